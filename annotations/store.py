@@ -1,0 +1,346 @@
+"""One TOML file of annotations per document (DESIGN.md §4).
+
+Every change is written at once, atomically. Keys this version does not know are kept.
+A file that does not parse is never overwritten: the store opens read-only instead.
+Before each write the file is re-read if it changed on disk, and merged by `id`, so a
+second window or a hand edit is not lost.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass, field, fields
+from datetime import datetime
+from pathlib import Path
+from typing import Any, cast
+
+import tomli_w
+
+from annotations.anchor import anchor
+from annotations.atomic import atomic_write
+from annotations.errors import StoreError, StoreParseError
+from annotations.model import COLORS, KINDS, Annotation, Color, Kind, now
+
+SCHEMA = 1
+_KNOWN = {f.name for f in fields(Annotation)} - {"extra"}
+_OPTIONAL_EMPTY = {"speaker", "note", "prefix", "suffix"}
+_LINE = re.compile(r"line (\d+)")
+
+
+@dataclass
+class DocumentInfo:
+    title: str
+    source: str
+    fingerprint: str
+    format: str
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _annotation_from_table(table: Any, index: int) -> Annotation:
+    if not isinstance(table, dict):
+        raise ValueError(f"annotation {index} is not a table")
+    for key, kind in (("id", str), ("exact", str), ("start", int), ("end", int)):
+        if not isinstance(table.get(key), kind) or isinstance(table.get(key), bool):
+            raise ValueError(f"annotation {index}: '{key}' is missing or not a {kind.__name__}")
+    values: dict[str, Any] = {key: table[key] for key in _KNOWN if key in table}
+    for key in ("prefix", "suffix", "note", "speaker"):
+        if not isinstance(values.get(key, ""), str):
+            raise ValueError(f"annotation {index}: '{key}' must be a string")
+    if values.get("kind", "selection") not in KINDS:
+        raise ValueError(f"annotation {index}: kind must be one of {', '.join(KINDS)}")
+    if values.get("color", "yellow") not in COLORS:
+        raise ValueError(f"annotation {index}: color must be one of {', '.join(COLORS)}")
+    tags = values.get("tags", [])
+    if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
+        raise ValueError(f"annotation {index}: tags must be a list of strings")
+    for key in ("created", "updated"):
+        if key in values and not isinstance(values[key], datetime):
+            raise ValueError(f"annotation {index}: '{key}' must be a date and time")
+    extra = {key: value for key, value in table.items() if key not in _KNOWN}
+    return Annotation(**values, extra=extra)
+
+
+def annotation_to_table(annotation: Annotation) -> dict[str, Any]:
+    table: dict[str, Any] = {}
+    for key in ("id", "exact", "prefix", "suffix", "start", "end", "kind", "color", "speaker", "note", "tags", "created", "updated"):
+        value = getattr(annotation, key)
+        if key in _OPTIONAL_EMPTY and value == "" and key not in ("note",):
+            continue
+        table[key] = list(value) if key == "tags" else value
+    table.update(annotation.extra)
+    return table
+
+
+def parse_file(data: bytes, path: Path) -> tuple[DocumentInfo | None, list[Annotation], dict[str, Any]]:
+    """Read a postil TOML file; raise StoreParseError with the line where possible."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise StoreParseError(path, line, "not valid UTF-8") from None
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        match = _LINE.search(str(error))
+        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error)) or "not valid TOML"
+        raise StoreParseError(path, int(match.group(1)) if match else None, reason) from None
+    schema = raw.get("schema", SCHEMA)
+    if not isinstance(schema, int) or schema > SCHEMA:
+        raise StoreParseError(path, None, f"schema {schema} is newer than this postil understands ({SCHEMA})")
+    info = None
+    document = raw.get("document")
+    if document is not None:
+        if not isinstance(document, dict):
+            raise StoreParseError(path, None, "[document] must be a table")
+        info = DocumentInfo(
+            title=str(document.get("title", "")),
+            source=str(document.get("source", "")),
+            fingerprint=str(document.get("fingerprint", "")),
+            format=str(document.get("format", "")),
+            extra={k: v for k, v in document.items() if k not in ("title", "source", "fingerprint", "format")},
+        )
+    tables = raw.get("annotation", [])
+    if not isinstance(tables, list):
+        raise StoreParseError(path, None, "'annotation' must be an array of tables")
+    try:
+        annotations = [_annotation_from_table(table, index + 1) for index, table in enumerate(tables)]
+    except ValueError as error:
+        raise StoreParseError(path, None, str(error)) from None
+    extra = {k: v for k, v in raw.items() if k not in ("schema", "document", "annotation")}
+    return info, annotations, extra
+
+
+class _Timestamp(datetime):
+    """A UTC datetime that tomli-w writes as `2026-11-25T15:04:05Z`, as in DESIGN.md §4."""
+
+    def __str__(self) -> str:
+        offset = self.utcoffset()
+        if offset is not None and not offset and not self.microsecond:
+            return self.strftime("%Y-%m-%dT%H:%M:%SZ")
+        return self.isoformat()
+
+
+def _stamped(value: Any) -> Any:
+    if isinstance(value, datetime) and not isinstance(value, _Timestamp):
+        return _Timestamp.fromisoformat(value.isoformat())
+    if isinstance(value, dict):
+        return {key: _stamped(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_stamped(item) for item in value]
+    return value
+
+
+def _digest(data: bytes | None) -> str | None:
+    return None if data is None else hashlib.sha256(data).hexdigest()
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise StoreError(f"cannot read {path}: {error.strerror or error}") from None
+
+
+class AnnotationStore:
+    """The annotations of one document, kept in step with their TOML file."""
+
+    def __init__(self, path: Path, info: DocumentInfo) -> None:
+        self.path = path
+        self.info = info
+        self.annotations: list[Annotation] = []
+        self.extra: dict[str, Any] = {}
+        self.read_only_reason: str | None = None
+        self.orphans: set[str] = set()
+        self._disk_digest: str | None = None
+        self._deleted: set[str] = set()
+        self._undo: list[tuple[str, list[Annotation]]] = []
+
+    # -- opening -----------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path, text: str, info: DocumentInfo, *, strict: bool = False) -> AnnotationStore:
+        """Open the file for a document whose clean text is `text`.
+
+        A file that will not parse raises StoreParseError when `strict` (the CLI);
+        otherwise the store opens empty and read-only, with the reason kept.
+        """
+        store = cls(path, info)
+        try:
+            store._load(text)
+        except StoreParseError as error:
+            if strict:
+                raise
+            store.read_only_reason = str(error)
+        return store
+
+    def _load(self, text: str) -> None:
+        data = _read(self.path)
+        self._disk_digest = _digest(data)
+        if data is None:
+            return
+        stored_info, annotations, extra = parse_file(data, self.path)
+        if stored_info is not None:
+            self.info.extra = stored_info.extra
+        self.extra = extra
+        self.annotations = annotations
+        self.sort()
+        self.reanchor(text)
+
+    def reanchor(self, text: str) -> None:
+        """Fit each annotation to `text`; the ones that no longer fit become orphans."""
+        self.orphans = set()
+        for annotation in self.annotations:
+            placed = anchor(annotation, text)
+            if placed is None:
+                self.orphans.add(annotation.id)
+            else:
+                annotation.start, annotation.end = placed
+        self.sort()
+
+    # -- queries -----------------------------------------------------------------------
+
+    def sort(self) -> None:
+        self.annotations.sort(key=lambda a: (a.id in self.orphans, a.start, a.end, a.id))
+
+    def get(self, annotation_id: str) -> Annotation | None:
+        return next((a for a in self.annotations if a.id == annotation_id), None)
+
+    def placed(self) -> list[Annotation]:
+        return [a for a in self.annotations if a.id not in self.orphans]
+
+    def at(self, start: int, end: int) -> Annotation | None:
+        """The annotation under a span: the exact match first, else the first overlapping one."""
+        overlapping = [a for a in self.placed() if a.overlaps(start, end)]
+        exact = [a for a in overlapping if a.start == start and a.end == end]
+        return (exact or overlapping or [None])[0]
+
+    def ids(self) -> set[str]:
+        return {a.id for a in self.annotations}
+
+    # -- changes, each saved at once -----------------------------------------------------
+
+    def _check_writable(self) -> None:
+        if self.read_only_reason:
+            raise StoreError(f"read-only: {self.read_only_reason}")
+
+    def _remember(self, label: str) -> None:
+        self._undo.append((label, copy.deepcopy(self.annotations)))
+        del self._undo[:-100]
+
+    def add(self, annotation: Annotation) -> Annotation:
+        self._check_writable()
+        self._remember("add")
+        self.annotations.append(annotation)
+        self.sort()
+        self._save_or_rollback()
+        return annotation
+
+    def update(self, annotation_id: str, **changes: Any) -> Annotation:
+        self._check_writable()
+        current = self.get(annotation_id)
+        if current is None:
+            raise StoreError(f"no annotation {annotation_id}")
+        self._remember("edit")
+        for key, value in changes.items():
+            setattr(current, key, value)
+        current.updated = now()
+        self._save_or_rollback()
+        return current
+
+    def remove(self, annotation_id: str) -> Annotation:
+        self._check_writable()
+        current = self.get(annotation_id)
+        if current is None:
+            raise StoreError(f"no annotation {annotation_id}")
+        self._remember("delete")
+        self.annotations.remove(current)
+        self._deleted.add(annotation_id)
+        self._save_or_rollback()
+        return current
+
+    def undo(self) -> str | None:
+        """Undo the last change; returns what was undone, or None when there is nothing."""
+        self._check_writable()
+        if not self._undo:
+            return None
+        label, before = self._undo.pop()
+        restored = {a.id for a in before}
+        self._deleted -= restored
+        self._deleted |= self.ids() - restored
+        self.annotations = before
+        self.sort()
+        self.save()
+        return label
+
+    def _save_or_rollback(self) -> None:
+        try:
+            self.save()
+        except StoreError:
+            label, before = self._undo.pop()
+            self.annotations = before
+            self.sort()
+            raise
+
+    # -- saving --------------------------------------------------------------------------
+
+    def _merge_from_disk(self) -> None:
+        """Take in what another window or a hand edit wrote since we last read the file."""
+        data = _read(self.path)
+        if _digest(data) == self._disk_digest or data is None:
+            return
+        _, theirs, extra = parse_file(data, self.path)  # a broken file raises: never overwritten
+        ours = {a.id: a for a in self.annotations}
+        for annotation in theirs:
+            mine = ours.get(annotation.id)
+            if mine is None and annotation.id not in self._deleted:
+                self.annotations.append(annotation)
+            elif mine is not None and annotation.updated > mine.updated:
+                self.annotations[self.annotations.index(mine)] = annotation
+        self.extra = {**extra, **self.extra}
+        self.sort()
+
+    def to_toml(self) -> bytes:
+        data: dict[str, Any] = {"schema": SCHEMA}
+        data.update(self.extra)
+        data["document"] = {
+            "title": self.info.title,
+            "source": self.info.source,
+            "fingerprint": self.info.fingerprint,
+            "format": self.info.format,
+            **self.info.extra,
+        }
+        data["annotation"] = [annotation_to_table(a) for a in self.annotations]
+        title = " ".join(self.info.title.split()).replace('"', "'")
+        header = f'# Annotations for "{title}" — written by postil; readable and editable by hand.\n'
+        # tomli-w folds CRLF to LF inside multi-line strings, which would change a note.
+        multiline = not any("\r" in a.note or "\r" in a.exact or "\r" in a.prefix or "\r" in a.suffix for a in self.annotations)
+        return (header + tomli_w.dumps(_stamped(data), multiline_strings=multiline)).encode("utf-8")
+
+    def save(self) -> None:
+        self._check_writable()
+        try:
+            self._merge_from_disk()
+        except StoreParseError as error:
+            self.read_only_reason = str(error)
+            raise StoreError(f"not saved: {error} (fix or move the file; it was not overwritten)") from None
+        payload = self.to_toml()
+        expected = tomllib.loads(payload.decode("utf-8"))
+        atomic_write(self.path, payload, verify=lambda written: tomllib.loads(written.decode("utf-8")) == expected)
+        self._disk_digest = _digest(payload)
+
+
+def kind_of(value: str) -> Kind:
+    if value not in KINDS:
+        raise ValueError(value)
+    return cast(Kind, value)
+
+
+def color_of(value: str) -> Color:
+    if value not in COLORS:
+        raise ValueError(value)
+    return cast(Color, value)

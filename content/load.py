@@ -1,0 +1,123 @@
+"""Read an article from a file, stdin or the built-in sample, and build its Document."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import BinaryIO
+
+from content.clean import clean_line, clean_text
+from content.document import Document
+from content.errors import ContentError
+from content.markdown import parse_markdown
+from content.plaintext import parse_plain_text
+
+SAMPLE_SOURCE = "postil:sample"
+STDIN_SOURCE = "-"
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
+MAX_BYTES = 64 * 1024 * 1024
+_SNIFF = 8192
+
+
+def decode(data: bytes) -> str:
+    """Decode article bytes without ever failing: BOM, then UTF-8, then cp1252, then latin-1."""
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        invalid = error
+    head = data[:_SNIFF]
+    if head and head.count(b"\x00") > len(head) // 4 and len(head) % 2 == 0:
+        # UTF-16 without a BOM: every other byte of ASCII text is zero.
+        encoding = "utf-16-le" if head[1::2].count(0) > head[0::2].count(0) else "utf-16-be"
+        return data.decode(encoding, errors="replace")
+    # Mostly valid UTF-8 with a few bad bytes: keep it UTF-8 and mark the bad bytes.
+    valid_prefix = data[: invalid.start]
+    if any(byte >= 0x80 for byte in valid_prefix):
+        return data.decode("utf-8", errors="replace")
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def looks_binary(data: bytes) -> bool:
+    head = data[:_SNIFF]
+    if not head or head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    if b"\x00" not in head:
+        return False
+    zeros_even, zeros_odd = head[0::2].count(0), head[1::2].count(0)
+    utf16_like = min(zeros_even, zeros_odd) < len(head) // 50 and max(zeros_even, zeros_odd) > len(head) // 4
+    return not utf16_like
+
+
+def read_file_bytes(path: Path) -> bytes:
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise ContentError(f"{path}: no such file") from None
+    except OSError as error:
+        raise ContentError(f"{path}: {error.strerror or error}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ContentError(f"{path}: is a directory, not an article")
+    if not stat.S_ISREG(info.st_mode):
+        raise ContentError(f"{path}: not a regular file (a FIFO, socket or device cannot be read as an article)")
+    if info.st_size > MAX_BYTES:
+        raise ContentError(f"{path}: too large ({info.st_size // (1024 * 1024)} MB; the limit is 64 MB)")
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise ContentError(f"{path}: {error.strerror or error}") from None
+
+
+def read_stream(stream: BinaryIO) -> bytes:
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise ContentError("standard input: too large (the limit is 64 MB)")
+    return data
+
+
+def document_from_bytes(data: bytes, source: str, name: str, markdown: bool) -> Document:
+    if looks_binary(data):
+        raise ContentError(f"{name}: looks like a binary file, not an article")
+    text = clean_text(decode(data))
+    fallback = clean_line(Path(name).stem) if name != STDIN_SOURCE else "standard input"
+    if markdown:
+        return parse_markdown(text, source, fallback)
+    return parse_plain_text(text, source, fallback)
+
+
+def sample_bytes() -> bytes:
+    return resources.files("content").joinpath("sample", "lighthouse.txt").read_bytes()
+
+
+def load_document(source: str | None, stdin: BinaryIO | None = None) -> Document:
+    """Load SOURCE: a path, `-` for stdin, or None for the built-in sample article."""
+    if source is None or source == SAMPLE_SOURCE:
+        return document_from_bytes(sample_bytes(), SAMPLE_SOURCE, "sample", markdown=False)
+    if source == STDIN_SOURCE:
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        data = read_stream(stream)
+        looks_markdown = data.lstrip().startswith(b"#")
+        return document_from_bytes(data, STDIN_SOURCE, STDIN_SOURCE, markdown=looks_markdown)
+    if "://" in source:
+        scheme = source.split("://", 1)[0].lower()
+        raise ContentError(f"{clean_line(source)}: {scheme} addresses cannot be opened yet; save the page as text or Markdown first")
+    path = Path(os.path.expanduser(source))
+    data = read_file_bytes(path)
+    return document_from_bytes(
+        data, str(path.resolve()), path.name, markdown=path.suffix.lower() in MARKDOWN_SUFFIXES
+    )

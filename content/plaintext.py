@@ -1,0 +1,96 @@
+"""Plain text into blocks: paragraphs, a detected title and dimmed trailing boilerplate."""
+
+from __future__ import annotations
+
+import re
+
+from content.document import Block, Document
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_LINE = re.compile(r"[^\n]+")
+_BOILERPLATE = re.compile(
+    r"""(?ix)^\W*(
+        share(\s+(this|on\s+\w+|via\s+\w+|article|story))*
+      | (tweet|email|e-mail|print|copy\s+link|save|comment|comments)
+      | exit\s+mobile\s+version | advertisement | advertisment | sponsored(\s+content)?
+      | (read|see)\s+(more|next|also)(:.*)? | related(\s+(articles|stories|posts))?(:.*)?
+      | subscribe(\s+.*)? | sign\s+up(\s+.*)? | follow\s+us(\s+.*)?
+      | (facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|telegram)
+      | (copyright|©).* | all\s+rights\s+reserved\.?
+      | skip\s+to\s+(main\s+)?content | back\s+to\s+top | more\s+from\s+.*
+    )\W*$"""
+)
+_TITLE_END = re.compile(r"[.,;:]['’\"”)]*$")
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Paragraphs split on blank lines, or on every newline when the file has none."""
+    pattern = _BLANK_LINE if _BLANK_LINE.search(text) else re.compile(r"\n")
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for separator in pattern.finditer(text):
+        spans.append((position, separator.start()))
+        position = separator.end()
+    spans.append((position, len(text)))
+    trimmed = []
+    for start, end in spans:
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if not stripped:
+            continue
+        lead = len(chunk) - len(chunk.lstrip())
+        trimmed.append((start + lead, start + lead + len(stripped)))
+    return trimmed
+
+
+def is_boilerplate(paragraph: str) -> bool:
+    return all(_BOILERPLATE.match(line.strip()) for line in _LINE.findall(paragraph))
+
+
+def looks_like_title(line: str) -> bool:
+    line = line.strip()
+    return (
+        0 < len(line) <= 120
+        and "\n" not in line
+        and len(line.split()) <= 20
+        and not _TITLE_END.search(line)
+        and not line[0] in "\"“‘'«-*•"
+    )
+
+
+def looks_like_subheading(line: str) -> bool:
+    """A short line in capitals, as plain-text articles often mark their sections."""
+    letters = [char for char in line if char.isalpha()]
+    return looks_like_title(line) and len(letters) >= 3 and len(line) <= 60 and line.upper() == line
+
+
+def parse_plain_text(text: str, source: str, fallback_title: str = "") -> Document:
+    spans = _paragraph_spans(text)
+    blocks: list[Block] = []
+    title = ""
+    for index, (start, end) in enumerate(spans):
+        if index == 0 and len(spans) > 1 and looks_like_title(text[start:end]):
+            title = text[start:end]
+            blocks.append(Block(start, end, kind="heading", level=1))
+        elif index > 0 and looks_like_subheading(text[start:end]):
+            blocks.append(Block(start, end, kind="heading", level=2))
+        else:
+            blocks.append(Block(start, end))
+    for index in range(len(blocks) - 1, 0, -1):
+        block = blocks[index]
+        if block.kind != "paragraph" or not is_boilerplate(text[block.start : block.end]):
+            break
+        blocks[index] = Block(block.start, block.end, boilerplate=True)
+    author = ""
+    if len(blocks) > 1:
+        byline = re.match(r"(?i)by\s+([^\n,]{2,60})$", text[blocks[1].start : blocks[1].end])
+        if byline:
+            author = byline.group(1).strip()
+    return Document(
+        text=text,
+        title=title or fallback_title,
+        source=source,
+        format="text",
+        blocks=blocks,
+        author=author,
+    )

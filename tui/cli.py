@@ -1,0 +1,218 @@
+"""The `postil` command line (DESIGN.md §6).
+
+Only `postil [SOURCE]` imports Textual; the other commands stay fast.
+Errors print one line on stderr and exit 1; usage errors exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from annotations import COLORS, Annotation, AnnotationStore, StoreError, data_dir, open_store
+from annotations.session import store_path
+from annotations.store import annotation_to_table
+from content import ContentError, Document, clean_line, load_document
+
+from tui import __version__
+
+COMMANDS = ("read", "add", "list", "where", "sentences")
+
+
+class UsageError(Exception):
+    pass
+
+
+def _json_default(value: object) -> str:
+    if isinstance(value, datetime):
+        return value.isoformat().replace("+00:00", "Z")
+    raise TypeError(type(value).__name__)
+
+
+def _print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=_json_default)
+    sys.stdout.write("\n")
+
+
+def _excerpt(text: str, limit: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def _base(args: argparse.Namespace) -> Path:
+    return data_dir(args.data_dir)
+
+
+def _load(args: argparse.Namespace) -> Document:
+    return load_document(args.source)
+
+
+def _store(args: argparse.Namespace, document: Document) -> AnnotationStore:
+    return open_store(document, _base(args), strict=True)
+
+
+# -- commands ------------------------------------------------------------------------
+
+
+def cmd_read(args: argparse.Namespace) -> int:
+    document = load_document(args.source)
+    if args.source == "-" and not os.isatty(0):
+        _reattach_terminal()
+    from tui.app import make_app  # Textual is imported only here
+
+    app = make_app(document, data_dir=_base(args))
+    app.run()
+    return app.return_code or 0
+
+
+def _reattach_terminal() -> None:
+    """After reading the article from a pipe, read keys from the terminal instead."""
+    try:
+        tty = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        raise ContentError("standard input was the article, and there is no terminal to read keys from") from None
+    os.dup2(tty, 0)
+    os.close(tty)
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    document = _load(args)
+    store = _store(args, document)
+    exact = args.text
+    starts = []
+    position = document.text.find(exact) if exact else -1
+    while position != -1:
+        starts.append(position)
+        position = document.text.find(exact, position + 1)
+    if not starts:
+        raise ContentError(f"the text was not found in {clean_line(document.source)}: {_excerpt(exact)!r}")
+    if args.occurrence < 1 or args.occurrence > len(starts):
+        raise UsageError(f"--occurrence {args.occurrence}: the text occurs {len(starts)} time(s)")
+    start = starts[args.occurrence - 1]
+    end = start + len(exact)
+    kind = "sentence" if any(s.start == start and s.end == end for s in document.sentences) else "selection"
+    from annotations.model import new_id
+
+    annotation = Annotation.on_text(
+        document.text,
+        start,
+        end,
+        id=new_id(store.ids()),
+        kind=kind,
+        color=args.color,
+        note=args.note or "",
+        tags=args.tag or [],
+    )
+    store.add(annotation)
+    print(f"added {annotation.id} at {start}-{end} to {store.path}")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    document = _load(args)
+    store = _store(args, document)
+    if args.json:
+        _print_json([{**annotation_to_table(a), "orphan": a.id in store.orphans} for a in store.annotations])
+        return 0
+    if not store.annotations:
+        print(f"no annotations for {clean_line(document.title or document.source)}")
+        return 0
+    for a in store.annotations:
+        flag = " (orphan)" if a.id in store.orphans else ""
+        tags = " ".join(f"#{tag}" for tag in a.tags)
+        print(f"{a.id}  {a.start:>7}-{a.end:<7} {a.color:<7} {_excerpt(a.exact, 50)}{flag}")
+        if a.note:
+            print(f"{'':26}note: {_excerpt(a.note, 70)}")
+        if tags:
+            print(f"{'':26}{tags}")
+    return 0
+
+
+def cmd_where(args: argparse.Namespace) -> int:
+    document = _load(args)
+    print(store_path(document, _base(args)))
+    return 0
+
+
+def cmd_sentences(args: argparse.Namespace) -> int:
+    document = _load(args)
+    sentences = document.sentences
+    if args.json:
+        _print_json([{"start": s.start, "end": s.end, "text": document.text[s.start : s.end]} for s in sentences])
+        return 0
+    for index, s in enumerate(sentences, 1):
+        print(f"{index:>5}  {s.start:>7}  {_excerpt(document.text[s.start : s.end], 70)}")
+    return 0
+
+
+# -- parsing -------------------------------------------------------------------------
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir", metavar="DIR", help="where annotation files live (default: $POSTIL_DATA_DIR or the user data dir)"
+    )
+    parser = argparse.ArgumentParser(
+        prog="postil",
+        description="A terminal reader for articles, with keyboard highlights and notes kept in TOML.",
+        epilog="postil [SOURCE] opens the reader; with no SOURCE, the built-in sample article.",
+    )
+    parser.add_argument("--version", action="version", version=f"postil {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, func: Callable[[argparse.Namespace], int], help: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, parents=[common], help=help, description=help)
+        sub.set_defaults(func=func)
+        return sub
+
+    read = command("read", cmd_read, "read SOURCE (a file, or - for stdin) in the reader")
+    read.add_argument("source", nargs="?", metavar="SOURCE")
+
+    add = command("add", cmd_add, "annotate a passage without opening the reader")
+    add.add_argument("source", metavar="SOURCE")
+    add.add_argument("--text", required=True, metavar="EXACT", help="the exact text to highlight")
+    add.add_argument("--note", metavar="NOTE")
+    add.add_argument("--color", choices=COLORS, default="yellow")
+    add.add_argument("--tag", action="append", metavar="TAG")
+    add.add_argument("--occurrence", type=int, default=1, metavar="N", help="which occurrence of the text (default 1)")
+
+    listing = command("list", cmd_list, "list the annotations of a document")
+    listing.add_argument("source", metavar="SOURCE")
+    listing.add_argument("--json", action="store_true")
+
+    where = command("where", cmd_where, "print the TOML file that holds SOURCE's annotations")
+    where.add_argument("source", metavar="SOURCE")
+
+    sentences = command("sentences", cmd_sentences, "split SOURCE into sentences")
+    sentences.add_argument("source", metavar="SOURCE")
+    sentences.add_argument("--json", action="store_true")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if not arguments or (arguments[0] not in COMMANDS and arguments[0] not in ("-h", "--help", "--version")):
+        arguments.insert(0, "read")
+    parser = _parser()
+    args = parser.parse_args(arguments)
+    try:
+        return int(args.func(args))
+    except UsageError as error:
+        print(f"postil: {error}", file=sys.stderr)
+        return 2
+    except (ContentError, StoreError) as error:
+        print(f"postil: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (postil list | head); that is not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0

@@ -1,0 +1,165 @@
+"""The wrap model: a Document laid out in rows of a given width, outside any widget.
+
+Rows map to spans of `Document.text` and offsets map back to rows, so the article view
+only draws, and wrapping can be tested without a terminal (as Textual's TextArea keeps
+its `WrappedDocument` apart from the widget).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from content import Block, Document
+from rich.cells import get_character_cell_size
+
+MEASURE = 88
+"""The widest column of text; wider terminals get margins, as a page would."""
+MIN_TEXT_WIDTH = 8
+
+# Characters that are not one cell wide: wide East Asian forms, emoji, combining marks.
+_NOT_ONE_CELL = re.compile(
+    "[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0e31-\u0e3a"
+    "\u1100-\u115f\u200b-\u200f\u20d0-\u20ff\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff"
+    "\ufe00-\ufe0f\ufe20-\ufe2f\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U0001f000-\U0001faff\U00020000-\U0003fffd]"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One screen row: `text[start:end]` drawn after `indent`; `block` is -1 for a gap."""
+
+    start: int
+    end: int
+    block: int
+    indent: str = ""
+
+
+def block_indent(block: Block, first_row: bool) -> str:
+    quote_bar = "▎ " * block.quote_depth
+    if block.kind == "list_item":
+        nesting = "  " * max(0, block.depth - 1)
+        marker = (block.marker if first_row else "").ljust(max(2, len(block.marker))) + " "
+        return quote_bar + nesting + marker
+    if block.kind == "code":
+        return quote_bar + "  "
+    if block.kind == "quote" or block.quote_depth:
+        return quote_bar
+    return ""
+
+
+def _cell_len(text: str) -> int:
+    if not _NOT_ONE_CELL.search(text):
+        return len(text)
+    return sum(get_character_cell_size(char) for char in text)
+
+
+def wrap_line(text: str, flat: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
+    """Greedy word wrap of `text[start:end]` into spans of at most `width` cells.
+
+    `flat` is `text` with soft newlines turned into spaces, so `rfind` sees them as breaks.
+    """
+    spans: list[tuple[int, int]] = []
+    if _NOT_ONE_CELL.search(text, start, end):
+        return _wrap_wide(text, start, end, width)
+    position = start
+    while end - position > width:
+        cut = flat.rfind(" ", position, position + width + 1)
+        if cut <= position:
+            spans.append((position, position + width))
+            position += width
+        else:
+            spans.append((position, cut))
+            position = cut + 1
+    spans.append((position, end))
+    return spans
+
+
+def _wrap_wide(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    line_start = position = start
+    cells = 0
+    last_space = -1
+    while position < end:
+        char = text[position]
+        size = get_character_cell_size(char)
+        if cells + size > width and position > line_start:
+            if char in " \n":
+                spans.append((line_start, position))
+                line_start = position + 1
+                position += 1
+                cells, last_space = 0, -1
+                continue
+            if last_space > line_start:
+                spans.append((line_start, last_space))
+                line_start = last_space + 1
+            else:
+                spans.append((line_start, position))
+                line_start = position
+            cells = _cell_len(text[line_start:position])
+            last_space = -1
+        if char in " \n":
+            last_space = position
+        cells += size
+        position += 1
+    spans.append((line_start, end))
+    return spans
+
+
+class WrapModel:
+    """A document laid out at one width. Build a new one when the width changes."""
+
+    def __init__(self, document: Document, width: int) -> None:
+        self.document = document
+        self.width = max(1, width)
+        self.measure = min(self.width, MEASURE)
+        self.margin = (self.width - self.measure) // 2
+        self.rows: list[Row] = []
+        self._build()
+        self._starts = [row.start for row in self.rows]
+
+    def _build(self) -> None:
+        text = self.document.text
+        flat = text.replace("\n", " ") if self.document.format == "text" else text
+        rows = self.rows
+        for index, block in enumerate(self.document.blocks):
+            if index:
+                rows.append(Row(block.start, block.start, -1))
+            if block.kind == "rule" or block.start == block.end:
+                rows.append(Row(block.start, block.end, index, "─" * min(self.measure, 40)))
+                continue
+            first_indent = block_indent(block, True)
+            other_indent = block_indent(block, False)
+            width = max(MIN_TEXT_WIDTH, self.measure - _cell_len(first_indent))
+            hard_lines = block.kind == "code" or self.document.format != "text"
+            lines = _line_spans(text, block.start, block.end) if hard_lines else [(block.start, block.end)]
+            first = True
+            for line_start, line_end in lines:
+                source = text if block.kind == "code" else flat
+                for start, end in wrap_line(text, source, line_start, line_end, width):
+                    rows.append(Row(start, end, index, first_indent if first else other_indent))
+                    first = False
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def row_of(self, offset: int) -> int:
+        """The row that shows `offset` (the last row at or before it)."""
+        return max(0, bisect_right(self._starts, offset) - 1)
+
+    def rows_of(self, start: int, end: int) -> tuple[int, int]:
+        """The first and last rows that show `[start, end)`."""
+        return self.row_of(start), self.row_of(max(start, end - 1))
+
+
+def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    position = start
+    while True:
+        newline = text.find("\n", position, end)
+        if newline == -1:
+            spans.append((position, end))
+            return spans
+        spans.append((position, newline))
+        position = newline + 1

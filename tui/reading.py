@@ -1,0 +1,120 @@
+"""The reading state: where the cursor is and what is selected. No Textual here.
+
+The screen asks this object where `)` or `}` should go, and applies the answer; so the
+movement rules are tested without a terminal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from content import Document, Span
+
+from tui.navigation import index_after, index_at, index_before
+
+Unit = Literal["sentence", "paragraph", "annotation", "match", "selection"]
+
+
+@dataclass(frozen=True)
+class Cursor:
+    span: Span
+    unit: Unit
+    index: int = 0
+    """Position among the spans of its unit, counted from 0."""
+
+
+class Reading:
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.sentences = document.sentences
+        self.sentence_starts = [s.start for s in self.sentences]
+        self.paragraphs = [Span(b.start, b.end) for b in document.blocks if b.end > b.start]
+        self.paragraph_starts = [p.start for p in self.paragraphs]
+        self.cursor: Cursor | None = None
+        self.anchor: Span | None = None
+        """Where a keyboard selection (`v`) began; None when not selecting."""
+
+    # -- movement ----------------------------------------------------------------------
+
+    def _step(self, spans: list[Span], starts: list[int], unit: Unit, forward: bool, origin: int | None) -> Cursor | None:
+        if not spans:
+            return None
+        if origin is None:
+            index = index_at(spans, starts, 0) if forward else len(spans) - 1
+        elif forward:
+            index = index_after(starts, origin)
+        else:
+            index = index_before(starts, origin)
+        if index is None:
+            return None
+        return Cursor(spans[index], unit, index)
+
+    def move(self, unit: Unit, forward: bool, visible: Span | None = None) -> Cursor | None:
+        """Move to the next or previous sentence or paragraph; None at the ends.
+
+        When the cursor has scrolled out of view, the first step lands on the first
+        span on screen instead, so reading picks up where the eyes are.
+        """
+        spans, starts = (
+            (self.sentences, self.sentence_starts) if unit == "sentence" else (self.paragraphs, self.paragraph_starts)
+        )
+        origin = self.cursor.span.start if self.cursor else None
+        if visible is not None and (self.cursor is None or not _overlaps(self.cursor.span, visible)):
+            index = index_at(spans, starts, visible.start)
+            if index is not None:
+                return self.place(Cursor(spans[index], unit, index))
+        found = self._step(list(spans), starts, unit, forward, origin)
+        return self.place(found) if found else None
+
+    def place(self, cursor: Cursor) -> Cursor:
+        self.cursor = cursor
+        return cursor
+
+    def place_span(self, span: Span, unit: Unit) -> Cursor:
+        return self.place(Cursor(span, unit, 0))
+
+    def sentence_at(self, offset: int) -> Cursor | None:
+        index = index_at(self.sentences, self.sentence_starts, offset)
+        return None if index is None else Cursor(self.sentences[index], "sentence", index)
+
+    # -- selection ---------------------------------------------------------------------
+
+    def toggle_selection(self) -> bool:
+        """Start a selection at the cursor, or stop one. Returns whether selecting now."""
+        if self.anchor is not None:
+            self.anchor = None
+            return False
+        if self.cursor is None:
+            return False
+        self.anchor = self.cursor.span
+        return True
+
+    @property
+    def selection(self) -> Span | None:
+        if self.anchor is None or self.cursor is None:
+            return None
+        return Span(min(self.anchor.start, self.cursor.span.start), max(self.anchor.end, self.cursor.span.end))
+
+    def target(self) -> tuple[Span, Unit] | None:
+        """What `h`, `a` and `y` act on: the selection, else the cursor's span."""
+        if self.selection is not None:
+            return self.selection, "selection"
+        if self.cursor is None:
+            return None
+        return self.cursor.span, self.cursor.unit
+
+    def counts(self) -> tuple[str, int, int]:
+        """The status line's "sentence 12/80": unit, position (from 1) and total."""
+        if self.cursor is None:
+            return "sentence", 0, len(self.sentences)
+        unit = self.cursor.unit
+        if unit == "paragraph":
+            return unit, self.cursor.index + 1, len(self.paragraphs)
+        located = self.sentence_at(self.cursor.span.start)
+        position = located.index + 1 if located else 0
+        return ("sentence" if unit in ("sentence", "selection", "match") else unit), position, len(self.sentences)
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end or a.start == b.start

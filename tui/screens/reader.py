@@ -1,0 +1,432 @@
+"""The reader screen: the article, the side pane and the status line.
+
+The screen decides: it owns the reading state and the annotation store, turns keys into
+changes, and tells the widgets what to draw. Every change to the store is written to disk
+before the handler returns, so before the next key is handled.
+"""
+
+from __future__ import annotations
+
+from annotations import Annotation, AnnotationStore, Color, Kind, StoreError
+from annotations.model import new_id
+from content import Document, Span, clean_line
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from tui.dialogs.help import HelpScreen
+from tui.dialogs.note import NoteEditor
+from tui.dialogs.prompt import LinePrompt, parse_tags
+from tui.reading import Cursor, Reading, Unit
+from tui.widgets.article import ArticleView, Marks, SpanIndex
+from tui.widgets.pane import AnnotationList, SidePane, excerpt
+
+NARROW = 80
+
+
+def _b(keys: str, action: str, description: str, name: str, show: bool = False) -> Binding:
+    return Binding(keys, action, description, show=show, id=f"reader.{name}")
+
+
+class ReaderScreen(Screen[None]):
+    BINDINGS = [
+        _b("j,down", "scroll_lines(1)", "Scroll down a line", "scroll_down"),
+        _b("k,up", "scroll_lines(-1)", "Scroll up a line", "scroll_up"),
+        _b("space,pagedown", "scroll_page(1)", "Page down", "page_down"),
+        _b("b,pageup", "scroll_page(-1)", "Page up", "page_up"),
+        _b("g,home", "scroll_end(0)", "Go to the top", "top"),
+        _b("G,end", "scroll_end(1)", "Go to the end", "bottom"),
+        _b("right_parenthesis", "move('sentence', 1)", "Next sentence", "next_sentence"),
+        _b("left_parenthesis", "move('sentence', 0)", "Previous sentence", "previous_sentence"),
+        _b("right_curly_bracket", "move('paragraph', 1)", "Next paragraph", "next_paragraph"),
+        _b("left_curly_bracket", "move('paragraph', 0)", "Previous paragraph", "previous_paragraph"),
+        _b("full_stop", "move_annotation(1)", "Next annotation", "next_annotation"),
+        _b("comma", "move_annotation(0)", "Previous annotation", "previous_annotation"),
+        _b("v", "select", "Start or stop a selection", "select"),
+        _b("escape", "cancel", "Cancel the selection", "cancel"),
+        _b("h", "highlight", "Highlight", "highlight", show=True),
+        _b("1", "color('yellow')", "Yellow highlight", "yellow"),
+        _b("2", "color('green')", "Green highlight", "green"),
+        _b("3", "color('blue')", "Blue highlight", "blue"),
+        _b("4", "color('pink')", "Pink highlight", "pink"),
+        _b("5", "color('purple')", "Purple highlight", "purple"),
+        _b("a", "annotate", "Note", "annotate", show=True),
+        _b("t", "tags", "Edit tags", "tags"),
+        _b("d", "delete", "Delete the annotation under the cursor", "delete"),
+        _b("u", "undo", "Undo the last change", "undo"),
+        _b("y", "copy", "Copy the current span", "copy"),
+        _b("slash", "search", "Search", "search"),
+        _b("n", "search_again(1)", "Next match", "next_match"),
+        _b("N", "search_again(0)", "Previous match", "previous_match"),
+        _b("tab", "toggle_pane", "Move focus between article and pane", "pane"),
+        _b("question_mark", "help", "Help", "help", show=True),
+        _b("q", "app.quit", "Quit", "quit", show=True),
+    ]
+
+    def __init__(self, document: Document, store: AnnotationStore) -> None:
+        super().__init__()
+        self.document = document
+        self.store = store
+        self.reading = Reading(document)
+        self.search_query = ""
+
+    def compose(self) -> ComposeResult:
+        from tui.widgets.status import StatusLine
+
+        with Horizontal(id="body"):
+            yield ArticleView(self.document, id="article")
+            yield SidePane(id="pane")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    @property
+    def article(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def notes(self) -> AnnotationList:
+        return self.query_one("#notes", AnnotationList)
+
+    def on_mount(self) -> None:
+        self.title = clean_line(self.document.title)
+        self.article.focus()
+        self.refresh_annotations()
+        if self.store.read_only_reason:
+            self.notify(
+                f"Annotations are read-only: {self.store.read_only_reason}", severity="warning", timeout=12, markup=False
+            )
+        if self.store.orphans:
+            count = len(self.store.orphans)
+            self.notify(f"{count} annotation(s) no longer fit the article; they are kept in the pane.", markup=False)
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < NARROW, "narrow")
+        self.call_after_refresh(self.update_status)
+
+    # -- drawing -----------------------------------------------------------------------
+
+    def redraw(self) -> None:
+        self.article.set_marks(
+            Marks(
+                cursor=self.reading.cursor.span if self.reading.cursor else None,
+                selection=self.reading.selection,
+                highlights=SpanIndex(self.store.placed()),
+            )
+        )
+        self.update_status()
+
+    def refresh_annotations(self, current: str | None = None) -> None:
+        self.notes.show(self.store.annotations, self.store.orphans, current)
+        self.redraw()
+
+    def update_status(self) -> None:
+        from tui.widgets.status import StatusLine
+
+        cursor = self.reading.cursor
+        if cursor is not None and cursor.unit == "annotation":
+            placed = self.store.placed()
+            left = f"annotation {cursor.index + 1}/{len(placed)}"
+        else:
+            unit, position, total = self.reading.counts()
+            left = f"{unit} {position}/{total}" if position else f"{total} sentences · ) to start"
+        if cursor is not None:
+            under = self.store.at(cursor.span.start, cursor.span.end)
+            if under is not None:
+                left += f" · {under.color}" + (" · note" if under.note else "")
+        visible = self.article.visible_span()
+        percent = 100 if visible.end >= len(self.document.text) else round(100 * visible.start / max(1, len(self.document.text)))
+        count = len(self.store.annotations)
+        right = f"{count} note{'s' if count != 1 else ''} · {percent}%"
+        if self.store.orphans:
+            right = f"{len(self.store.orphans)} orphaned · " + right
+        flag = "SELECT" if self.reading.anchor is not None else ("READ-ONLY" if self.store.read_only_reason else "")
+        self.query_one(StatusLine).show(left, right, flag)
+
+    def go(self, cursor: Cursor | None, end_message: str = "") -> None:
+        if cursor is None:
+            if end_message:
+                self.notify(end_message, timeout=2, markup=False)
+            return
+        self.article.show_span(cursor.span)
+        self.redraw()
+
+    # -- movement ----------------------------------------------------------------------
+
+    def action_scroll_lines(self, lines: int) -> None:
+        self.article.scroll_relative(y=lines, animate=False)
+        self.call_after_refresh(self.update_status)
+
+    def action_scroll_page(self, pages: int) -> None:
+        height = max(1, self.article.scrollable_content_region.height - 1)
+        self.article.scroll_relative(y=pages * height, animate=False)
+        self.call_after_refresh(self.update_status)
+
+    def action_scroll_end(self, bottom: int) -> None:
+        if bottom:
+            self.article.scroll_end(animate=False, immediate=True)
+        else:
+            self.article.scroll_home(animate=False, immediate=True)
+        self.call_after_refresh(self.update_status)
+
+    def action_move(self, unit: Unit, forward: int) -> None:
+        cursor = self.reading.move(unit, bool(forward), self.article.visible_span())
+        self.go(cursor, f"{'Last' if forward else 'First'} {unit}")
+
+    def action_move_annotation(self, forward: int) -> None:
+        placed = self.store.placed()
+        if not placed:
+            self.notify("No highlights yet", timeout=2)
+            return
+        origin = self.reading.cursor.span.start if self.reading.cursor else -1
+        if forward:
+            index = next((i for i, a in enumerate(placed) if a.start > origin), None)
+        else:
+            index = next((i for i in range(len(placed) - 1, -1, -1) if placed[i].start < origin), None)
+        if index is None:
+            index = 0 if forward else len(placed) - 1
+            self.notify("Wrapped to the first annotation" if forward else "Wrapped to the last annotation", timeout=2)
+        annotation = placed[index]
+        self.go(self.reading.place(Cursor(Span(annotation.start, annotation.end), "annotation", index)))
+        self.notes.show(self.store.annotations, self.store.orphans, annotation.id)
+
+    @on(ArticleView.Clicked)
+    def clicked(self, event: ArticleView.Clicked) -> None:
+        cursor = self.reading.sentence_at(event.offset)
+        if cursor is not None:
+            self.reading.place(cursor)
+            self.redraw()
+
+    @on(AnnotationList.Chosen)
+    def chosen(self, event: AnnotationList.Chosen) -> None:
+        annotation = self.store.get(event.annotation_id)
+        if annotation is None or annotation.id in self.store.orphans:
+            if annotation is not None:
+                self.notify("This annotation's text is no longer in the article.", timeout=3)
+            return
+        index = self.store.placed().index(annotation)
+        self.go(self.reading.place(Cursor(Span(annotation.start, annotation.end), "annotation", index)))
+        if event.selected:
+            self.article.focus()
+            self.remove_class("pane-open")
+
+    # -- selection ---------------------------------------------------------------------
+
+    def action_select(self) -> None:
+        if self.reading.cursor is None:
+            self.action_move("sentence", 1)
+        selecting = self.reading.toggle_selection()
+        if selecting:
+            self.notify("Selecting: move to extend, h to highlight, esc to cancel", timeout=3)
+        self.redraw()
+
+    def action_cancel(self) -> None:
+        if self.reading.anchor is not None:
+            self.reading.anchor = None
+            self.redraw()
+        elif self.has_class("pane-open"):
+            self.action_toggle_pane()
+
+    # -- annotating --------------------------------------------------------------------
+
+    def _target(self) -> tuple[Span, Unit] | None:
+        target = self.reading.target()
+        if target is None:
+            self.notify("Move to a sentence first: press ) to start", timeout=3)
+        return target
+
+    def _kind(self, unit: Unit) -> Kind:
+        return "sentence" if unit == "sentence" else "selection"
+
+    def _apply(self, change: str, do: object) -> bool:
+        """Run a store change; report a failure without losing anything."""
+        try:
+            if callable(do):
+                do()
+        except StoreError as error:
+            self.notify(f"Could not {change}: {error}", severity="error", timeout=10, markup=False)
+            return False
+        return True
+
+    def _create(self, span: Span, unit: Unit, color: Color = "yellow") -> Annotation | None:
+        existing = self.store.at(span.start, span.end)
+        if existing is not None and existing.start == span.start and existing.end == span.end:
+            return existing
+        annotation = Annotation.on_text(
+            self.document.text, span.start, span.end, id=new_id(self.store.ids()), kind=self._kind(unit), color=color
+        )
+        if not self._apply("highlight", lambda: self.store.add(annotation)):
+            return None
+        self.reading.anchor = None
+        self.reading.place(Cursor(span, "sentence" if unit == "sentence" else "selection"))
+        self.refresh_annotations(annotation.id)
+        return annotation
+
+    def action_highlight(self) -> None:
+        target = self._target()
+        if target is None:
+            return
+        span, unit = target
+        existing = self.store.at(span.start, span.end)
+        if existing is not None and (existing.start, existing.end) == (span.start, span.end):
+            self.notify("Already highlighted: 1–5 change its colour, d deletes it", timeout=3)
+            return
+        if self._create(span, unit) is not None:
+            self.notify("Highlighted", timeout=1.5)
+
+    def action_color(self, color: Color) -> None:
+        target = self._target()
+        if target is None:
+            return
+        span, unit = target
+        existing = self.store.at(span.start, span.end) if self.reading.anchor is None else None
+        if existing is None:
+            self._create(span, unit, color)
+            return
+        if self._apply("change the colour", lambda: self.store.update(existing.id, color=color)):
+            self.refresh_annotations(existing.id)
+
+    def _annotation_for_edit(self) -> Annotation | None:
+        target = self._target()
+        if target is None:
+            return None
+        span, unit = target
+        existing = self.store.at(span.start, span.end) if self.reading.anchor is None else None
+        return existing or self._create(span, unit)
+
+    def action_annotate(self) -> None:
+        if self.store.read_only_reason:
+            self.notify(f"Read-only: {self.store.read_only_reason}", severity="warning", markup=False)
+            return
+        annotation = self._annotation_for_edit()
+        if annotation is None:
+            return
+
+        def save(note: str | None) -> None:
+            if note is not None and note != annotation.note:
+                if self._apply("save the note", lambda: self.store.update(annotation.id, note=note)):
+                    self.notify("Note saved", timeout=1.5)
+            self.refresh_annotations(annotation.id)
+
+        self.app.push_screen(NoteEditor(annotation.exact, annotation.note), save)
+
+    def action_tags(self) -> None:
+        if self.store.read_only_reason:
+            self.notify(f"Read-only: {self.store.read_only_reason}", severity="warning", markup=False)
+            return
+        annotation = self._annotation_for_edit()
+        if annotation is None:
+            return
+
+        def save(value: str | None) -> None:
+            if value is not None:
+                tags = parse_tags(value)
+                if tags != annotation.tags:
+                    self._apply("save the tags", lambda: self.store.update(annotation.id, tags=tags))
+            self.refresh_annotations(annotation.id)
+
+        self.app.push_screen(
+            LinePrompt("Tags (separate with spaces or commas; enter saves, esc cancels)", " ".join(annotation.tags)),
+            save,
+        )
+
+    def action_delete(self) -> None:
+        cursor = self.reading.cursor
+        annotation = self.store.at(cursor.span.start, cursor.span.end) if cursor else None
+        if annotation is None:
+            self.notify("No annotation under the cursor", timeout=2)
+            return
+        if self._apply("delete", lambda: self.store.remove(annotation.id)):
+            self.notify("Deleted. u undoes it.", timeout=2)
+            self.refresh_annotations()
+
+    def action_undo(self) -> None:
+        result: list[str | None] = []
+        if self._apply("undo", lambda: result.append(self.store.undo())):
+            self.notify(f"Undid the last {result[0]}" if result and result[0] else "Nothing to undo", timeout=2)
+            self.refresh_annotations()
+
+    def action_copy(self) -> None:
+        target = self._target()
+        if target is None:
+            return
+        span, _ = target
+        text = self.document.text[span.start : span.end]
+        self.app.copy_to_clipboard(text)
+        self.notify(f"Copied {len(text)} characters", timeout=1.5)
+
+    # -- search ------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        def run(query: str | None) -> None:
+            if query:
+                self.search_query = query
+                self.action_search_again(1)
+
+        self.app.push_screen(LinePrompt("Search", self.search_query), run)
+
+    def action_search_again(self, forward: int) -> None:
+        if not self.search_query:
+            self.action_search()
+            return
+        haystack = self.document.text.casefold()
+        needle = self.search_query.casefold()
+        origin = self.reading.cursor.span.start if self.reading.cursor else -1
+        if forward:
+            found = haystack.find(needle, origin + 1)
+            if found == -1:
+                found = haystack.find(needle)
+        else:
+            found = haystack.rfind(needle, 0, max(0, origin))
+            if found == -1:
+                found = haystack.rfind(needle)
+        if found == -1 or len(needle) != len(self.search_query):
+            found = self.document.text.find(self.search_query) if found == -1 else found
+        if found == -1:
+            self.notify(f"Not found: {excerpt(self.search_query, 40)}", timeout=2, markup=False)
+            return
+        self.go(self.reading.place(Cursor(Span(found, found + len(self.search_query)), "match")))
+
+    # -- pane and help -----------------------------------------------------------------
+
+    def action_toggle_pane(self) -> None:
+        if self.notes.has_focus:
+            self.remove_class("pane-open")
+            self.article.focus()
+        else:
+            self.add_class("pane-open")
+            self.notes.focus()
+
+    def action_help(self) -> None:
+        rows: list[tuple[str, str]] = []
+        seen: dict[str, int] = {}
+        for binding in self.BINDINGS:
+            assert isinstance(binding, Binding)
+            keys = _keys_for(self, binding)
+            if binding.description in seen:
+                continue
+            seen[binding.description] = len(rows)
+            rows.append((keys, binding.description))
+        rows.append(("ctrl+p", "Command palette"))
+        self.app.push_screen(HelpScreen(rows))
+
+
+def _keys_for(screen: ReaderScreen, binding: Binding) -> str:
+    """The keys bound to `binding` now, after any remapping in config.toml."""
+    keymap = getattr(screen.app, "_keymap", {})
+    keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
+    names = {
+        "right_parenthesis": ")",
+        "left_parenthesis": "(",
+        "right_curly_bracket": "}",
+        "left_curly_bracket": "{",
+        "full_stop": ".",
+        "comma": ",",
+        "slash": "/",
+        "question_mark": "?",
+        "space": "space",
+    }
+    return " ".join(names.get(key.strip(), key.strip()) for key in keys.split(","))
+

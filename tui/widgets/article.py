@@ -1,0 +1,272 @@
+"""The article view: a Line API widget that draws rows of the wrap model.
+
+It keeps no reading state of its own: the screen tells it where the cursor, the selection
+and the highlights are, and it draws them. Each row becomes a Strip, cached until
+something on screen changes, so a frame costs the same for a page or a book.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from annotations import Annotation
+from content import Document, Span
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.layout import Row, WrapModel
+
+COLOR_CLASSES = {
+    "yellow": "article--highlight-yellow",
+    "green": "article--highlight-green",
+    "blue": "article--highlight-blue",
+    "pink": "article--highlight-pink",
+    "purple": "article--highlight-purple",
+}
+
+
+class SpanIndex:
+    """Spans sorted by start, with a quick lookup of those that overlap a row."""
+
+    def __init__(self, spans: Sequence[Span | Annotation]) -> None:
+        self.spans = sorted(spans, key=lambda span: span.start)
+        self.starts = [span.start for span in self.spans]
+        self.longest = max((span.end - span.start for span in self.spans), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[Span | Annotation]:
+        last = bisect_left(self.starts, end)
+        first = bisect_left(self.starts, start - self.longest)
+        return [span for span in self.spans[first:last] if span.end > start]
+
+
+@dataclass
+class Marks:
+    """What the screen asks the view to draw on top of the text."""
+
+    cursor: Span | None = None
+    selection: Span | None = None
+    highlights: SpanIndex | None = None
+
+
+class ArticleView(ScrollView, can_focus=True):
+    COMPONENT_CLASSES = {
+        "article--heading",
+        "article--title",
+        "article--quote-block",
+        "article--code",
+        "article--boilerplate",
+        "article--decoration",
+        "article--emphasis",
+        "article--strong",
+        "article--inline-code",
+        "article--link",
+        "article--strike",
+        "article--cursor",
+        "article--selection",
+        *COLOR_CLASSES.values(),
+    }
+
+    DEFAULT_CSS = """
+    ArticleView {
+        background: $surface;
+        scrollbar-gutter: stable;
+        padding: 0 1;
+        & > .article--title { text-style: bold; color: $primary; }
+        & > .article--heading { text-style: bold; color: $secondary; }
+        & > .article--quote-block { text-style: italic; }
+        & > .article--code { color: $text-muted; }
+        & > .article--boilerplate { color: $text-disabled; }
+        & > .article--decoration { color: $text-muted; }
+        & > .article--emphasis { text-style: italic; }
+        & > .article--strong { text-style: bold; }
+        & > .article--inline-code { color: $accent; }
+        & > .article--link { text-style: underline; color: $primary; }
+        & > .article--strike { text-style: strike; }
+        & > .article--cursor { text-style: underline; background: $boost; }
+        & > .article--selection { background: $primary 40%; }
+        & > .article--highlight-yellow { background: #6b5b00; }
+        & > .article--highlight-green { background: #24563a; }
+        & > .article--highlight-blue { background: #234a7a; }
+        & > .article--highlight-pink { background: #74294f; }
+        & > .article--highlight-purple { background: #52307a; }
+    }
+    """
+
+    class Clicked(Message):
+        """The user clicked on the text at `offset`."""
+
+        def __init__(self, offset: int) -> None:
+            super().__init__()
+            self.offset = offset
+
+    def __init__(self, document: Document, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.document = document
+        self.model: WrapModel | None = None
+        self.marks = Marks()
+        self._inline = SpanIndex(document.inline)
+        self._cache: LRUCache[int, Strip] = LRUCache(1024)
+        self._styles: dict[str, Style] = {}
+
+    # -- the model -------------------------------------------------------------------
+
+    def _text_width(self) -> int:
+        return max(1, self.scrollable_content_region.width)
+
+    def _ensure_model(self) -> WrapModel:
+        width = self._text_width()
+        if self.model is None or self.model.width != width:
+            keep = self.top_offset() if self.model is not None else None
+            self.model = WrapModel(self.document, width)
+            self._cache.clear()
+            self.virtual_size = Size(width, len(self.model))
+            if keep is not None:
+                self.scroll_to(y=self.model.row_of(keep), animate=False, immediate=True)
+                if self.marks.cursor is not None:
+                    self.show_span(self.marks.cursor)
+        return self.model
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._ensure_model()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+        self._cache.clear()
+
+    def top_offset(self) -> int:
+        """The text offset shown on the top row of the view."""
+        if self.model is None or not self.model.rows:
+            return 0
+        row = min(int(self.scroll_y), len(self.model.rows) - 1)
+        return self.model.rows[row].start
+
+    def visible_span(self) -> Span:
+        model = self._ensure_model()
+        if not model.rows:
+            return Span(0, 0)
+        top = min(int(self.scroll_y), len(model.rows) - 1)
+        bottom = min(top + self.scrollable_content_region.height, len(model.rows)) - 1
+        return Span(model.rows[top].start, model.rows[bottom].end)
+
+    def show_span(self, span: Span) -> None:
+        """Scroll, if needed, so the span is on screen: a third of the way down when it was not."""
+        model = self._ensure_model()
+        first, last = model.rows_of(span.start, span.end)
+        top = int(self.scroll_y)
+        height = max(1, self.scrollable_content_region.height)
+        if first >= top and last < top + height:
+            return
+        if last - first + 1 >= height:
+            target = first
+        else:
+            target = max(0, first - height // 3)
+        self.scroll_to(y=target, animate=False, immediate=True)
+
+    def set_marks(self, marks: Marks) -> None:
+        self.marks = marks
+        self._cache.clear()
+        self.refresh()
+
+    # -- drawing ---------------------------------------------------------------------
+
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = self.get_component_rich_style(name, partial=True)
+        return style
+
+    def render_line(self, y: int) -> Strip:
+        model = self._ensure_model()
+        index = int(self.scroll_y) + y
+        width = self._text_width()
+        if index >= len(model.rows):
+            return Strip.blank(width, self.rich_style)
+        strip = self._cache.get(index)
+        if strip is None:
+            strip = self._render_row(model, model.rows[index], width)
+            self._cache[index] = strip
+        return strip
+
+    def _block_style(self, row: Row) -> Style:
+        block = self.document.blocks[row.block]
+        if block.boilerplate:
+            return self._style("article--boilerplate")
+        if block.kind == "heading":
+            return self._style("article--title" if block.level <= 1 else "article--heading")
+        if block.kind == "code":
+            return self._style("article--code")
+        if block.kind == "quote" or block.quote_depth:
+            return self._style("article--quote-block")
+        return Style()
+
+    def _render_row(self, model: WrapModel, row: Row, width: int) -> Strip:
+        base = self.rich_style
+        segments = [Segment(" " * model.margin, base)] if model.margin else []
+        if row.block < 0:
+            return Strip(segments, model.margin).adjust_cell_length(width, base)
+        if row.indent:
+            segments.append(Segment(row.indent, base + self._style("article--decoration")))
+        text_style = base + self._block_style(row)
+        segments.extend(self._text_segments(row.start, row.end, text_style))
+        return Strip(segments).adjust_cell_length(width, base)
+
+    def _overlays(self, start: int, end: int) -> list[tuple[int, int, Style]]:
+        overlays: list[tuple[int, int, Style]] = []
+        for inline in self._inline.overlapping(start, end):
+            kind = getattr(inline, "kind", "emphasis")
+            name = "article--inline-code" if kind == "code" else f"article--{kind}"
+            overlays.append((inline.start, inline.end, self._style(name)))
+        if self.marks.highlights is not None:
+            for annotation in self.marks.highlights.overlapping(start, end):
+                color = getattr(annotation, "color", "yellow")
+                overlays.append((annotation.start, annotation.end, self._style(COLOR_CLASSES[color])))
+        if self.marks.selection is not None:
+            selection = self.marks.selection
+            overlays.append((selection.start, selection.end, self._style("article--selection")))
+        if self.marks.cursor is not None:
+            cursor = self.marks.cursor
+            overlays.append((cursor.start, cursor.end, self._style("article--cursor")))
+        return overlays
+
+    def _text_segments(self, start: int, end: int, style: Style) -> list[Segment]:
+        text = self.document.text
+        overlays = [o for o in self._overlays(start, end) if o[0] < end and o[1] > start]
+        if not overlays:
+            return [Segment(_visible(text[start:end]), style)]
+        cuts = sorted({start, end, *(max(start, s) for s, _, _ in overlays), *(min(end, e) for _, e, _ in overlays)})
+        segments = []
+        for left, right in zip(cuts, cuts[1:], strict=False):
+            piece_style = style
+            for s, e, overlay in overlays:
+                if s <= left and e >= right:
+                    piece_style = piece_style + overlay
+            segments.append(Segment(_visible(text[left:right]), piece_style))
+        return segments
+
+    # -- mouse -----------------------------------------------------------------------
+
+    def on_click(self, event: events.Click) -> None:
+        model = self._ensure_model()
+        index = int(self.scroll_y) + event.y
+        if not 0 <= index < len(model.rows):
+            return
+        row = model.rows[index]
+        column = event.x - model.margin - len(row.indent)
+        offset = min(row.end, row.start + max(0, column))
+        self.post_message(self.Clicked(offset))
+
+
+def _visible(piece: str) -> str:
+    if "\n" in piece or "\t" in piece:
+        return piece.replace("\n", " ").replace("\t", " ")
+    return piece
+

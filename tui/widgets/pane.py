@@ -1,0 +1,80 @@
+"""The side pane: the document's annotations in order, with colour, excerpt, note and tags."""
+
+from __future__ import annotations
+
+from annotations import Annotation
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList, TabbedContent, TabPane
+from textual.widgets.option_list import Option
+
+SWATCH_STYLES = {
+    "yellow": "#d7b600",
+    "green": "#4caf6e",
+    "blue": "#4a8fe0",
+    "pink": "#e0609f",
+    "purple": "#9a6ae0",
+}
+
+
+def excerpt(text: str, limit: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def annotation_prompt(annotation: Annotation, orphan: bool) -> Content:
+    """One row of the pane; article text and notes go in as plain text, never markup."""
+    parts: list[str | tuple[str, str]] = [("█ ", SWATCH_STYLES.get(annotation.color, "")), excerpt(annotation.exact, 90)]
+    if orphan:
+        parts.append(("  (orphan: its text is no longer in the article)", "italic $warning"))
+    if annotation.note:
+        parts.extend(["\n  ", ("✎ " + excerpt(annotation.note, 120), "$text-muted")])
+    if annotation.tags:
+        parts.extend(["\n  ", (" ".join(f"#{tag}" for tag in annotation.tags), "$accent")])
+    return Content.assemble(*parts)
+
+
+class AnnotationList(OptionList):
+    """Posts `Chosen` when a row is highlighted or selected, so the article can follow."""
+
+    class Chosen(Message):
+        def __init__(self, annotation_id: str, selected: bool) -> None:
+            super().__init__()
+            self.annotation_id = annotation_id
+            self.selected = selected
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+
+    def show(self, annotations: list[Annotation], orphans: set[str], current: str | None = None) -> None:
+        highlighted = self.highlighted_option.id if self.highlighted_option else None
+        self.clear_options()
+        if not annotations:
+            self.add_option(Option(Content("No highlights yet. Press h on a sentence, or a to add a note."), disabled=True))
+            return
+        self.add_options(Option(annotation_prompt(a, a.id in orphans), id=a.id) for a in annotations)
+        keep = current or highlighted
+        if keep is not None and any(a.id == keep for a in annotations):
+            with self.prevent(OptionList.OptionHighlighted):
+                self.highlighted = self.get_option_index(keep)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if event.option.id and self.has_focus:
+            self.post_message(self.Chosen(event.option.id, selected=False))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.Chosen(event.option.id, selected=True))
+
+
+class SidePane(TabbedContent):
+    DEFAULT_CSS = """
+    SidePane AnnotationList { height: 1fr; border: none; }
+    """
+
+    def compose(self) -> ComposeResult:
+        with TabPane("Notes", id="notes-tab"):
+            yield AnnotationList(id="notes")
