@@ -156,6 +156,8 @@ class AnnotationStore:
         self.extra: dict[str, Any] = {}
         self.read_only_reason: str | None = None
         self.orphans: set[str] = set()
+        self.unsaved = False
+        """True when a change is in memory but the last write failed."""
         self._disk_digest: str | None = None
         self._deleted: set[str] = set()
         self._undo: list[tuple[str, list[Annotation]]] = []
@@ -237,7 +239,7 @@ class AnnotationStore:
         self._remember("add")
         self.annotations.append(annotation)
         self.sort()
-        self._save_or_rollback()
+        self._save_keeping_changes()
         return annotation
 
     def update(self, annotation_id: str, **changes: Any) -> Annotation:
@@ -249,7 +251,7 @@ class AnnotationStore:
         for key, value in changes.items():
             setattr(current, key, value)
         current.updated = now()
-        self._save_or_rollback()
+        self._save_keeping_changes()
         return current
 
     def remove(self, annotation_id: str) -> Annotation:
@@ -260,7 +262,7 @@ class AnnotationStore:
         self._remember("delete")
         self.annotations.remove(current)
         self._deleted.add(annotation_id)
-        self._save_or_rollback()
+        self._save_keeping_changes()
         return current
 
     def undo(self) -> str | None:
@@ -277,13 +279,12 @@ class AnnotationStore:
         self.save()
         return label
 
-    def _save_or_rollback(self) -> None:
+    def _save_keeping_changes(self) -> None:
+        """Save; on failure keep the change in memory (unsaved) so a later save can write it."""
         try:
             self.save()
         except StoreError:
-            label, before = self._undo.pop()
-            self.annotations = before
-            self.sort()
+            self.unsaved = True
             raise
 
     # -- saving --------------------------------------------------------------------------
@@ -332,6 +333,7 @@ class AnnotationStore:
         expected = tomllib.loads(payload.decode("utf-8"))
         atomic_write(self.path, payload, verify=lambda written: tomllib.loads(written.decode("utf-8")) == expected)
         self._disk_digest = _digest(payload)
+        self.unsaved = False
 
 
 def kind_of(value: str) -> Kind:

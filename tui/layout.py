@@ -40,7 +40,7 @@ def block_indent(block: Block, first_row: bool) -> str:
     quote_bar = "▎ " * block.quote_depth
     if block.kind == "list_item":
         nesting = "  " * max(0, block.depth - 1)
-        marker = (block.marker if first_row else "").ljust(max(2, len(block.marker))) + " "
+        marker = (block.marker if first_row else "").ljust(len(block.marker)) + " "
         return quote_bar + nesting + marker
     if block.kind == "code":
         return quote_bar + "  "
@@ -123,8 +123,10 @@ class WrapModel:
         text = self.document.text
         flat = text.replace("\n", " ") if self.document.format == "text" else text
         rows = self.rows
-        for index, block in enumerate(self.document.blocks):
-            if index:
+        blocks = self.document.blocks
+        for index, block in enumerate(blocks):
+            tight_list = block.kind == "list_item" and index and blocks[index - 1].kind == "list_item"
+            if index and not tight_list:
                 rows.append(Row(block.start, block.start, -1))
             if block.kind == "rule" or block.start == block.end:
                 rows.append(Row(block.start, block.end, index, "─" * min(self.measure, 40)))

@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+ARTICLE = "A Quiet Harbour\n\nThe boats came in. The boats came in again. Nobody said a word.\n"
+
+
+def postil(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "tui", *args], capture_output=True, text=True, input=stdin, timeout=60)
+
+
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "harbour.txt"
+    path.write_text(ARTICLE)
+    return path
+
+
+def test_add_then_list_and_where(tmp_path: Path, data_dir: Path) -> None:
+    path = article(tmp_path)
+    added = postil("add", str(path), "--text", "Nobody said a word.", "--note", "Why?", "--tag", "silence", "--color", "blue")
+    assert added.returncode == 0, added.stderr
+    where = postil("where", str(path)).stdout.strip()
+    assert where.startswith(str(data_dir / "annotations" / "harbour-")) and where.endswith(".toml")
+    (entry,) = tomllib.loads(Path(where).read_text())["annotation"]
+    assert (entry["exact"], entry["note"], entry["tags"], entry["color"], entry["kind"]) == (
+        "Nobody said a word.",
+        "Why?",
+        ["silence"],
+        "blue",
+        "sentence",
+    )
+    listed = json.loads(postil("list", str(path), "--json").stdout)
+    assert listed[0]["exact"] == "Nobody said a word." and listed[0]["orphan"] is False
+    assert "Nobody said a word." in postil("list", str(path)).stdout
+
+
+def test_add_takes_the_chosen_occurrence(tmp_path: Path) -> None:
+    path = article(tmp_path)
+    assert postil("add", str(path), "--text", "The boats came in", "--occurrence", "2").returncode == 0
+    (entry,) = json.loads(postil("list", str(path), "--json").stdout)
+    assert entry["start"] == ARTICLE.index("The boats came in again")
+    too_many = postil("add", str(path), "--text", "The boats came in", "--occurrence", "3")
+    assert too_many.returncode == 2 and "occurs 2 time" in too_many.stderr
+
+
+def test_add_refuses_text_that_is_not_there(tmp_path: Path) -> None:
+    result = postil("add", str(article(tmp_path)), "--text", "a sentence from elsewhere")
+    assert result.returncode == 1
+    assert result.stderr.startswith("postil: the text was not found") and result.stderr.count("\n") == 1
+
+
+def test_a_broken_annotation_file_exits_1_with_file_and_line(tmp_path: Path) -> None:
+    path = article(tmp_path)
+    toml = Path(postil("where", str(path)).stdout.strip())
+    toml.parent.mkdir(parents=True, exist_ok=True)
+    toml.write_text('schema = 1\nbroken = "\n')
+    for command in (("list", str(path)), ("add", str(path), "--text", "The boats")):
+        result = postil(*command)
+        assert result.returncode == 1
+        assert f"{toml}:2" in result.stderr and "Traceback" not in result.stderr
+    assert toml.read_text() == 'schema = 1\nbroken = "\n'
+
+
+def test_errors_and_usage() -> None:
+    missing = postil("list", "/nonexistent/file.txt")
+    assert missing.returncode == 1 and missing.stderr == "postil: /nonexistent/file.txt: no such file\n"
+    usage = postil("add", "x.txt")
+    assert usage.returncode == 2 and "--text" in usage.stderr
+    assert postil("--version").stdout.startswith("postil ")
+
+
+def test_data_dir_option_wins(tmp_path: Path) -> None:
+    path = article(tmp_path)
+    other = tmp_path / "elsewhere"
+    assert postil("add", str(path), "--text", "The boats", "--data-dir", str(other)).returncode == 0
+    assert list((other / "annotations").glob("harbour-*.toml"))
+
+
+def test_stdin_source_and_sentences_json() -> None:
+    result = postil("sentences", "-", "--json", stdin=ARTICLE)
+    sentences = json.loads(result.stdout)
+    assert [s["text"] for s in sentences] == [
+        "A Quiet Harbour",
+        "The boats came in.",
+        "The boats came in again.",
+        "Nobody said a word.",
+    ]
+    clean = ARTICLE.rstrip("\n") + "\n"
+    assert all(clean[s["start"] : s["end"]] == s["text"] for s in sentences)
+
+
+def test_sample_needs_no_file() -> None:
+    result = postil("list", "postil:sample")
+    assert result.returncode == 0 and "no annotations" in result.stdout

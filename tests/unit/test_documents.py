@@ -1,0 +1,139 @@
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from content import ContentError, load_document
+from content.markdown import parse_markdown
+from content.plaintext import parse_plain_text
+
+from tests.conftest import FIXTURES
+
+
+def block_texts(document) -> list[str]:  # type: ignore[no-untyped-def]
+    return [document.text[b.start : b.end] for b in document.blocks]
+
+
+def test_plain_text_paragraphs_split_on_blank_lines() -> None:
+    doc = parse_plain_text("Title Here\n\nFirst line\nstill first.\n\nSecond.", "x")
+    assert block_texts(doc) == ["Title Here", "First line\nstill first.", "Second."]
+    assert doc.title == "Title Here"
+    assert doc.blocks[0].kind == "heading"
+
+
+def test_plain_text_without_blank_lines_splits_on_single_newlines() -> None:
+    doc = parse_plain_text("A headline\nFirst paragraph.\nSecond paragraph.", "x")
+    assert block_texts(doc) == ["A headline", "First paragraph.", "Second paragraph."]
+
+
+def test_a_sentence_is_not_taken_for_a_title() -> None:
+    doc = parse_plain_text("This is the first sentence of the story.\n\nAnd another.", "x", "fallback")
+    assert doc.title == "fallback"
+    assert doc.blocks[0].kind == "paragraph"
+
+
+def test_trailing_share_widgets_are_dimmed_but_kept() -> None:
+    text = "Title\n\nThe story.\n\nShare.\nShare on Facebook\n\nAdvertisement\n\nExit mobile version"
+    doc = parse_plain_text(text, "x")
+    assert doc.text == text
+    flags = [(doc.text[b.start : b.end], b.boilerplate) for b in doc.blocks]
+    assert flags == [
+        ("Title", False),
+        ("The story.", False),
+        ("Share.\nShare on Facebook", True),
+        ("Advertisement", True),
+        ("Exit mobile version", True),
+    ]
+
+
+def test_boilerplate_words_inside_the_story_are_not_dimmed() -> None:
+    doc = parse_plain_text("Title\n\nShare.\n\nThe story ends here.", "x")
+    assert not any(b.boilerplate for b in doc.blocks)
+
+
+def test_markdown_renders_structure_without_syntax() -> None:
+    doc = parse_markdown((FIXTURES / "field-notes.md").read_text(), "field-notes.md")
+    texts = block_texts(doc)
+    assert doc.title == "Field Notes on the [Tide] Survey"
+    assert texts[0] == "Field Notes on the [Tide] Survey"
+    assert "*" not in doc.text and "](" not in doc.text and "```" not in doc.text
+    kinds = [b.kind for b in doc.blocks]
+    assert kinds == ["heading", "paragraph", "quote", "quote", "heading", "list_item", "list_item", "list_item", "code", "paragraph"]
+    quote_depths = [b.quote_depth for b in doc.blocks if b.kind == "quote"]
+    assert quote_depths == [1, 2]
+    markers = [b.marker for b in doc.blocks if b.kind == "list_item"]
+    assert markers == ["1.", "2.", "•"]
+    styles = {(doc.text[i.start : i.end], i.kind) for i in doc.inline}
+    assert {("Gullrock", "emphasis"), ("harbour log", "strong"), ("0", "code"), ("full report", "link")} <= styles
+    assert "[a.m.] and [@click=app.quit] stays literal" in doc.text
+
+
+def test_every_block_is_a_span_of_the_text() -> None:
+    doc = parse_markdown((FIXTURES / "field-notes.md").read_text(), "f.md")
+    for block in doc.blocks:
+        assert 0 <= block.start <= block.end <= len(doc.text)
+        assert doc.text[block.start : block.end] == doc.text[block.start : block.end].strip("\n")
+
+
+def test_sample_article_loads_with_title_and_boilerplate() -> None:
+    doc = load_document(None)
+    assert doc.title.startswith("The Lighthouse Ledger")
+    assert doc.source == "postil:sample"
+    assert doc.blocks[-1].boilerplate
+    assert 1300 < len(doc.text.split()) < 1800
+    assert "[sic]" in doc.text
+
+
+def test_load_file_and_stdin(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_bytes(b"Headline\r\n\r\nBody text \x1b[2Jhere.")
+    doc = load_document(str(path))
+    assert doc.source == str(path.resolve())
+    assert doc.text == "Headline\n\nBody text here."
+    piped = load_document("-", stdin=io.BytesIO(b"# Piped\n\nSome *markdown*."))
+    assert piped.format == "markdown" and piped.title == "Piped"
+
+
+def test_markdown_suffix_selects_markdown(tmp_path: Path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text("# Heading\n\nBody.")
+    assert load_document(str(path)).format == "markdown"
+
+
+@pytest.mark.parametrize(
+    ("setup", "message"),
+    [
+        (lambda p: p, "is a directory"),
+        (lambda p: p / "missing.txt", "no such file"),
+    ],
+)
+def test_unreadable_sources_give_one_line_errors(tmp_path: Path, setup, message) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ContentError, match=message) as caught:
+        load_document(str(setup(tmp_path)))
+    assert "\n" not in str(caught.value)
+
+
+def test_binary_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "image.png"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    with pytest.raises(ContentError, match="binary"):
+        load_document(str(path))
+
+
+def test_fifo_is_refused(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(ContentError, match="not a regular file"):
+        load_document(str(fifo))
+
+
+def test_cp1252_and_invalid_utf8_decode_without_error(tmp_path: Path) -> None:
+    path = tmp_path / "old.txt"
+    path.write_bytes("Title\n\nIt\x92s \x93quoted\x94.".encode("latin-1"))
+    assert load_document(str(path)).text == "Title\n\nIt’s “quoted”."
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"Title\n\ncaf\xc3\xa9 \xff ok")
+    assert load_document(str(bad)).text == "Title\n\ncafé \ufffd ok"

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import pytest
+from content.plaintext import parse_plain_text
+from content.sentences import split_span
+
+
+def split(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_span(text, 0, len(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It rained. Then it stopped.", ["It rained.", "Then it stopped."]),
+        ("Mr. Okoro arrived. He sat.", ["Mr. Okoro arrived.", "He sat."]),
+        ("Dr. Varga and Prof. Lind met.", ["Dr. Varga and Prof. Lind met."]),
+        ("It cost $3.50 today. Fine.", ["It cost $3.50 today.", "Fine."]),
+        ("We met J. R. Hale there.", ["We met J. R. Hale there."]),
+        ("It ended at 2 a.m. and we slept.", ["It ended at 2 a.m. and we slept."]),
+        ("It ended at 2 a.m. The police left.", ["It ended at 2 a.m.", "The police left."]),
+        ("Wait... What was that?", ["Wait...", "What was that?"]),
+        ('He said, "Go home." She went.', ['He said, "Go home."', "She went."]),
+        ("Really? Yes! Good.", ["Really?", "Yes!", "Good."]),
+        ("(This is an aside.) Next one.", ["(This is an aside.)", "Next one."]),
+        ("Apples, pears, etc. are sold here.", ["Apples, pears, etc. are sold here."]),
+    ],
+)
+def test_sentence_boundaries(text: str, expected: list[str]) -> None:
+    assert split(text) == expected
+
+
+def test_sentences_never_cross_blocks_and_are_spans() -> None:
+    doc = parse_plain_text("Headline\n\nOne. Two\n\nThree", "x")
+    assert [doc.text[s.start : s.end] for s in doc.sentences] == ["Headline", "One.", "Two", "Three"]
+
+
+def test_sample_article_sentences_include_quotes_whole() -> None:
+    from content import load_document
+
+    doc = load_document(None)
+    texts = [doc.text[s.start : s.end] for s in doc.sentences]
+    assert "Brennan rejected that account." in texts
+    assert '"Nobody has hidden anything," Pryce said.' in texts

@@ -1,0 +1,202 @@
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import tomllib
+from pathlib import Path
+
+import pytest
+from annotations import Annotation, AnnotationStore, DocumentInfo, StoreError, StoreParseError
+from annotations.model import new_id
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+TEXT = "Title\n\nThe mayor said the vote was close. Critics disagreed. The vote was close."
+
+
+def info() -> DocumentInfo:
+    return DocumentInfo(title="Title", source="/tmp/article.txt", fingerprint="sha256:abc", format="text")
+
+
+def open_store(path: Path, text: str = TEXT, strict: bool = False) -> AnnotationStore:
+    return AnnotationStore.open(path, text, info(), strict=strict)
+
+
+def highlight(store: AnnotationStore, exact: str, note: str = "", text: str = TEXT) -> Annotation:
+    start = text.index(exact)
+    annotation = Annotation.on_text(text, start, start + len(exact), id=new_id(store.ids()), note=note)
+    return store.add(annotation)
+
+
+def test_add_writes_the_schema_of_the_design(tmp_path: Path) -> None:
+    path = tmp_path / "a.toml"
+    store = open_store(path)
+    highlight(store, "Critics disagreed.", note="Who?")
+    raw = tomllib.loads(path.read_text())
+    assert raw["schema"] == 1
+    assert raw["document"] == {"title": "Title", "source": "/tmp/article.txt", "fingerprint": "sha256:abc", "format": "text"}
+    (entry,) = raw["annotation"]
+    assert entry["exact"] == "Critics disagreed."
+    assert TEXT[entry["start"] : entry["end"]] == entry["exact"]
+    assert entry["prefix"] == TEXT[: entry["start"]][-32:]
+    assert entry["suffix"] == TEXT[entry["end"] :][:32]
+    assert entry["note"] == "Who?" and entry["color"] == "yellow" and entry["tags"] == []
+    assert path.read_text().startswith('# Annotations for "Title"')
+    assert "created = 20" in path.read_text() and "Z\n" in path.read_text()
+
+
+def test_reopening_gives_back_the_same_annotations(tmp_path: Path) -> None:
+    path = tmp_path / "a.toml"
+    store = open_store(path)
+    first = highlight(store, "Critics disagreed.", note="line one\nline two")
+    store.update(first.id, tags=["x", "y"], color="pink")
+    again = open_store(path)
+    (loaded,) = again.annotations
+    assert (loaded.id, loaded.note, loaded.tags, loaded.color) == (first.id, "line one\nline two", ["x", "y"], "pink")
+
+
+notes = st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=300)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(note=notes, tags=st.lists(st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=20), max_size=4))
+def test_any_note_survives_the_toml_round_trip(tmp_path: Path, note: str, tags: list[str]) -> None:
+    path = tmp_path / f"{new_id()}.toml"
+    store = open_store(path)
+    annotation = highlight(store, "The mayor said", note=note)
+    store.update(annotation.id, tags=tags)
+    (loaded,) = open_store(path).annotations
+    assert loaded.note == note
+    assert loaded.tags == tags
+
+
+def test_unknown_keys_are_kept_on_rewrite(tmp_path: Path) -> None:
+    path = tmp_path / "a.toml"
+    store = open_store(path)
+    highlight(store, "Critics disagreed.")
+    text = path.read_text().replace("schema = 1", 'schema = 1\nplugin_state = "keep me"')
+    text = text.replace('format = "text"', 'format = "text"\nshelf = "essays"')
+    text = text.replace('kind = "selection"', 'kind = "selection"\nreviewed_by = "ana"')
+    path.write_text(text)
+    store = open_store(path)
+    highlight(store, "The mayor said")
+    raw = tomllib.loads(path.read_text())
+    assert raw["plugin_state"] == "keep me"
+    assert raw["document"]["shelf"] == "essays"
+    assert [a.get("reviewed_by") for a in raw["annotation"]] == [None, "ana"]
+
+
+def test_a_broken_file_is_never_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "a.toml"
+    broken = 'schema = 1\n[[annotation]]\nid = "x"\nexact = "unterminated\n'
+    path.write_text(broken)
+    store = open_store(path)
+    assert store.read_only_reason is not None and f"{path}:4" in store.read_only_reason
+    with pytest.raises(StoreError, match="read-only"):
+        highlight(store, "Critics disagreed.")
+    assert path.read_text() == broken
+    with pytest.raises(StoreParseError) as caught:
+        open_store(path, strict=True)
+    assert caught.value.line == 4
+
+
+def test_a_file_that_breaks_while_open_is_not_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "a.toml"
+    store = open_store(path)
+    highlight(store, "Critics disagreed.")
+    path.write_text("this is = = not toml")
+    with pytest.raises(StoreError, match="not saved"):
+        highlight(store, "The mayor said")
+    assert path.read_text() == "this is = = not toml"
+
+
+def test_wrong_types_are_a_parse_error(tmp_path: Path) -> None:
+    path = tmp_path / "a.toml"
+    path.write_text('schema = 1\n[[annotation]]\nid = "x"\nexact = "a"\nstart = "zero"\nend = 1\n')
+    with pytest.raises(StoreParseError, match="start"):
+        open_store(path, strict=True)
+
+
+def test_save_keeps_a_backup_and_the_mode(tmp_path: Path) -> None:
+    path = tmp_path / "a.toml"
+    store = open_store(path)
+    highlight(store, "Critics disagreed.")
+    first = path.read_text()
+    os.chmod(path, 0o600)
+    highlight(store, "The mayor said")
+    assert (tmp_path / "a.toml.bak").read_text() == first
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_writes_go_through_a_symlink(tmp_path: Path) -> None:
+    real = tmp_path / "synced" / "a.toml"
+    real.parent.mkdir()
+    link = tmp_path / "a.toml"
+    link.symlink_to(real)
+    store = open_store(link)
+    highlight(store, "Critics disagreed.")
+    assert link.is_symlink()
+    assert "Critics disagreed." in real.read_text()
+
+
+def test_a_failed_write_leaves_the_old_file_and_keeps_the_edit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "a.toml"
+    store = open_store(path)
+    highlight(store, "Critics disagreed.")
+    before = path.read_bytes()
+
+    def full_disk(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    with pytest.raises(StoreError, match="disk is full"):
+        highlight(store, "The mayor said")
+    assert path.read_bytes() == before
+    assert store.unsaved and len(store.annotations) == 2
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    monkeypatch.undo()
+    store.save()
+    assert len(open_store(path).annotations) == 2
+
+
+def test_changes_from_another_window_are_merged_not_lost(tmp_path: Path) -> None:
+    path = tmp_path / "a.toml"
+    left = open_store(path)
+    right = open_store(path)
+    highlight(left, "Critics disagreed.")
+    highlight(right, "The mayor said")
+    removed = highlight(left, "The vote was close.")
+    left.remove(removed.id)
+    exacts = sorted(a.exact for a in open_store(path).annotations)
+    assert exacts == ["Critics disagreed.", "The mayor said"]
+
+
+def test_undo_reverses_add_edit_and_delete(tmp_path: Path) -> None:
+    path = tmp_path / "a.toml"
+    store = open_store(path)
+    annotation = highlight(store, "Critics disagreed.")
+    store.update(annotation.id, note="first")
+    store.remove(annotation.id)
+    assert store.undo() == "delete"
+    assert open_store(path).annotations[0].note == "first"
+    assert store.undo() == "edit"
+    assert open_store(path).annotations[0].note == ""
+    assert store.undo() == "add"
+    assert open_store(path).annotations == []
+    assert store.undo() is None
+
+
+def test_edited_article_keeps_annotations_that_still_fit(tmp_path: Path) -> None:
+    path = tmp_path / "a.toml"
+    store = open_store(path)
+    kept = highlight(store, "Critics disagreed.")
+    gone = highlight(store, "The mayor said")
+    edited = "Title\n\nA new lead paragraph.\n\nThe council said the vote was close. Critics disagreed."
+    reopened = open_store(path, text=edited)
+    moved = reopened.get(kept.id)
+    assert moved is not None and edited[moved.start : moved.end] == "Critics disagreed."
+    assert reopened.orphans == {gone.id}
+    assert reopened.get(gone.id) is not None  # orphans are kept, never dropped
+
