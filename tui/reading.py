@@ -53,15 +53,15 @@ class Reading:
     def move(self, unit: Unit, forward: bool, visible: Span | None = None) -> Cursor | None:
         """Move to the next or previous sentence or paragraph; None at the ends.
 
-        When the cursor has scrolled out of view, the first step lands on the first
-        span on screen instead, so reading picks up where the eyes are.
+        When the cursor has scrolled out of view, the first step lands on the first span
+        on screen (the last, going back) instead, so reading picks up where the eyes are.
         """
         spans, starts = (
             (self.sentences, self.sentence_starts) if unit == "sentence" else (self.paragraphs, self.paragraph_starts)
         )
         origin = self.cursor.span.start if self.cursor else None
         if visible is not None and (self.cursor is None or not _overlaps(self.cursor.span, visible)):
-            index = index_at(spans, starts, visible.start)
+            index = index_at(spans, starts, visible.start) if forward else index_before(starts, visible.end)
             if index is not None:
                 return self.place(Cursor(spans[index], unit, index))
         found = self._step(list(spans), starts, unit, forward, origin)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from annotations import Annotation
 from textual.app import ComposeResult
+from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList, TabbedContent, TabPane
@@ -70,11 +71,13 @@ class AnnotationList(OptionList):
             self.post_message(self.Chosen(event.option.id, selected=True))
 
 
-class SidePane(TabbedContent):
+class SidePane(Vertical):
     DEFAULT_CSS = """
+    SidePane TabbedContent { height: 1fr; }
     SidePane AnnotationList { height: 1fr; border: none; }
     """
 
     def compose(self) -> ComposeResult:
-        with TabPane("Notes", id="notes-tab"):
-            yield AnnotationList(id="notes")
+        with TabbedContent():
+            with TabPane("Notes", id="notes-tab"):
+                yield AnnotationList(id="notes")

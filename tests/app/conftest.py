@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from content import Document, load_document
+from content.plaintext import parse_plain_text
+from tui.app import PostilApp, make_app
+from tui.config import Config
+
+
+@pytest.fixture
+def sample() -> Document:
+    return load_document(None)
+
+
+@pytest.fixture
+def short_doc() -> Document:
+    return parse_plain_text(
+        "Harbour Notes\n\nThe boats came in at dawn. Nobody spoke. The gulls did.\n\n"
+        "A second paragraph begins. It ends here.\n\nA third, short one.",
+        "/tmp/harbour-notes.txt",
+    )
+
+
+@pytest.fixture
+def build(data_dir: Path):  # type: ignore[no-untyped-def]
+    def factory(document: Document, config: Config | None = None) -> PostilApp:
+        return make_app(document, data_dir=data_dir, config=config or Config())
+
+    return factory

@@ -1,0 +1,222 @@
+"""Pilot tests: the keys of DESIGN.md §5 do what a reader expects, and the TOML follows."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from annotations.session import store_path
+from content import Document
+from textual.widgets import OptionList, TextArea
+from tui.screens.reader import ReaderScreen
+from tui.widgets.status import StatusLine
+
+SIZE = (100, 30)
+
+
+def cursor_text(app) -> str:  # type: ignore[no-untyped-def]
+    screen = app.screen
+    assert isinstance(screen, ReaderScreen)
+    cursor = screen.reading.cursor
+    assert cursor is not None
+    return screen.document.text[cursor.span.start : cursor.span.end]
+
+
+def stored(document: Document, data_dir: Path) -> list[dict]:  # type: ignore[type-arg]
+    path = store_path(document, data_dir)
+    if not path.exists():
+        return []
+    return tomllib.loads(path.read_text())["annotation"]
+
+
+def status(app) -> str:  # type: ignore[no-untyped-def]
+    return str(app.screen.query_one(StatusLine).render())
+
+
+async def test_sentence_and_paragraph_keys(build, short_doc) -> None:  # type: ignore[no-untyped-def]
+    app = build(short_doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(")", ")")
+        assert cursor_text(app) == "The boats came in at dawn."
+        await pilot.press(")")
+        assert cursor_text(app) == "Nobody spoke."
+        assert "sentence 3/7" in status(app)
+        await pilot.press("(")
+        assert cursor_text(app) == "The boats came in at dawn."
+        await pilot.press("}")
+        assert cursor_text(app) == "A second paragraph begins. It ends here."
+        await pilot.press("{")
+        assert cursor_text(app) == "The boats came in at dawn. Nobody spoke. The gulls did."
+
+
+async def test_h_highlights_the_sentence_and_saves_at_once(build, short_doc, data_dir) -> None:  # type: ignore[no-untyped-def]
+    app = build(short_doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(")", ")", ")", "h")
+        (entry,) = stored(short_doc, data_dir)
+        assert entry["exact"] == "Nobody spoke." and entry["kind"] == "sentence" and entry["color"] == "yellow"
+        await pilot.press("3")
+        assert stored(short_doc, data_dir)[0]["color"] == "blue"
+        pane = app.screen.query_one("#notes", OptionList)
+        assert "Nobody spoke." in str(pane.get_option_at_index(0).prompt)
+
+
+async def test_visual_selection_extends_with_movement(build, short_doc, data_dir) -> None:  # type: ignore[no-untyped-def]
+    app = build(short_doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(")", ")", "v", ")", ")")
+        assert "SELECT" in status(app)
+        await pilot.press("h")
+        (entry,) = stored(short_doc, data_dir)
+        assert entry["exact"] == "The boats came in at dawn. Nobody spoke. The gulls did."
+        assert entry["kind"] == "selection"
+        assert "SELECT" not in status(app)
+
+
+async def test_escape_cancels_a_selection(build, short_doc, data_dir) -> None:  # type: ignore[no-untyped-def]
+    app = build(short_doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(")", ")", "v", ")", "escape", "h")
+        assert [e["exact"] for e in stored(short_doc, data_dir)] == ["Nobody spoke."]
+
+
+async def test_a_writes_a_note_and_t_writes_tags(build, short_doc, data_dir) -> None:  # type: ignore[no-untyped-def]
+    app = build(short_doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(")", ")", "a")
+        assert isinstance(app.focused, TextArea)
+        await pilot.press(*"Who saw it?", "enter", *"[b]not markup[/b]", "ctrl+s")
+        await pilot.press("t", *"dawn, #boats", "enter")
+        (entry,) = stored(short_doc, data_dir)
+        assert entry["note"] == "Who saw it?\n[b]not markup[/b]"
+        assert entry["tags"] == ["dawn", "boats"]
+        prompt = str(app.screen.query_one("#notes", OptionList).get_option_at_index(0).prompt)
+        assert "[b]not markup[/b]" in prompt and "#dawn #boats" in prompt
+
+
+async def test_escape_in_the_note_editor_changes_nothing(build, short_doc, data_dir) -> None:  # type: ignore[no-untyped-def]
+    app = build(short_doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(")", "a", *"draft", "escape")
+        assert stored(short_doc, data_dir)[0]["note"] == ""
+
+
+async def test_d_deletes_and_u_undoes(build, short_doc, data_dir) -> None:  # type: ignore[no-untyped-def]
+    app = build(short_doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(")", "h", "d")
+        assert stored(short_doc, data_dir) == []
+        await pilot.press("u")
+        assert [e["exact"] for e in stored(short_doc, data_dir)] == ["Harbour Notes"]
+
+
+async def test_next_and_previous_annotation(build, short_doc, data_dir) -> None:  # type: ignore[no-untyped-def]
+    app = build(short_doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(")", ")", "h", "}", "h", "g", "full_stop")
+        assert cursor_text(app) == "The boats came in at dawn."
+        await pilot.press("full_stop")
+        assert cursor_text(app) == "A second paragraph begins. It ends here."
+        await pilot.press("comma")
+        assert cursor_text(app) == "The boats came in at dawn."
+
+
+async def test_y_copies_the_current_span(build, short_doc) -> None:  # type: ignore[no-untyped-def]
+    app = build(short_doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(")", ")", "y")
+        assert app.clipboard == "The boats came in at dawn."
+
+
+async def test_choosing_a_row_in_the_pane_moves_the_article(build, sample, data_dir) -> None:  # type: ignore[no-untyped-def]
+    app = build(sample)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("G", "{", "{", "h", "g", ")", "h")
+        article = app.screen.query_one("#article")
+        assert article.scroll_y == 0
+        await pilot.press("tab")
+        assert isinstance(app.focused, OptionList)
+        await pilot.press("down", "enter")
+        assert article.scroll_y > 0
+        assert cursor_text(app) == "The Marrow Point Gazette has asked Tidewater Systems for a copy of the keeper's job description. It had not received one by the time of publication."
+        assert app.focused is article
+
+
+async def test_search_finds_the_next_match(build, sample) -> None:  # type: ignore[no-untyped-def]
+    app = build(sample)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"ledger", "enter")
+        first = app.screen.reading.cursor.span.start
+        await pilot.press("n")
+        assert app.screen.reading.cursor.span.start > first
+        assert cursor_text(app).lower() == "ledger"
+
+
+async def test_scroll_keys_move_the_view(build, sample) -> None:  # type: ignore[no-untyped-def]
+    app = build(sample)
+    async with app.run_test(size=SIZE) as pilot:
+        article = app.screen.query_one("#article")
+        await pilot.press("j", "j")
+        assert article.scroll_y == 2
+        await pilot.press("k")
+        assert article.scroll_y == 1
+        await pilot.press("space")
+        assert article.scroll_y > 20
+        await pilot.press("b")
+        assert article.scroll_y == 1
+        await pilot.press("G")
+        assert article.scroll_y == article.max_scroll_y
+        await pilot.press("g")
+        assert article.scroll_y == 0
+
+
+async def test_help_lists_every_reader_key(build, short_doc) -> None:  # type: ignore[no-untyped-def]
+    app = build(short_doc)
+    async with app.run_test(size=(100, 60)) as pilot:
+        await pilot.press("question_mark")
+        text = str(app.screen.query_one("Static").render())
+        for description in ("Next sentence", "Previous paragraph", "Highlight", "Undo the last change", "Copy the current span", "Quit"):
+            assert description in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_keys_can_be_remapped_in_config(build, short_doc) -> None:  # type: ignore[no-untyped-def]
+    from tui.config import Config
+
+    app = build(short_doc, Config(keymap={"reader.next_sentence": "ctrl+n"}))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n", "ctrl+n")
+        assert cursor_text(app) == "The boats came in at dawn."
+
+
+async def test_q_quits(build, short_doc) -> None:  # type: ignore[no-untyped-def]
+    app = build(short_doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_resizing_keeps_the_cursor_on_screen(build, sample) -> None:  # type: ignore[no-untyped-def]
+    app = build(sample)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(25):
+            await pilot.press(")")
+        for size in ((40, 12), (200, 50), (60, 20)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            article = app.screen.query_one("#article")
+            cursor = app.screen.reading.cursor
+            visible = article.visible_span()
+            assert visible.start <= cursor.span.start < visible.end, size
+
+
+async def test_a_broken_annotation_file_opens_read_only(build, short_doc, data_dir) -> None:  # type: ignore[no-untyped-def]
+    path = store_path(short_doc, data_dir)
+    path.parent.mkdir(parents=True)
+    path.write_text("schema = 1\n[[annotation]\n")
+    app = build(short_doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(")", "h")
+        assert "READ-ONLY" in status(app)
+        assert path.read_text() == "schema = 1\n[[annotation]\n"
