@@ -78,9 +78,10 @@ class ArticleView(ScrollView, can_focus=True):
     ArticleView {
         background: $surface;
         scrollbar-gutter: stable;
+        scrollbar-size-vertical: 1;
         padding: 0 1;
-        & > .article--title { text-style: bold; color: $primary; }
-        & > .article--heading { text-style: bold; color: $secondary; }
+        & > .article--title { text-style: bold; color: $text-primary; }
+        & > .article--heading { text-style: bold; color: $text-accent; }
         & > .article--quote-block { text-style: italic; }
         & > .article--code { color: $text-muted; }
         & > .article--boilerplate { color: $text-disabled; }
@@ -88,9 +89,9 @@ class ArticleView(ScrollView, can_focus=True):
         & > .article--emphasis { text-style: italic; }
         & > .article--strong { text-style: bold; }
         & > .article--inline-code { color: $accent; }
-        & > .article--link { text-style: underline; color: $primary; }
+        & > .article--link { text-style: underline; color: $text-primary; }
         & > .article--strike { text-style: strike; }
-        & > .article--cursor { text-style: underline; background: $boost; }
+        & > .article--cursor { text-style: underline; background: $primary 25%; }
         & > .article--selection { background: $primary 40%; }
         & > .article--highlight-yellow { background: #6b5b00; }
         & > .article--highlight-green { background: #24563a; }
@@ -181,7 +182,13 @@ class ArticleView(ScrollView, can_focus=True):
     def _style(self, name: str) -> Style:
         style = self._styles.get(name)
         if style is None:
-            style = self._styles[name] = self.get_component_rich_style(name, partial=True)
+            style = self.get_component_rich_style(name, partial=True)
+            background = self.get_component_styles(name).background
+            if 0 < background.a < 1:
+                # A translucent background is blended with the view's own, as CSS would.
+                blended = self.styles.background + background
+                style += Style(bgcolor=blended.rich_color)
+            self._styles[name] = style
         return style
 
     def render_line(self, y: int) -> Strip:
@@ -220,7 +227,12 @@ class ArticleView(ScrollView, can_focus=True):
         return Strip(segments).adjust_cell_length(width, base)
 
     def _overlays(self, start: int, end: int) -> list[tuple[int, int, Style]]:
+        """Styles laid over the text, later ones winning: a highlight's colour shows
+        through the cursor's underline, and a selection shows over both."""
         overlays: list[tuple[int, int, Style]] = []
+        if self.marks.cursor is not None:
+            cursor = self.marks.cursor
+            overlays.append((cursor.start, cursor.end, self._style("article--cursor")))
         for inline in self._inline.overlapping(start, end):
             kind = getattr(inline, "kind", "emphasis")
             name = "article--inline-code" if kind == "code" else f"article--{kind}"
@@ -232,9 +244,6 @@ class ArticleView(ScrollView, can_focus=True):
         if self.marks.selection is not None:
             selection = self.marks.selection
             overlays.append((selection.start, selection.end, self._style("article--selection")))
-        if self.marks.cursor is not None:
-            cursor = self.marks.cursor
-            overlays.append((cursor.start, cursor.end, self._style("article--cursor")))
         return overlays
 
     def _text_segments(self, start: int, end: int, style: Style) -> list[Segment]:

@@ -1,0 +1,44 @@
+"""Snapshot tests at a fixed 100×30 terminal. Update with `pytest --snapshot-update` and review the SVGs."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from annotations import Annotation, open_store
+from content import load_document
+from tui.app import make_app
+from tui.config import Config
+
+from tests.conftest import FIXTURES
+
+SIZE = (100, 30)
+FIXED = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+
+
+def test_sample_with_cursor_and_highlights(snap_compare, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    document = load_document(None)
+    store = open_store(document, data_dir)
+    for index, (exact, color, note, tags) in enumerate(
+        [
+            ("Brennan claimed that the sale would bring 40 jobs", "pink", "Check: where does 40 come from?", ["figures"]),
+            ("according to the council's own minutes", "green", "", ["sources"]),
+        ]
+    ):
+        start = document.text.index(exact)
+        annotation = Annotation.on_text(document.text, start, start + len(exact), id=f"snap{index}", color=color, note=note, tags=tags)  # type: ignore[arg-type]
+        annotation.created = annotation.updated = FIXED
+        store.add(annotation)
+    app = make_app(document, data_dir=data_dir, config=Config())
+    assert snap_compare(app, terminal_size=SIZE, press=[")", ")", ")"])
+
+
+def test_markdown_article(snap_compare, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    document = load_document(str(FIXTURES / "field-notes.md"))
+    app = make_app(document, data_dir=data_dir, config=Config())
+    assert snap_compare(app, terminal_size=SIZE, press=[")", ")"])
+
+
+def test_narrow_terminal(snap_compare, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(load_document(None), data_dir=data_dir, config=Config())
+    assert snap_compare(app, terminal_size=(40, 12), press=["}", "}", ")"])
