@@ -16,7 +16,7 @@ class NoteEditor(ModalScreen[str | None]):
     """Returns the new note, or None when cancelled."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save note", id="note.save", priority=True),
+        Binding("ctrl+s", "save", "Save note", id="note.save"),
         Binding("escape", "cancel", "Cancel", id="note.cancel"),
     ]
     DEFAULT_CSS = """

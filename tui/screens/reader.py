@@ -94,6 +94,8 @@ class ReaderScreen(Screen[None]):
         self.title = clean_line(self.document.title)
         self.article.focus()
         self.refresh_annotations()
+        # The pane measures its rows when it first has a size; list them again once laid out.
+        self.call_after_refresh(self.refresh_annotations)
         if self.store.read_only_reason:
             self.notify(
                 f"Annotations are read-only: {self.store.read_only_reason}", severity="warning", timeout=12, markup=False
