@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from content import Document
-
 from annotations.paths import annotation_path, data_dir
 from annotations.store import AnnotationStore, DocumentInfo
+from content import Document
 
 
 def document_info(document: Document) -> DocumentInfo:

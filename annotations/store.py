@@ -15,14 +15,14 @@ import tomllib
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import tomli_w
 
 from annotations.anchor import anchor
 from annotations.atomic import atomic_write
 from annotations.errors import StoreError, StoreParseError
-from annotations.model import COLORS, KINDS, Annotation, Color, Kind, now
+from annotations.model import COLORS, KINDS, Annotation, now
 
 SCHEMA = 1
 _KNOWN = {f.name for f in fields(Annotation)} - {"extra"}
@@ -65,7 +65,21 @@ def _annotation_from_table(table: Any, index: int) -> Annotation:
 
 def annotation_to_table(annotation: Annotation) -> dict[str, Any]:
     table: dict[str, Any] = {}
-    for key in ("id", "exact", "prefix", "suffix", "start", "end", "kind", "color", "speaker", "note", "tags", "created", "updated"):
+    for key in (
+        "id",
+        "exact",
+        "prefix",
+        "suffix",
+        "start",
+        "end",
+        "kind",
+        "color",
+        "speaker",
+        "note",
+        "tags",
+        "created",
+        "updated",
+    ):
         value = getattr(annotation, key)
         if key in _OPTIONAL_EMPTY and value == "" and key not in ("note",):
             continue
@@ -219,7 +233,9 @@ class AnnotationStore:
         """The annotation under a span: the exact match first, else the first overlapping one."""
         overlapping = [a for a in self.placed() if a.overlaps(start, end)]
         exact = [a for a in overlapping if a.start == start and a.end == end]
-        return (exact or overlapping or [None])[0]
+        if exact:
+            return exact[0]
+        return overlapping[0] if overlapping else None
 
     def ids(self) -> set[str]:
         return {a.id for a in self.annotations}
@@ -319,7 +335,9 @@ class AnnotationStore:
         title = " ".join(self.info.title.split()).replace('"', "'")
         header = f'# Annotations for "{title}" — written by postil; readable and editable by hand.\n'
         # tomli-w folds CRLF to LF inside multi-line strings, which would change a note.
-        multiline = not any("\r" in a.note or "\r" in a.exact or "\r" in a.prefix or "\r" in a.suffix for a in self.annotations)
+        multiline = not any(
+            "\r" in a.note or "\r" in a.exact or "\r" in a.prefix or "\r" in a.suffix for a in self.annotations
+        )
         return (header + tomli_w.dumps(_stamped(data), multiline_strings=multiline)).encode("utf-8")
 
     def save(self) -> None:
@@ -334,15 +352,3 @@ class AnnotationStore:
         atomic_write(self.path, payload, verify=lambda written: tomllib.loads(written.decode("utf-8")) == expected)
         self._disk_digest = _digest(payload)
         self.unsaved = False
-
-
-def kind_of(value: str) -> Kind:
-    if value not in KINDS:
-        raise ValueError(value)
-    return cast(Kind, value)
-
-
-def color_of(value: str) -> Color:
-    if value not in COLORS:
-        raise ValueError(value)
-    return cast(Color, value)

@@ -13,7 +13,6 @@ from typing import BinaryIO
 from content.clean import clean_line, clean_text
 from content.document import Document
 from content.errors import ContentError
-from content.markdown import parse_markdown
 from content.plaintext import parse_plain_text
 
 SAMPLE_SOURCE = "postil:sample"
@@ -96,6 +95,8 @@ def document_from_bytes(data: bytes, source: str, name: str, markdown: bool) -> 
     text = clean_text(decode(data))
     fallback = clean_line(Path(name).stem) if name != STDIN_SOURCE else "standard input"
     if markdown:
+        from content.markdown import parse_markdown  # markdown-it is imported only when needed
+
         return parse_markdown(text, source, fallback)
     return parse_plain_text(text, source, fallback)
 
@@ -115,9 +116,9 @@ def load_document(source: str | None, stdin: BinaryIO | None = None) -> Document
         return document_from_bytes(data, STDIN_SOURCE, STDIN_SOURCE, markdown=looks_markdown)
     if "://" in source:
         scheme = source.split("://", 1)[0].lower()
-        raise ContentError(f"{clean_line(source)}: {scheme} addresses cannot be opened yet; save the page as text or Markdown first")
+        raise ContentError(
+            f"{clean_line(source)}: {scheme} addresses cannot be opened yet; save the page as text or Markdown first"
+        )
     path = Path(os.path.expanduser(source))
     data = read_file_bytes(path)
-    return document_from_bytes(
-        data, str(path.resolve()), path.name, markdown=path.suffix.lower() in MARKDOWN_SUFFIXES
-    )
+    return document_from_bytes(data, str(path.resolve()), path.name, markdown=path.suffix.lower() in MARKDOWN_SUFFIXES)

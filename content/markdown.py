@@ -160,4 +160,3 @@ def parse_markdown(source_text: str, source: str, fallback_title: str = "") -> D
         blocks=builder.blocks,
         inline=builder.inline,
     )
-

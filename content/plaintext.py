@@ -54,14 +54,15 @@ def looks_like_title(line: str) -> bool:
         and "\n" not in line
         and len(line.split()) <= 20
         and not _TITLE_END.search(line)
-        and not line[0] in "\"“‘'«-*•"
+        and line[0] not in "\"“‘'«-*•"
     )
 
 
 def looks_like_subheading(line: str) -> bool:
     """A short line in capitals, as plain-text articles often mark their sections."""
-    letters = [char for char in line if char.isalpha()]
-    return looks_like_title(line) and len(letters) >= 3 and len(line) <= 60 and line.upper() == line
+    if len(line) > 60 or line.upper() != line or not looks_like_title(line):
+        return False
+    return sum(char.isalpha() for char in line) >= 3
 
 
 def parse_plain_text(text: str, source: str, fallback_title: str = "") -> Document:

@@ -38,7 +38,7 @@ _NEXT_WORD = re.compile(r"\s*([\"'“‘«(\[]*)([\w’'-]*)")
 def _is_boundary(text: str, stop_start: int, stop_end: int, limit: int) -> bool:
     stop = text[stop_start:stop_end].rstrip("\"'”’»)]")
     after = _NEXT_WORD.match(text, stop_end, limit)
-    if after is None or stop_end >= limit or after.end() >= limit and not after.group(2):
+    if after is None or stop_end >= limit or (after.end() >= limit and not after.group(2)):
         return True
     opener, word = after.group(1), after.group(2)
     if not word:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotations import AnnotationStore, open_store
-from content import Document, clean_line
 from textual.app import App
 
+from annotations import AnnotationStore, open_store
+from content import Document, clean_line
 from tui.config import Config, load_config
 from tui.screens.reader import ReaderScreen
 

@@ -15,11 +15,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from annotations import COLORS, Annotation, AnnotationStore, StoreError, data_dir, open_store
+from annotations import COLORS, Annotation, AnnotationStore, Kind, StoreError, data_dir, open_store
 from annotations.session import store_path
 from annotations.store import annotation_to_table
 from content import ContentError, Document, clean_line, load_document
-
 from tui import __version__
 
 COMMANDS = ("read", "add", "list", "where", "sentences")
@@ -96,7 +95,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         raise UsageError(f"--occurrence {args.occurrence}: the text occurs {len(starts)} time(s)")
     start = starts[args.occurrence - 1]
     end = start + len(exact)
-    kind = "sentence" if any(s.start == start and s.end == end for s in document.sentences) else "selection"
+    kind: Kind = "sentence" if any(s.start == start and s.end == end for s in document.sentences) else "selection"
     from annotations.model import new_id
 
     annotation = Annotation.on_text(

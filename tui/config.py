@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import platformdirs
+
 from content import ContentError
 
 CONFIG_DIR_ENV = "POSTIL_CONFIG_DIR"

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
+
+from rich.cells import get_character_cell_size
 
 from content import Block, Document
-from rich.cells import get_character_cell_size
 
 MEASURE = 88
 """The widest column of text; wider terminals get margins, as a page would."""
@@ -26,9 +27,11 @@ _NOT_ONE_CELL = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
-    """One screen row: `text[start:end]` drawn after `indent`; `block` is -1 for a gap."""
+class Row(NamedTuple):
+    """One screen row: `text[start:end]` drawn after `indent`; `block` is -1 for a gap.
+
+    A NamedTuple, not a dataclass: a book has tens of thousands of rows, built at start.
+    """
 
     start: int
     end: int

@@ -7,10 +7,10 @@ movement rules are tested without a terminal.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
-from content import Document, Span
-
+from content import Document, Sentence, Span
 from tui.navigation import index_after, index_at, index_before
 
 Unit = Literal["sentence", "paragraph", "annotation", "match", "selection"]
@@ -27,17 +27,34 @@ class Cursor:
 class Reading:
     def __init__(self, document: Document) -> None:
         self.document = document
-        self.sentences = document.sentences
-        self.sentence_starts = [s.start for s in self.sentences]
-        self.paragraphs = [Span(b.start, b.end) for b in document.blocks if b.end > b.start]
-        self.paragraph_starts = [p.start for p in self.paragraphs]
         self.cursor: Cursor | None = None
         self.anchor: Span | None = None
         """Where a keyboard selection (`v`) began; None when not selecting."""
 
+    # The spans are worked out on first use: for a book, splitting sentences takes a
+    # moment, and the first screen should not wait for it.
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        return self.document.sentences
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        return [Span(b.start, b.end) for b in self.document.blocks if b.end > b.start]
+
+    @cached_property
+    def paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
     # -- movement ----------------------------------------------------------------------
 
-    def _step(self, spans: list[Span], starts: list[int], unit: Unit, forward: bool, origin: int | None) -> Cursor | None:
+    def _step(
+        self, spans: list[Span], starts: list[int], unit: Unit, forward: bool, origin: int | None
+    ) -> Cursor | None:
         if not spans:
             return None
         if origin is None:
@@ -117,4 +134,4 @@ class Reading:
 
 
 def _overlaps(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end or a.start == b.start
+    return (a.start < b.end and b.start < a.end) or a.start == b.start

@@ -3,6 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from content import Document, load_document
 from content.plaintext import parse_plain_text
 from tui.app import PostilApp, make_app

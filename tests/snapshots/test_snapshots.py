@@ -7,10 +7,9 @@ from pathlib import Path
 
 from annotations import Annotation, open_store
 from content import load_document
+from tests.conftest import FIXTURES
 from tui.app import make_app
 from tui.config import Config
-
-from tests.conftest import FIXTURES
 
 SIZE = (100, 30)
 FIXED = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
@@ -21,12 +20,19 @@ def test_sample_with_cursor_and_highlights(snap_compare, data_dir: Path) -> None
     store = open_store(document, data_dir)
     for index, (exact, color, note, tags) in enumerate(
         [
-            ("Brennan claimed that the sale would bring 40 jobs", "pink", "Check: where does 40 come from?", ["figures"]),
+            (
+                "Brennan claimed that the sale would bring 40 jobs",
+                "pink",
+                "Check: where does 40 come from?",
+                ["figures"],
+            ),
             ("according to the council's own minutes", "green", "", ["sources"]),
         ]
     ):
         start = document.text.index(exact)
-        annotation = Annotation.on_text(document.text, start, start + len(exact), id=f"snap{index}", color=color, note=note, tags=tags)  # type: ignore[arg-type]
+        annotation = Annotation.on_text(
+            document.text, start, start + len(exact), id=f"snap{index}", color=color, note=note, tags=tags
+        )  # type: ignore[arg-type]
         annotation.created = annotation.updated = FIXED
         store.add(annotation)
     app = make_app(document, data_dir=data_dir, config=Config())

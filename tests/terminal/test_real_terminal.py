@@ -16,7 +16,8 @@ from tests.terminal.tmux import requires_tmux, terminal
 
 pytestmark = [pytest.mark.tmux, requires_tmux]
 
-ARTICLE = """The ferry left Skarholm at noon with nineteen passengers aboard. Its captain, Liv Aune, said the crossing was calm.
+ARTICLE = """The ferry left Skarholm at noon with nineteen passengers aboard. Its captain, Liv Aune, said \
+the crossing was calm.
 
 "We saw the whales before we saw the island," she said.
 
@@ -66,7 +67,14 @@ def test_highlight_and_note_survive_a_restart(isolated_dirs: Path) -> None:
     (entry,) = stored(article, env)
     assert entry["exact"] == "The ferry left Skarholm at noon with nineteen passengers aboard."
     assert entry["note"] == "Check the passenger count [really?]"
-    toml = Path(subprocess.run([sys.executable, "-m", "tui", "where", str(article)], capture_output=True, text=True, env={**os.environ, **env}).stdout.strip())
+    toml = Path(
+        subprocess.run(
+            [sys.executable, "-m", "tui", "where", str(article)],
+            capture_output=True,
+            text=True,
+            env={**os.environ, **env},
+        ).stdout.strip()
+    )
     assert tomllib.loads(toml.read_text())["annotation"][0]["note"] == "Check the passenger count [really?]"
 
     with terminal([str(article)], env) as term:

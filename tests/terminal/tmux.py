@@ -16,8 +16,11 @@ from pathlib import Path
 import pytest
 
 TMUX = shutil.which("tmux")
+# On a user's machine a missing tmux skips these tests with a reason; CI sets
+# POSTIL_REQUIRE_TMUX so that there they fail instead of silently not running.
 requires_tmux = pytest.mark.skipif(
-    TMUX is None, reason="tmux is not installed; install it (apt-get install tmux) to run the real-terminal tests"
+    TMUX is None and not os.environ.get("POSTIL_REQUIRE_TMUX"),
+    reason="tmux is not installed; install it (apt-get install tmux) to run the real-terminal tests",
 )
 
 
@@ -34,7 +37,7 @@ class Terminal:
         self.session = session
 
     def tmux(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-        assert TMUX is not None
+        assert TMUX is not None, "tmux is required here (POSTIL_REQUIRE_TMUX is set) but not installed"
         return subprocess.run([TMUX, "-L", self.socket, *args], capture_output=True, text=True, check=check, timeout=20)
 
     def send(self, *keys: str) -> None:
@@ -91,7 +94,9 @@ def terminal(
         command += f" < {shlex.quote(str(stdin))}"
     # Start postil only once tmux has given the pane its final size (and attached pipe-pane).
     command = f"sleep 0.5; exec {command}"
-    term.tmux("-f", os.devnull, "new-session", "-d", "-s", term.session, "-x", str(size[0]), "-y", str(size[1]), command)
+    term.tmux(
+        "-f", os.devnull, "new-session", "-d", "-s", term.session, "-x", str(size[0]), "-y", str(size[1]), command
+    )
     if record is not None:
         term.tmux("pipe-pane", "-o", "-t", term.session, f"cat >> {shlex.quote(str(record))}")
     try:

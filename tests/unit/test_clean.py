@@ -1,9 +1,10 @@
 from __future__ import annotations
 
-from content import clean_text
-from content.clean import clean_line
 from hypothesis import given
 from hypothesis import strategies as st
+
+from content import clean_text
+from content.clean import clean_line
 
 
 def test_line_endings_become_newlines() -> None:
@@ -60,6 +61,13 @@ def test_no_escape_or_control_survives(text: str) -> None:
         assert not 0x202A <= code <= 0x202E and not 0x2066 <= code <= 0x2069
 
 
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")))
+@given(
+    st.text(
+        alphabet=st.characters(
+            blacklist_categories=("Cc", "Cs"),
+            blacklist_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+        )
+    )
+)
 def test_text_without_controls_is_unchanged(text: str) -> None:
     assert clean_text(text) == text

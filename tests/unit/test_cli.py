@@ -21,7 +21,9 @@ def article(tmp_path: Path) -> Path:
 
 def test_add_then_list_and_where(tmp_path: Path, data_dir: Path) -> None:
     path = article(tmp_path)
-    added = postil("add", str(path), "--text", "Nobody said a word.", "--note", "Why?", "--tag", "silence", "--color", "blue")
+    added = postil(
+        "add", str(path), "--text", "Nobody said a word.", "--note", "Why?", "--tag", "silence", "--color", "blue"
+    )
     assert added.returncode == 0, added.stderr
     where = postil("where", str(path)).stdout.strip()
     assert where.startswith(str(data_dir / "annotations" / "harbour-")) and where.endswith(".toml")

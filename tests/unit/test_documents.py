@@ -4,10 +4,10 @@ import io
 from pathlib import Path
 
 import pytest
+
 from content import ContentError, load_document
 from content.markdown import parse_markdown
 from content.plaintext import parse_plain_text
-
 from tests.conftest import FIXTURES
 
 
@@ -59,7 +59,18 @@ def test_markdown_renders_structure_without_syntax() -> None:
     assert texts[0] == "Field Notes on the [Tide] Survey"
     assert "*" not in doc.text and "](" not in doc.text and "```" not in doc.text
     kinds = [b.kind for b in doc.blocks]
-    assert kinds == ["heading", "paragraph", "quote", "quote", "heading", "list_item", "list_item", "list_item", "code", "paragraph"]
+    assert kinds == [
+        "heading",
+        "paragraph",
+        "quote",
+        "quote",
+        "heading",
+        "list_item",
+        "list_item",
+        "list_item",
+        "code",
+        "paragraph",
+    ]
     quote_depths = [b.quote_depth for b in doc.blocks if b.kind == "quote"]
     assert quote_depths == [1, 2]
     markers = [b.marker for b in doc.blocks if b.kind == "list_item"]

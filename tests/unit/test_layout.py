@@ -1,14 +1,14 @@
 from __future__ import annotations
 
-from content import load_document
-from content.markdown import parse_markdown
-from content.plaintext import parse_plain_text
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
-from tui.layout import MEASURE, WrapModel
 
+from content import load_document
+from content.markdown import parse_markdown
+from content.plaintext import parse_plain_text
 from tests.conftest import FIXTURES
+from tui.layout import MEASURE, WrapModel
 
 
 def shown(model: WrapModel) -> list[str]:
@@ -47,7 +47,11 @@ def test_markdown_decorations_sit_beside_the_text() -> None:
     doc = parse_markdown((FIXTURES / "field-notes.md").read_text(), "f.md")
     lines = shown(WrapModel(doc, 100))
     walk = lines.index("1. Walk the transect.")
-    assert lines[walk : walk + 3] == ["1. Walk the transect.", "2. Count every occupied nest.", "  • Mark empties with a 0."]
+    assert lines[walk : walk + 3] == [
+        "1. Walk the transect.",
+        "2. Count every occupied nest.",
+        "  • Mark empties with a 0.",
+    ]
     assert any(line.startswith("▎ ▎ She added") for line in lines)
     assert "  transect  nests" in lines
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+
 from content.plaintext import parse_plain_text
 from content.sentences import split_span
 

@@ -7,10 +7,11 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from annotations import Annotation, AnnotationStore, DocumentInfo, StoreError, StoreParseError
-from annotations.model import new_id
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from annotations import Annotation, AnnotationStore, DocumentInfo, StoreError, StoreParseError
+from annotations.model import new_id
 
 TEXT = "Title\n\nThe mayor said the vote was close. Critics disagreed. The vote was close."
 
@@ -35,7 +36,12 @@ def test_add_writes_the_schema_of_the_design(tmp_path: Path) -> None:
     highlight(store, "Critics disagreed.", note="Who?")
     raw = tomllib.loads(path.read_text())
     assert raw["schema"] == 1
-    assert raw["document"] == {"title": "Title", "source": "/tmp/article.txt", "fingerprint": "sha256:abc", "format": "text"}
+    assert raw["document"] == {
+        "title": "Title",
+        "source": "/tmp/article.txt",
+        "fingerprint": "sha256:abc",
+        "format": "text",
+    }
     (entry,) = raw["annotation"]
     assert entry["exact"] == "Critics disagreed."
     assert TEXT[entry["start"] : entry["end"]] == entry["exact"]
@@ -199,4 +205,3 @@ def test_edited_article_keeps_annotations_that_still_fit(tmp_path: Path) -> None
     assert moved is not None and edited[moved.start : moved.end] == "Critics disagreed."
     assert reopened.orphans == {gone.id}
     assert reopened.get(gone.id) is not None  # orphans are kept, never dropped
-

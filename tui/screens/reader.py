@@ -7,16 +7,16 @@ before the handler returns, so before the next key is handled.
 
 from __future__ import annotations
 
-from annotations import Annotation, AnnotationStore, Color, Kind, StoreError
-from annotations.model import new_id
-from content import Document, Span, clean_line
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from annotations import Annotation, AnnotationStore, Color, Kind, StoreError
+from annotations.model import new_id
+from content import Document, Span, clean_line
 from tui.dialogs.help import HelpScreen
 from tui.dialogs.note import NoteEditor
 from tui.dialogs.prompt import LinePrompt, parse_tags
@@ -37,8 +37,8 @@ class ReaderScreen(Screen[None]):
         _b("k,up", "scroll_lines(-1)", "Scroll up a line", "scroll_up"),
         _b("space,pagedown", "scroll_page(1)", "Page down", "page_down"),
         _b("b,pageup", "scroll_page(-1)", "Page up", "page_up"),
-        _b("g,home", "scroll_end(0)", "Go to the top", "top"),
-        _b("G,end", "scroll_end(1)", "Go to the end", "bottom"),
+        _b("g,home", "jump(0)", "Go to the top", "top"),
+        _b("G,end", "jump(1)", "Go to the end", "bottom"),
         _b("right_parenthesis", "move('sentence', 1)", "Next sentence", "next_sentence"),
         _b("left_parenthesis", "move('sentence', 0)", "Previous sentence", "previous_sentence"),
         _b("right_curly_bracket", "move('paragraph', 1)", "Next paragraph", "next_paragraph"),
@@ -96,9 +96,19 @@ class ReaderScreen(Screen[None]):
         self.refresh_annotations()
         # The pane measures its rows when it first has a size; list them again once laid out.
         self.call_after_refresh(self.refresh_annotations)
+        self.call_after_refresh(self.analyse)
+
+    @work(thread=True, exclusive=True, group="analysis")
+    def analyse(self) -> None:
+        """Split sentences off the UI thread, after the first screen is up."""
+        self.reading.sentences  # noqa: B018 - computing the cached spans is the point
+        self.reading.sentence_starts  # noqa: B018
         if self.store.read_only_reason:
             self.notify(
-                f"Annotations are read-only: {self.store.read_only_reason}", severity="warning", timeout=12, markup=False
+                f"Annotations are read-only: {self.store.read_only_reason}",
+                severity="warning",
+                timeout=12,
+                markup=False,
             )
         if self.store.orphans:
             count = len(self.store.orphans)
@@ -132,14 +142,18 @@ class ReaderScreen(Screen[None]):
             placed = self.store.placed()
             left = f"annotation {cursor.index + 1}/{len(placed)}"
         else:
-            unit, position, total = self.reading.counts()
-            left = f"{unit} {position}/{total}" if position else f"{total} sentences · ) to start"
+            unit, position, total = self.reading.counts() if cursor is not None else ("", 0, 0)
+            left = f"{unit} {position}/{total}" if position else ") next sentence · ? help"
         if cursor is not None:
             under = self.store.at(cursor.span.start, cursor.span.end)
             if under is not None:
                 left += f" · {under.color}" + (" · note" if under.note else "")
         visible = self.article.visible_span()
-        percent = 100 if visible.end >= len(self.document.text) else round(100 * visible.start / max(1, len(self.document.text)))
+        percent = (
+            100
+            if visible.end >= len(self.document.text)
+            else round(100 * visible.start / max(1, len(self.document.text)))
+        )
         count = len(self.store.annotations)
         right = f"{count} note{'s' if count != 1 else ''} · {percent}%"
         if self.store.orphans:
@@ -166,7 +180,7 @@ class ReaderScreen(Screen[None]):
         self.article.scroll_relative(y=pages * height, animate=False)
         self.call_after_refresh(self.update_status)
 
-    def action_scroll_end(self, bottom: int) -> None:
+    def action_jump(self, bottom: int) -> None:
         if bottom:
             self.article.scroll_end(animate=False, immediate=True)
         else:
@@ -307,9 +321,9 @@ class ReaderScreen(Screen[None]):
             return
 
         def save(note: str | None) -> None:
-            if note is not None and note != annotation.note:
-                if self._apply("save the note", lambda: self.store.update(annotation.id, note=note)):
-                    self.notify("Note saved", timeout=1.5)
+            changed = note is not None and note != annotation.note
+            if changed and self._apply("save the note", lambda: self.store.update(annotation.id, note=note)):
+                self.notify("Note saved", timeout=1.5)
             self.refresh_annotations(annotation.id)
 
         self.app.push_screen(NoteEditor(annotation.exact, annotation.note), save)
@@ -431,4 +445,3 @@ def _keys_for(screen: ReaderScreen, binding: Binding) -> str:
         "space": "space",
     }
     return " ".join(names.get(key.strip(), key.strip()) for key in keys.split(","))
-

@@ -7,12 +7,11 @@ something on screen changes, so a frame costs the same for a page or a book.
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from annotations import Annotation
-from content import Document, Span
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -22,6 +21,8 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from annotations import Annotation
+from content import Document, Span
 from tui.layout import Row, WrapModel
 
 COLOR_CLASSES = {
@@ -151,6 +152,8 @@ class ArticleView(ScrollView, can_focus=True):
         return self.model.rows[row].start
 
     def visible_span(self) -> Span:
+        if not self.size.width:
+            return Span(0, 0)  # not laid out yet; don't wrap a book at a width it won't have
         model = self._ensure_model()
         if not model.rows:
             return Span(0, 0)
@@ -166,10 +169,7 @@ class ArticleView(ScrollView, can_focus=True):
         height = max(1, self.scrollable_content_region.height)
         if first >= top and last < top + height:
             return
-        if last - first + 1 >= height:
-            target = first
-        else:
-            target = max(0, first - height // 3)
+        target = first if last - first + 1 >= height else max(0, first - height // 3)
         self.scroll_to(y=target, animate=False, immediate=True)
 
     def set_marks(self, marks: Marks) -> None:
@@ -253,7 +253,7 @@ class ArticleView(ScrollView, can_focus=True):
             return [Segment(_visible(text[start:end]), style)]
         cuts = sorted({start, end, *(max(start, s) for s, _, _ in overlays), *(min(end, e) for _, e, _ in overlays)})
         segments = []
-        for left, right in zip(cuts, cuts[1:], strict=False):
+        for left, right in itertools.pairwise(cuts):
             piece_style = style
             for s, e, overlay in overlays:
                 if s <= left and e >= right:
@@ -278,4 +278,3 @@ def _visible(piece: str) -> str:
     if "\n" in piece or "\t" in piece:
         return piece.replace("\n", " ").replace("\t", " ")
     return piece
-

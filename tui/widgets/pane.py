@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from annotations import Annotation
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList, TabbedContent, TabPane
 from textual.widgets.option_list import Option
+
+from annotations import Annotation
 
 SWATCH_STYLES = {
     "yellow": "#d7b600",
@@ -26,7 +27,10 @@ def excerpt(text: str, limit: int) -> str:
 
 def annotation_prompt(annotation: Annotation, orphan: bool) -> Content:
     """One row of the pane; article text and notes go in as plain text, never markup."""
-    parts: list[str | tuple[str, str]] = [("█ ", SWATCH_STYLES.get(annotation.color, "")), excerpt(annotation.exact, 90)]
+    parts: list[str | tuple[str, str]] = [
+        ("█ ", SWATCH_STYLES.get(annotation.color, "")),
+        excerpt(annotation.exact, 90),
+    ]
     if orphan:
         parts.append(("  (orphan: its text is no longer in the article)", "italic $warning"))
     if annotation.note:
@@ -52,7 +56,9 @@ class AnnotationList(OptionList):
         highlighted = self.highlighted_option.id if self.highlighted_option else None
         self.clear_options()
         if not annotations:
-            self.add_option(Option(Content("No highlights yet. Press h on a sentence, or a to add a note."), disabled=True))
+            self.add_option(
+                Option(Content("No highlights yet. Press h on a sentence, or a to add a note."), disabled=True)
+            )
             return
         self.add_options(Option(annotation_prompt(a, a.id in orphans), id=a.id) for a in annotations)
         keep = current or highlighted
@@ -78,6 +84,5 @@ class SidePane(Vertical):
     """
 
     def compose(self) -> ComposeResult:
-        with TabbedContent():
-            with TabPane("Notes", id="notes-tab"):
-                yield AnnotationList(id="notes")
+        with TabbedContent(), TabPane("Notes", id="notes-tab"):
+            yield AnnotationList(id="notes")
