@@ -321,7 +321,7 @@ class AnnotationStore:
         self.extra = {**extra, **self.extra}
         self.sort()
 
-    def to_toml(self) -> bytes:
+    def to_data(self) -> dict[str, Any]:
         data: dict[str, Any] = {"schema": SCHEMA}
         data.update(self.extra)
         data["document"] = {
@@ -332,13 +332,18 @@ class AnnotationStore:
             **self.info.extra,
         }
         data["annotation"] = [annotation_to_table(a) for a in self.annotations]
+        return data
+
+    def to_toml(self, data: dict[str, Any] | None = None) -> bytes:
+        data = self.to_data() if data is None else data
         title = " ".join(self.info.title.split()).replace('"', "'")
         header = f'# Annotations for "{title}" — written by postil; readable and editable by hand.\n'
-        # tomli-w folds CRLF to LF inside multi-line strings, which would change a note.
-        multiline = not any(
-            "\r" in a.note or "\r" in a.exact or "\r" in a.prefix or "\r" in a.suffix for a in self.annotations
-        )
-        return (header + tomli_w.dumps(_stamped(data), multiline_strings=multiline)).encode("utf-8")
+        stamped = _stamped(data)
+        body = tomli_w.dumps(stamped, multiline_strings=True)
+        if tomllib.loads(body) != data:
+            # tomli-w folds CRLF to LF inside multi-line strings; escape everything instead.
+            body = tomli_w.dumps(stamped, multiline_strings=False)
+        return (header + body).encode("utf-8")
 
     def save(self) -> None:
         self._check_writable()
@@ -347,8 +352,8 @@ class AnnotationStore:
         except StoreParseError as error:
             self.read_only_reason = str(error)
             raise StoreError(f"not saved: {error} (fix or move the file; it was not overwritten)") from None
-        payload = self.to_toml()
-        expected = tomllib.loads(payload.decode("utf-8"))
-        atomic_write(self.path, payload, verify=lambda written: tomllib.loads(written.decode("utf-8")) == expected)
+        data = self.to_data()
+        payload = self.to_toml(data)
+        atomic_write(self.path, payload, verify=lambda written: tomllib.loads(written.decode("utf-8")) == data)
         self._disk_digest = _digest(payload)
         self.unsaved = False

@@ -79,33 +79,38 @@ def wrap_line(text: str, flat: str, start: int, end: int, width: int) -> list[tu
     return spans
 
 
+def _char_cells(char: str) -> int:
+    # A soft newline or a tab is drawn as one space.
+    return 1 if char in "\n\t" else get_character_cell_size(char)
+
+
 def _wrap_wide(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
+    """The slow path of `wrap_line`, for text with characters that are not one cell wide."""
     spans: list[tuple[int, int]] = []
-    line_start = position = start
+    line_start = start
     cells = 0
     last_space = -1
-    while position < end:
+    for position in range(start, end):
         char = text[position]
-        size = get_character_cell_size(char)
-        if cells + size > width and position > line_start:
+        size = _char_cells(char)
+        while cells + size > width and position > line_start:
             if char in " \n":
-                spans.append((line_start, position))
-                line_start = position + 1
-                position += 1
-                cells, last_space = 0, -1
-                continue
+                break  # a space that does not fit ends the line; it is dropped below
             if last_space > line_start:
                 spans.append((line_start, last_space))
                 line_start = last_space + 1
             else:
                 spans.append((line_start, position))
                 line_start = position
-            cells = _cell_len(text[line_start:position])
+            cells = sum(_char_cells(c) for c in text[line_start:position])
             last_space = -1
         if char in " \n":
+            if cells + size > width and position > line_start:
+                spans.append((line_start, position))
+                line_start, cells, last_space = position + 1, 0, -1
+                continue
             last_space = position
         cells += size
-        position += 1
     spans.append((line_start, end))
     return spans
 
