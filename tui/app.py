@@ -23,7 +23,7 @@ class PostilApp(App[None]):
         self.store = store
         self.config = config
         self.title = clean_line(document.title) or "postil"
-        if config.theme:
+        if config.theme and config.theme in self.available_themes:
             self.theme = config.theme
         if config.keymap:
             self.set_keymap(config.keymap)
