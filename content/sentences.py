@@ -2,7 +2,8 @@
 
 A sentence ends at `.`, `!`, `?` or an ellipsis, with any closing quotes and brackets,
 when the next word starts a sentence and the word before the stop is not an abbreviation,
-an initial, a decimal or a time such as "2 a.m.". Blocks never share a sentence.
+an initial, a decimal or a time such as "2 a.m.". Inline enumerations ("1.) … 2.) …")
+start a sentence at each item. Blocks never share a sentence.
 """
 
 from __future__ import annotations
@@ -13,53 +14,106 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from content.document import Document, Sentence
 
-# Titles and other abbreviations that are almost never the end of a sentence.
+# Abbreviations that are almost never the end of a sentence: titles, and words that
+# come before a name or a number.
 TITLES = frozenset(
     """mr mrs ms messrs mme mlle dr prof rev fr sr st mt gen col lt sgt capt cmdr cpl pvt adm
-    maj brig rep reps sen sens gov pres supt insp det hon atty esq no nos vol vols fig figs
-    pp ch sec art op para approx ca cf vs v viz al dept univ assn bros ft ave blvd rd hwy
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    e.g i.e""".split()
+    maj brig rep reps sen sens gov pres supt insp det hon atty esq no nos n° vol vols fig figs
+    pp p ch sec art op para approx ca cf vs v viz al dept univ assn bros ft ave blvd rd hwy
+    jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e
+    ariz calif colo conn fla ill ind kan mass mich minn miss mont neb nev okla ore penn tenn wash wis""".split()
 )
 # Abbreviations that often close a sentence too: split after them only before a word
 # that usually opens one.
-SOMETIMES_FINAL = frozenset("etc inc ltd co corp jr sr llc plc a.m p.m u.s u.k u.n d.c e.u".split())
+SOMETIMES_FINAL = frozenset(
+    "etc inc ltd co corp jr sr llc plc bros a.m p.m u.s u.k u.n d.c e.u u.s.a ph.d b.a m.a".split()
+)
 SENTENCE_OPENERS = frozenset(
     """the a an he she it they we i you his her its their our my this that these those there
     but and so yet then now when while after before in on at as if however meanwhile still
     police officials what why how who where""".split()
 )
 
-_STOP = re.compile(r"(?:\.\.\.|…|[.!?])+(?:[.!?…]*)[\"'”’»)\]]*(?=\s|$)")
-_WORD_BEFORE = re.compile(r"([\w.’'-]+)$")
+_CLOSERS = "\"'”’»)]"
+_STOP = re.compile(
+    r"""(?:[.!?…]*\.(?:[ ]\.){2,}   # a spaced ellipsis ". . .", perhaps after a stop
+        |[.!?…]+)                   # stops and unspaced ellipses
+        ["'”’»)\]]*                 # closing quotes and brackets
+        (?=\s|$)""",
+    re.VERBOSE,
+)
+_CREDIT = re.compile(r"(?<=[\w\)]) (?=(?:Image|Photo|Photograph|Picture|Credit|Video): )")
+_WORD_BEFORE = re.compile(r"([\w.’'°-]+)$")
 _NEXT_WORD = re.compile(r"\s*([\"'“‘«(\[]*)([\w’'-]*)")
+# Inline list items: "1.)", "2)", "3.", "• 9.", "⁃10.", "a." followed by a space. Letters
+# take only a period: "a)" is as often a clause in running prose.
+_LIST_MARKER = re.compile(r"(?:(?<=\s)|^)(?:[•⁃]\s?)?(?:(\d{1,2})(\.\)|\)|\.)|([a-z])(\.))(?=\s)")
+
+
+def _list_item_starts(text: str, start: int, end: int) -> tuple[list[int], set[int]]:
+    """Where inline list items begin, and the stop positions inside their markers.
+
+    Only a run of at least two markers in sequence counts (1, 2 or a, b), so a stray
+    "a." or "3." in prose is left alone.
+    """
+    markers = [
+        (m.start(), m.end(), m.group(1) or m.group(3), m.group(2) or m.group(4))
+        for m in _LIST_MARKER.finditer(text, start, end)
+    ]
+    starts: list[int] = []
+    inside: set[int] = set()
+    for (s1, e1, v1, k1), (s2, e2, v2, k2) in zip(markers, markers[1:], strict=False):
+        if k1 != k2 or not _consecutive(v1, v2):
+            continue
+        for s, e in ((s1, e1), (s2, e2)):
+            if s not in starts:
+                starts.append(s)
+            inside.update(range(s, e + 1))
+    return starts, inside
+
+
+def _consecutive(a: str, b: str) -> bool:
+    if a.isdigit() and b.isdigit():
+        return int(b) == int(a) + 1
+    return len(a) == len(b) == 1 and ord(b) == ord(a) + 1
 
 
 def _is_boundary(text: str, stop_start: int, stop_end: int, limit: int) -> bool:
-    stop = text[stop_start:stop_end].rstrip("\"'”’»)]")
+    stop = text[stop_start:stop_end].rstrip(_CLOSERS)
     after = _NEXT_WORD.match(text, stop_end, limit)
     if after is None or stop_end >= limit or (after.end() >= limit and not after.group(2)):
         return True
     opener, word = after.group(1), after.group(2)
     if not word:
-        return bool(opener)
+        return bool(opener) and not opener.startswith(("(", "["))
     first = word[0]
-    starts_sentence = first.isupper() or first.isdigit() or (not first.isalpha())
-    if stop.endswith(("?", "!", "…", "...")) and not stop.endswith("."):
-        return starts_sentence and not (first.islower())
-    if stop.endswith("...") or stop.endswith("…"):
-        return first.isupper()
-    if not starts_sentence:
+    if stop_start > 0 and text[stop_start - 1] == "[":
+        return False  # "[...]" marks words left out, not an end
+    if ". ." in stop:
+        # A spaced ellipsis is inside a sentence, unless a fourth dot ends it (". . . .").
+        return stop.count(".") >= 4 and first.isupper()
+    if stop.endswith(("?", "!")) or "…" in stop or ".." in stop:
+        return first.isupper() or first.isdigit() or (bool(opener) and first.isupper())
+    if first.islower():
+        return False
+    if opener.startswith(("(", "[")) and not first.isupper():
         return False
     before = _WORD_BEFORE.search(text, max(0, stop_start - 40), stop_start)
     if before is None:
         return True
-    token = before.group(1).lower().strip("'’-")
+    raw = before.group(1)
+    token = raw.lower().strip("'’-")
     bare = token.rstrip(".")
+    if first.isdigit() and (bare in TITLES or bare in SOMETIMES_FINAL):
+        return False  # "p. 55", "No. 5"
     if bare in TITLES:
         return False
-    if len(bare) == 1 and bare.isalpha() and text[stop_start - 1].isupper():
-        return False  # an initial, as in "J. Smith"
+    if len(bare) == 1 and bare.isalpha() and raw[-1].isupper():
+        # An initial ("J. Smith") unless it is the pronoun at the end of a clause ("you and I.").
+        previous = _WORD_BEFORE.search(text, max(0, stop_start - 40), stop_start - 2)
+        return raw == "I" and previous is not None and previous.group(1)[0].islower()
+    if bare in ("a.m", "p.m"):
+        return raw[0].isupper() or word.lower() in SENTENCE_OPENERS
     if bare in SOMETIMES_FINAL or ("." in bare and len(bare) <= 6 and bare.replace(".", "").isalpha()):
         return word.lower() in SENTENCE_OPENERS
     return True
@@ -67,14 +121,29 @@ def _is_boundary(text: str, stop_start: int, stop_end: int, limit: int) -> bool:
 
 def split_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside `text[start:end]`, trimmed of surrounding white space."""
-    spans: list[tuple[int, int]] = []
-    position = start
+    cuts: list[int] = []
+    items, inside_markers = _list_item_starts(text, start, end)
     for match in _STOP.finditer(text, start, end):
-        if match.end() <= position:
+        if match.start() in inside_markers:
+            continue
+        stop = match.group()
+        attached = match.start() > start and not text[match.start() - 1].isspace()
+        if attached and stop[1:].startswith(" . . .") and text[match.end() : end].strip():
+            # "compounds. . . . The": the period ends this sentence; the ellipsis opens the next.
+            if _is_boundary(text, match.start(), match.end(), end):
+                cuts.append(match.start() + 1)
             continue
         if _is_boundary(text, match.start(), match.end(), end):
-            spans.append((position, match.end()))
-            position = match.end()
+            cuts.append(match.end())
+    cuts.extend(item for item in items if item > start)
+    # A photo credit after a caption ("… at the summit Image: Jane Roe.") starts anew.
+    cuts.extend(m.start() for m in _CREDIT.finditer(text, start, end) if m.start() > start)
+    spans: list[tuple[int, int]] = []
+    position = start
+    for cut in sorted(set(cuts)):
+        if cut > position:
+            spans.append((position, cut))
+            position = cut
     spans.append((position, end))
     trimmed: list[tuple[int, int]] = []
     for s, e in spans:

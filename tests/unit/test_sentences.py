@@ -25,6 +25,17 @@ def split(text: str) -> list[str]:
         ("Really? Yes! Good.", ["Really?", "Yes!", "Good."]),
         ("(This is an aside.) Next one.", ["(This is an aside.)", "Next one."]),
         ("Apples, pears, etc. are sold here.", ["Apples, pears, etc. are sold here."]),
+        ("See p. 12 for the table.", ["See p. 12 for the table."]),
+        ("It was us, you and I. Did Maria J. Ortiz agree?", ["It was us, you and I.", "Did Maria J. Ortiz agree?"]),
+        ("1.) Boil water 2.) Add tea", ["1.) Boil water", "2.) Add tea"]),
+        ("a. Red line b. Blue line", ["a. Red line", "b. Blue line"]),
+        ("Ratings rose (see a) above) and fell.", ["Ratings rose (see a) above) and fell."]),
+        ("He hesitated . . . then left.", ["He hesitated . . . then left."]),
+        ("It ended there. . . . Later, more came.", ["It ended there.", ". . . Later, more came."]),
+        ('"The text [...] was cut [...]" (Ng 4).', ['"The text [...] was cut [...]" (Ng 4).']),
+        ("Lunch at 1 P.M. The rest of the day was free.", ["Lunch at 1 P.M.", "The rest of the day was free."]),
+        ("At 9 a.m. Dr. Osei arrived.", ["At 9 a.m. Dr. Osei arrived."]),
+        ("The mayor waved from the pier Photo: Ana Lund.", ["The mayor waved from the pier", "Photo: Ana Lund."]),
     ],
 )
 def test_sentence_boundaries(text: str, expected: list[str]) -> None:
