@@ -11,7 +11,11 @@ import hashlib
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from content.analysis.claims import Claim
+    from content.analysis.quotes import Quote
 
 BlockKind = Literal["heading", "paragraph", "quote", "list_item", "code", "rule"]
 InlineKind = Literal["emphasis", "strong", "code", "link", "strike"]
@@ -76,6 +80,18 @@ class Document:
         from content.sentences import split_sentences
 
         return split_sentences(self)
+
+    @cached_property
+    def quotes(self) -> list[Quote]:
+        from content.analysis.quotes import find_quotes
+
+        return find_quotes(self)
+
+    @cached_property
+    def claims(self) -> list[Claim]:
+        from content.analysis.claims import find_claims
+
+        return find_claims(self)
 
     @cached_property
     def _block_starts(self) -> list[int]:

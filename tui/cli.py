@@ -21,7 +21,7 @@ from annotations.store import annotation_to_table
 from content import ContentError, Document, clean_line, load_document
 from tui import __version__
 
-COMMANDS = ("read", "add", "list", "where", "sentences")
+COMMANDS = ("read", "add", "list", "where", "sentences", "quotes", "claims")
 
 
 class UsageError(Exception):
@@ -150,6 +150,34 @@ def cmd_sentences(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_quotes(args: argparse.Namespace) -> int:
+    document = _load(args)
+    quotes = document.quotes
+    if args.speaker:
+        wanted = args.speaker.casefold()
+        quotes = [q for q in quotes if q.speaker and wanted in q.speaker.casefold()]
+    if args.json:
+        _print_json([q.to_json(document.text) for q in quotes])
+        return 0
+    for index, q in enumerate(quotes, 1):
+        who = q.speaker or ("(term)" if q.kind == "term" else "(unattributed)")
+        print(f"{index:>5}  {q.start:>7}  {_excerpt(who, 24):<24}  {_excerpt(document.text[q.start : q.end], 60)}")
+    return 0
+
+
+def cmd_claims(args: argparse.Namespace) -> int:
+    document = _load(args)
+    if args.json:
+        _print_json([c.to_json(document.text) for c in document.claims])
+        return 0
+    for index, c in enumerate(document.claims, 1):
+        source = c.source or ""
+        print(
+            f"{index:>5}  {c.start:>7}  {c.kind:<10}  {_excerpt(source, 20):<20}  {_excerpt(document.text[c.start : c.end], 56)}"
+        )
+    return 0
+
+
 # -- parsing -------------------------------------------------------------------------
 
 
@@ -192,6 +220,14 @@ def _parser() -> argparse.ArgumentParser:
     sentences = command("sentences", cmd_sentences, "split SOURCE into sentences")
     sentences.add_argument("source", metavar="SOURCE")
     sentences.add_argument("--json", action="store_true")
+    quotes = command("quotes", cmd_quotes, "list SOURCE's quotations with their speakers")
+    quotes.add_argument("source", metavar="SOURCE")
+    quotes.add_argument("--json", action="store_true")
+    quotes.add_argument("--speaker", metavar="NAME", help="only quotations by this speaker")
+
+    claims = command("claims", cmd_claims, "list SOURCE's claims: attributed, hedged and factual")
+    claims.add_argument("source", metavar="SOURCE")
+    claims.add_argument("--json", action="store_true")
     return parser
 
 

@@ -1,0 +1,136 @@
+"""Claims: sentences (or clauses) that assert something a reader may want to check.
+
+- `attributed`: reported speech or belief without quote marks ("X claimed that …",
+  "according to …", "accused … of", "denied …", "told Us Weekly that …");
+- `hedged`: "allegedly", "reportedly", "appeared to" …;
+- `factual`: a checkable figure, amount, percentage or date.
+
+A direct quotation alone is not a claim; a sentence that quotes and also asserts can be.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from content.analysis.lexicon import AUXILIARIES, CLAIM_VERBS, HEDGES
+from content.analysis.mentions import MENTION, People, classify, trim_mention
+from content.analysis.quotes import analysable_blocks
+from content.document import Document, Span
+
+_CLAIM_VERBS = "|".join(sorted(CLAIM_VERBS, key=len, reverse=True))
+_AUX = "|".join(sorted(AUXILIARIES, key=len, reverse=True))
+_REPORTED = re.compile(
+    rf"(?P<who>{MENTION})(?:,[^,“”\"]{{1,80}},)?\s+(?:(?:{_AUX}|not|never)\s+)*(?P<cue>{_CLAIM_VERBS})\b"
+    rf"(?P<rest>[^.;:“”\"]{{0,60}}?\b(?:that|of|to|in|having|it|the|a|an|he|she|they|this|was|were|would|had)\b)?"
+)
+_ACCORDING = re.compile(rf"\b(?P<cue>[Aa]ccording to)\s+(?P<who>{MENTION})")
+_ACCUSED = re.compile(r"\b(?P<cue>accused|accusing|accuses)\b[^.]{0,80}?\bof\b")
+_HEDGE = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in HEDGES) + r")\b", re.IGNORECASE)
+_FIGURE = re.compile(
+    r"(?:[£$€¥]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|bn|m|k))?"
+    r"|\b\d[\d,.]*\s?(?:%|per\s?cent|percent)"
+    r"|\b\d[\d,.]*\s(?:million|billion|trillion|people|residents|jobs|votes|objections|years|months|days|hours)\b"
+    r"|\b(?:1[6-9]|20)\d\d\b"
+    r"|\b\d{1,3}(?:,\d{3})+\b"
+    r"|\b\d+[–-]\d+\b)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim(Span):
+    kind: str
+    cues: tuple[str, ...] = ()
+    source: str | None = None
+    source_start: int | None = None
+    source_end: int | None = None
+    figures: tuple[str, ...] = field(default=())
+
+    def to_json(self, text: str) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": text[self.start : self.end],
+            "kind": self.kind,
+            "cues": list(self.cues),
+            "source": self.source,
+            "source_start": self.source_start,
+            "source_end": self.source_end,
+        }
+
+
+def _inside_quotes(document: Document, start: int, end: int) -> bool:
+    return any(q.start <= start and end <= q.end for q in document.quotes if q.depth == 1)
+
+
+def find_claims(document: Document) -> list[Claim]:
+    text = document.text
+    blocks = analysable_blocks(document)
+    ranges = [(b.start, b.end) for b in blocks if b.kind != "heading"]
+    people: People | None = None
+    quotes = [q for q in document.quotes if q.depth == 1]
+    claims: list[Claim] = []
+    block_index = 0
+    for sentence in document.sentences:
+        while block_index < len(ranges) and ranges[block_index][1] < sentence.start:
+            block_index += 1
+        if block_index >= len(ranges) or not (ranges[block_index][0] <= sentence.start < ranges[block_index][1]):
+            continue
+        body = text[sentence.start : sentence.end]
+        # What the sentence says outside its quotation marks.
+        outside = list(body)
+        for quote in quotes:
+            if quote.end <= sentence.start or quote.start >= sentence.end:
+                continue
+            for i in range(max(quote.start, sentence.start), min(quote.end, sentence.end)):
+                outside[i - sentence.start] = " "
+        plain = "".join(outside)
+        if not plain.strip(" .,;:!?—–-\"'“”"):
+            continue  # a quotation and nothing else
+        cues: list[str] = []
+        source = None
+        kind = None
+        for pattern in (_ACCORDING, _REPORTED):
+            for match in pattern.finditer(plain):
+                trimmed, who, who_kind = trim_mention(match.group("who"))
+                if who_kind is None:
+                    continue
+                cue = match.group("cue")
+                rest = match.groupdict().get("rest")
+                after_quote = plain[match.end("cue") :].lstrip()[:1] in ("", ",", ".")
+                if pattern is _REPORTED and rest is None and after_quote:
+                    continue  # "…,” he said.": attribution of a quotation, not a claim
+                cues.append(cue)
+                if source is None:
+                    offset = sentence.start + match.start("who") + trimmed
+                    source = (who, offset, offset + len(who))
+                kind = "attributed"
+        for match in _ACCUSED.finditer(plain):
+            cues.append(match.group("cue"))
+            kind = "attributed"
+        if kind is None:
+            hedges = [m.group() for m in _HEDGE.finditer(plain)]
+            if hedges:
+                kind, cues = "hedged", hedges
+        if kind is None:
+            figures = [m.group() for m in _FIGURE.finditer(plain)]
+            if figures:
+                kind, cues = "factual", figures
+        if kind is None:
+            continue
+        speaker = None
+        if source is not None:
+            who, s_start, s_end = source
+            if classify(who) == "person":
+                people = people or People(text, _CLAIM_VERBS)
+                speaker = people.resolve_name(who)
+            elif classify(who) == "pronoun" and who.lower() in ("he", "she"):
+                people = people or People(text, _CLAIM_VERBS)
+                speaker = people.before(s_start, who)
+            elif classify(who) == "group":
+                speaker = who
+            claims.append(Claim(sentence.start, sentence.end, kind, tuple(cues), speaker, s_start, s_end))
+        else:
+            claims.append(Claim(sentence.start, sentence.end, kind, tuple(cues)))
+    return claims

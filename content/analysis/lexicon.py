@@ -1,0 +1,99 @@
+"""Word lists for attribution, drawn from how news writes it (reporting verbs, speaker
+nouns, hedges). Studied on the PolNeAR training articles; no text from them is kept here."""
+
+from __future__ import annotations
+
+REPORTING_VERBS = frozenset(
+    """said says say saying told tells tell telling wrote writes write writing added adds adding
+    asked asks explained explains explaining confessed confesses stated states noted notes noting
+    declared declares insisted insists argued argues arguing claimed claims replied replies
+    responded responds recalled recalls recalling continued continues warned warns admitted admits
+    acknowledged acknowledges announced announces tweeted tweets posted commented comments
+    remarked remarks observed observes suggested suggests concluded concludes cried cries shouted
+    whispered muttered murmured exclaimed answered answers laughed joked quipped predicted predicts
+    promised promises vowed vows urged urges countered counters conceded concedes emphasized
+    emphasised stressed stresses maintained maintains contended contends alleged alleges boasted
+    complained complains lamented mused testified reported reports repeated repeats described
+    describes cautioned agreed agrees interrupted protested sighed snapped retorted rejoined
+    pleaded demanded inquired enquired ventured faltered screamed yelled growled chuckled sobbed
+    groaned gasped informed assured reminded began begins thought wondered read reads
+    denied denies accused accuses believed believes condemned condemns called calls calling
+    blasted slammed characterized characterised dubbed labeled labelled termed praised criticized
+    criticised attacked defended sings sang chanted touted hailed mocked echoed questioned
+    challenged dismissed denounced lauded welcomed branded cited citing referring urging
+    writing warning arguing noting adding explaining insisting promising tweeting""".split()
+)
+# Verbs that introduce reported content ("X claimed that …") without quote marks.
+CLAIM_VERBS = frozenset(
+    """said says say saying told tells claimed claims claiming alleged alleges alleging argued
+    argues arguing insisted insists insisting maintained maintains contended contends asserted
+    asserts denied denies denying accused accuses accusing believes believe believed suggested
+    suggests suggesting reported reports warned warns admitted admits acknowledged acknowledges
+    announced announces noted notes estimated estimates predicted predicts confirmed confirms
+    revealed reveals charged charges testified testifies wrote writes found finds showed shows
+    stated states explained explains added adds thinks think thought hopes fears expects expected
+    concluded concludes disputed disputes rejected rejects""".split()
+)
+AUXILIARIES = frozenset(
+    """has had have also then later once again previously simply quickly finally further earlier
+    repeatedly reportedly allegedly publicly privately flatly angrily quietly""".split()
+)
+HEDGES = (
+    "allegedly",
+    "reportedly",
+    "seemingly",
+    "apparently",
+    "purportedly",
+    "supposedly",
+    "ostensibly",
+    "appeared to",
+    "appears to",
+    "appear to",
+    "is said to",
+    "are said to",
+    "was said to",
+    "were said to",
+    "is believed to",
+    "are believed to",
+    "was believed to",
+    "is thought to",
+    "may have",
+    "might have",
+    "could have",
+    "is expected to",
+    "are expected to",
+    "rumoured",
+    "rumored",
+    "unconfirmed",
+    "it is understood",
+)
+SPEAKER_NOUNS = frozenset(
+    """lawyer lawyers attorney attorneys team spokesman spokeswoman spokesperson spokespeople
+    company newspaper paper campaign official officials source sources police statement report
+    agency group court ministry department council committee representative representatives
+    aide aides adviser advisers advisor advisors family friend friends critic critics resident
+    residents researcher researchers expert experts author authors study survey poll office
+    government administration website magazine network channel board union organisation
+    organization firm museum director chair chairman chairwoman mayor minister secretary
+    president governor senator candidate leader leaders analyst analysts witness witnesses
+    prosecutor prosecutors judge investigators insurers spokesperson economist professor
+    chairman spokesman narrator ad statement letter complaint poll polls campaign commission
+    man woman boy girl gentleman lady king queen doctor nurse teacher colonel captain""".split()
+)
+TITLES = frozenset(
+    """mr mrs ms miss dr prof sir lady lord mayor president sen senator rep gov governor judge
+    justice gen general capt captain officer detective chief councillor councilor minister
+    secretary rev father sister brother uncle aunt king queen prince princess""".split()
+)
+PRONOUNS = {
+    "he": "m",
+    "him": "m",
+    "she": "f",
+    "her": "f",
+    "they": "p",
+    "i": "i",
+    "we": "p",
+    "it": "n",
+}
+MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "father", "brother", "uncle"})
+FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "lady", "queen", "princess", "sister", "aunt"})

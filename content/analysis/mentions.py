@@ -1,0 +1,204 @@
+"""Who is talking: names, pronouns and groups near a reporting verb, resolved to the
+fullest name the article uses ("Baldoni" → "Justin Baldoni", "he" → the last man named)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from content.analysis.lexicon import FEMALE_TITLES, MALE_TITLES, PRONOUNS, SPEAKER_NOUNS, TITLES
+
+_CAP = r"[A-Z][\w’'\-]*"
+_TITLE = r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Capt|Lt|Sgt|St|Rev)\.?"
+NAME = rf"(?:{_TITLE}\s+)?(?:{_CAP}\.?\s+){{0,3}}{_CAP}"
+_POSSESSIVE_GROUP = rf"{_CAP}(?:’s|'s)\s+(?:[a-z][\w\-]*\s+){{0,2}}[a-z][\w\-]*"
+_NOUN_PHRASE = (
+    r"(?:[Tt]he|[Aa]n?|[Hh]er|[Hh]is|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Ss]ome|[Mm]any)\s+(?:[\w\-’']+\s+){0,3}?[\w\-]+"
+)
+_PRONOUN = r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)"
+MENTION = rf"(?:{_POSSESSIVE_GROUP}|{_NOUN_PHRASE}|{_PRONOUN}|{NAME}|sources|officials|critics|experts|analysts)"
+_NAME_RUN = re.compile(rf"\b{NAME}\b")
+_SENTENCE_STARTERS = frozenset(
+    """the a an but and so yet then when while after before in on at as if however this that these
+    those there it he she they we i you his her its their our my what why how who where one some
+    for to with from by of about into over under since until asked said told""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    kind: str  # "person", "group" or "pronoun"
+
+
+def classify(text: str) -> str | None:
+    """Is this phrase a person, a group or a pronoun that could speak? None if not."""
+    words = text.split()
+    if not words:
+        return None
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return "pronoun"
+    head = words[-1].lower().strip("’'")
+    if words[0][0].isupper() and ("’s" in words[0] or "'s" in words[0]):
+        return "group" if head in SPEAKER_NOUNS else None
+    if words[0].lower() in ("the", "a", "an", "her", "his", "their", "its", "our", "my", "some", "many"):
+        if head in SPEAKER_NOUNS:
+            return "group"
+        if len(words) >= 2 and all(w[0].isupper() for w in words[1:]):
+            return "group"  # the Gazette, the Queen
+        return None
+    if head in SPEAKER_NOUNS:
+        return "group"
+    if all(w[0].isupper() for w in words) and words[0].lower() not in _SENTENCE_STARTERS:
+        return "person"
+    if len(words) >= 2 and all(w[0].isupper() for w in words[1:]) and words[0].lower() in _SENTENCE_STARTERS:
+        return None
+    return None
+
+
+def strip_title(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def title_gender(name: str) -> str | None:
+    first = name.split()[0].lower().rstrip(".") if name.split() else ""
+    if first in MALE_TITLES:
+        return "m"
+    if first in FEMALE_TITLES:
+        return "f"
+    return None
+
+
+_ORGANISATION_WORDS = frozenset(
+    """ltd inc corp co llc plc group systems capital council gazette times post news journal
+    party trust museum university college company corporation association agency board committee
+    department ministry bank mutual fund foundation institute center centre office service
+    services network channel press club union church court police house senate congress
+    parliament government administration campaign team""".split()
+)
+
+
+def _could_be_a_person(name: str) -> bool:
+    words = name.split()
+    if not words or words[0].lower() in _SENTENCE_STARTERS or words[0].lower() in PRONOUNS:
+        return False
+    if re.match(r"(?i)^(?:i|we|you|they|it|that|there)[’'](?:ll|ve|re|d|m|s)$", words[0]):
+        return False
+    return not any(word.lower().rstrip(".") in _ORGANISATION_WORDS for word in words)
+
+
+def _bare(name: str) -> str:
+    return re.sub(r"(?:’s|'s|’|')$", "", name)
+
+
+class People:
+    """The people an article names, in order, so short names and pronouns can be resolved.
+
+    A capitalised run only counts as a person once the article treats it as one: it
+    speaks ("Wilk said", "said Wilk"), carries a title ("Mayor Brennan") or an
+    apposition ("Ruth Okafor, a retired teacher," / "Okafor, 78,"). Places and
+    companies ("Marrow Point", "Tidewater Systems") are then never taken for "he".
+    """
+
+    def __init__(self, text: str, verbs: str) -> None:
+        self.full: dict[str, str] = {}
+        self.gender: dict[str, str] = {}
+        runs: list[tuple[int, str]] = []
+        for match in _NAME_RUN.finditer(text):
+            words = match.group().split()
+            offset = match.start()
+            if words[0].lower() in _SENTENCE_STARTERS:
+                offset += len(words[0]) + 1
+                words = words[1:]
+                if not words:
+                    continue
+            titled = " ".join(words)
+            name = _bare(strip_title(titled))
+            parts = name.split()
+            if 2 <= len(parts) <= 4:
+                for part in (parts[-1], parts[0]):
+                    self.full.setdefault(part, name)
+                self.full.setdefault(name, name)
+            gender = title_gender(titled)
+            if gender:
+                self.gender.setdefault(self.resolve_name(name), gender)
+            runs.append((offset, titled))
+        confirmed: set[str] = set()
+        speaking = re.compile(
+            rf"(?:\b(?:{verbs})\s+(?P<after>{NAME}))"
+            rf"|(?P<before>{NAME})(?:,\s*(?P<apposition>[^,.;“”\"]{{1,80}}),)?\s+(?:\w+ly\s+)?(?:{verbs})\b"
+        )
+        for match in speaking.finditer(text):
+            apposition = match.group("apposition")
+            if apposition and re.fullmatch(NAME, apposition.strip()):
+                name = apposition.strip()  # "A spokesperson for Tidewater, Priya Anand, said"
+            else:
+                name = match.group("after") or match.group("before")
+            confirmed.add(self.resolve_name(name))
+        for match in re.finditer(rf"(?P<name>{NAME}),\s+(?:\d{{1,3}},|who\b)", text):
+            confirmed.add(self.resolve_name(match.group("name")))
+        # A full name that opens a sentence as its subject: "Declan O'Rourke has fished …".
+        subject = re.compile(
+            rf"(?:^|[.!?]\s+|\n)(?P<name>{NAME})\s+(?:has|had|is|was|says|said|told|added|spoke|runs|ran|lives|lived)\b"
+        )
+        for match in subject.finditer(text):
+            if len(match.group("name").split()) >= 2:
+                confirmed.add(self.resolve_name(match.group("name")))
+        confirmed = {name for name in confirmed if _could_be_a_person(name)}
+        for offset, titled in runs:
+            if title_gender(titled) or titled.split()[0].lower().rstrip(".") in ("mayor", "dr", "prof", "councillor"):
+                confirmed.add(self.resolve_name(titled))
+        self.positions: list[int] = []
+        self.names: list[str] = []
+        for offset, titled in runs:
+            resolved = self.resolve_name(titled)
+            if resolved in confirmed:
+                self.positions.append(offset)
+                self.names.append(resolved)
+
+    def resolve_name(self, name: str) -> str:
+        bare = _bare(strip_title(name))
+        words = bare.split()
+        if not words:
+            return bare
+        return self.full.get(bare, self.full.get(words[-1], bare))
+
+    def learn_gender(self, name: str, pronoun: str) -> None:
+        gender = PRONOUNS.get(pronoun.lower())
+        if gender in ("m", "f"):
+            self.gender.setdefault(name, gender)
+
+    def before(self, offset: int, pronoun: str, window: int = 2500) -> str | None:
+        """The most recent person named before `offset` that `pronoun` can refer to."""
+        wanted = PRONOUNS.get(pronoun.lower())
+        if wanted not in ("m", "f"):
+            return None
+        index = bisect_left(self.positions, offset) - 1
+        while index >= 0 and offset - self.positions[index] <= window:
+            name = self.names[index]
+            known = self.gender.get(name)
+            if known is None or known == wanted:
+                return name
+            index -= 1
+        return None
+
+
+def trim_mention(phrase: str) -> tuple[int, str, str | None]:
+    """Drop leading words until the phrase can speak: "and he" → "he", "a figure Brennan" →
+    "Brennan". Returns (offset of what is kept inside `phrase`, the kept text, its kind)."""
+    offset = 0
+    while True:
+        kept = phrase[offset:]
+        kind = classify(kept)
+        if kind is not None:
+            return offset, kept, kind
+        space = re.search(r"\s+", kept)
+        if space is None:
+            return offset, kept, None
+        offset += space.end()

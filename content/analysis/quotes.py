@@ -1,0 +1,275 @@
+"""Quotations with their speakers (DESIGN.md §3).
+
+Each quotation found by its marks gets a kind (`speech`, or `term` for scare quotes and
+titles), the reporting verb that attributes it (`cue`), the mention it was attributed
+from (`speaker_start`/`speaker_end`: "he", "Baldoni", "Her lawyers") and the resolved
+`speaker` ("Justin Baldoni"). Attribution is looked for right after the quotation
+("…,” said Wilk / “…,” she said), then before it in its sentence ("Anand said:",
+"according to …", "She added that … “…”"), then in the sentence before a paragraph that
+opens with a quotation, and last from the quotation before it (a continued quotation,
+or turns of a dialogue).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Any
+
+from content.analysis.lexicon import AUXILIARIES, PRONOUNS, REPORTING_VERBS
+from content.analysis.marks import MarkedSpan, find_marked_spans
+from content.analysis.mentions import MENTION, Mention, People, trim_mention
+from content.document import Block, Document, Span
+
+_VERBS = "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
+_AUX = "|".join(sorted(AUXILIARIES, key=len, reverse=True))
+_VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
+# Right after the closing mark: “…,” said Wilk / “…,” Wilk said / “…?” she asked.
+_AFTER_INVERTED = re.compile(rf"^[\s,—–-]*(?P<verb>{_VERBS})\s+(?P<who>{MENTION})")
+_PARENTHESIS = r"(?:\s*\([^()]{1,40}\))?"
+_APPOSITION = r"(?:,[^,“”\"]{1,80},)?"
+_AFTER_NORMAL = re.compile(
+    rf"^[\s,—–-]*(?P<who>[^.;:!?,“”\"\n]{{1,90}}?){_PARENTHESIS}{_APPOSITION}\s+(?:(?:{_AUX})\s+)*(?P<verb>{_VERBS})\b"
+)
+_ACCORDING = re.compile(rf"\b[Aa]ccording to (?P<who>{MENTION})")
+_SUBJECT_BEFORE = re.compile(rf"(?P<who>{MENTION}){_PARENTHESIS}{_APPOSITION}\s+(?:(?:{_AUX})\s+)*$")
+_CLAUSE_SUBJECT = re.compile(rf"^(?:[\w’']+,\s+)?(?P<who>{MENTION})")
+_SPEECH_NOUNS = re.compile(
+    r"\b(?:letter|statement|e-?mail|post|interview|speech|memo|tweet|message|note|told|wrote|said)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Quote(Span):
+    kind: str
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+    depth: int = 1
+
+    def to_json(self, text: str) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": text[self.start : self.end],
+            "kind": self.kind,
+            "speaker": self.speaker,
+            "speaker_start": self.speaker_start,
+            "speaker_end": self.speaker_end,
+            "cue": self.cue,
+            "depth": self.depth,
+        }
+
+
+@dataclass
+class _Attribution:
+    mention: Mention
+    cue: str
+
+
+class _Attributor:
+    def __init__(self, document: Document, blocks: list[Block]) -> None:
+        self.text = document.text
+        self.blocks = blocks
+        self.block_starts = [b.start for b in blocks]
+        self.sentences = document.sentences
+        self.sentence_starts = [s.start for s in self.sentences]
+        self.people = People(self.text, _VERBS)
+
+    def block_of(self, offset: int) -> Block:
+        return self.blocks[max(0, bisect_right(self.block_starts, offset) - 1)]
+
+    def sentence_of(self, offset: int) -> Span:
+        index = max(0, bisect_right(self.sentence_starts, offset) - 1)
+        return self.sentences[index] if self.sentences else Span(0, len(self.text))
+
+    def _mention(self, match: re.Match[str], group: str = "who") -> Mention | None:
+        offset, phrase, kind = trim_mention(match.group(group))
+        if kind is None:
+            return None
+        start = match.start(group) + offset
+        return Mention(start, start + len(phrase), phrase, kind)
+
+    def after(self, span: MarkedSpan, limit: int) -> _Attribution | None:
+        window = self.text[span.end : min(limit, span.end + 120)]
+        inner = self.text[span.start : span.end].rstrip("\"'”’»")
+        following = window.lstrip(" ,—–-")
+        if inner.endswith(".") and following[:1].isupper():
+            return None  # the quotation ended its sentence; what follows is a new one
+        for pattern in (_AFTER_INVERTED, _AFTER_NORMAL):
+            match = pattern.match(window)
+            if match:
+                mention = self._mention(match)
+                if mention is not None:
+                    shifted = Mention(mention.start + span.end, mention.end + span.end, mention.text, mention.kind)
+                    return _Attribution(shifted, match.group("verb"))
+        return None
+
+    def before(self, span: MarkedSpan, floor: int) -> _Attribution | None:
+        left = self.text[floor : span.start]
+        according = None
+        for according in _ACCORDING.finditer(left):
+            pass
+        verbs = list(_VERB_RE.finditer(left))
+        for verb in reversed(verbs):
+            if verb.group().endswith("ing"):
+                # "…, saying …": the speaker is the subject of the clause, not the word before.
+                subject = _CLAUSE_SUBJECT.match(left)
+                if subject is not None and subject.end() <= verb.start():
+                    mention = self._mention(subject)
+                    if mention is not None:
+                        return _Attribution(
+                            Mention(mention.start + floor, mention.end + floor, mention.text, mention.kind),
+                            verb.group(),
+                        )
+                continue
+            subject = _SUBJECT_BEFORE.search(left, 0, verb.start())
+            if subject is not None:
+                mention = self._mention(subject)
+                if mention is not None:
+                    return _Attribution(
+                        Mention(mention.start + floor, mention.end + floor, mention.text, mention.kind), verb.group()
+                    )
+            inverted = re.match(rf"\s+(?P<who>{MENTION})\s*[:,]", left[verb.end() :])
+            if inverted is not None:
+                mention = self._mention(inverted)
+                if mention is not None:
+                    offset = floor + verb.end()
+                    return _Attribution(
+                        Mention(mention.start + offset, mention.end + offset, mention.text, mention.kind), verb.group()
+                    )
+        if according is not None:
+            mention = self._mention(according)
+            if mention is not None:
+                return _Attribution(
+                    Mention(mention.start + floor, mention.end + floor, mention.text, mention.kind), "according to"
+                )
+        return None
+
+    def introduced(self, span: MarkedSpan) -> _Attribution | None:
+        """A paragraph that opens with a quotation, introduced by the sentence before it."""
+        block = self.block_of(span.start)
+        if span.start - block.start > 2 or span.start == 0:
+            return None
+        previous = self.sentence_of(max(0, block.start - 3))
+        sentence = self.text[previous.start : previous.end]
+        if not (sentence.rstrip().endswith(":") or _SPEECH_NOUNS.search(sentence)):
+            return None
+        subject = re.match(rf"\s*(?P<who>{MENTION})", sentence)
+        if subject is None:
+            return None
+        mention = self._mention(subject)
+        if mention is None:
+            return None
+        return _Attribution(
+            Mention(mention.start + previous.start, mention.end + previous.start, mention.text, mention.kind),
+            "introduced",
+        )
+
+    def resolve(self, mention: Mention) -> str | None:
+        if mention.kind == "pronoun":
+            if mention.text.lower() in ("he", "she"):
+                return self.people.before(mention.start, mention.text)
+            return None
+        if mention.kind == "person":
+            return self.people.resolve_name(mention.text)
+        return mention.text
+
+
+def _word_count(text: str) -> int:
+    return len(text.split())
+
+
+def analysable_blocks(document: Document) -> list[Block]:
+    return [b for b in document.blocks if not b.boilerplate and b.kind not in ("code", "rule") and b.end > b.start]
+
+
+def find_quotes(document: Document) -> list[Quote]:
+    blocks = analysable_blocks(document)
+    text = document.text
+    marked = find_marked_spans(text, blocks)
+    if not marked:
+        return []
+    attributor = _Attributor(document, blocks)
+    quotes: list[Quote] = []
+    outer = [m for m in marked if m.depth == 1]
+    turns: list[tuple[int, str | None]] = []  # (block start, speaker) of recent dialogue turns
+    for index, span in enumerate(outer):
+        block = attributor.block_of(span.start)
+        next_start = outer[index + 1].start if index + 1 < len(outer) else len(text)
+        previous_end = outer[index - 1].end if index else 0
+        sentence = attributor.sentence_of(span.start)
+        floor = max(block.start, previous_end, sentence.start)
+        limit = min(next_start, attributor.block_of(span.end - 1).end)
+        inner = text[span.start : span.end].strip("\"'“”‘’«»„ ")
+        attribution = attributor.after(span, limit) or attributor.before(span, floor)
+        inherited: tuple[str | None, int | None, int | None, str | None] | None = None
+        if attribution is None:
+            attribution = attributor.introduced(span)
+        if attribution is None and quotes:
+            last = next((q for q in reversed(quotes) if q.depth == 1 and q.kind == "speech"), None)
+            if last is not None and last.speaker is not None:
+                same_block = attributor.block_of(last.start).start == block.start
+                adjacent = block.start - attributor.block_of(last.end - 1).end <= 3
+                if same_block or adjacent:
+                    speaker: str | None = last.speaker
+                    s_start, s_end, cue = last.speaker_start, last.speaker_end, last.cue
+                    # A dialogue: a paragraph of nothing but a quotation answers the one before.
+                    if (
+                        not same_block
+                        and len(turns) >= 2
+                        and turns[-1][1] != turns[-2][1]
+                        and _bare_turn(text, span, block)
+                    ):
+                        earlier = next((q for q in reversed(quotes) if q.speaker == turns[-2][1]), None)
+                        if earlier is not None:
+                            speaker, s_start, s_end, cue = (
+                                earlier.speaker,
+                                earlier.speaker_start,
+                                earlier.speaker_end,
+                                earlier.cue,
+                            )
+                    inherited = (speaker, s_start, s_end, cue)
+        if attribution is not None:
+            resolved = attributor.resolve(attribution.mention)
+            if resolved is not None and attribution.mention.kind == "pronoun":
+                attributor.people.learn_gender(resolved, attribution.mention.text)
+            quote = Quote(
+                span.start,
+                span.end,
+                "speech",
+                resolved,
+                attribution.mention.start,
+                attribution.mention.end,
+                attribution.cue,
+            )
+        elif inherited is not None:
+            quote = Quote(span.start, span.end, "speech", inherited[0], inherited[1], inherited[2], inherited[3])
+        elif _word_count(inner) >= 5 or inner[-1:] in ".?!,":
+            quote = Quote(span.start, span.end, "speech")
+        else:
+            quote = Quote(span.start, span.end, "term")
+        quotes.append(quote)
+        if quote.kind == "speech":
+            if turns and turns[-1][0] == block.start:
+                turns[-1] = (block.start, quote.speaker)
+            else:
+                turns.append((block.start, quote.speaker))
+                del turns[:-3]
+    for span in marked:
+        if span.depth == 2:
+            inner = text[span.start : span.end].strip("\"'“”‘’«»„ ")
+            kind = "speech" if _word_count(inner) >= 4 else "term"
+            quotes.append(Quote(span.start, span.end, kind, depth=2))
+    quotes.sort(key=lambda q: (q.start, q.depth))
+    return quotes
+
+
+def _bare_turn(text: str, span: MarkedSpan, block: Block) -> bool:
+    """The paragraph is the quotation and nothing else."""
+    return not text[block.start : span.start].strip() and len(text[span.end : block.end].strip()) <= 2
+
+
+__all__ = ["PRONOUNS", "Quote", "find_quotes"]
