@@ -11,9 +11,11 @@ from functools import cached_property
 from typing import Literal
 
 from content import Document, Sentence, Span
+from content.analysis.claims import Claim
+from content.analysis.quotes import Quote
 from tui.navigation import index_after, index_at, index_before
 
-Unit = Literal["sentence", "paragraph", "annotation", "match", "selection"]
+Unit = Literal["sentence", "paragraph", "quote", "claim", "annotation", "match", "selection"]
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,39 @@ class Reading:
     @cached_property
     def paragraph_starts(self) -> list[int]:
         return [p.start for p in self.paragraphs]
+
+    @cached_property
+    def quotes(self) -> list[Quote]:
+        return [q for q in self.document.quotes if q.depth == 1]
+
+    @cached_property
+    def quote_starts(self) -> list[int]:
+        return [q.start for q in self.quotes]
+
+    @cached_property
+    def claims(self) -> list[Claim]:
+        return self.document.claims
+
+    @cached_property
+    def claim_starts(self) -> list[int]:
+        return [c.start for c in self.claims]
+
+    def analysed(self) -> bool:
+        """Whether quotes and claims are worked out (the worker sets them in the background)."""
+        return "claim_starts" in self.__dict__ and "quote_starts" in self.__dict__
+
+    def cycle(self, unit: Literal["quote", "claim"], forward: bool) -> tuple[Cursor | None, bool]:
+        """The next or previous quote or claim, wrapping at the ends. Returns (cursor, wrapped)."""
+        spans: list[Quote] | list[Claim] = self.quotes if unit == "quote" else self.claims
+        starts = self.quote_starts if unit == "quote" else self.claim_starts
+        if not spans:
+            return None, False
+        origin = self.cursor.span.start if self.cursor else -1
+        index = index_after(starts, origin) if forward else index_before(starts, origin)
+        wrapped = index is None
+        if index is None:
+            index = 0 if forward else len(spans) - 1
+        return self.place(Cursor(Span(spans[index].start, spans[index].end), unit, index)), wrapped
 
     # -- movement ----------------------------------------------------------------------
 
@@ -128,6 +163,10 @@ class Reading:
         unit = self.cursor.unit
         if unit == "paragraph":
             return unit, self.cursor.index + 1, len(self.paragraphs)
+        if unit == "quote":
+            return unit, self.cursor.index + 1, len(self.quotes)
+        if unit == "claim":
+            return unit, self.cursor.index + 1, len(self.claims)
         located = self.sentence_at(self.cursor.span.start)
         position = located.index + 1 if located else 0
         return ("sentence" if unit in ("sentence", "selection", "match") else unit), position, len(self.sentences)

@@ -11,7 +11,7 @@ from content.analysis.lexicon import FEMALE_TITLES, MALE_TITLES, PRONOUNS, SPEAK
 
 _CAP = r"[A-Z][\w’'\-]*"
 _TITLE = r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Capt|Lt|Sgt|St|Rev)\.?"
-NAME = rf"(?:{_TITLE}\s+)?(?:{_CAP}\.?\s+){{0,3}}{_CAP}"
+NAME = rf"(?:{_TITLE}[ \t]+)?(?:{_CAP}\.?[ \t]+){{0,3}}{_CAP}"  # never across lines
 _POSSESSIVE_GROUP = rf"{_CAP}(?:’s|'s)\s+(?:[a-z][\w\-]*\s+){{0,2}}[a-z][\w\-]*"
 _NOUN_PHRASE = (
     r"(?:[Tt]he|[Aa]n?|[Hh]er|[Hh]is|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Ss]ome|[Mm]any)\s+(?:[\w\-’']+\s+){0,3}?[\w\-]+"

@@ -19,7 +19,7 @@ from typing import Any
 
 from content.analysis.lexicon import AUXILIARIES, PRONOUNS, REPORTING_VERBS
 from content.analysis.marks import MarkedSpan, find_marked_spans
-from content.analysis.mentions import MENTION, Mention, People, trim_mention
+from content.analysis.mentions import MENTION, NAME, Mention, People, trim_mention
 from content.document import Block, Document, Span
 
 _VERBS = "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
@@ -28,7 +28,7 @@ _VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
 # Right after the closing mark: “…,” said Wilk / “…,” Wilk said / “…?” she asked.
 _AFTER_INVERTED = re.compile(rf"^[\s,—–-]*(?P<verb>{_VERBS})\s+(?P<who>{MENTION})")
 _PARENTHESIS = r"(?:\s*\([^()]{1,40}\))?"
-_APPOSITION = r"(?:,[^,“”\"]{1,80},)?"
+_APPOSITION = r"(?:,\s*(?P<apposition>[^,“”\"]{1,80}),)?"
 _AFTER_NORMAL = re.compile(
     rf"^[\s,—–-]*(?P<who>[^.;:!?,“”\"\n]{{1,90}}?){_PARENTHESIS}{_APPOSITION}\s+(?:(?:{_AUX})\s+)*(?P<verb>{_VERBS})\b"
 )
@@ -86,6 +86,12 @@ class _Attributor:
         return self.sentences[index] if self.sentences else Span(0, len(self.text))
 
     def _mention(self, match: re.Match[str], group: str = "who") -> Mention | None:
+        apposition = match.groupdict().get("apposition")
+        if apposition and re.fullmatch(NAME, apposition.strip()):
+            # "The minister, Ola Berg, said": the name in apposition is the speaker.
+            start = match.start("apposition") + (len(apposition) - len(apposition.lstrip()))
+            name = apposition.strip()
+            return Mention(start, start + len(name), name, "person")
         offset, phrase, kind = trim_mention(match.group(group))
         if kind is None:
             return None

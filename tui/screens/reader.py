@@ -7,6 +7,9 @@ before the handler returns, so before the next key is handled.
 
 from __future__ import annotations
 
+from functools import cached_property
+from typing import Literal
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,7 +25,7 @@ from tui.dialogs.note import NoteEditor
 from tui.dialogs.prompt import LinePrompt, parse_tags
 from tui.reading import Cursor, Reading, Unit
 from tui.widgets.article import ArticleView, Marks, SpanIndex
-from tui.widgets.pane import AnnotationList, SidePane, excerpt
+from tui.widgets.pane import AnnotationList, SidePane, SpanList, excerpt
 
 NARROW = 80
 
@@ -43,6 +46,11 @@ class ReaderScreen(Screen[None]):
         _b("left_parenthesis", "move('sentence', 0)", "Previous sentence", "previous_sentence"),
         _b("right_curly_bracket", "move('paragraph', 1)", "Next paragraph", "next_paragraph"),
         _b("left_curly_bracket", "move('paragraph', 0)", "Previous paragraph", "previous_paragraph"),
+        _b("right_square_bracket", "cycle('quote', 1)", "Next quote", "next_quote"),
+        _b("left_square_bracket", "cycle('quote', 0)", "Previous quote", "previous_quote"),
+        _b("greater_than_sign", "cycle('claim', 1)", "Next claim", "next_claim"),
+        _b("less_than_sign", "cycle('claim', 0)", "Previous claim", "previous_claim"),
+        _b("m", "toggle_marks", "Show or hide quote and claim marks", "marks"),
         _b("full_stop", "move_annotation(1)", "Next annotation", "next_annotation"),
         _b("comma", "move_annotation(0)", "Previous annotation", "previous_annotation"),
         _b("v", "select", "Start or stop a selection", "select"),
@@ -72,6 +80,7 @@ class ReaderScreen(Screen[None]):
         self.store = store
         self.reading = Reading(document)
         self.search_query = ""
+        self.show_marks = True
 
     def compose(self) -> ComposeResult:
         from tui.widgets.status import StatusLine
@@ -100,9 +109,23 @@ class ReaderScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="analysis")
     def analyse(self) -> None:
-        """Split sentences off the UI thread, after the first screen is up."""
-        self.reading.sentences  # noqa: B018 - computing the cached spans is the point
-        self.reading.sentence_starts  # noqa: B018
+        """Sentences, quotes and claims, off the UI thread, after the first screen is up."""
+        reading = self.reading
+        for spans in ("sentence_starts", "quote_starts", "claim_starts"):
+            getattr(reading, spans)  # computing the cached spans is the point
+        self.app.call_from_thread(self.analysis_ready)
+
+    def analysis_ready(self) -> None:
+        from tui.widgets.pane import SpanList, claim_options, quote_options
+
+        text = self.document.text
+        for pane in self.query(SpanList):
+            pane.clear_options()
+            if pane.unit == "quote":
+                pane.add_options(quote_options(text, self.reading.quotes))
+            else:
+                pane.add_options(claim_options(text, self.reading.claims))
+        self.redraw()
         if self.store.read_only_reason:
             self.notify(
                 f"Annotations are read-only: {self.store.read_only_reason}",
@@ -121,14 +144,42 @@ class ReaderScreen(Screen[None]):
     # -- drawing -----------------------------------------------------------------------
 
     def redraw(self) -> None:
+        analysed = self.show_marks and self.reading.analysed()
         self.article.set_marks(
             Marks(
                 cursor=self.reading.cursor.span if self.reading.cursor else None,
                 selection=self.reading.selection,
                 highlights=SpanIndex(self.store.placed()),
+                quotes=self._quote_marks if analysed else None,
+                claims=self._claim_marks if analysed else None,
             )
         )
         self.update_status()
+
+    @cached_property
+    def _quote_marks(self) -> SpanIndex:
+        return SpanIndex(self.reading.quotes)
+
+    @cached_property
+    def _claim_marks(self) -> SpanIndex:
+        return SpanIndex(self.reading.claims)
+
+    def action_toggle_marks(self) -> None:
+        self.show_marks = not self.show_marks
+        self.notify("Quote and claim marks " + ("on" if self.show_marks else "off"), timeout=1.5)
+        self.redraw()
+
+    def action_cycle(self, unit: Literal["quote", "claim"], forward: int) -> None:
+        if not self.reading.analysed():
+            self.notify("Still finding quotes and claims…", timeout=2)
+            return
+        cursor, wrapped = self.reading.cycle(unit, bool(forward))
+        if cursor is None:
+            self.notify(f"No {unit}s found in this article", timeout=2)
+            return
+        if wrapped:
+            self.notify(f"Wrapped to the {'first' if forward else 'last'} {unit}", timeout=2)
+        self.go(cursor)
 
     def refresh_annotations(self, current: str | None = None) -> None:
         self.notes.show(self.store.annotations, self.store.orphans, current)
@@ -138,7 +189,15 @@ class ReaderScreen(Screen[None]):
         from tui.widgets.status import StatusLine
 
         cursor = self.reading.cursor
-        if cursor is not None and cursor.unit == "annotation":
+        if cursor is not None and cursor.unit == "quote":
+            quote = self.reading.quotes[cursor.index]
+            who = quote.speaker or ("term" if quote.kind == "term" else "unattributed")
+            left = f"quote {cursor.index + 1}/{len(self.reading.quotes)} · {who}"
+        elif cursor is not None and cursor.unit == "claim":
+            claim = self.reading.claims[cursor.index]
+            left = f"claim {cursor.index + 1}/{len(self.reading.claims)} · {claim.kind}"
+            left += f" · {claim.source}" if claim.source else ""
+        elif cursor is not None and cursor.unit == "annotation":
             placed = self.store.placed()
             left = f"annotation {cursor.index + 1}/{len(placed)}"
         else:
@@ -215,6 +274,16 @@ class ReaderScreen(Screen[None]):
             self.reading.place(cursor)
             self.redraw()
 
+    @on(SpanList.Chosen)
+    def span_chosen(self, event: SpanList.Chosen) -> None:
+        spans = self.reading.quotes if event.unit == "quote" else self.reading.claims
+        chosen = spans[event.index]
+        unit: Unit = "quote" if event.unit == "quote" else "claim"
+        self.go(self.reading.place(Cursor(Span(chosen.start, chosen.end), unit, event.index)))
+        if event.selected:
+            self.article.focus()
+            self.remove_class("pane-open")
+
     @on(AnnotationList.Chosen)
     def chosen(self, event: AnnotationList.Chosen) -> None:
         annotation = self.store.get(event.annotation_id)
@@ -254,7 +323,17 @@ class ReaderScreen(Screen[None]):
         return target
 
     def _kind(self, unit: Unit) -> Kind:
-        return "sentence" if unit == "sentence" else "selection"
+        return unit if unit in ("sentence", "quote", "claim") else "selection"  # type: ignore[return-value]
+
+    def _speaker(self, span: Span, unit: Unit) -> str:
+        cursor = self.reading.cursor
+        if cursor is None or cursor.span != span:
+            return ""
+        if unit == "quote":
+            return self.reading.quotes[cursor.index].speaker or ""
+        if unit == "claim":
+            return self.reading.claims[cursor.index].source or ""
+        return ""
 
     def _apply(self, change: str, do: object) -> bool:
         """Run a store change; report a failure without losing anything."""
@@ -271,12 +350,19 @@ class ReaderScreen(Screen[None]):
         if existing is not None and existing.start == span.start and existing.end == span.end:
             return existing
         annotation = Annotation.on_text(
-            self.document.text, span.start, span.end, id=new_id(self.store.ids()), kind=self._kind(unit), color=color
+            self.document.text,
+            span.start,
+            span.end,
+            id=new_id(self.store.ids()),
+            kind=self._kind(unit),
+            color=color,
+            speaker=self._speaker(span, unit),
         )
         if not self._apply("highlight", lambda: self.store.add(annotation)):
             return None
-        self.reading.anchor = None
-        self.reading.place(Cursor(span, "sentence" if unit == "sentence" else "selection"))
+        if self.reading.anchor is not None:
+            self.reading.anchor = None
+            self.reading.place(Cursor(span, "selection"))
         self.refresh_annotations(annotation.id)
         return annotation
 
@@ -408,12 +494,16 @@ class ReaderScreen(Screen[None]):
     # -- pane and help -----------------------------------------------------------------
 
     def action_toggle_pane(self) -> None:
-        if self.notes.has_focus:
+        from textual.widgets import OptionList, TabbedContent
+
+        pane = self.query_one(SidePane)
+        if pane.has_focus_within:
             self.remove_class("pane-open")
             self.article.focus()
-        else:
-            self.add_class("pane-open")
-            self.notes.focus()
+            return
+        self.add_class("pane-open")
+        active = pane.query_one(TabbedContent).active_pane
+        (active or pane).query(OptionList).first().focus()
 
     def action_help(self) -> None:
         rows: list[tuple[str, str]] = []
@@ -439,6 +529,10 @@ def _keys_for(screen: ReaderScreen, binding: Binding) -> str:
         "right_curly_bracket": "}",
         "left_curly_bracket": "{",
         "full_stop": ".",
+        "right_square_bracket": "]",
+        "left_square_bracket": "[",
+        "greater_than_sign": ">",
+        "less_than_sign": "<",
         "comma": ",",
         "slash": "/",
         "question_mark": "?",

@@ -37,7 +37,7 @@ COLOR_CLASSES = {
 class SpanIndex:
     """Spans sorted by start, with a quick lookup of those that overlap a row."""
 
-    def __init__(self, spans: Sequence[Span | Annotation]) -> None:
+    def __init__(self, spans: Sequence[Span | Annotation]) -> None:  # a Quote or Claim is a Span
         self.spans = sorted(spans, key=lambda span: span.start)
         self.starts = [span.start for span in self.spans]
         self.longest = max((span.end - span.start for span in self.spans), default=0)
@@ -55,6 +55,9 @@ class Marks:
     cursor: Span | None = None
     selection: Span | None = None
     highlights: SpanIndex | None = None
+    quotes: SpanIndex | None = None
+    claims: SpanIndex | None = None
+    """Drawn only while the user has the analysis marks on (`m`)."""
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -72,6 +75,8 @@ class ArticleView(ScrollView, can_focus=True):
         "article--strike",
         "article--cursor",
         "article--selection",
+        "article--quote",
+        "article--claim",
         *COLOR_CLASSES.values(),
     }
 
@@ -92,6 +97,8 @@ class ArticleView(ScrollView, can_focus=True):
         & > .article--inline-code { color: $accent; }
         & > .article--link { text-style: underline; color: $text-primary; }
         & > .article--strike { text-style: strike; }
+        & > .article--quote { color: $text-primary; }
+        & > .article--claim { background: $warning 10%; }
         & > .article--cursor { text-style: underline; background: $primary 25%; }
         & > .article--selection { background: $primary 40%; }
         & > .article--highlight-yellow { background: #6b5b00; }
@@ -230,6 +237,10 @@ class ArticleView(ScrollView, can_focus=True):
         """Styles laid over the text, later ones winning: a highlight's colour shows
         through the cursor's underline, and a selection shows over both."""
         overlays: list[tuple[int, int, Style]] = []
+        for spans, name in ((self.marks.claims, "article--claim"), (self.marks.quotes, "article--quote")):
+            if spans is not None:
+                style = self._style(name)
+                overlays.extend((span.start, span.end, style) for span in spans.overlapping(start, end))
         if self.marks.cursor is not None:
             cursor = self.marks.cursor
             overlays.append((cursor.start, cursor.end, self._style("article--cursor")))

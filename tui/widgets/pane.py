@@ -10,6 +10,8 @@ from textual.widgets import OptionList, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from annotations import Annotation
+from content.analysis.claims import Claim
+from content.analysis.quotes import Quote
 
 SWATCH_STYLES = {
     "yellow": "#d7b600",
@@ -77,12 +79,72 @@ class AnnotationList(OptionList):
             self.post_message(self.Chosen(event.option.id, selected=True))
 
 
+class SpanList(OptionList):
+    """Quotes or claims; posts `Chosen` with the index of the row's span."""
+
+    class Chosen(Message):
+        def __init__(self, unit: str, index: int, selected: bool) -> None:
+            super().__init__()
+            self.unit = unit
+            self.index = index
+            self.selected = selected
+
+    def __init__(self, unit: str, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self.unit = unit
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if event.option.id and self.has_focus:
+            self.post_message(self.Chosen(self.unit, int(event.option.id.split("-")[1]), selected=False))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.Chosen(self.unit, int(event.option.id.split("-")[1]), selected=True))
+
+
+def quote_options(text: str, quotes: list[Quote]) -> list[Option]:
+    """Quotes grouped by speaker, the most quoted first, each group headed by its count."""
+    groups: dict[str, list[tuple[int, Quote]]] = {}
+    for index, quote in enumerate(quotes):
+        groups.setdefault(
+            quote.speaker or ("Unattributed" if quote.kind == "speech" else "Terms and titles"), []
+        ).append((index, quote))
+    options: list[Option] = []
+    for speaker, members in sorted(groups.items(), key=lambda item: (-len(item[1]), item[0])):
+        options.append(Option(Content.assemble((f"{speaker} ({len(members)})", "bold $text-accent")), disabled=True))
+        for index, quote in members:
+            options.append(
+                Option(Content.assemble("  ", excerpt(text[quote.start : quote.end], 110)), id=f"quote-{index}")
+            )
+    return options
+
+
+def claim_options(text: str, claims: list[Claim]) -> list[Option]:
+    options = []
+    for index, claim in enumerate(claims):
+        label = claim.kind + (f" · {claim.source}" if claim.source else "")
+        options.append(
+            Option(
+                Content.assemble((label, "$text-accent"), "\n  ", excerpt(text[claim.start : claim.end], 110)),
+                id=f"claim-{index}",
+            )
+        )
+    return options
+
+
 class SidePane(Vertical):
     DEFAULT_CSS = """
     SidePane TabbedContent { height: 1fr; }
-    SidePane AnnotationList { height: 1fr; border: none; }
+    SidePane AnnotationList, SidePane SpanList { height: 1fr; border: none; }
     """
 
     def compose(self) -> ComposeResult:
-        with TabbedContent(), TabPane("Notes", id="notes-tab"):
-            yield AnnotationList(id="notes")
+        with TabbedContent():
+            with TabPane("Notes", id="notes-tab"):
+                yield AnnotationList(id="notes")
+            with TabPane("Quotes", id="quotes-tab"):
+                yield SpanList("quote", id="quotes")
+            with TabPane("Claims", id="claims-tab"):
+                yield SpanList("claim", id="claims")

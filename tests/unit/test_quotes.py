@@ -1,0 +1,161 @@
+"""Quotations, speakers and claims on short texts written for these tests."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from content.analysis.claims import find_claims
+from content.analysis.quotes import Quote, find_quotes
+from content.plaintext import parse_plain_text
+
+
+def quotes_of(body: str) -> tuple[str, list[Quote]]:
+    doc = parse_plain_text("Headline Here\n\n" + body, "/tmp/t.txt")
+    return doc.text, find_quotes(doc)
+
+
+def shown(text: str, quotes: list[Quote]) -> list[tuple[str, str | None, int]]:
+    return [(text[q.start : q.end], q.speaker, q.depth) for q in quotes]
+
+
+def test_curly_quote_with_inverted_attribution() -> None:
+    text, quotes = quotes_of("“We are ready,” said Mara Quist, the fire chief.")
+    assert shown(text, quotes) == [("“We are ready,”", "Mara Quist", 1)]
+    (quote,) = quotes
+    assert text[quote.speaker_start : quote.speaker_end] == "Mara Quist" and quote.cue == "said"
+
+
+def test_straight_quotes_and_pronoun_resolved_to_the_last_named_person() -> None:
+    body = 'Jonas Eide runs the ferry. "It was calm," he said.'
+    text, quotes = quotes_of(body)
+    (quote,) = quotes
+    assert quote.speaker == "Jonas Eide"
+    assert text[quote.speaker_start : quote.speaker_end] == "he"
+
+
+def test_a_short_name_resolves_to_the_full_name() -> None:
+    body = 'Priya Lindqvist said the vote was close.\n\n"We lost by two," Lindqvist said.'
+    _, quotes = quotes_of(body)
+    assert quotes[0].speaker == "Priya Lindqvist"
+
+
+def test_organisations_and_groups_speak() -> None:
+    text, quotes = quotes_of('"The claim is false," her lawyers said in a statement.')
+    (quote,) = quotes
+    assert quote.speaker == "her lawyers"
+    _, quotes = quotes_of('"We stand by the story," the newspaper said.')
+    assert quotes[0].speaker == "the newspaper"
+
+
+def test_attribution_before_the_quote() -> None:
+    _, quotes = quotes_of('The minister, Ola Berg, told reporters: "No decision has been made."')
+    assert quotes[0].speaker == "Ola Berg"
+
+
+def test_nested_single_quotes_inside_double() -> None:
+    text, quotes = quotes_of("“My mother said, ‘Never sell the boat,’ and I listened,” Ivo Ruud said.")
+    assert shown(text, quotes) == [
+        ("“My mother said, ‘Never sell the boat,’ and I listened,”", "Ivo Ruud", 1),
+        ("‘Never sell the boat,’", None, 2),
+    ]
+
+
+def test_multi_paragraph_quotation_is_one_quote() -> None:
+    body = "“The first part of the letter.\n\n“The second part, still her words.”\n\nAfter that, silence."
+    text, quotes = quotes_of(body)
+    (quote,) = quotes
+    assert text[quote.start : quote.end] == "“The first part of the letter.\n\n“The second part, still her words.”"
+
+
+def test_apostrophes_and_elisions_are_not_quote_marks() -> None:
+    body = "It’s Reynolds’ boat from the ’90s, and rock ’n’ roll isn’t dead, Dana Holm said."
+    _, quotes = quotes_of(body)
+    assert quotes == []
+
+
+def test_an_unbalanced_mark_does_not_swallow_the_article() -> None:
+    body = '"This quote never closes, said nobody.\n\nA later paragraph. "A real one," Kai Moe said.'
+    text, quotes = quotes_of(body)
+    assert shown(text, quotes) == [
+        ('"This quote never closes, said nobody.', None, 1),
+        ('"A real one,"', "Kai Moe", 1),
+    ]
+
+
+def test_scare_quotes_are_terms_without_a_speaker() -> None:
+    _, quotes = quotes_of('The plan was called "ambitious" by nobody in particular.')
+    (quote,) = quotes
+    assert (quote.kind, quote.speaker) == ("term", None)
+
+
+def test_guillemets() -> None:
+    text, quotes = quotes_of("«Nous partons demain», a dit Léa. Anna Vik said it too.")
+    assert text[quotes[0].start : quotes[0].end] == "«Nous partons demain»"
+
+
+def test_claims_kinds_cues_and_sources() -> None:
+    body = (
+        "Mara Quist claimed that the bridge was unsafe. "
+        "According to the council, repairs cost £2.4 million. "
+        "The contractor allegedly skipped inspections. "
+        "The bridge opened in 1987. "
+        "The sky was grey."
+    )
+    doc = parse_plain_text("Bridge\n\n" + body, "/tmp/b.txt")
+    claims = [(doc.text[c.start : c.end], c.kind, c.source) for c in find_claims(doc)]
+    assert claims == [
+        ("Mara Quist claimed that the bridge was unsafe.", "attributed", "Mara Quist"),
+        ("According to the council, repairs cost £2.4 million.", "attributed", "the council"),
+        ("The contractor allegedly skipped inspections.", "hedged", None),
+        ("The bridge opened in 1987.", "factual", None),
+    ]
+
+
+def test_a_bare_quotation_is_not_a_claim() -> None:
+    doc = parse_plain_text('Title\n\n"We will win," Ivo Ruud said.', "/tmp/c.txt")
+    assert find_claims(doc) == []
+
+
+def test_the_sample_article_is_walkable() -> None:
+    from content import load_document
+
+    doc = load_document(None)
+    speakers = {q.speaker for q in doc.quotes if q.speaker}
+    assert {"Odile Brennan", "Tomasz Wilk", "Priya Anand", "Ruth Okafor", "Declan O'Rourke"} <= speakers
+    kinds = {c.kind for c in doc.claims}
+    assert kinds == {"attributed", "hedged", "factual"}
+
+
+marks = st.sampled_from(list("\"'“”‘’«» \n.,aAbB\x00\x1b") + ["said", " he said", "Ann Lee", "\n\n"])
+
+
+@settings(max_examples=200)
+@given(st.lists(marks, max_size=80).map("".join))
+def test_analysis_never_raises_and_spans_stay_inside(body: str) -> None:
+    doc = parse_plain_text("T\n\n" + body, "/tmp/x.txt")
+    for item in [*doc.quotes, *doc.claims, *doc.sentences]:
+        assert 0 <= item.start <= item.end <= len(doc.text)
+    for quote in doc.quotes:
+        if quote.speaker_start is not None:
+            assert 0 <= quote.speaker_start <= quote.speaker_end <= len(doc.text)  # type: ignore[operator]
+
+
+def test_quotes_command_json_text_matches_offsets(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "a.txt"
+    path.write_text('Title\n\n"First," Ana Lund said. "Second," said Per Dahl.\n')
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "quotes", str(path), "--json"], capture_output=True, text=True
+    )
+    items = json.loads(result.stdout)
+    text = path.read_text()
+    assert [(i["text"], i["speaker"]) for i in items] == [('"First,"', "Ana Lund"), ('"Second,"', "Per Dahl")]
+    assert all(text[i["start"] : i["end"]] == i["text"] for i in items)
+    only = subprocess.run(
+        [sys.executable, "-m", "tui", "quotes", str(path), "--speaker", "dahl"], capture_output=True, text=True
+    )
+    assert "Per Dahl" in only.stdout and "Ana Lund" not in only.stdout
