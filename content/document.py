@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from content.analysis.claims import Claim
+    from content.analysis.mentions import People
     from content.analysis.quotes import Quote
 
 BlockKind = Literal["heading", "paragraph", "quote", "list_item", "code", "rule"]
@@ -86,6 +87,13 @@ class Document:
         from content.analysis.quotes import find_quotes
 
         return find_quotes(self)
+
+    @cached_property
+    def people(self) -> People:
+        """The people the article names, shared by quote and claim attribution."""
+        from content.analysis.mentions import People, reporting_verbs_pattern
+
+        return People(self.text, reporting_verbs_pattern())
 
     @cached_property
     def claims(self) -> list[Claim]:

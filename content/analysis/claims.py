@@ -11,11 +11,12 @@ A direct quotation alone is not a claim; a sentence that quotes and also asserts
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
 from content.analysis.lexicon import AUXILIARIES, CLAIM_VERBS, HEDGES
-from content.analysis.mentions import MENTION, People, classify, trim_mention
+from content.analysis.mentions import MENTION, classify, trim_mention
 from content.analysis.quotes import analysable_blocks
 from content.document import Document, Span
 
@@ -60,16 +61,12 @@ class Claim(Span):
         }
 
 
-def _inside_quotes(document: Document, start: int, end: int) -> bool:
-    return any(q.start <= start and end <= q.end for q in document.quotes if q.depth == 1)
-
-
 def find_claims(document: Document) -> list[Claim]:
     text = document.text
     blocks = analysable_blocks(document)
     ranges = [(b.start, b.end) for b in blocks if b.kind != "heading"]
-    people: People | None = None
     quotes = [q for q in document.quotes if q.depth == 1]
+    quote_starts = [q.start for q in quotes]
     claims: list[Claim] = []
     block_index = 0
     for sentence in document.sentences:
@@ -79,13 +76,15 @@ def find_claims(document: Document) -> list[Claim]:
             continue
         body = text[sentence.start : sentence.end]
         # What the sentence says outside its quotation marks.
-        outside = list(body)
-        for quote in quotes:
-            if quote.end <= sentence.start or quote.start >= sentence.end:
-                continue
-            for i in range(max(quote.start, sentence.start), min(quote.end, sentence.end)):
-                outside[i - sentence.start] = " "
-        plain = "".join(outside)
+        plain = body
+        index = bisect_left(quote_starts, sentence.end) - 1
+        while index >= 0 and quotes[index].end > sentence.start - 2000:
+            quote = quotes[index]
+            if quote.end > sentence.start:
+                left, right = max(quote.start, sentence.start), min(quote.end, sentence.end)
+                offset = sentence.start
+                plain = plain[: left - offset] + " " * (right - left) + plain[right - offset :]
+            index -= 1
         if not plain.strip(" .,;:!?—–-\"'“”"):
             continue  # a quotation and nothing else
         cues: list[str] = []
@@ -123,11 +122,9 @@ def find_claims(document: Document) -> list[Claim]:
         if source is not None:
             who, s_start, s_end = source
             if classify(who) == "person":
-                people = people or People(text, _CLAIM_VERBS)
-                speaker = people.resolve_name(who)
+                speaker = document.people.resolve_name(who)
             elif classify(who) == "pronoun" and who.lower() in ("he", "she"):
-                people = people or People(text, _CLAIM_VERBS)
-                speaker = people.before(s_start, who)
+                speaker = document.people.before(s_start, who)
             elif classify(who) == "group":
                 speaker = who
             claims.append(Claim(sentence.start, sentence.end, kind, tuple(cues), speaker, s_start, s_end))

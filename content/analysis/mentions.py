@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from content.analysis.lexicon import FEMALE_TITLES, MALE_TITLES, PRONOUNS, SPEAKER_NOUNS, TITLES
+from content.analysis.lexicon import FEMALE_TITLES, MALE_TITLES, PRONOUNS, REPORTING_VERBS, SPEAKER_NOUNS, TITLES
 
 _CAP = r"[A-Z][\w’'\-]*"
 _TITLE = r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Capt|Lt|Sgt|St|Rev)\.?"
@@ -91,6 +91,10 @@ def _could_be_a_person(name: str) -> bool:
     if re.match(r"(?i)^(?:i|we|you|they|it|that|there)[’'](?:ll|ve|re|d|m|s)$", words[0]):
         return False
     return not any(word.lower().rstrip(".") in _ORGANISATION_WORDS for word in words)
+
+
+def reporting_verbs_pattern() -> str:
+    return "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
 
 
 def _bare(name: str) -> str:

@@ -19,7 +19,7 @@ from typing import Any
 
 from content.analysis.lexicon import AUXILIARIES, PRONOUNS, REPORTING_VERBS
 from content.analysis.marks import MarkedSpan, find_marked_spans
-from content.analysis.mentions import MENTION, NAME, Mention, People, trim_mention
+from content.analysis.mentions import MENTION, NAME, Mention, trim_mention
 from content.document import Block, Document, Span
 
 _VERBS = "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
@@ -76,7 +76,7 @@ class _Attributor:
         self.block_starts = [b.start for b in blocks]
         self.sentences = document.sentences
         self.sentence_starts = [s.start for s in self.sentences]
-        self.people = People(self.text, _VERBS)
+        self.people = document.people
 
     def block_of(self, offset: int) -> Block:
         return self.blocks[max(0, bisect_right(self.block_starts, offset) - 1)]

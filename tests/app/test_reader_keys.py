@@ -228,3 +228,79 @@ async def test_a_broken_annotation_file_opens_read_only(build, short_doc, data_d
         await pilot.press(")", "h")
         assert "READ-ONLY" in status(app)
         assert path.read_text() == "schema = 1\n[[annotation]\n"
+
+
+async def wait_for_analysis(app, pilot) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(100):
+        if app.screen.reading.analysed() and app.screen.query_one("#quotes", OptionList).option_count:
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("analysis did not finish")
+
+
+async def test_quote_keys_walk_quotes_and_show_the_speaker(build, sample) -> None:  # type: ignore[no-untyped-def]
+    app = build(sample)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_analysis(app, pilot)
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        assert cursor_text(app).startswith('"This is the hardest vote')
+        assert "quote 2/" in status(app) and "Odile Brennan" in status(app)
+        await pilot.press("left_square_bracket")
+        assert cursor_text(app) == '"low-impact server facility"'
+        await pilot.press("left_square_bracket")  # wraps to the last quote
+        assert cursor_text(app).startswith('"For now, it still works.')
+
+
+async def test_claim_keys_and_status(build, sample) -> None:  # type: ignore[no-untyped-def]
+    app = build(sample)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_analysis(app, pilot)
+        await pilot.press("greater_than_sign")
+        first = cursor_text(app)
+        assert "claim 1/" in status(app)
+        await pilot.press("greater_than_sign", "greater_than_sign", "greater_than_sign")
+        assert cursor_text(app).startswith("Brennan claimed that the sale would bring 40 jobs")
+        assert "attributed · Odile Brennan" in status(app)
+        await pilot.press("less_than_sign", "less_than_sign", "less_than_sign")
+        assert cursor_text(app) == first
+
+
+async def test_h_on_a_quote_records_kind_and_speaker(build, sample, data_dir) -> None:  # type: ignore[no-untyped-def]
+    app = build(sample)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_analysis(app, pilot)
+        await pilot.press("right_square_bracket", "right_square_bracket", "h")
+        (entry,) = stored(sample, data_dir)
+        assert entry["kind"] == "quote" and entry["speaker"] == "Odile Brennan"
+        assert entry["exact"].startswith('"This is the hardest vote')
+
+
+async def test_quotes_tab_groups_by_speaker_and_jumps(build, sample) -> None:  # type: ignore[no-untyped-def]
+    app = build(sample)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_analysis(app, pilot)
+        quotes = app.screen.query_one("#quotes", OptionList)
+        headers = [
+            str(quotes.get_option_at_index(i).prompt)
+            for i in range(quotes.option_count)
+            if quotes.get_option_at_index(i).disabled
+        ]
+        assert headers[0].startswith("Priya Anand (") and any(h.startswith("Odile Brennan (") for h in headers)
+        app.screen.query_one("TabbedContent").active = "quotes-tab"
+        await pilot.press("tab")
+        assert app.focused is quotes
+        await pilot.press("down", "enter")
+        assert app.screen.reading.cursor.unit == "quote"
+        assert "Priya Anand" in status(app)
+        claims = app.screen.query_one("#claims", OptionList)
+        assert claims.option_count == len(app.screen.reading.claims) > 5
+
+
+async def test_m_toggles_the_marks(build, sample) -> None:  # type: ignore[no-untyped-def]
+    app = build(sample)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_analysis(app, pilot)
+        article = app.screen.query_one("#article")
+        assert article.marks.quotes is not None
+        await pilot.press("m")
+        assert article.marks.quotes is None and article.marks.claims is None

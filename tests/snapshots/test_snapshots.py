@@ -12,6 +12,19 @@ from tui.app import make_app
 from tui.config import Config
 
 SIZE = (100, 30)
+
+
+async def analysed(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Wait for the background analysis, so the quote and claim marks are always in the picture."""
+    for _ in range(200):
+        screen = pilot.app.screen
+        if getattr(screen, "reading", None) is not None and screen.reading.analysed():
+            await pilot.pause(0.1)
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("analysis did not finish")
+
+
 FIXED = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 
 
@@ -36,15 +49,15 @@ def test_sample_with_cursor_and_highlights(snap_compare, data_dir: Path) -> None
         annotation.created = annotation.updated = FIXED
         store.add(annotation)
     app = make_app(document, data_dir=data_dir, config=Config())
-    assert snap_compare(app, terminal_size=SIZE, press=[")", ")", ")"])
+    assert snap_compare(app, terminal_size=SIZE, press=[")", ")", ")"], run_before=analysed)
 
 
 def test_markdown_article(snap_compare, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
     document = load_document(str(FIXTURES / "field-notes.md"))
     app = make_app(document, data_dir=data_dir, config=Config())
-    assert snap_compare(app, terminal_size=SIZE, press=[")", ")"])
+    assert snap_compare(app, terminal_size=SIZE, press=[")", ")"], run_before=analysed)
 
 
 def test_narrow_terminal(snap_compare, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
     app = make_app(load_document(None), data_dir=data_dir, config=Config())
-    assert snap_compare(app, terminal_size=(40, 12), press=["}", "}", ")"])
+    assert snap_compare(app, terminal_size=(40, 12), press=["}", "}", ")"], run_before=analysed)

@@ -116,3 +116,28 @@ def test_stdin_article_reads_keys_from_the_terminal(isolated_dirs: Path) -> None
         term.wait_for(lambda s: "sentence 2/" in s)
         term.send("q")
         term.wait_until_closed()
+
+
+def test_third_quote_highlighted_with_its_speaker(isolated_dirs: Path) -> None:
+    env = environment(isolated_dirs)
+    with terminal([], env) as term:
+        term.wait_for(lambda s: "The Lighthouse Ledger" in s)
+        term.wait_for(lambda s: "Quotes" in s)
+        for _ in range(3):
+            term.send("]")
+        term.wait_for(lambda s: "quote 3/" in s)
+        term.send("h")
+        term.wait_for(lambda s: "1 note" in s)
+        term.send("q")
+        term.wait_until_closed()
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "list", "postil:sample", "--json"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        check=True,
+    )
+    (entry,) = json.loads(result.stdout)
+    assert entry["kind"] == "quote"
+    assert entry["speaker"] == "Odile Brennan"
+    assert entry["exact"].startswith('"But a light that nobody can afford to keep')

@@ -170,7 +170,8 @@ class ReaderScreen(Screen[None]):
         self.redraw()
 
     def action_cycle(self, unit: Literal["quote", "claim"], forward: int) -> None:
-        if not self.reading.analysed():
+        if not self.reading.analysed() and len(self.document.text) > 200_000:
+            # A book is still being analysed in the background; an article is quick to do now.
             self.notify("Still finding quotes and claims…", timeout=2)
             return
         cursor, wrapped = self.reading.cycle(unit, bool(forward))
