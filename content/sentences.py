@@ -8,6 +8,7 @@ start a sentence at each item. Blocks never share a sentence.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -62,7 +63,7 @@ def _list_item_starts(text: str, start: int, end: int) -> tuple[list[int], set[i
     ]
     starts: list[int] = []
     inside: set[int] = set()
-    for (s1, e1, v1, k1), (s2, e2, v2, k2) in zip(markers, markers[1:], strict=False):
+    for (s1, e1, v1, k1), (s2, e2, v2, k2) in itertools.pairwise(markers):
         if k1 != k2 or not _consecutive(v1, v2):
             continue
         for s, e in ((s1, e1), (s2, e2)):

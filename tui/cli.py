@@ -171,10 +171,8 @@ def cmd_claims(args: argparse.Namespace) -> int:
         _print_json([c.to_json(document.text) for c in document.claims])
         return 0
     for index, c in enumerate(document.claims, 1):
-        source = c.source or ""
-        print(
-            f"{index:>5}  {c.start:>7}  {c.kind:<10}  {_excerpt(source, 20):<20}  {_excerpt(document.text[c.start : c.end], 56)}"
-        )
+        source = _excerpt(c.source or "", 20)
+        print(f"{index:>5}  {c.start:>7}  {c.kind:<10}  {source:<20}  {_excerpt(document.text[c.start : c.end], 56)}")
     return 0
 
 

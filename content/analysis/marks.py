@@ -38,9 +38,7 @@ def _is_open(text: str, i: int, start: int, end: int, single: bool) -> bool:
             return False
         if following.isspace() or i + 1 >= end:
             return False
-        if char == "'" and _is_elision(text, i, end):
-            return False
-        return True
+        return not (char == "'" and _is_elision(text, i, end))
     return False
 
 
@@ -65,9 +63,9 @@ def _is_close(text: str, i: int, start: int, end: int, single: bool) -> bool:
             return False  # it’s, don’t
         if previous in "nN" and i >= start + 2 and text[i - 2] in "'’" and (i < start + 3 or text[i - 3].isspace()):
             return False  # rock ’n’ roll
-        if previous in "sS" and following == " " and i + 2 < end and text[i + 2].isalpha() and text[i + 2].islower():
-            return False  # Reynolds’ lawyer: a possessive
-        return True
+        # Reynolds’ lawyer: a possessive, not a close.
+        possessive = previous in "sS" and following == " " and i + 2 < end and text[i + 2].islower()
+        return not possessive
     return False
 
 

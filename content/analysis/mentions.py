@@ -155,7 +155,7 @@ class People:
             if len(match.group("name").split()) >= 2:
                 confirmed.add(self.resolve_name(match.group("name")))
         confirmed = {name for name in confirmed if _could_be_a_person(name)}
-        for offset, titled in runs:
+        for _offset, titled in runs:
             if title_gender(titled) or titled.split()[0].lower().rstrip(".") in ("mayor", "dr", "prof", "councillor"):
                 confirmed.add(self.resolve_name(titled))
         self.positions: list[int] = []

@@ -116,7 +116,7 @@ class _Attributor:
     def before(self, span: MarkedSpan, floor: int) -> _Attribution | None:
         left = self.text[floor : span.start]
         according = None
-        for according in _ACCORDING.finditer(left):
+        for according in _ACCORDING.finditer(left):  # noqa: B007 - the last one is wanted
             pass
         verbs = list(_VERB_RE.finditer(left))
         for verb in reversed(verbs):

@@ -45,7 +45,7 @@ def test_a_short_name_resolves_to_the_full_name() -> None:
 
 
 def test_organisations_and_groups_speak() -> None:
-    text, quotes = quotes_of('"The claim is false," her lawyers said in a statement.')
+    _text, quotes = quotes_of('"The claim is false," her lawyers said in a statement.')
     (quote,) = quotes
     assert quote.speaker == "her lawyers"
     _, quotes = quotes_of('"We stand by the story," the newspaper said.')
@@ -131,7 +131,7 @@ def test_the_sample_article_is_walkable() -> None:
     assert kinds == {"attributed", "hedged", "factual"}
 
 
-marks = st.sampled_from(list("\"'“”‘’«» \n.,aAbB\x00\x1b") + ["said", " he said", "Ann Lee", "\n\n"])
+marks = st.sampled_from([*list("\"'“”‘’«» \n.,aAbB\x00\x1b"), "said", " he said", "Ann Lee", "\n\n"])
 
 
 @settings(max_examples=200)
