@@ -21,8 +21,10 @@ REPORTING_VERBS = frozenset(
     blasted slammed characterized characterised dubbed labeled labelled termed praised criticized
     criticised attacked defended sings sang chanted touted hailed mocked echoed questioned
     challenged dismissed denounced lauded welcomed branded cited citing referring urging
-    writing warning arguing noting adding explaining insisting promising tweeting""".split()
-)
+    writing warning arguing noting adding explaining insisting promising tweeting describing
+    telling asking claiming declaring stating announcing posting responding replying recalling
+    suggesting urging replied""".split()
+) | {"went on", "pointed to", "referred to", "spoke of", "talked about", "called for", "pointed out"}
 # Verbs that introduce reported content ("X claimed that …") without quote marks.
 CLAIM_VERBS = frozenset(
     """said says say saying told tells claimed claims claiming alleged alleges alleging argued

@@ -34,11 +34,22 @@ class Mention:
     kind: str  # "person", "group" or "pronoun"
 
 
-def classify(text: str) -> str | None:
-    """Is this phrase a person, a group or a pronoun that could speak? None if not."""
+_DETERMINERS = frozenset("the a an her his their its our my some many".split())
+
+
+def classify(text: str, loose: bool = False) -> str | None:
+    """Is this phrase a person, a group or a pronoun that could speak? None if not.
+
+    `loose` is for a phrase right beside a reporting verb ("the 34-year-old mother of
+    three replied"): any noun phrase with a determiner may speak there.
+    """
     words = text.split()
     if not words:
         return None
+    if loose and len(words) >= 2 and words[0].lower() in _DETERMINERS and words[-1][:1].isalpha():
+        function_words = ("that", "which", "who", "and", "but", "when", "if", "was", "were", "is", "are", "be", "been")
+        if not any(w.lower() in function_words for w in words[1:]):
+            return "group"
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return "pronoun"
     head = words[-1].lower().strip("’'")
@@ -193,13 +204,13 @@ class People:
         return None
 
 
-def trim_mention(phrase: str) -> tuple[int, str, str | None]:
+def trim_mention(phrase: str, loose: bool = False) -> tuple[int, str, str | None]:
     """Drop leading words until the phrase can speak: "and he" → "he", "a figure Brennan" →
     "Brennan". Returns (offset of what is kept inside `phrase`, the kept text, its kind)."""
     offset = 0
     while True:
         kept = phrase[offset:]
-        kind = classify(kept)
+        kind = classify(kept, loose)
         if kind is not None:
             return offset, kept, kind
         space = re.search(r"\s+", kept)

@@ -29,11 +29,19 @@ _VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
 _AFTER_INVERTED = re.compile(rf"^[\s,—–-]*(?P<verb>{_VERBS})\s+(?P<who>{MENTION})")
 _PARENTHESIS = r"(?:\s*\([^()]{1,40}\))?"
 _APPOSITION = r"(?:,\s*(?P<apposition>[^,“”\"]{1,80}),)?"
+# A speaker phrase: words without sentence punctuation, where "Mr." or "Sen." may have a dot.
+_PHRASE = r"(?:[A-Z][a-z]{0,3}\.[ ]|[^.;:!?,“”\"\n]){1,90}?"
 _AFTER_NORMAL = re.compile(
-    rf"^[\s,—–-]*(?P<who>[^.;:!?,“”\"\n]{{1,90}}?){_PARENTHESIS}{_APPOSITION}\s+(?:(?:{_AUX})\s+)*(?P<verb>{_VERBS})\b"
+    rf"^[\s,—–-]*(?P<who>{_PHRASE}){_PARENTHESIS}{_APPOSITION}\s+(?:(?:{_AUX})\s+)*(?P<verb>{_VERBS})\b"
+)
+# The attribution closes the sentence: "A cashier who “steals” is held to account, Warren said."
+_CLAUSE_FINAL = re.compile(
+    rf",\s*(?:(?P<verb1>{_VERBS})\s+(?P<who1>{_PHRASE})|(?P<who2>{_PHRASE}){_PARENTHESIS}\s+(?:(?:{_AUX})\s+)*(?P<verb2>{_VERBS}))"
+    rf"(?:\s+[^,.;:!?“”\"]{{0,40}})?[.!?]?\s*$"
 )
 _ACCORDING = re.compile(rf"\b[Aa]ccording to (?P<who>{MENTION})")
 _SUBJECT_BEFORE = re.compile(rf"(?P<who>{MENTION}){_PARENTHESIS}{_APPOSITION}\s+(?:(?:{_AUX})\s+)*$")
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|get|got)\s+$")  # "was called": not speech
 _CLAUSE_SUBJECT = re.compile(rf"^(?:[\w’']+,\s+)?(?P<who>{MENTION})")
 _SPEECH_NOUNS = re.compile(
     r"\b(?:letter|statement|e-?mail|post|interview|speech|memo|tweet|message|note|told|wrote|said)\b"
@@ -92,7 +100,7 @@ class _Attributor:
             start = match.start("apposition") + (len(apposition) - len(apposition.lstrip()))
             name = apposition.strip()
             return Mention(start, start + len(name), name, "person")
-        offset, phrase, kind = trim_mention(match.group(group))
+        offset, phrase, kind = trim_mention(match.group(group), loose=True)
         if kind is None:
             return None
         start = match.start(group) + offset
@@ -113,12 +121,29 @@ class _Attributor:
                     return _Attribution(shifted, match.group("verb"))
         return None
 
+    def clause_final(self, span: MarkedSpan, limit: int) -> _Attribution | None:
+        sentence = self.sentence_of(span.end - 1)
+        end = min(limit, sentence.end)
+        if end <= span.end:
+            return None
+        tail = self.text[span.end : end]
+        match = _CLAUSE_FINAL.search(tail)
+        if match is None:
+            return None
+        group = "who1" if match.group("who1") else "who2"
+        offset, phrase, kind = trim_mention(match.group(group), loose=True)
+        if kind is None:
+            return None
+        start = span.end + match.start(group) + offset
+        verb = match.group("verb1") or match.group("verb2")
+        return _Attribution(Mention(start, start + len(phrase), phrase, kind), verb)
+
     def before(self, span: MarkedSpan, floor: int) -> _Attribution | None:
         left = self.text[floor : span.start]
         according = None
         for according in _ACCORDING.finditer(left):  # noqa: B007 - the last one is wanted
             pass
-        verbs = list(_VERB_RE.finditer(left))
+        verbs = [v for v in _VERB_RE.finditer(left) if not _PASSIVE.search(left, 0, v.start())]
         for verb in reversed(verbs):
             if verb.group().endswith("ing"):
                 # "…, saying …": the speaker is the subject of the clause, not the word before.
@@ -210,7 +235,9 @@ def find_quotes(document: Document) -> list[Quote]:
         floor = max(block.start, previous_end, sentence.start)
         limit = min(next_start, attributor.block_of(span.end - 1).end)
         inner = text[span.start : span.end].strip("\"'“”‘’«»„ ")
-        attribution = attributor.after(span, limit) or attributor.before(span, floor)
+        attribution = (
+            attributor.after(span, limit) or attributor.before(span, floor) or attributor.clause_final(span, limit)
+        )
         inherited: tuple[str | None, int | None, int | None, str | None] | None = None
         if attribution is None:
             attribution = attributor.introduced(span)
