@@ -23,7 +23,7 @@ REPORTING_VERBS = frozenset(
     challenged dismissed denounced lauded welcomed branded cited citing referring urging
     writing warning arguing noting adding explaining insisting promising tweeting describing
     telling asking claiming declaring stating announcing posting responding replying recalling
-    suggesting urging replied""".split()
+    suggesting urging replied talks talked speaking""".split()
 ) | {"went on", "pointed to", "referred to", "spoke of", "talked about", "called for", "pointed out"}
 # Verbs that introduce reported content ("X claimed that …") without quote marks.
 CLAIM_VERBS = frozenset(
@@ -37,7 +37,7 @@ CLAIM_VERBS = frozenset(
     concluded concludes disputed disputes rejected rejects""".split()
 )
 AUXILIARIES = frozenset(
-    """has had have also then later once again previously simply quickly finally further earlier
+    """has had have is are was were will would also then later once again previously simply quickly finally further earlier
     repeatedly reportedly allegedly publicly privately flatly angrily quietly""".split()
 )
 HEDGES = (

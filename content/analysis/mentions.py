@@ -34,7 +34,7 @@ class Mention:
     kind: str  # "person", "group" or "pronoun"
 
 
-_DETERMINERS = frozenset("the a an her his their its our my some many".split())
+_DETERMINERS = frozenset("the a an her his their its our my some many one two three several another".split())
 
 
 def classify(text: str, loose: bool = False) -> str | None:

@@ -26,7 +26,10 @@ _VERBS = "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
 _AUX = "|".join(sorted(AUXILIARIES, key=len, reverse=True))
 _VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
 # Right after the closing mark: “…,” said Wilk / “…,” Wilk said / “…?” she asked.
-_AFTER_INVERTED = re.compile(rf"^[\s,—–-]*(?P<verb>{_VERBS})\s+(?P<who>{MENTION})")
+_AFTER_INVERTED = re.compile(
+    rf"^[\s,—–-]*(?P<verb>{_VERBS})\s+(?P<who>(?:[A-Z][a-z]{{0,3}}\.[ ]|[^.;:!?,“”\"\n]){{1,90}}?)"
+    r"(?=\s*(?:[.,;:!?—–]|$|\s(?:on|in|at|during|after|before|to|as|from|with|via|about|of)\b))"
+)
 _PARENTHESIS = r"(?:\s*\([^()]{1,40}\))?"
 _APPOSITION = r"(?:,\s*(?P<apposition>[^,“”\"]{1,80}),)?"
 # A speaker phrase: words without sentence punctuation, where "Mr." or "Sen." may have a dot.
@@ -42,6 +45,7 @@ _CLAUSE_FINAL = re.compile(
 _ACCORDING = re.compile(rf"\b[Aa]ccording to (?P<who>{MENTION})")
 _SUBJECT_BEFORE = re.compile(rf"(?P<who>{MENTION}){_PARENTHESIS}{_APPOSITION}\s+(?:(?:{_AUX})\s+)*$")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|get|got)\s+$")  # "was called": not speech
+_PUT_IT = re.compile(rf"\bas\s+(?P<who>{MENTION})\s+(?:(?:{_AUX})\s+)*(?P<verb>put it|puts it|said|says|wrote|writes|noted)\b")
 _CLAUSE_SUBJECT = re.compile(rf"^(?:[\w’']+,\s+)?(?P<who>{MENTION})")
 _SPEECH_NOUNS = re.compile(
     r"\b(?:letter|statement|e-?mail|post|interview|speech|memo|tweet|message|note|told|wrote|said)\b"
@@ -121,6 +125,15 @@ class _Attributor:
                     return _Attribution(shifted, match.group("verb"))
         return None
 
+    def put_it(self, span: MarkedSpan) -> _Attribution | None:
+        """"…, as The New Yorker put it, “the operator.”" anywhere in the quotation's sentence."""
+        sentence = self.sentence_of(span.start)
+        match = _PUT_IT.search(self.text, sentence.start, max(sentence.end, span.end))
+        if match is None:
+            return None
+        mention = self._mention(match)
+        return None if mention is None else _Attribution(mention, match.group("verb"))
+
     def clause_final(self, span: MarkedSpan, limit: int) -> _Attribution | None:
         sentence = self.sentence_of(span.end - 1)
         end = min(limit, sentence.end)
@@ -143,7 +156,9 @@ class _Attributor:
         according = None
         for according in _ACCORDING.finditer(left):  # noqa: B007 - the last one is wanted
             pass
-        verbs = [v for v in _VERB_RE.finditer(left) if not _PASSIVE.search(left, 0, v.start())]
+        verbs = [
+            v for v in _VERB_RE.finditer(left) if v.group().endswith("ing") or not _PASSIVE.search(left, 0, v.start())
+        ]
         for verb in reversed(verbs):
             if verb.group().endswith("ing"):
                 # "…, saying …": the speaker is the subject of the clause, not the word before.
@@ -236,7 +251,10 @@ def find_quotes(document: Document) -> list[Quote]:
         limit = min(next_start, attributor.block_of(span.end - 1).end)
         inner = text[span.start : span.end].strip("\"'“”‘’«»„ ")
         attribution = (
-            attributor.after(span, limit) or attributor.before(span, floor) or attributor.clause_final(span, limit)
+            attributor.after(span, limit)
+            or attributor.put_it(span)
+            or attributor.before(span, floor)
+            or attributor.clause_final(span, limit)
         )
         inherited: tuple[str | None, int | None, int | None, str | None] | None = None
         if attribution is None:
