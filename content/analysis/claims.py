@@ -23,8 +23,14 @@ from content.document import Document, Span
 _CLAIM_VERBS = "|".join(sorted(CLAIM_VERBS, key=len, reverse=True))
 _AUX = "|".join(sorted(AUXILIARIES, key=len, reverse=True))
 _REPORTED = re.compile(
-    rf"(?P<who>{MENTION})(?:,[^,“”\"]{{1,80}},)?\s+(?:(?:{_AUX}|not|never)\s+)*(?P<cue>{_CLAIM_VERBS})\b"
+    rf"(?P<who>{MENTION}|(?:[A-Z][a-z]{{0,3}}\.[ ]|[^.;:!?,“”\"\n]){{1,60}}?)(?:\s*\([^()]{{1,40}}\))?"
+    rf"(?:,[^,“”\"]{{1,80}},)?\s+(?:(?:{_AUX}|not|never|did|does|do|would|will|could|may|might)\s+)*(?P<cue>{_CLAIM_VERBS})\b"
     rf"(?P<rest>[^.;:“”\"]{{0,60}}?\b(?:that|of|to|in|having|it|the|a|an|he|she|they|this|was|were|would|had)\b)?"
+)
+# "…,'' said Douglas Holtz-Eakin, an economist …": the verb before its speaker.
+_INVERTED = re.compile(
+    r"[,:]\s*(?P<cue>said|says|added|wrote|writes|argued|noted|explained)\s+"
+    r"(?P<who>(?:[A-Z][a-z]{0,3}\.[ ]|[^.;:!?,“”\"\n]){1,60}?)(?=\s*(?:[.,;:]|$))"
 )
 _ACCORDING = re.compile(rf"\b(?P<cue>[Aa]ccording to)\s+(?P<who>{MENTION})")
 _ACCUSED = re.compile(r"\b(?P<cue>accused|accusing|accuses)\b[^.]{0,80}?\bof\b")
@@ -77,6 +83,7 @@ def find_claims(document: Document) -> list[Claim]:
         body = text[sentence.start : sentence.end]
         # What the sentence says outside its quotation marks.
         plain = body
+        has_quote = False
         index = bisect_left(quote_starts, sentence.end) - 1
         while index >= 0 and quotes[index].end > sentence.start - 2000:
             quote = quotes[index]
@@ -84,20 +91,21 @@ def find_claims(document: Document) -> list[Claim]:
                 left, right = max(quote.start, sentence.start), min(quote.end, sentence.end)
                 offset = sentence.start
                 plain = plain[: left - offset] + " " * (right - left) + plain[right - offset :]
+                has_quote = True
             index -= 1
         if not plain.strip(" .,;:!?—–-\"'“”"):
             continue  # a quotation and nothing else
         cues: list[str] = []
         source = None
         kind = None
-        for pattern in (_ACCORDING, _REPORTED):
+        for pattern in (_ACCORDING, _REPORTED, _INVERTED):
             for match in pattern.finditer(plain):
-                trimmed, who, who_kind = trim_mention(match.group("who"))
+                trimmed, who, who_kind = trim_mention(match.group("who"), loose=True)
                 if who_kind is None:
                     continue
                 cue = match.group("cue")
                 rest = match.groupdict().get("rest")
-                after_quote = plain[match.end("cue") :].lstrip()[:1] in ("", ",", ".")
+                after_quote = has_quote and plain[match.end("cue") :].lstrip()[:1] in ("", ",", ".")
                 if pattern is _REPORTED and rest is None and after_quote:
                     continue  # "…,” he said.": attribution of a quotation, not a claim
                 cues.append(cue)

@@ -34,8 +34,21 @@ CLAIM_VERBS = frozenset(
     announced announces noted notes estimated estimates predicted predicts confirmed confirms
     revealed reveals charged charges testified testifies wrote writes found finds showed shows
     stated states explained explains added adds thinks think thought hopes fears expects expected
-    concluded concludes disputed disputes rejected rejects""".split()
-)
+    concluded concludes disputed disputes rejected rejects cited cites citing agreed agrees seems
+    seemed plans planned support supports supported want wants wanted urge urges urged attacked
+    attacks mentioned mentions criticized criticised criticizes emphasized emphasised emphasizes
+    declined declines indicated indicates responded responds decided decides questioned questions
+    proposes proposed refuses refused pledged pledges opposed opposes demands demanded echoed
+    echoes felt feels know knows hope hoped fear feared expect vowed vows promised promises
+    recommended recommends called calls predicted acknowledged conceded concedes blamed blames
+    praised praises condemned condemns welcomed welcomes defended defends doubted doubts
+    questioned warned argued insisted suggested shown showed show disclosed discloses released
+    endorsed endorses endorse backed backs views viewed saw see sees learned worried worry worries
+    admires admired despised despises mocked mocks defending encouraging encouraged questioning
+    demanding calling promising offering asking telling documented documents estimates estimated
+    described describes describing asks asked commented expressed expresses recalled recalls
+    acknowledge accuse deny claim insist argue suggest warn predict believe think""".split()
+) | {"called for", "called on", "pointed to", "pointed out", "spoke of", "according to", "referred to"}
 AUXILIARIES = frozenset(
     """has had have is are was were will would also then later once again previously simply quickly finally further earlier
     repeatedly reportedly allegedly publicly privately flatly angrily quietly""".split()

@@ -45,7 +45,9 @@ _CLAUSE_FINAL = re.compile(
 _ACCORDING = re.compile(rf"\b[Aa]ccording to (?P<who>{MENTION})")
 _SUBJECT_BEFORE = re.compile(rf"(?P<who>{MENTION}){_PARENTHESIS}{_APPOSITION}\s+(?:(?:{_AUX})\s+)*$")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|get|got)\s+$")  # "was called": not speech
-_PUT_IT = re.compile(rf"\bas\s+(?P<who>{MENTION})\s+(?:(?:{_AUX})\s+)*(?P<verb>put it|puts it|said|says|wrote|writes|noted)\b")
+_PUT_IT = re.compile(
+    rf"\bas\s+(?P<who>{MENTION})\s+(?:(?:{_AUX})\s+)*(?P<verb>put it|puts it|said|says|wrote|writes|noted)\b"
+)
 _CLAUSE_SUBJECT = re.compile(rf"^(?:[\w’']+,\s+)?(?P<who>{MENTION})")
 _SPEECH_NOUNS = re.compile(
     r"\b(?:letter|statement|e-?mail|post|interview|speech|memo|tweet|message|note|told|wrote|said)\b"
@@ -126,7 +128,7 @@ class _Attributor:
         return None
 
     def put_it(self, span: MarkedSpan) -> _Attribution | None:
-        """"…, as The New Yorker put it, “the operator.”" anywhere in the quotation's sentence."""
+        """ "…, as The New Yorker put it, “the operator.”" anywhere in the quotation's sentence."""
         sentence = self.sentence_of(span.start)
         match = _PUT_IT.search(self.text, sentence.start, max(sentence.end, span.end))
         if match is None:
