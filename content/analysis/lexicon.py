@@ -50,8 +50,8 @@ CLAIM_VERBS = frozenset(
     acknowledge accuse deny claim insist argue suggest warn predict believe think""".split()
 ) | {"called for", "called on", "pointed to", "pointed out", "spoke of", "according to", "referred to"}
 AUXILIARIES = frozenset(
-    """has had have is are was were will would also then later once again previously simply quickly finally further earlier
-    repeatedly reportedly allegedly publicly privately flatly angrily quietly""".split()
+    """has had have is are was were will would also then later once again previously simply quickly
+    finally further earlier repeatedly reportedly allegedly publicly privately flatly angrily quietly""".split()
 )
 HEDGES = (
     "allegedly",
