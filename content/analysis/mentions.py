@@ -9,9 +9,10 @@ from dataclasses import dataclass
 
 from content.analysis.lexicon import FEMALE_TITLES, MALE_TITLES, PRONOUNS, REPORTING_VERBS, SPEAKER_NOUNS, TITLES
 
-_CAP = r"[A-Z][\w’'\-]*"
+_CAP = r"(?:[A-Z][a-z][\w’'\-]*|[A-Z]’[A-Z][a-z]+|[A-Z]'[A-Z][a-z]+|O’\w+)"  # Wilk, O’Rourke; not CHAPTER
 _TITLE = r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Capt|Lt|Sgt|St|Rev)\.?"
-NAME = rf"(?:{_TITLE}[ \t]+)?(?:{_CAP}\.?[ \t]+){{0,3}}{_CAP}"  # never across lines
+# Up to four words, never across lines or sentences: a dot only after a title or an initial.
+NAME = rf"(?:{_TITLE}[ \t]+)?(?:(?:{_CAP}|[A-Z]\.)[ \t]+){{0,3}}{_CAP}"
 _POSSESSIVE_GROUP = rf"{_CAP}(?:’s|'s)\s+(?:[a-z][\w\-]*\s+){{0,2}}[a-z][\w\-]*"
 _NOUN_PHRASE = (
     r"(?:[Tt]he|[Aa]n?|[Hh]er|[Hh]is|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Ss]ome|[Mm]any)\s+(?:[\w\-’']+\s+){0,3}?[\w\-]+"
