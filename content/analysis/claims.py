@@ -15,13 +15,13 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
-from content.analysis.lexicon import AUXILIARIES, CLAIM_VERBS, HEDGES
+from content.analysis.lexicon import AUXILIARIES, CLAIM_VERBS, HEDGES, word_alternation
 from content.analysis.mentions import MENTION, classify, trim_mention
 from content.analysis.quotes import analysable_blocks
 from content.document import Document, Span
 
-_CLAIM_VERBS = "|".join(sorted(CLAIM_VERBS, key=len, reverse=True))
-_AUX = "|".join(sorted(AUXILIARIES, key=len, reverse=True))
+_CLAIM_VERBS = word_alternation(CLAIM_VERBS)
+_AUX = word_alternation(AUXILIARIES)
 _REPORTED = re.compile(
     rf"(?P<who>{MENTION}|(?:[A-Z][a-z]{{0,3}}\.[ ]|[^.;:!?,“”\"\n]){{1,60}}?)(?:\s*\([^()]{{1,40}}\))?"
     rf"(?:,[^,“”\"]{{1,80}},)?\s+(?:(?:{_AUX}|not|never|did|does|do|would|will|could|may|might)\s+)*(?P<cue>{_CLAIM_VERBS})\b"

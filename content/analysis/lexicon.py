@@ -3,6 +3,8 @@ nouns, hedges). Studied on the PolNeAR training articles; no text from them is k
 
 from __future__ import annotations
 
+import re
+
 REPORTING_VERBS = frozenset(
     """said says say saying told tells tell telling wrote writes write writing added adds adding
     asked asks explained explains explaining confessed confesses stated states noted notes noting
@@ -112,3 +114,34 @@ PRONOUNS = {
 }
 MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "father", "brother", "uncle"})
 FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "lady", "queen", "princess", "sister", "aunt"})
+
+
+def word_alternation(words: frozenset[str] | set[str]) -> str:
+    """A regex alternation of `words` shaped as a trie ("s(?:a(?:id|ys)|…)").
+
+    Python's re tries the branches of a flat alternation one by one at every position;
+    sharing prefixes lets a book's worth of text fail fast.
+    """
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:  # type: ignore[type-arg]
+        branches = []
+        optional = False
+        for char, child in sorted(node.items(), key=lambda item: item[0]):
+            if char == "":
+                optional = True
+                continue
+            branches.append(re.escape(char) + build(child))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not optional else "(?:" + "|".join(branches) + ")"
+        if optional:
+            body = ("(?:" + "|".join(branches) + ")?") if len(branches) > 1 else f"(?:{branches[0]})?"
+        return body
+
+    return build(trie)

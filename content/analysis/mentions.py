@@ -7,7 +7,15 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from content.analysis.lexicon import FEMALE_TITLES, MALE_TITLES, PRONOUNS, REPORTING_VERBS, SPEAKER_NOUNS, TITLES
+from content.analysis.lexicon import (
+    FEMALE_TITLES,
+    MALE_TITLES,
+    PRONOUNS,
+    REPORTING_VERBS,
+    SPEAKER_NOUNS,
+    TITLES,
+    word_alternation,
+)
 
 _CAP = r"(?:[A-Z][a-z][\w’'\-]*|[A-Z]’[A-Z][a-z]+|[A-Z]'[A-Z][a-z]+|O’\w+)"  # Wilk, O’Rourke; not CHAPTER
 _TITLE = r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Capt|Lt|Sgt|St|Rev)\.?"
@@ -106,7 +114,7 @@ def _could_be_a_person(name: str) -> bool:
 
 
 def reporting_verbs_pattern() -> str:
-    return "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
+    return word_alternation(REPORTING_VERBS)
 
 
 def _bare(name: str) -> str:
@@ -145,27 +153,28 @@ class People:
             if gender:
                 self.gender.setdefault(self.resolve_name(name), gender)
             runs.append((offset, titled))
+        # Checked around each run of capitalised words rather than by scanning the whole
+        # text with name patterns: a book has tens of thousands of runs, and this is fast.
         confirmed: set[str] = set()
-        speaking = re.compile(
-            rf"(?:\b(?:{verbs})\s+(?P<after>{NAME}))"
-            rf"|(?P<before>{NAME})(?:,\s*(?P<apposition>[^,.;“”\"]{{1,80}}),)?\s+(?:\w+ly\s+)?(?:{verbs})\b"
-        )
-        for match in speaking.finditer(text):
-            apposition = match.group("apposition")
-            if apposition and re.fullmatch(NAME, apposition.strip()):
-                name = apposition.strip()  # "A spokesperson for Tidewater, Priya Anand, said"
-            else:
-                name = match.group("after") or match.group("before")
-            confirmed.add(self.resolve_name(name))
-        for match in re.finditer(rf"(?P<name>{NAME}),\s+(?:\d{{1,3}},|who\b)", text):
-            confirmed.add(self.resolve_name(match.group("name")))
-        # A full name that opens a sentence as its subject: "Declan O'Rourke has fished …".
-        subject = re.compile(
-            rf"(?:^|[.!?]\s+|\n)(?P<name>{NAME})\s+(?:has|had|is|was|says|said|told|added|spoke|runs|ran|lives|lived)\b"
-        )
-        for match in subject.finditer(text):
-            if len(match.group("name").split()) >= 2:
-                confirmed.add(self.resolve_name(match.group("name")))
+        verb_before = re.compile(rf"\b(?:{verbs})\s+$")
+        verb_after = re.compile(rf"(?:,\s*(?P<apposition>[^,.;“”\"]{{1,80}}),)?\s+(?:\w+ly\s+)?(?:{verbs})\b")
+        described = re.compile(r",\s+(?:\d{1,3},|who\b)")
+        acts = re.compile(r"\s+(?:has|had|is|was|says|said|told|added|spoke|runs|ran|lives|lived)\b")
+        opens_sentence = re.compile(r"(?:[.!?][\"'”’]?\s+|\n)$")
+        for match in _NAME_RUN.finditer(text):
+            name = match.group()
+            start, end = match.start(), match.end()
+            after = verb_after.match(text, end)
+            if after is not None:
+                apposition = (after.group("apposition") or "").strip()
+                # "A spokesperson for Tidewater, Priya Anand, said": the apposition speaks.
+                confirmed.add(self.resolve_name(apposition if re.fullmatch(NAME, apposition) else name))
+            if verb_before.search(text, max(0, start - 24), start) or described.match(text, end):
+                confirmed.add(self.resolve_name(name))
+            elif len(name.split()) >= 2 and acts.match(text, end):
+                # A full name that opens a sentence as its subject: "Declan O'Rourke has fished …".
+                if start == 0 or opens_sentence.search(text, max(0, start - 4), start):
+                    confirmed.add(self.resolve_name(name))
         confirmed = {name for name in confirmed if _could_be_a_person(name)}
         for _offset, titled in runs:
             if title_gender(titled) or titled.split()[0].lower().rstrip(".") in ("mayor", "dr", "prof", "councillor"):

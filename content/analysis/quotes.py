@@ -17,13 +17,13 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
-from content.analysis.lexicon import AUXILIARIES, PRONOUNS, REPORTING_VERBS
+from content.analysis.lexicon import AUXILIARIES, PRONOUNS, REPORTING_VERBS, word_alternation
 from content.analysis.marks import MarkedSpan, find_marked_spans
 from content.analysis.mentions import MENTION, NAME, Mention, trim_mention
 from content.document import Block, Document, Span
 
-_VERBS = "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
-_AUX = "|".join(sorted(AUXILIARIES, key=len, reverse=True))
+_VERBS = word_alternation(REPORTING_VERBS)
+_AUX = word_alternation(AUXILIARIES)
 _VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
 # Right after the closing mark: “…,” said Wilk / “…,” Wilk said / “…?” she asked.
 _AFTER_INVERTED = re.compile(
