@@ -171,10 +171,13 @@ class People:
                 confirmed.add(self.resolve_name(apposition if re.fullmatch(NAME, apposition) else name))
             if verb_before.search(text, max(0, start - 24), start) or described.match(text, end):
                 confirmed.add(self.resolve_name(name))
-            elif len(name.split()) >= 2 and acts.match(text, end):
+            elif (
+                len(name.split()) >= 2
+                and acts.match(text, end)
+                and (start == 0 or opens_sentence.search(text, max(0, start - 4), start))
+            ):
                 # A full name that opens a sentence as its subject: "Declan O'Rourke has fished …".
-                if start == 0 or opens_sentence.search(text, max(0, start - 4), start):
-                    confirmed.add(self.resolve_name(name))
+                confirmed.add(self.resolve_name(name))
         confirmed = {name for name in confirmed if _could_be_a_person(name)}
         for _offset, titled in runs:
             if title_gender(titled) or titled.split()[0].lower().rstrip(".") in ("mayor", "dr", "prof", "councillor"):
