@@ -25,7 +25,8 @@ REPORTING_VERBS = frozenset(
     challenged dismissed denounced lauded welcomed branded cited citing referring urging
     writing warning arguing noting adding explaining insisting promising tweeting describing
     telling asking claiming declaring stating announcing posting responding replying recalling
-    suggesting urging replied talks talked speaking""".split()
+    suggesting urging replied talks talked speaking admires admired likened likens compared
+    compares outlined linked links""".split()
 ) | {"went on", "pointed to", "referred to", "spoke of", "talked about", "called for", "pointed out"}
 # Verbs that introduce reported content ("X claimed that …") without quote marks.
 CLAIM_VERBS = frozenset(

@@ -34,6 +34,13 @@ _PARENTHESIS = r"(?:\s*\([^()]{1,40}\))?"
 _APPOSITION = r"(?:,\s*(?P<apposition>[^,“”\"]{1,80}),)?"
 # A speaker phrase: words without sentence punctuation, where "Mr." or "Sen." may have a dot.
 _PHRASE = r"(?:[A-Z][a-z]{0,3}\.[ ]|[^.;:!?,“”\"\n]){1,90}?"
+_ACCORDING = re.compile(rf"\b[Aa]ccording to (?P<who>{_PHRASE})(?=\s*(?:[,.;:]|$))")
+# "Donald Trump’s claim that …": a speaker's claim, statement or words, as a noun.
+_POSSESSED_WORDS = re.compile(
+    rf"(?P<who>{NAME}|[Hh]is|[Hh]er|[Tt]heir)(?:’s|'s)?\s+(?:\w+\s+)?(?P<verb>claim|claims|statement|assertion|argument|"
+    r"contention|charge|accusation|suggestion|promise|pledge|description|words|remark|remarks|comments|comment|tweet|"
+    r"message|warning|vow|view|belief)\b"
+)
 _AFTER_NORMAL = re.compile(
     rf"^[\s,—–-]*(?P<who>{_PHRASE}){_PARENTHESIS}{_APPOSITION}\s+(?:(?:{_AUX})\s+)*(?P<verb>{_VERBS})\b"
 )
@@ -42,7 +49,6 @@ _CLAUSE_FINAL = re.compile(
     rf",\s*(?:(?P<verb1>{_VERBS})\s+(?P<who1>{_PHRASE})|(?P<who2>{_PHRASE}){_PARENTHESIS}\s+(?:(?:{_AUX})\s+)*(?P<verb2>{_VERBS}))"
     rf"(?:\s+[^,.;:!?“”\"]{{0,40}})?[.!?]?\s*$"
 )
-_ACCORDING = re.compile(rf"\b[Aa]ccording to (?P<who>{MENTION})")
 _SUBJECT_BEFORE = re.compile(rf"(?P<who>{MENTION}){_PARENTHESIS}{_APPOSITION}\s+(?:(?:{_AUX})\s+)*$")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|get|got)\s+$")  # "was called": not speech
 _PUT_IT = re.compile(
@@ -188,11 +194,15 @@ class _Attributor:
                     return _Attribution(
                         Mention(mention.start + offset, mention.end + offset, mention.text, mention.kind), verb.group()
                     )
+        if according is None:
+            for according in _POSSESSED_WORDS.finditer(left):  # noqa: B007 - the last one is wanted
+                pass
         if according is not None:
             mention = self._mention(according)
             if mention is not None:
                 return _Attribution(
-                    Mention(mention.start + floor, mention.end + floor, mention.text, mention.kind), "according to"
+                    Mention(mention.start + floor, mention.end + floor, mention.text, mention.kind),
+                    according.groupdict().get("verb") or "according to",
                 )
         return None
 
