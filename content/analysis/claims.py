@@ -15,16 +15,16 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
-from content.analysis.lexicon import AUXILIARIES, CLAIM_VERBS, HEDGES, word_alternation
+from content.analysis.lexicon import AUXILIARIES, CLAIM_VERBS, HEDGES, inflected, word_alternation
 from content.analysis.mentions import MENTION, classify, trim_mention
 from content.analysis.quotes import analysable_blocks
 from content.document import Document, Span
 
-_CLAIM_VERBS = word_alternation(CLAIM_VERBS)
+_CLAIM_VERBS = word_alternation(inflected(CLAIM_VERBS))
 _AUX = word_alternation(AUXILIARIES)
 _REPORTED = re.compile(
     rf"(?P<who>{MENTION}|(?:[A-Z][a-z]{{0,3}}\.[ ]|[^.;:!?,“”\"\n]){{1,60}}?)(?:\s*\([^()]{{1,40}}\))?"
-    rf"(?:,[^,“”\"]{{1,80}},)?\s+(?:(?:{_AUX}|not|never|did|does|do|would|will|could|may|might)\s+)*(?P<cue>{_CLAIM_VERBS})\b"
+    rf"(?:,[^,“”\"]{{1,80}},)?\s+(?:(?:{_AUX}|not|never|did|does|do|would|will|could|may|might|\w+ly)\s+)*(?P<cue>{_CLAIM_VERBS})\b"
     rf"(?P<rest>[^.;:“”\"]{{0,60}}?\b(?:that|of|to|in|having|it|the|a|an|he|she|they|this|was|were|would|had)\b)?"
 )
 # "…,'' said Douglas Holtz-Eakin, an economist …": the verb before its speaker.

@@ -117,6 +117,49 @@ MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "father", "broth
 FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "lady", "queen", "princess", "sister", "aunt"})
 
 
+# Common verbs kept only in the forms listed: their other forms are mostly not about speech.
+_NOT_INFLECTED = frozenset(
+    """see saw sees seen know knows knew back backs backed view views viewed show shows showed shown
+    want wants wanted plans planned support supports supported felt feels called calls read reads
+    find finds found saw learned expect expected hope hoped fear feared think thought""".split()
+)
+
+
+def inflected(words: frozenset[str]) -> frozenset[str]:
+    """Every verb in the list in its other forms too (claim → claims, claimed, claiming)."""
+    forms = set(words)
+    for word in words:
+        if " " in word or word in _NOT_INFLECTED:
+            continue
+        stems = {word}
+        if word.endswith("ied"):
+            stems.add(word[:-3] + "y")
+        elif word.endswith("ed"):
+            stems |= {word[:-2], word[:-1]}
+        elif word.endswith("ing"):
+            stems |= {word[:-3], word[:-3] + "e"}
+        elif word.endswith("es"):
+            stems |= {word[:-2], word[:-1]}
+        elif word.endswith("s"):
+            stems.add(word[:-1])
+        for stem in stems:
+            if len(stem) < 3:
+                continue
+            forms |= {stem, stem + "s", stem + "ing"}
+            forms.add(stem + "d" if stem.endswith("e") else stem + "ed")
+            if stem.endswith("e"):
+                forms.add(stem[:-1] + "ing")
+    return frozenset(forms - _NOUN_FORMS) | words
+
+
+# Forms that inflection invents but that are mostly nouns or other words in news.
+_NOUN_FORMS = frozenset(
+    """not nots state states question questions release releases offer offers demand demands
+    doubt doubts respond decline declines decide report reports comment comments claim support
+    supports attack attacks call calls seem plan plans promise promises warning warnings""".split()
+)
+
+
 def word_alternation(words: frozenset[str] | set[str]) -> str:
     """A regex alternation of `words` shaped as a trie ("s(?:a(?:id|ys)|…)").
 
