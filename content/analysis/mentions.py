@@ -104,6 +104,10 @@ _ORGANISATION_WORDS = frozenset(
 )
 
 
+_MALE_PRONOUNS = re.compile(r"\b(?:he|him|his|himself)\b", re.IGNORECASE)
+_FEMALE_PRONOUNS = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
+
+
 def _could_be_a_person(name: str) -> bool:
     words = name.split()
     if not words or words[0].lower() in _SENTENCE_STARTERS or words[0].lower() in PRONOUNS:
@@ -132,6 +136,8 @@ class People:
 
     def __init__(self, text: str, verbs: str) -> None:
         self.full: dict[str, str] = {}
+        self.families: dict[str, set[str]] = {}
+        """Surname → the full names that carry it; more than one means a family."""
         self.gender: dict[str, str] = {}
         runs: list[tuple[int, str]] = []
         for match in _NAME_RUN.finditer(text):
@@ -149,6 +155,7 @@ class People:
                 for part in (parts[-1], parts[0]):
                     self.full.setdefault(part, name)
                 self.full.setdefault(name, name)
+                self.families.setdefault(parts[-1], set()).add(name)
             gender = title_gender(titled)
             if gender:
                 self.gender.setdefault(self.resolve_name(name), gender)
@@ -189,6 +196,28 @@ class People:
             if resolved in confirmed:
                 self.positions.append(offset)
                 self.names.append(resolved)
+        self._vote_genders(text)
+
+    def _vote_genders(self, text: str) -> None:
+        """Guess each person's gender from the pronouns that follow their name.
+
+        "Wilk … he", "Emma … her": counted over every mention, and trusted only when the
+        votes are many and clear, so "he said" is not given to a woman named just before.
+        """
+        votes: dict[str, list[int]] = {}
+        for index, (offset, name) in enumerate(zip(self.positions, self.names, strict=True)):
+            end = self.positions[index + 1] if index + 1 < len(self.positions) else len(text)
+            window = text[offset : min(end, offset + 160)]
+            tally = votes.setdefault(name, [0, 0])
+            tally[0] += len(_MALE_PRONOUNS.findall(window))
+            tally[1] += len(_FEMALE_PRONOUNS.findall(window))
+        for name, (male, female) in votes.items():
+            if male + female >= 3 and max(male, female) >= 2 * min(male, female) + 1:
+                self.gender.setdefault(name, "m" if male > female else "f")
+
+    def shared_surname(self, name: str) -> bool:
+        words = _bare(strip_title(name)).split()
+        return bool(words) and len(self.families.get(words[-1], ())) > 1
 
     def resolve_name(self, name: str) -> str:
         bare = _bare(strip_title(name))

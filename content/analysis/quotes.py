@@ -19,7 +19,7 @@ from typing import Any
 
 from content.analysis.lexicon import AUXILIARIES, PRONOUNS, REPORTING_VERBS, word_alternation
 from content.analysis.marks import MarkedSpan, find_marked_spans
-from content.analysis.mentions import MENTION, NAME, Mention, trim_mention
+from content.analysis.mentions import MENTION, NAME, Mention, title_gender, trim_mention
 from content.document import Block, Document, Span
 
 _VERBS = word_alternation(REPORTING_VERBS)
@@ -226,13 +226,28 @@ class _Attributor:
             "introduced",
         )
 
-    def resolve(self, mention: Mention) -> str | None:
+    def resolve(self, mention: Mention, recent: list[str], previous_turn: str | None) -> str | None:
+        """The speaker a mention names.
+
+        "he"/"she" is first looked for among the people who spoke last (in a dialogue the
+        pronoun is usually the other party to the one who just spoke), then among the
+        people named before it. A titled name keeps its title: "Mrs. Elton" is not
+        "Philip Elton", and "Miss Bates" is not "Jane Bates".
+        """
         if mention.kind == "pronoun":
-            if mention.text.lower() in ("he", "she"):
-                return self.people.before(mention.start, mention.text)
-            return None
+            pronoun = mention.text.lower()
+            if pronoun not in ("he", "she"):
+                return None
+            wanted = "m" if pronoun == "he" else "f"
+            for name in reversed(recent):
+                if name != previous_turn and self.people.gender.get(name) == wanted:
+                    return name
+            return self.people.before(mention.start, mention.text)
         if mention.kind == "person":
-            return self.people.resolve_name(mention.text)
+            name = mention.text.strip(" -—–,;:")
+            if title_gender(name) is not None and self.people.shared_surname(name):
+                return name  # "Mrs. Elton" in a book with a Philip Elton
+            return self.people.resolve_name(name)
         return mention.text
 
 
@@ -254,6 +269,7 @@ def find_quotes(document: Document) -> list[Quote]:
     quotes: list[Quote] = []
     outer = [m for m in marked if m.depth == 1]
     turns: list[tuple[int, str | None]] = []  # (block start, speaker) of recent dialogue turns
+    recent_speakers: list[str] = []
     for index, span in enumerate(outer):
         block = attributor.block_of(span.start)
         next_start = outer[index + 1].start if index + 1 < len(outer) else len(text)
@@ -296,9 +312,18 @@ def find_quotes(document: Document) -> list[Quote]:
                             )
                     inherited = (speaker, s_start, s_end, cue)
         if attribution is not None:
-            resolved = attributor.resolve(attribution.mention)
+            previous_turn = turns[-1][1] if turns and turns[-1][0] != block.start else None
+            resolved = attributor.resolve(attribution.mention, recent_speakers, previous_turn)
             if resolved is not None and attribution.mention.kind == "pronoun":
                 attributor.people.learn_gender(resolved, attribution.mention.text)
+            if resolved is not None:
+                gender = title_gender(resolved)
+                if gender:
+                    attributor.people.gender.setdefault(resolved, gender)
+                if resolved in recent_speakers:
+                    recent_speakers.remove(resolved)
+                recent_speakers.append(resolved)
+                del recent_speakers[:-6]
             quote = Quote(
                 span.start,
                 span.end,
