@@ -22,11 +22,15 @@ from content.document import Document, Span
 
 _CLAIM_VERBS = word_alternation(inflected(CLAIM_VERBS))
 _AUX = word_alternation(AUXILIARIES)
-_REPORTED = re.compile(
-    rf"(?P<who>{MENTION}|(?:[A-Z][a-z]{{0,3}}\.[ ]|[^.;:!?,“”\"\n]){{1,60}}?)(?:\s*\([^()]{{1,40}}\))?"
-    rf"(?:,[^,“”\"]{{1,80}},)?\s+(?:(?:{_AUX}|not|never|did|does|do|would|will|could|may|might|\w+ly)\s+)*(?P<cue>{_CLAIM_VERBS})\b"
-    rf"(?P<rest>[^.;:“”\"]{{0,60}}?\b(?:that|of|to|in|having|it|the|a|an|he|she|they|this|was|were|would|had)\b)?"
+_VERB = re.compile(rf"\b(?:{_CLAIM_VERBS})\b")
+_CONTENT_FOLLOWS = re.compile(
+    r"[^.;:“”\"]{0,60}?\b(?:that|of|to|in|having|it|the|a|an|he|she|they|this|was|were|would|had)\b"
 )
+_BEFORE_VERB = frozenset(
+    """not never did does do would will could may might has had have is are was were also then later
+    once again previously reportedly allegedly publicly privately repeatedly""".split()
+)
+_CLAUSE_BREAK = re.compile(r"[,;:(—–]")
 # "…,'' said Douglas Holtz-Eakin, an economist …": the verb before its speaker.
 _INVERTED = re.compile(
     r"[,:]\s*(?P<cue>said|says|added|wrote|writes|argued|noted|explained)\s+"
@@ -67,6 +71,52 @@ class Claim(Span):
         }
 
 
+def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
+    """The speaker phrase just before a verb, inside its clause: "Brennan [claimed]",
+    "top black lawmakers [said]", "The minister, Ola Berg, [denied]" → "Ola Berg"."""
+    left = plain[max(0, verb_start - 160) : verb_start]
+    base = verb_start - len(left)
+    words = list(re.finditer(r"\S+", left))
+    while words and (words[-1].group().lower() in _BEFORE_VERB or words[-1].group().endswith("ly")):
+        words.pop()
+    if not words:
+        return None
+    clause_end = words[-1].end()
+    if left[words[-1].end() - 1 : words[-1].end()] == ",":
+        # "The minister, Ola Berg, denied": the apposition names the speaker.
+        clause_end -= 1
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(left, 0, clause_end)]
+    clause_start = breaks[-1] if breaks else 0
+    phrase_words = [w for w in words if clause_start <= w.start() and w.end() <= clause_end + 1][-7:]
+    if not phrase_words:
+        return None
+    phrase = left[phrase_words[0].start() : clause_end]
+    offset, who, kind = trim_mention(phrase, loose=True)
+    if kind is None:
+        return None
+    return base + phrase_words[0].start() + offset, who
+
+
+def _reported(plain: str, has_quote: bool) -> list[tuple[int, str, str]]:
+    """(where the source starts in `plain`, the source, the cue) for each report in a sentence."""
+    found: list[tuple[int, str, str]] = []
+    for pattern in (_ACCORDING, _INVERTED):
+        for match in pattern.finditer(plain):
+            offset, who, kind = trim_mention(match.group("who"), loose=True)
+            if kind is not None:
+                found.append((match.start("who") + offset, who, match.group("cue")))
+    for verb in _VERB.finditer(plain):
+        subject = _subject_before(plain, verb.start())
+        if subject is None:
+            continue
+        content_follows = _CONTENT_FOLLOWS.match(plain, verb.end()) is not None
+        ends_clause = plain[verb.end() :].lstrip()[:1] in ("", ",", ".")
+        if has_quote and ends_clause and not content_follows:
+            continue  # "…,” he said.": the attribution of a quotation, not a claim
+        found.append((subject[0], subject[1], verb.group()))
+    return found
+
+
 def find_claims(document: Document) -> list[Claim]:
     text = document.text
     blocks = analysable_blocks(document)
@@ -98,21 +148,11 @@ def find_claims(document: Document) -> list[Claim]:
         cues: list[str] = []
         source = None
         kind = None
-        for pattern in (_ACCORDING, _REPORTED, _INVERTED):
-            for match in pattern.finditer(plain):
-                trimmed, who, who_kind = trim_mention(match.group("who"), loose=True)
-                if who_kind is None:
-                    continue
-                cue = match.group("cue")
-                rest = match.groupdict().get("rest")
-                after_quote = has_quote and plain[match.end("cue") :].lstrip()[:1] in ("", ",", ".")
-                if pattern is _REPORTED and rest is None and after_quote:
-                    continue  # "…,” he said.": attribution of a quotation, not a claim
-                cues.append(cue)
-                if source is None:
-                    offset = sentence.start + match.start("who") + trimmed
-                    source = (who, offset, offset + len(who))
-                kind = "attributed"
+        for who_start, who, cue in _reported(plain, has_quote):
+            cues.append(cue)
+            if source is None:
+                source = (who, sentence.start + who_start, sentence.start + who_start + len(who))
+            kind = "attributed"
         for match in _ACCUSED.finditer(plain):
             cues.append(match.group("cue"))
             kind = "attributed"
