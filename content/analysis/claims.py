@@ -85,16 +85,25 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
     if left[words[-1].end() - 1 : words[-1].end()] == ",":
         # "The minister, Ola Berg, denied": the apposition names the speaker.
         clause_end -= 1
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(left, 0, clause_end)]
-    clause_start = breaks[-1] if breaks else 0
-    phrase_words = [w for w in words if clause_start <= w.start() and w.end() <= clause_end + 1][-7:]
-    if not phrase_words:
-        return None
-    phrase = left[phrase_words[0].start() : clause_end]
-    offset, who, kind = trim_mention(phrase, loose=True)
-    if kind is None:
-        return None
-    return base + phrase_words[0].start() + offset, who
+    breaks = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(left, 0, clause_end)]
+    # The clause right before the verb; failing that, the one before an apposition
+    # ("Sian Morrow, who runs two boats, said").
+    for attempt in range(2):
+        if attempt >= len(breaks):
+            break
+        clause_start = breaks[-1 - attempt]
+        stop = clause_end if attempt == 0 else breaks[-1] - 1
+        phrase_words = [w for w in words if clause_start <= w.start() and w.end() <= stop + 1][-7:]
+        if not phrase_words:
+            continue
+        phrase = left[phrase_words[0].start() : stop].rstrip(",")
+        if phrase.split()[0].lower() in ("who", "which", "whose", "whom"):
+            continue  # a relative clause: its subject is further back
+        offset, who, kind = trim_mention(phrase, loose=True)
+        if kind is not None:
+            return base + phrase_words[0].start() + offset, who
+        break
+    return None
 
 
 def _reported(plain: str, has_quote: bool) -> list[tuple[int, str, str]]:
