@@ -97,9 +97,10 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
         if not phrase_words:
             continue
         phrase = left[phrase_words[0].start() : stop].rstrip(",")
-        if phrase.split()[0].lower() in ("who", "which", "whose", "whom"):
+        clause = left[clause_start:stop].split()
+        if clause and clause[0].lower() in ("who", "which", "whose", "whom"):
             continue  # a relative clause: its subject is further back
-        offset, who, kind = trim_mention(phrase, loose=True)
+        offset, who, kind = trim_mention(phrase, loose=len(phrase.split()) <= 7)
         if kind is not None:
             return base + phrase_words[0].start() + offset, who
         break
@@ -111,7 +112,7 @@ def _reported(plain: str, has_quote: bool) -> list[tuple[int, str, str]]:
     found: list[tuple[int, str, str]] = []
     for pattern in (_ACCORDING, _INVERTED):
         for match in pattern.finditer(plain):
-            offset, who, kind = trim_mention(match.group("who"), loose=True)
+            offset, who, kind = trim_mention(match.group("who"), loose=pattern is _ACCORDING)
             if kind is not None:
                 found.append((match.start("who") + offset, who, match.group("cue")))
     for verb in _VERB.finditer(plain):
