@@ -33,6 +33,10 @@ class Span:
     def contains(self, offset: int) -> bool:
         return self.start <= offset < self.end
 
+    def span_json(self, text: str) -> dict[str, object]:
+        """`start`, `end` and `text` (== `text[start:end]`), as the analysis commands print them."""
+        return {"start": self.start, "end": self.end, "text": text[self.start : self.end]}
+
 
 @dataclass(frozen=True, slots=True)
 class Block(Span):

@@ -143,7 +143,7 @@ def cmd_sentences(args: argparse.Namespace) -> int:
     document = _load(args)
     sentences = document.sentences
     if args.json:
-        _print_json([{"start": s.start, "end": s.end, "text": document.text[s.start : s.end]} for s in sentences])
+        _print_json([s.span_json(document.text) for s in sentences])
         return 0
     for index, s in enumerate(sentences, 1):
         print(f"{index:>5}  {s.start:>7}  {_excerpt(document.text[s.start : s.end], 70)}")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from content.analysis.lexicon import AUXILIARIES, CLAIM_VERBS, HEDGES, inflected, word_alternation
@@ -56,13 +56,10 @@ class Claim(Span):
     source: str | None = None
     source_start: int | None = None
     source_end: int | None = None
-    figures: tuple[str, ...] = field(default=())
 
     def to_json(self, text: str) -> dict[str, Any]:
         return {
-            "start": self.start,
-            "end": self.end,
-            "text": text[self.start : self.end],
+            **self.span_json(text),
             "kind": self.kind,
             "cues": list(self.cues),
             "source": self.source,

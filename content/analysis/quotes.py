@@ -71,9 +71,7 @@ class Quote(Span):
 
     def to_json(self, text: str) -> dict[str, Any]:
         return {
-            "start": self.start,
-            "end": self.end,
-            "text": text[self.start : self.end],
+            **self.span_json(text),
             "kind": self.kind,
             "speaker": self.speaker,
             "speaker_start": self.speaker_start,
