@@ -6,13 +6,18 @@ movement rules are tested without a terminal.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    # Only types: the analysis modules are loaded by the background worker, not at start.
+    from content.analysis.claims import Claim
+    from content.analysis.quotes import Quote
+
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
 from content import Document, Sentence, Span
-from content.analysis.claims import Claim
-from content.analysis.quotes import Quote
 from tui.navigation import index_after, index_at, index_before
 
 Unit = Literal["sentence", "paragraph", "quote", "claim", "annotation", "match", "selection"]

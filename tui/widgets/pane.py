@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    # Only types: the analysis modules are loaded by the background worker, not at start.
+    from content.analysis.claims import Claim
+    from content.analysis.quotes import Quote
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -10,8 +17,6 @@ from textual.widgets import OptionList, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from annotations import Annotation
-from content.analysis.claims import Claim
-from content.analysis.quotes import Quote
 
 SWATCH_STYLES = {
     "yellow": "#d7b600",
