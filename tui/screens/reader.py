@@ -81,6 +81,7 @@ class ReaderScreen(Screen[None]):
         self.reading = Reading(document)
         self.search_query = ""
         self.show_marks = True
+        self._highlights = SpanIndex(store.placed())
 
     def compose(self) -> ComposeResult:
         from tui.widgets.status import StatusLine
@@ -149,7 +150,7 @@ class ReaderScreen(Screen[None]):
             Marks(
                 cursor=self.reading.cursor.span if self.reading.cursor else None,
                 selection=self.reading.selection,
-                highlights=SpanIndex(self.store.placed()),
+                highlights=self._highlights,
                 quotes=self._quote_marks if analysed else None,
                 claims=self._claim_marks if analysed else None,
             )
@@ -183,6 +184,9 @@ class ReaderScreen(Screen[None]):
         self.go(cursor)
 
     def refresh_annotations(self, current: str | None = None) -> None:
+        """After a change to the store: list it again and re-index the highlights once,
+        so cursor moves (which only redraw) do not re-sort them on every key."""
+        self._highlights = SpanIndex(self.store.placed())
         self.notes.show(self.store.annotations, self.store.orphans, current)
         self.redraw()
 
