@@ -50,7 +50,16 @@ CLAIM_VERBS = frozenset(
     admires admired despised despises mocked mocks defending encouraging encouraged questioning
     demanding calling promising offering asking telling documented documents estimates estimated
     described describes describing asks asked commented expressed expresses recalled recalls
-    acknowledge accuse deny claim insist argue suggest warn predict believe think""".split()
+    acknowledge accuse deny claim insist argue suggest warn predict believe think
+    sought seeks seeking refused refuses hopes hoping feels prefer prefers preferred oppose
+    decried charged admitted posted expressed confirmed blasted ordered decided challenged
+    assured asserted mocked invoked emailed discussed answered reiterated recounted identified
+    estimated considered conceded thanked slams railed lamented knocked
+    complained requested repeated reminded portrayed outlined joked highlighted
+    echoed compared remarked quoted wondered touted threatened sued spoke slammed
+    retweeted recommended implied applauded boasted cautioned contends deemed
+    dismissed exposed envisioned pledged presented promoted vowed insisted endorsed backed
+    favored favoured accepted rejected lauded hailed""".split()
 ) | {"called for", "called on", "pointed to", "pointed out", "spoke of", "according to", "referred to"}
 AUXILIARIES = frozenset(
     """has had have is are was were will would also then later once again previously simply quickly
@@ -156,7 +165,10 @@ def inflected(words: frozenset[str]) -> frozenset[str]:
 _NOUN_FORMS = frozenset(
     """not nots state states question questions release releases offer offers demand demands
     doubt doubts respond decline declines decide report reports comment comments claim support
-    supports attack attacks call calls seem plan plans promise promises warning warnings""".split()
+    supports attack attacks call calls seem plan plans promise promises warning warnings
+    questions ruling rules rule challenge challenges issue issues email emails order orders
+    remark remarks answer answers present push file files list lists share shares post posts
+    quote quotes charge charges release released releases""".split()
 )
 
 
