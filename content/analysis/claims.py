@@ -104,9 +104,19 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
     return None
 
 
+_LABEL = re.compile(r"^\s*(?P<who>[A-Z][\w.’'\- ]{1,40}?):\s+(?=\S)")
+_LABEL_WORDS = frozenset("poll survey study report analysis review audit memo statement".split())
+
+
 def _reported(plain: str, has_quote: bool) -> list[tuple[int, str, str]]:
     """(where the source starts in `plain`, the source, the cue) for each report in a sentence."""
     found: list[tuple[int, str, str]] = []
+    label = _LABEL.match(plain)
+    if label is not None:
+        # "Poll: Voters abandon …", "PENCE: Well, look …": a source and a colon.
+        who = label.group("who").strip()
+        if who.isupper() or who.split()[-1].lower() in _LABEL_WORDS or classify(who) is not None:
+            found.append((label.start("who"), who, ":"))
     for pattern in (_ACCORDING, _INVERTED):
         for match in pattern.finditer(plain):
             offset, who, kind = trim_mention(match.group("who"), loose=pattern is _ACCORDING)
