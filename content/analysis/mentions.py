@@ -55,6 +55,12 @@ def classify(text: str, loose: bool = False) -> str | None:
     words = text.split()
     if not words:
         return None
+    if loose and len(words) >= 2 and len(words) <= 6:
+        # "Obama’s former campaign strategist", "63 percent (of voters)"
+        possessive = words[0][:1].isupper() and words[0].endswith(("’s", "'s"))
+        share = words[0][:1].isdigit() and words[1].lower() in ("percent", "per", "%")
+        if possessive or share:
+            return "group"
     if loose and len(words) >= 2 and words[0].lower() in _DETERMINERS and words[-1][:1].isalpha():
         function_words = ("that", "which", "who", "and", "but", "when", "if", "was", "were", "is", "are", "be", "been")
         if not any(w.lower() in function_words for w in words[1:]):

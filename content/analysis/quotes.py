@@ -55,6 +55,7 @@ _PUT_IT = re.compile(
     rf"\bas\s+(?P<who>{MENTION})\s+(?:(?:{_AUX})\s+)*(?P<verb>put it|puts it|said|says|wrote|writes|noted)\b"
 )
 _CLAUSE_SUBJECT = re.compile(rf"^(?:[\w’']+,\s+)?(?P<who>{MENTION})")
+_SIGNED = re.compile(rf"^\s*[―—]\s*(?P<who>{NAME})")
 _SPEECH_NOUNS = re.compile(
     r"\b(?:letter|statement|e-?mail|post|interview|speech|memo|tweet|message|note|told|wrote|said)\b"
 )
@@ -118,6 +119,11 @@ class _Attributor:
 
     def after(self, span: MarkedSpan, limit: int) -> _Attribution | None:
         window = self.text[span.end : min(limit, span.end + 120)]
+        signed = _SIGNED.match(window)
+        if signed is not None:
+            # “…” ― Pamela Padilla: a reader's comment, signed.
+            start = span.end + signed.start("who")
+            return _Attribution(Mention(start, start + len(signed.group("who")), signed.group("who"), "person"), "―")
         inner = self.text[span.start : span.end].rstrip("\"'”’»")
         following = window.lstrip(" ,—–-")
         if inner.endswith(".") and following[:1].isupper():
@@ -211,12 +217,16 @@ class _Attributor:
             return None
         previous = self.sentence_of(max(0, block.start - 3))
         sentence = self.text[previous.start : previous.end]
-        if not (sentence.rstrip().endswith(":") or _SPEECH_NOUNS.search(sentence)):
+        verb = _VERB_RE.search(sentence)
+        if not (sentence.rstrip().endswith(":") or _SPEECH_NOUNS.search(sentence) or verb):
             return None
-        subject = re.match(rf"\s*(?P<who>{MENTION})", sentence)
-        if subject is None:
-            return None
-        mention = self._mention(subject)
+        # The subject that opens the sentence, else the one before its reporting verb
+        # ("Christie, who …, blasted Clinton as a “disgrace”" then “She’s a disgrace.”).
+        subject = re.match(rf"\s*(?:[\w’']+,\s+)?(?P<who>{MENTION})", sentence)
+        mention = self._mention(subject) if subject is not None else None
+        if (mention is None or mention.kind == "group") and verb is not None:
+            before_verb = _SUBJECT_BEFORE.search(sentence, 0, verb.start())
+            mention = (self._mention(before_verb) if before_verb is not None else None) or mention
         if mention is None:
             return None
         return _Attribution(
@@ -240,6 +250,8 @@ class _Attributor:
             for name in reversed(recent):
                 if name != previous_turn and self.people.gender.get(name) == wanted:
                     return name
+                if previous_turn is None and self.people.gender.get(name) in (None, wanted):
+                    break  # not a dialogue: fall back to the last person named
             return self.people.before(mention.start, mention.text)
         if mention.kind == "person":
             name = mention.text.strip(" -—–,;:")
@@ -310,7 +322,10 @@ def find_quotes(document: Document) -> list[Quote]:
                             )
                     inherited = (speaker, s_start, s_end, cue)
         if attribution is not None:
-            previous_turn = turns[-1][1] if turns and turns[-1][0] != block.start else None
+            # In a dialogue ("said she" in a paragraph that is all quotation, after another
+            # such turn) the pronoun is usually not the person who has just spoken.
+            dialogue = bool(turns) and turns[-1][0] != block.start and _bare_turn(text, span, block)
+            previous_turn = turns[-1][1] if dialogue else None
             resolved = attributor.resolve(attribution.mention, recent_speakers, previous_turn)
             if resolved is not None and attribution.mention.kind == "pronoun":
                 attributor.people.learn_gender(resolved, attribution.mention.text)

@@ -159,3 +159,24 @@ def test_quotes_command_json_text_matches_offsets(tmp_path) -> None:  # type: ig
         [sys.executable, "-m", "tui", "quotes", str(path), "--speaker", "dahl"], capture_output=True, text=True
     )
     assert "Per Dahl" in only.stdout and "Ana Lund" not in only.stdout
+
+
+def test_she_in_news_is_the_woman_just_quoted_not_an_earlier_one() -> None:
+    body = (
+        "Mayor Eva Holm opened the meeting. She said little.\n\n"
+        '"We will build it," Ana Lund told reporters.\n\n'
+        'Asked about costs, she said: "We are on budget."'
+    )
+    _, quotes = quotes_of(body)
+    assert [q.speaker for q in quotes] == ["Ana Lund", "Ana Lund"]
+
+
+def test_a_paragraph_opening_with_a_quote_takes_the_speaker_introduced_before_it() -> None:
+    body = 'Ruth Okafor set out her case in a letter, read aloud by her granddaughter.\n\n"I have read every page."'
+    _, quotes = quotes_of(body)
+    assert quotes[0].speaker == "Ruth Okafor"
+
+
+def test_a_signed_comment() -> None:
+    _, quotes = quotes_of("“He never answers the question.” ― Maria Delgado")
+    assert quotes[0].speaker == "Maria Delgado"
