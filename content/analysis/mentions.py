@@ -31,7 +31,8 @@ _NAME_RUN = re.compile(rf"\b{NAME}\b")
 _SENTENCE_STARTERS = frozenset(
     """the a an but and so yet then when while after before in on at as if however this that these
     those there it he she they we i you his her its their our my what why how who where one some
-    for to with from by of about into over under since until asked said told""".split()
+    for to with from by of about into over under since until asked said told is was are were do does
+    did have has had can will would shall should could may might must not no yes oh ah well""".split()
 )
 
 
@@ -79,6 +80,8 @@ def classify(text: str, loose: bool = False) -> str | None:
     if head in SPEAKER_NOUNS:
         return "group"
     if all(w[0].isupper() for w in words) and words[0].lower() not in _SENTENCE_STARTERS:
+        if len(words) == 1 and words[0].lower().endswith(("ing", "ly", "ed")):
+            return None  # "Recovering, he said": a participle that opens a sentence
         return "person"
     if len(words) >= 2 and all(w[0].isupper() for w in words[1:]) and words[0].lower() in _SENTENCE_STARTERS:
         return None

@@ -28,6 +28,7 @@ _VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
 # Right after the closing mark: “…,” said Wilk / “…,” Wilk said / “…?” she asked.
 _AFTER_INVERTED = re.compile(
     rf"^[\s,—–-]*(?P<verb>{_VERBS})\s+(?P<who>(?:[A-Z][a-z]{{0,3}}\.[ ]|[^.;:!?,“”\"\n]){{1,90}}?)"
+    r"(?:\s+\w+ly)?"  # said Lydia stoutly
     r"(?=\s*(?:[.,;:!?—–]|$|\s(?:on|in|at|during|after|before|to|as|from|with|via|about|of)\b))"
 )
 _PARENTHESIS = r"(?:\s*\([^()]{1,40}\))?"
@@ -247,6 +248,10 @@ class _Attributor:
             if pronoun not in ("he", "she"):
                 return None
             wanted = "m" if pronoun == "he" else "f"
+            paragraph = self.block_of(mention.start)
+            named_here = self.people.before(mention.start, mention.text, window=mention.start - paragraph.start)
+            if named_here is not None and previous_turn is None:
+                return named_here  # "Sir William only smiled. “…,” he continued"
             for name in reversed(recent):
                 if name != previous_turn and self.people.gender.get(name) == wanted:
                     return name
