@@ -122,8 +122,24 @@ PRONOUNS = {
     "we": "p",
     "it": "n",
 }
-MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "father", "brother", "uncle"})
-FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "lady", "queen", "princess", "sister", "aunt"})
+MALE_TITLES = frozenset(
+    {"mr", "sir", "lord", "king", "prince", "father", "brother", "uncle", "colonel", "captain", "major", "rev"}
+)
+FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "lady", "queen", "princess", "sister", "aunt", "madam", "dame"})
+# Common given names, so "he" after "Emma" and "she" after "John" can be ruled out.
+MALE_NAMES = frozenset(
+    """john james william george charles thomas henry edward robert richard joseph david michael
+    daniel paul mark peter frank fred frederick arthur albert alfred harry jack tom bill bob joe
+    sam samuel benjamin christopher andrew anthony stephen steven kevin brian jason matthew donald
+    barack bernie ted mike chris tim jeb marco ben al philip walter ralph roger simon
+    martin""".split()
+)
+FEMALE_NAMES = frozenset(
+    """mary elizabeth jane emma anne anna ann margaret catherine katherine sarah susan lucy alice
+    charlotte harriet lydia kitty caroline georgiana louisa maria isabella fanny eliza betsy daisy
+    hillary melania nancy michelle sharon karen linda patricia barbara jennifer jessica amy laura
+    ruth rose grace helen""".split()
+)
 
 
 # Common verbs kept only in the forms listed: their other forms are mostly not about speech.

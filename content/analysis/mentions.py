@@ -8,7 +8,9 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from content.analysis.lexicon import (
+    FEMALE_NAMES,
     FEMALE_TITLES,
+    MALE_NAMES,
     MALE_TITLES,
     PRONOUNS,
     REPORTING_VERBS,
@@ -63,7 +65,10 @@ def classify(text: str, loose: bool = False) -> str | None:
         if possessive or share:
             return "group"
     if loose and len(words) >= 2 and words[0].lower() in _DETERMINERS and words[-1][:1].isalpha():
-        function_words = ("that", "which", "who", "and", "but", "when", "if", "was", "were", "is", "are", "be", "been")
+        function_words = (
+            *("that", "which", "who", "and", "but", "when", "if", "was", "were", "is", "are", "be", "been"),
+            *("had", "has", "have", "not", "did", "does", "do", "would", "will", "could", "to"),
+        )
         if not any(w.lower() in function_words for w in words[1:]):
             return "group"
     if len(words) == 1 and words[0].lower() in PRONOUNS:
@@ -96,10 +101,17 @@ def strip_title(name: str) -> str:
 
 
 def title_gender(name: str) -> str | None:
-    first = name.split()[0].lower().rstrip(".") if name.split() else ""
-    if first in MALE_TITLES:
+    """The gender a title or a common given name shows ("Mrs. Elton", "Emma"), if any."""
+    words = [w.lower().rstrip(".") for w in name.split()]
+    if not words:
+        return None
+    if words[0] in MALE_TITLES:
         return "m"
-    if first in FEMALE_TITLES:
+    if words[0] in FEMALE_TITLES:
+        return "f"
+    if words[0] in MALE_NAMES:
+        return "m"
+    if words[0] in FEMALE_NAMES:
         return "f"
     return None
 
@@ -245,13 +257,16 @@ class People:
         wanted = PRONOUNS.get(pronoun.lower())
         if wanted not in ("m", "f"):
             return None
-        index = bisect_left(self.positions, offset) - 1
-        while index >= 0 and offset - self.positions[index] <= window:
-            name = self.names[index]
-            known = self.gender.get(name)
-            if known is None or known == wanted:
-                return name
-            index -= 1
+        first = bisect_left(self.positions, offset) - 1
+        # A person known to be of the pronoun's gender first; else one of unknown gender.
+        for accept_unknown in (False, True):
+            index = first
+            while index >= 0 and offset - self.positions[index] <= window:
+                name = self.names[index]
+                known = self.gender.get(name) or title_gender(name)
+                if known == wanted or (accept_unknown and known is None):
+                    return name
+                index -= 1
         return None
 
 

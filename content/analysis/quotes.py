@@ -172,7 +172,7 @@ class _Attributor:
         verbs = [
             v for v in _VERB_RE.finditer(left) if v.group().endswith("ing") or not _PASSIVE.search(left, 0, v.start())
         ]
-        for verb in reversed(verbs):
+        for verb in verbs:  # the main clause's verb first: "He said the company had “…”"
             if verb.group().endswith("ing"):
                 # "…, saying …": the speaker is the subject of the clause, not the word before.
                 subject = _CLAUSE_SUBJECT.match(left)

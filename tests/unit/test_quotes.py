@@ -180,3 +180,15 @@ def test_a_paragraph_opening_with_a_quote_takes_the_speaker_introduced_before_it
 def test_a_signed_comment() -> None:
     _, quotes = quotes_of("“He never answers the question.” ― Maria Delgado")
     assert quotes[0].speaker == "Maria Delgado"
+
+
+def test_the_main_clause_speaks_for_an_embedded_quote() -> None:
+    body = 'Piet Laan was angry. He said the firm had not answered, and that its insurers had "gone very quiet".'
+    _, quotes = quotes_of(body)
+    assert quotes[0].speaker == "Piet Laan"
+
+
+def test_given_names_rule_out_the_wrong_pronoun() -> None:
+    body = 'John Vos and Emma Ruud arrived late.\n\n"We got lost," said she.'
+    _, quotes = quotes_of(body)
+    assert quotes[0].speaker == "Emma Ruud"
