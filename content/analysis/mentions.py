@@ -28,7 +28,9 @@ _NOUN_PHRASE = (
     r"(?:[Tt]he|[Aa]n?|[Hh]er|[Hh]is|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Ss]ome|[Mm]any)\s+(?:[\w\-’']+\s+){0,3}?[\w\-]+"
 )
 _PRONOUN = r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)"
-MENTION = rf"(?:{_POSSESSIVE_GROUP}|{_NOUN_PHRASE}|{_PRONOUN}|{NAME}|sources|officials|critics|experts|analysts)"
+MENTION = (
+    rf"(?<![\w’'])(?:{_POSSESSIVE_GROUP}|{_NOUN_PHRASE}|{_PRONOUN}|{NAME}|sources|officials|critics|experts|analysts)"
+)
 _NAME_RUN = re.compile(rf"\b{NAME}\b")
 _SENTENCE_STARTERS = frozenset(
     """the a an but and so yet then when while after before in on at as if however this that these

@@ -129,6 +129,8 @@ class _Attributor:
         following = window.lstrip(" ,—–-")
         if inner.endswith(".") and following[:1].isupper():
             return None  # the quotation ended its sentence; what follows is a new one
+        if inner[-1:].isalnum() and window.lstrip(" ")[:1] not in (",", "—", "–"):
+            return None  # a fragment inside a sentence ("a “disgrace” after she …"), not an utterance
         for pattern in (_AFTER_INVERTED, _AFTER_NORMAL):
             match = pattern.match(window)
             if match:
@@ -202,6 +204,14 @@ class _Attributor:
         if according is None:
             for according in _POSSESSED_WORDS.finditer(left):  # noqa: B007 - the last one is wanted
                 pass
+        if according is None and left.rstrip().endswith(":"):
+            # "Sanders made the following comment: “…”": the clause's subject speaks.
+            subject = _CLAUSE_SUBJECT.match(left)
+            mention = self._mention(subject) if subject is not None else None
+            if mention is not None:
+                return _Attribution(
+                    Mention(mention.start + floor, mention.end + floor, mention.text, mention.kind), ":"
+                )
         if according is not None:
             mention = self._mention(according)
             if mention is not None:
