@@ -71,8 +71,9 @@ def classify(text: str, loose: bool = False) -> str | None:
             *("that", "which", "who", "and", "but", "when", "if", "was", "were", "is", "are", "be", "been"),
             *("had", "has", "have", "not", "did", "does", "do", "would", "will", "could", "to"),
         )
-        if not any(w.lower() in function_words for w in words[1:]):
-            return "group"
+        ends_in_a_name = words[-1][:1].isupper() and words[-2][:1].islower()
+        if not ends_in_a_name and not any(w.lower() in function_words for w in words[1:]):
+            return "group"  # (not "a figure Brennan": the name is the speaker)
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return "pronoun"
     head = words[-1].lower().strip("’'")
