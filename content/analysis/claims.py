@@ -38,6 +38,13 @@ _INVERTED = re.compile(
 )
 _ACCORDING = re.compile(rf"\b(?P<cue>[Aa]ccording to)\s+(?P<who>{MENTION})")
 _ACCUSED = re.compile(r"\b(?P<cue>accused|accusing|accuses)\b[^.]{0,80}?\bof\b")
+# A stance held by someone, named by a noun: "criticism of", "allegations that", "support for".
+_STANCE_NOUN = re.compile(
+    r"\b(?P<cue>(?:criticism|allegations?|accusations?|complaints?|concerns?|doubts?|claims?|assertions?"
+    r"|endorsement|opposition|praise|warnings?|calls|demands?|insistence|admission|denials?)"
+    r"\s+(?:of|about|that|for|to|over|against))\b",
+    re.IGNORECASE,
+)
 _HEDGE = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in HEDGES) + r")\b", re.IGNORECASE)
 _FIGURE = re.compile(
     r"(?:[£$€¥]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|bn|m|k))?"
@@ -170,9 +177,10 @@ def find_claims(document: Document) -> list[Claim]:
             if source is None:
                 source = (who, sentence.start + who_start, sentence.start + who_start + len(who))
             kind = "attributed"
-        for match in _ACCUSED.finditer(plain):
-            cues.append(match.group("cue"))
-            kind = "attributed"
+        for pattern in (_ACCUSED, _STANCE_NOUN):
+            for match in pattern.finditer(plain):
+                cues.append(match.group("cue"))
+                kind = "attributed"
         if kind is None:
             hedges = [m.group() for m in _HEDGE.finditer(plain)]
             if hedges:

@@ -192,3 +192,15 @@ def test_given_names_rule_out_the_wrong_pronoun() -> None:
     body = 'John Vos and Emma Ruud arrived late.\n\n"We got lost," said she.'
     _, quotes = quotes_of(body)
     assert quotes[0].speaker == "Emma Ruud"
+
+
+def test_stance_verbs_and_nouns_are_attributed_claims() -> None:
+    doc = parse_plain_text(
+        "Title\n\nResidents voiced concerns about the noise. The union opposed the plan. The river is wide.",
+        "/tmp/s.txt",
+    )
+    claims = [(doc.text[c.start : c.end], c.kind) for c in find_claims(doc)]
+    assert claims == [
+        ("Residents voiced concerns about the noise.", "attributed"),
+        ("The union opposed the plan.", "attributed"),
+    ]
