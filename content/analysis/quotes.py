@@ -29,7 +29,7 @@ _VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
 _AFTER_INVERTED = re.compile(
     rf"^[\s,—–-]*(?P<verb>{_VERBS})\s+(?P<who>(?:[A-Z][a-z]{{0,3}}\.[ ]|[^.;:!?,“”\"\n]){{1,90}}?)"
     r"(?:\s+\w+ly)?"  # said Lydia stoutly
-    r"(?=\s*(?:[.,;:!?—–]|$|\s(?:on|in|at|during|after|before|to|as|from|with|via|about|of)\b))"
+    r"(?=\s*(?:[.,;:!?—–(]|$|\s(?:on|in|at|during|after|before|to|as|from|with|via|about|of|for|who|while|when)\b))"
 )
 _PARENTHESIS = r"(?:\s*\([^()]{1,40}\))?"
 _APPOSITION = r"(?:,\s*(?P<apposition>[^,“”\"]{1,80}),)?"
