@@ -40,12 +40,24 @@ class SpanIndex:
     def __init__(self, spans: Sequence[Span | Annotation]) -> None:  # a Quote or Claim is a Span
         self.spans = sorted(spans, key=lambda span: span.start)
         self.starts = [span.start for span in self.spans]
-        self.longest = max((span.end - span.start for span in self.spans), default=0)
+        # reach[i]: the furthest end among spans[0..i], so a lookup can stop walking back
+        # as soon as nothing earlier can still cover the row (one long span costs nothing).
+        self.reach: list[int] = []
+        furthest = 0
+        for span in self.spans:
+            furthest = max(furthest, span.end)
+            self.reach.append(furthest)
 
     def overlapping(self, start: int, end: int) -> list[Span | Annotation]:
-        last = bisect_left(self.starts, end)
-        first = bisect_left(self.starts, start - self.longest)
-        return [span for span in self.spans[first:last] if span.end > start]
+        index = bisect_left(self.starts, end) - 1
+        found: list[Span | Annotation] = []
+        while index >= 0 and self.reach[index] > start:
+            span = self.spans[index]
+            if span.end > start:
+                found.append(span)
+            index -= 1
+        found.reverse()
+        return found
 
 
 @dataclass
@@ -198,12 +210,19 @@ class ArticleView(ScrollView, can_focus=True):
             self._styles[name] = style
         return style
 
+    def _base_style(self) -> Style:
+        """The widget's own style; computing it walks the DOM, so once per style change."""
+        style = self._styles.get("")
+        if style is None:
+            style = self._styles[""] = self.rich_style
+        return style
+
     def render_line(self, y: int) -> Strip:
         model = self._ensure_model()
         index = int(self.scroll_y) + y
         width = self._text_width()
         if index >= len(model.rows):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._base_style())
         strip = self._cache.get(index)
         if strip is None:
             strip = self._render_row(model, model.rows[index], width)
@@ -223,7 +242,7 @@ class ArticleView(ScrollView, can_focus=True):
         return Style()
 
     def _render_row(self, model: WrapModel, row: Row, width: int) -> Strip:
-        base = self.rich_style
+        base = self._base_style()
         segments = [Segment(" " * model.margin, base)] if model.margin else []
         if row.block < 0:
             return Strip(segments, model.margin).adjust_cell_length(width, base)
