@@ -48,6 +48,7 @@ _WORD_BEFORE = re.compile(r"([\w.’'°-]+)$")
 _NEXT_WORD = re.compile(r"\s*([\"'“‘«(\[]*)([\w’'-]*)")
 # Inline list items: "1.)", "2)", "3.", "• 9.", "⁃10.", "a." followed by a space. Letters
 # take only a period: "a)" is as often a clause in running prose.
+_MAYBE_LIST = re.compile(r"(?:^|\s)(?:[•⁃]\s?)?(?:\d{1,2}(?:\.\)|[.)])|[a-z]\.)\s")
 _LIST_MARKER = re.compile(r"(?:(?<=\s)|^)(?:[•⁃]\s?)?(?:(\d{1,2})(\.\)|\)|\.)|([a-z])(\.))(?=\s)")
 
 
@@ -57,6 +58,8 @@ def _list_item_starts(text: str, start: int, end: int) -> tuple[list[int], set[i
     Only a run of at least two markers in sequence counts (1, 2 or a, b), so a stray
     "a." or "3." in prose is left alone.
     """
+    if _MAYBE_LIST.search(text, start, end) is None:
+        return [], set()  # most paragraphs have no "1." or "a." at all
     markers = [
         (m.start(), m.end(), m.group(1) or m.group(3), m.group(2) or m.group(4))
         for m in _LIST_MARKER.finditer(text, start, end)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from content.analysis.lexicon import (
     FEMALE_NAMES,
@@ -51,6 +52,7 @@ class Mention:
 _DETERMINERS = frozenset("the a an her his their its our my some many one two three several another".split())
 
 
+@lru_cache(maxsize=65536)
 def classify(text: str, loose: bool = False) -> str | None:
     """Is this phrase a person, a group or a pronoun that could speak? None if not.
 
@@ -164,7 +166,8 @@ class People:
         """Surname → the full names that carry it; more than one means a family."""
         self.gender: dict[str, str] = {}
         runs: list[tuple[int, str]] = []
-        for match in _NAME_RUN.finditer(text):
+        matches = list(_NAME_RUN.finditer(text))
+        for match in matches:
             words = match.group().split()
             offset = match.start()
             if words[0].lower() in _SENTENCE_STARTERS:
@@ -192,7 +195,7 @@ class People:
         described = re.compile(r",\s+(?:\d{1,3},|who\b)")
         acts = re.compile(r"\s+(?:has|had|is|was|says|said|told|added|spoke|runs|ran|lives|lived)\b")
         opens_sentence = re.compile(r"(?:[.!?][\"'”’]?\s+|\n)$")
-        for match in _NAME_RUN.finditer(text):
+        for match in matches:
             name = match.group()
             start, end = match.start(), match.end()
             after = verb_after.match(text, end)
