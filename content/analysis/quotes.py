@@ -17,7 +17,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
-from content.analysis.lexicon import AUXILIARIES, PRONOUNS, REPORTING_VERBS, word_alternation
+from content.analysis.lexicon import AUXILIARIES, REPORTING_VERBS, word_alternation
 from content.analysis.marks import MarkedSpan, find_marked_spans
 from content.analysis.mentions import MENTION, NAME, Mention, title_gender, trim_mention
 from content.document import Block, Document, Span
@@ -388,4 +388,4 @@ def _bare_turn(text: str, span: MarkedSpan, block: Block) -> bool:
     return not text[block.start : span.start].strip() and len(text[span.end : block.end].strip()) <= 2
 
 
-__all__ = ["PRONOUNS", "Quote", "find_quotes"]
+__all__ = ["Quote", "analysable_blocks", "find_quotes"]
