@@ -86,6 +86,11 @@ def find_marked_spans(text: str, blocks: Sequence[Block]) -> list[MarkedSpan]:
     opens with a mark; otherwise it ends with its paragraph, so an unbalanced mark never
     takes the rest of the article.
     """
+    original = text
+    if "''" in text:
+        # Two apostrophes stand for a double mark in some newspapers (''Like this,'' she
+        # said). Read them as one mark; the spans are widened back to both at the end.
+        text = text.replace("''", '"\u2060')
     single_primary = _primary_is_single(text, blocks)
     primary_marks = set(SINGLE_OPEN + SINGLE_CLOSE + "'") if single_primary else set(DOUBLE_OPEN + DOUBLE_CLOSE + '"')
     nested_marks = set(DOUBLE_OPEN + DOUBLE_CLOSE + '"') if single_primary else set(SINGLE_OPEN + SINGLE_CLOSE + "'")
@@ -129,8 +134,18 @@ def find_marked_spans(text: str, blocks: Sequence[Block]) -> list[MarkedSpan]:
         if open_at is not None and (index + 1 >= len(blocks)):
             spans.append(MarkedSpan(open_at, end, 1, False))
             open_at = None
+    if text is not original:
+        spans = [_widen(original, span) for span in spans]
     spans.sort(key=lambda span: (span.start, span.depth))
     return spans
+
+
+def _widen(text: str, span: MarkedSpan) -> MarkedSpan:
+    """A span that closed on the first of two apostrophes takes in the second."""
+    end = span.end
+    if end < len(text) and text[end - 1 : end + 1] == "''":
+        end += 1
+    return MarkedSpan(span.start, end, span.depth, span.closed)
 
 
 def _trim_end(text: str, start: int, end: int) -> int:

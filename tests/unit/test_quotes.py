@@ -204,3 +204,8 @@ def test_stance_verbs_and_nouns_are_attributed_claims() -> None:
         ("Residents voiced concerns about the noise.", "attributed"),
         ("The union opposed the plan.", "attributed"),
     ]
+
+
+def test_two_apostrophes_make_a_double_mark() -> None:
+    text, quotes = quotes_of("''This isn't tax reform,'' said Douglas Hale, an economist.")
+    assert shown(text, quotes) == [("''This isn't tax reform,''", "Douglas Hale", 1)]
