@@ -72,3 +72,19 @@ def test_wrapping_never_loses_or_overflows(body: str, width: int) -> None:
         if row.block >= 0:
             piece = doc.text[row.start : row.end]
             assert cell_len(row.indent + piece) <= max(model.measure, 8) or len(piece) == 1
+
+
+def test_a_book_lists_a_bounded_number_of_quotes_and_claims() -> None:
+    from content.analysis.claims import Claim
+    from content.analysis.quotes import Quote
+    from tui.widgets.pane import claim_options, quote_options
+
+    text = "x" * 20000
+    quotes = [Quote(i * 10, i * 10 + 5, "speech", f"Speaker {i % 40}") for i in range(2000)]
+    options = quote_options(text, quotes, limit=300)
+    assert 300 <= len(options) < 400
+    assert "more: ] walks through every one" in str(options[-1].prompt)
+    short = quote_options(text, quotes[:50], limit=300)
+    assert sum(1 for o in short if o.id) == 50  # an article lists every quote
+    claims = [Claim(i * 10, i * 10 + 5, "factual") for i in range(1000)]
+    assert len(claim_options(text, claims, limit=300)) == 301

@@ -109,26 +109,45 @@ class SpanList(OptionList):
             self.post_message(self.Chosen(self.unit, int(event.option.id.split("-")[1]), selected=True))
 
 
-def quote_options(text: str, quotes: list[Quote]) -> list[Option]:
-    """Quotes grouped by speaker, the most quoted first, each group headed by its count."""
+LIST_LIMIT = 300
+"""Rows a Quotes or Claims tab lists. A book has thousands; an option list that long takes
+seconds to measure, and `]` and `>` reach every one of them anyway."""
+
+
+def _more(count: int, key: str) -> Option:
+    return Option(
+        Content.assemble((f"  … {count} more: {key} walks through every one", "italic $text-muted")), disabled=True
+    )
+
+
+def quote_options(text: str, quotes: list[Quote], limit: int = LIST_LIMIT) -> list[Option]:
+    """Quotes grouped by speaker, the most quoted first, each group headed by its count.
+
+    A long book lists each speaker's first quotes only, in proportion, within `limit` rows.
+    """
     groups: dict[str, list[tuple[int, Quote]]] = {}
     for index, quote in enumerate(quotes):
         groups.setdefault(
             quote.speaker or ("Unattributed" if quote.kind == "speech" else "Terms and titles"), []
         ).append((index, quote))
+    per_group = len(quotes) if len(quotes) <= limit else max(3, limit // max(1, len(groups)))
     options: list[Option] = []
     for speaker, members in sorted(groups.items(), key=lambda item: (-len(item[1]), item[0])):
+        if len(options) >= limit:
+            break
         options.append(Option(Content.assemble((f"{speaker} ({len(members)})", "bold $text-accent")), disabled=True))
-        for index, quote in members:
+        for index, quote in members[:per_group]:
             options.append(
                 Option(Content.assemble("  ", excerpt(text[quote.start : quote.end], 110)), id=f"quote-{index}")
             )
+        if len(members) > per_group:
+            options.append(_more(len(members) - per_group, "]"))
     return options
 
 
-def claim_options(text: str, claims: list[Claim]) -> list[Option]:
+def claim_options(text: str, claims: list[Claim], limit: int = LIST_LIMIT) -> list[Option]:
     options = []
-    for index, claim in enumerate(claims):
+    for index, claim in enumerate(claims[:limit]):
         label = claim.kind + (f" · {claim.source}" if claim.source else "")
         options.append(
             Option(
@@ -136,6 +155,8 @@ def claim_options(text: str, claims: list[Claim]) -> list[Option]:
                 id=f"claim-{index}",
             )
         )
+    if len(claims) > limit:
+        options.append(_more(len(claims) - limit, ">"))
     return options
 
 
