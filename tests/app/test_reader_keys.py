@@ -193,9 +193,12 @@ async def test_keys_can_be_remapped_in_config(build, short_doc) -> None:  # type
     from tui.config import Config
 
     app = build(short_doc, Config(keymap={"reader.next_sentence": "ctrl+n"}))
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=(100, 60)) as pilot:
         await pilot.press("ctrl+n", "ctrl+n")
         assert cursor_text(app) == "The boats came in at dawn."
+        await pilot.press("question_mark")
+        help_text = str(app.screen.query_one("Static").render())
+        assert "ctrl+n" in help_text and "Next sentence" in help_text
 
 
 async def test_q_quits(build, short_doc) -> None:  # type: ignore[no-untyped-def]

@@ -14,6 +14,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.keys import key_to_character
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -511,36 +512,27 @@ class ReaderScreen(Screen[None]):
         (active or pane).query(OptionList).first().focus()
 
     def action_help(self) -> None:
+        """Every reader key as it is bound now, after any remapping in config.toml."""
+        keys_by_id: dict[str, list[str]] = {}
+        for key, active in self.active_bindings.items():
+            if active.node is self and active.binding.id:
+                keys_by_id.setdefault(active.binding.id, []).append(_key_name(key))
         rows: list[tuple[str, str]] = []
-        seen: dict[str, int] = {}
         for binding in self.BINDINGS:
-            assert isinstance(binding, Binding)
-            keys = _keys_for(self, binding)
-            if binding.description in seen:
-                continue
-            seen[binding.description] = len(rows)
-            rows.append((keys, binding.description))
+            assert isinstance(binding, Binding) and binding.id
+            declared = [_key_name(key.strip()) for key in binding.key.split(",")]
+            active = keys_by_id.get(binding.id, [])
+            # Not remapped: show every declared key (a focused widget may answer some of
+            # them itself, to the same effect). Remapped: show what is bound now.
+            keys = declared if set(active) <= set(declared) else active
+            rows.append((" ".join(keys), binding.description))
         rows.append(("ctrl+p", "Command palette"))
         self.app.push_screen(HelpScreen(rows))
 
 
-def _keys_for(screen: ReaderScreen, binding: Binding) -> str:
-    """The keys bound to `binding` now, after any remapping in config.toml."""
-    keymap = getattr(screen.app, "_keymap", {})
-    keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
-    names = {
-        "right_parenthesis": ")",
-        "left_parenthesis": "(",
-        "right_curly_bracket": "}",
-        "left_curly_bracket": "{",
-        "full_stop": ".",
-        "right_square_bracket": "]",
-        "left_square_bracket": "[",
-        "greater_than_sign": ">",
-        "less_than_sign": "<",
-        "comma": ",",
-        "slash": "/",
-        "question_mark": "?",
-        "space": "space",
-    }
-    return " ".join(names.get(key.strip(), key.strip()) for key in keys.split(","))
+def _key_name(key: str) -> str:
+    """`right_parenthesis` → `)`; `space`, `escape` and keys with modifiers keep their names."""
+    if key == "slash":
+        return "/"
+    character = key_to_character(key)
+    return character if character and character.isprintable() and not character.isspace() else key
