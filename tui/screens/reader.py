@@ -514,9 +514,9 @@ class ReaderScreen(Screen[None]):
     def action_help(self) -> None:
         """Every reader key as it is bound now, after any remapping in config.toml."""
         keys_by_id: dict[str, list[str]] = {}
-        for key, active in self.active_bindings.items():
-            if active.node is self and active.binding.id:
-                keys_by_id.setdefault(active.binding.id, []).append(_key_name(key))
+        for key, bound in self.active_bindings.items():
+            if bound.node is self and bound.binding.id:
+                keys_by_id.setdefault(bound.binding.id, []).append(_key_name(key))
         rows: list[tuple[str, str]] = []
         for binding in self.BINDINGS:
             assert isinstance(binding, Binding) and binding.id
