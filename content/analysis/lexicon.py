@@ -59,7 +59,9 @@ CLAIM_VERBS = frozenset(
     echoed compared remarked quoted wondered touted threatened sued spoke slammed
     retweeted recommended implied applauded boasted cautioned contends deemed
     dismissed exposed envisioned pledged presented promoted vowed insisted endorsed backed
-    favored favoured accepted rejected lauded hailed""".split()
+    favored favoured accepted rejected lauded hailed complimented pleads pleaded touted underscored
+    detailed referenced references mentioned characterized likened blamed credited thanked
+    welcomed questioned doubted disputed contested signalled signaled acknowledged reiterated""".split()
 ) | {"called for", "called on", "pointed to", "pointed out", "spoke of", "according to", "referred to"}
 AUXILIARIES = frozenset(
     """has had have is are was were will would also then later once again previously simply quickly
