@@ -186,7 +186,8 @@ _NOUN_FORMS = frozenset(
     supports attack attacks call calls seem plan plans promise promises warning warnings
     questions ruling rules rule challenge challenges issue issues email emails order orders
     remark remarks answer answers present push file files list lists share shares post posts
-    quote quotes charge charges release released releases""".split()
+    quote quotes charge charges release released releases detail details reference references
+    credit credits signal signals dispute disputes blame plea pleas thank thanks""".split()
 )
 
 
