@@ -26,7 +26,7 @@ from annotations.model import COLORS, KINDS, Annotation, now
 
 SCHEMA = 1
 _KNOWN = {f.name for f in fields(Annotation)} - {"extra"}
-_OPTIONAL_EMPTY = {"speaker", "note", "prefix", "suffix"}
+_OMITTED_WHEN_EMPTY = {"speaker", "prefix", "suffix"}
 _LINE = re.compile(r"line (\d+)")
 
 
@@ -81,7 +81,7 @@ def annotation_to_table(annotation: Annotation) -> dict[str, Any]:
         "updated",
     ):
         value = getattr(annotation, key)
-        if key in _OPTIONAL_EMPTY and value == "" and key not in ("note",):
+        if key in _OMITTED_WHEN_EMPTY and value == "":
             continue
         table[key] = list(value) if key == "tags" else value
     table.update(annotation.extra)
@@ -228,14 +228,6 @@ class AnnotationStore:
 
     def placed(self) -> list[Annotation]:
         return [a for a in self.annotations if a.id not in self.orphans]
-
-    def at(self, start: int, end: int) -> Annotation | None:
-        """The annotation under a span: the exact match first, else the first overlapping one."""
-        overlapping = [a for a in self.placed() if a.overlaps(start, end)]
-        exact = [a for a in overlapping if a.start == start and a.end == end]
-        if exact:
-            return exact[0]
-        return overlapping[0] if overlapping else None
 
     def ids(self) -> set[str]:
         return {a.id for a in self.annotations}

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from content.analysis.claims import Claim
     from content.analysis.quotes import Quote
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
@@ -93,7 +94,7 @@ class Reading:
     # -- movement ----------------------------------------------------------------------
 
     def _step(
-        self, spans: list[Span], starts: list[int], unit: Unit, forward: bool, origin: int | None
+        self, spans: Sequence[Span], starts: list[int], unit: Unit, forward: bool, origin: int | None
     ) -> Cursor | None:
         if not spans:
             return None
@@ -121,7 +122,7 @@ class Reading:
             index = index_at(spans, starts, visible.start) if forward else index_before(starts, visible.end)
             if index is not None:
                 return self.place(Cursor(spans[index], unit, index))
-        found = self._step(list(spans), starts, unit, forward, origin)
+        found = self._step(spans, starts, unit, forward, origin)
         return self.place(found) if found else None
 
     def place(self, cursor: Cursor) -> Cursor:

@@ -158,6 +158,16 @@ class ReaderScreen(Screen[None]):
         )
         self.update_status()
 
+    def annotation_under(self, start: int, end: int) -> Annotation | None:
+        """The highlight under a span: an exact match first, else the first overlapping one.
+
+        Looked up in the index kept for drawing, not by scanning the store on every key.
+        """
+        overlapping = [a for a in self._highlights.overlapping(start, end) if isinstance(a, Annotation)]
+        exact = [a for a in overlapping if (a.start, a.end) == (start, end)]
+        candidates = exact or overlapping
+        return candidates[0] if candidates else None
+
     @cached_property
     def _quote_marks(self) -> SpanIndex:
         return SpanIndex(self.reading.quotes)
@@ -210,7 +220,7 @@ class ReaderScreen(Screen[None]):
             unit, position, total = self.reading.counts() if cursor is not None else ("", 0, 0)
             left = f"{unit} {position}/{total}" if position else ") next sentence · ? help"
         if cursor is not None:
-            under = self.store.at(cursor.span.start, cursor.span.end)
+            under = self.annotation_under(cursor.span.start, cursor.span.end)
             if under is not None:
                 left += f" · {under.color}" + (" · note" if under.note else "")
         visible = self.article.visible_span()
@@ -352,7 +362,7 @@ class ReaderScreen(Screen[None]):
         return True
 
     def _create(self, span: Span, unit: Unit, color: Color = "yellow") -> Annotation | None:
-        existing = self.store.at(span.start, span.end)
+        existing = self.annotation_under(span.start, span.end)
         if existing is not None and existing.start == span.start and existing.end == span.end:
             return existing
         annotation = Annotation.on_text(
@@ -377,7 +387,7 @@ class ReaderScreen(Screen[None]):
         if target is None:
             return
         span, unit = target
-        existing = self.store.at(span.start, span.end)
+        existing = self.annotation_under(span.start, span.end)
         if existing is not None and (existing.start, existing.end) == (span.start, span.end):
             self.notify("Already highlighted: 1–5 change its colour, d deletes it", timeout=3)
             return
@@ -389,7 +399,7 @@ class ReaderScreen(Screen[None]):
         if target is None:
             return
         span, unit = target
-        existing = self.store.at(span.start, span.end) if self.reading.anchor is None else None
+        existing = self.annotation_under(span.start, span.end) if self.reading.anchor is None else None
         if existing is None:
             self._create(span, unit, color)
             return
@@ -401,7 +411,7 @@ class ReaderScreen(Screen[None]):
         if target is None:
             return None
         span, unit = target
-        existing = self.store.at(span.start, span.end) if self.reading.anchor is None else None
+        existing = self.annotation_under(span.start, span.end) if self.reading.anchor is None else None
         return existing or self._create(span, unit)
 
     def action_annotate(self) -> None:
@@ -442,7 +452,7 @@ class ReaderScreen(Screen[None]):
 
     def action_delete(self) -> None:
         cursor = self.reading.cursor
-        annotation = self.store.at(cursor.span.start, cursor.span.end) if cursor else None
+        annotation = self.annotation_under(cursor.span.start, cursor.span.end) if cursor else None
         if annotation is None:
             self.notify("No annotation under the cursor", timeout=2)
             return
