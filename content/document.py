@@ -75,6 +75,8 @@ class Document:
     blocks: list[Block]
     inline: list[InlineStyle] = field(default_factory=list)
     author: str = ""
+    date: str = ""
+    site: str = ""
 
     @cached_property
     def fingerprint(self) -> str:

@@ -4,20 +4,29 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 import sys
 from importlib import resources
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, Literal
 
 from content.clean import clean_line, clean_text
 from content.document import Document
 from content.errors import ContentError
 from content.plaintext import parse_plain_text
 
+if TYPE_CHECKING:
+    from content.fetch import Progress  # urllib and ssl load only when a URL is opened
+
 SAMPLE_SOURCE = "postil:sample"
 STDIN_SOURCE = "-"
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+_HTML_START = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
 MAX_BYTES = 64 * 1024 * 1024
 _SNIFF = 8192
 
@@ -89,36 +98,93 @@ def read_stream(stream: BinaryIO) -> bytes:
     return data
 
 
-def document_from_bytes(data: bytes, source: str, name: str, markdown: bool) -> Document:
+Format = Literal["text", "markdown", "html"]
+
+
+def looks_like_html(data: bytes) -> bool:
+    return bool(_HTML_START.match(data[:_SNIFF]))
+
+
+def decode_html(data: bytes, declared: str | None = None) -> str:
+    """A page's bytes as text: a BOM wins, then the server's charset, then `<meta charset>`."""
+    if not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        meta = _META_CHARSET.search(data[:_SNIFF])
+        for charset in (declared, meta.group(1).decode("ascii") if meta else None):
+            if not charset:
+                continue
+            try:
+                codec = codecs.lookup(charset).name
+            except LookupError:
+                continue
+            if codec in ("ascii", "latin-1", "iso8859-1"):
+                codec = "cp1252"  # what browsers do for these labels
+            if codec == "utf-8":
+                return data.decode("utf-8", errors="replace")
+            return data.decode(codec, errors="replace")
+    return decode(data)
+
+
+def document_from_bytes(data: bytes, source: str, name: str, format: Format, charset: str | None = None) -> Document:
     if looks_binary(data):
         raise ContentError(f"{name}: looks like a binary file, not an article")
-    text = clean_text(decode(data))
     fallback = clean_line(Path(name).stem) if name != STDIN_SOURCE else "standard input"
-    if markdown:
+    if format == "html":
+        from content.html import parse_html  # trafilatura is imported only for HTML
+
+        return parse_html(decode_html(data, charset), source, fallback)
+    text = clean_text(decode(data))
+    if format == "markdown":
         from content.markdown import parse_markdown  # markdown-it is imported only when needed
 
         return parse_markdown(text, source, fallback)
     return parse_plain_text(text, source, fallback)
 
 
+def sniff_format(data: bytes, suffix: str = "") -> Format:
+    if suffix in HTML_SUFFIXES or looks_like_html(data):
+        return "html"
+    if suffix in MARKDOWN_SUFFIXES or (not suffix and data.lstrip()[:1] == b"#"):
+        return "markdown"
+    return "text"
+
+
 def sample_bytes() -> bytes:
     return resources.files("content").joinpath("sample", "lighthouse.txt").read_bytes()
 
 
-def load_document(source: str | None, stdin: BinaryIO | None = None) -> Document:
-    """Load SOURCE: a path, `-` for stdin, or None for the built-in sample article."""
+def is_url(source: str) -> bool:
+    return re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", source) is not None
+
+
+def load_document(source: str | None, stdin: BinaryIO | None = None, progress: Progress | None = None) -> Document:
+    """Load SOURCE: a path, an http(s) URL, `-` for stdin, or None for the built-in sample.
+
+    `progress` is called as a URL downloads, with the bytes so far and the total if known.
+    """
     if source is None or source == SAMPLE_SOURCE:
-        return document_from_bytes(sample_bytes(), SAMPLE_SOURCE, "sample", markdown=False)
+        return document_from_bytes(sample_bytes(), SAMPLE_SOURCE, "sample", "text")
     if source == STDIN_SOURCE:
         stream = stdin if stdin is not None else sys.stdin.buffer
         data = read_stream(stream)
-        looks_markdown = data.lstrip().startswith(b"#")
-        return document_from_bytes(data, STDIN_SOURCE, STDIN_SOURCE, markdown=looks_markdown)
-    if "://" in source:
-        scheme = source.split("://", 1)[0].lower()
-        raise ContentError(
-            f"{clean_line(source)}: {scheme} addresses cannot be opened yet; save the page as text or Markdown first"
-        )
+        return document_from_bytes(data, STDIN_SOURCE, STDIN_SOURCE, sniff_format(data))
+    if is_url(source):
+        return load_url(source, progress)
     path = Path(os.path.expanduser(source))
     data = read_file_bytes(path)
-    return document_from_bytes(data, str(path.resolve()), path.name, markdown=path.suffix.lower() in MARKDOWN_SUFFIXES)
+    return document_from_bytes(data, str(path.resolve()), path.name, sniff_format(data, path.suffix.lower()))
+
+
+def load_url(url: str, progress: Progress | None = None) -> Document:
+    from content.fetch import check_scheme, fetch, normalise_url
+
+    check_scheme(url)
+    fetched = fetch(url, progress=progress)
+    key = normalise_url(url)
+    name = Path(fetched.url.split("?", 1)[0].rstrip("/")).name or "page"
+    if fetched.content_type in ("text/html", "application/xhtml+xml") or looks_like_html(fetched.body):
+        format: Format = "html"
+    elif fetched.content_type in ("text/markdown", "text/x-markdown") or name.endswith(tuple(MARKDOWN_SUFFIXES)):
+        format = "markdown"
+    else:
+        format = "text"
+    return document_from_bytes(fetched.body, key, name, format, fetched.charset)

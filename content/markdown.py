@@ -8,12 +8,12 @@ depth and a marker that the reader draws beside the text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from content.document import Block, BlockKind, Document, InlineKind, InlineStyle
+from content.builder import TextBuilder
+from content.document import BlockKind, Document, InlineKind, InlineStyle
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.DOTALL)
 _INLINE_KINDS: dict[str, InlineKind] = {
@@ -24,27 +24,7 @@ _INLINE_KINDS: dict[str, InlineKind] = {
 }
 
 
-@dataclass
-class _Builder:
-    parts: list[str] = field(default_factory=list)
-    length: int = 0
-    blocks: list[Block] = field(default_factory=list)
-    inline: list[InlineStyle] = field(default_factory=list)
-
-    def begin_block(self) -> int:
-        if self.blocks:
-            self.append("\n\n")
-        return self.length
-
-    def append(self, text: str) -> None:
-        self.parts.append(text)
-        self.length += len(text)
-
-    def add_block(self, text: str, **fields: object) -> None:
-        start = self.begin_block()
-        self.append(text)
-        self.blocks.append(Block(start, self.length, **fields))  # type: ignore[arg-type]
-
+class _Builder(TextBuilder):
     def add_inline(self, children: list[Token], **fields: object) -> None:
         start = self.begin_block()
         opened: list[tuple[str, int, str]] = []
@@ -70,10 +50,7 @@ class _Builder:
                 name, begin, href = opened.pop()
                 if self.length > begin:
                     self.inline.append(InlineStyle(begin, self.length, _INLINE_KINDS[name], href))
-        self.blocks.append(Block(start, self.length, **fields))  # type: ignore[arg-type]
-
-    def text(self) -> str:
-        return "".join(self.parts)
+        self.end_block(start, **fields)
 
 
 def _front_matter_title(front_matter: str) -> str:

@@ -1,0 +1,182 @@
+"""HTML pages into a Document, through trafilatura's main-article extraction.
+
+trafilatura drops navigation, ads, comments, scripts and styles and hands back the
+article as a small XML tree (`head`, `p`, `quote`, `list`/`item`, `code`, `table`,
+with `hi`, `ref` and `lb` inline). That tree becomes blocks and inline styles here, the
+same model Markdown builds, so the reader and the analysis do not care where text came from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from content.builder import TextBuilder
+from content.clean import clean_line, clean_text
+from content.document import Document, InlineKind, InlineStyle
+from content.errors import ContentError
+
+_SPACE = re.compile(r"\s+")
+_HI_KINDS: dict[str, InlineKind] = {"#b": "strong", "#i": "emphasis", "#u": "emphasis", "#t": "code"}
+Run = tuple[str, tuple[tuple[InlineKind, str], ...]]
+"""A piece of inline text and the styles (kind, href) around it."""
+
+
+def _runs(element: Any, styles: tuple[tuple[InlineKind, str], ...] = (), *, skip: str = "") -> Iterator[Run]:
+    """The inline text of `element` in order, without the child elements named in `skip`."""
+    if element.text:
+        yield element.text, styles
+    for child in element:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag and tag in skip.split():
+            pass
+        elif tag == "lb":
+            yield "\n", styles
+        elif tag == "hi":
+            kind = _HI_KINDS.get(child.get("rend", ""), "emphasis")
+            yield from _runs(child, (*styles, (kind, "")))
+        elif tag == "ref":
+            yield from _runs(child, (*styles, ("link", child.get("target", ""))))
+        elif tag == "del":
+            yield from _runs(child, (*styles, ("strike", "")))
+        elif tag and tag != "graphic":
+            yield from _runs(child, styles)
+        if child.tail:
+            yield child.tail, styles
+
+
+def _normalised(runs: Iterator[Run]) -> list[Run]:
+    """Collapse white space as a browser would (a line break `lb` stays) and trim the ends."""
+    out: list[Run] = []
+    after_space = True
+    for text, styles in runs:
+        if text == "\n":
+            if out:
+                out[-1] = (out[-1][0].rstrip(" "), out[-1][1])
+            out.append(("\n", styles))
+            after_space = True
+            continue
+        flat = _SPACE.sub(" ", clean_text(text))
+        if after_space:
+            flat = flat.lstrip(" ")
+        if flat:
+            out.append((flat, styles))
+            after_space = flat.endswith(" ")
+    while out and not out[-1][0].strip():
+        out.pop()
+    if out:
+        out[-1] = (out[-1][0].rstrip(), out[-1][1])
+    return out
+
+
+class _HtmlBuilder(TextBuilder):
+    def add_runs(self, runs: list[Run], **fields: object) -> None:
+        if not runs:
+            return
+        start = self.begin_block()
+        for text, styles in runs:
+            begin = self.length
+            self.append(text)
+            self.inline.extend(InlineStyle(begin, self.length, kind, href) for kind, href in styles)
+        self.end_block(start, **fields)
+
+    def walk(self, element: Any, quote_depth: int = 0, depth: int = 0) -> None:
+        for child in element:
+            self.visit(child, quote_depth, depth)
+
+    def visit(self, child: Any, quote_depth: int, depth: int) -> None:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag == "head":
+            rend = child.get("rend", "")
+            level = int(rend[1]) if re.fullmatch(r"h[1-6]", rend) else 2
+            self.add_runs(_normalised(_runs(child)), kind="heading", level=level)
+        elif tag == "quote":
+            loose = _normalised(_runs(child, skip="p list quote head code table"))
+            self.add_runs(loose, kind="quote", quote_depth=quote_depth + 1)
+            self.walk(child, quote_depth + 1, depth)
+        elif tag == "list":
+            ordered = child.get("rend", "") == "ol"
+            for number, item in enumerate((i for i in child if i.tag == "item"), 1):
+                runs = _normalised(_runs(item, skip="list"))
+                marker = f"{number}." if ordered else "•"
+                self.add_runs(runs, kind="list_item", marker=marker, depth=depth + 1, quote_depth=quote_depth)
+                for nested in item:
+                    if nested.tag == "list":
+                        self.visit(nested, quote_depth, depth + 1)
+        elif tag == "code":
+            code = clean_text("".join(child.itertext())).strip("\n")
+            if code.strip():
+                self.add_block(code, kind="code", quote_depth=quote_depth, depth=depth)
+        elif tag == "table":
+            rows = []
+            for row in child.iter("row"):
+                rows.append(" │ ".join(" ".join(clean_text("".join(c.itertext())).split()) for c in row))
+            if rows:
+                self.add_block("\n".join(rows), kind="code", quote_depth=quote_depth, depth=depth)
+        elif tag == "p":
+            kind = "quote" if quote_depth else "paragraph"
+            self.add_runs(_normalised(_runs(child, skip="list")), kind=kind, quote_depth=quote_depth, depth=depth)
+            for nested in child:
+                if nested.tag == "list":
+                    self.visit(nested, quote_depth, depth)
+        elif tag in ("div", "section"):
+            self.walk(child, quote_depth, depth)
+
+
+def parse_html(html: str, source: str, fallback_title: str = "") -> Document:
+    """Extract the main article of an HTML page; ContentError when there is none."""
+    import trafilatura  # imported here: it takes a while, and only HTML needs it
+
+    try:
+        extracted = trafilatura.bare_extraction(
+            html,
+            url=source if "://" in source else None,
+            with_metadata=True,
+            include_comments=False,
+            include_formatting=True,
+            include_links=True,
+            include_tables=True,
+            include_images=False,
+            favor_recall=True,
+        )
+    except Exception as error:  # the extractor's own failures must not become a traceback
+        raise ContentError(f"{clean_line(source)}: the page could not be read as an article ({error})") from None
+    body = getattr(extracted, "body", None) if extracted is not None else None
+    if body is None or not " ".join(body.itertext()).strip():
+        raise ContentError(
+            f"{clean_line(source)}: no article text found in the page (it may be all script, or need JavaScript)"
+        )
+    title, author, site, date = (
+        clean_line(getattr(extracted, name, None) or "").strip() for name in ("title", "author", "sitename", "date")
+    )
+
+    builder = _HtmlBuilder()
+    first = next((child for child in body if isinstance(child.tag, str)), None)
+    first_is_title = (
+        first is not None
+        and first.tag == "head"
+        and _SPACE.sub(" ", "".join(first.itertext())).strip().casefold() == title.casefold()
+    )
+    if title and not first_is_title:
+        builder.add_block(title, kind="heading", level=1)
+    if title and first_is_title:
+        builder.visit(first, 0, 0)
+    byline = " · ".join(part for part in ((f"By {author}" if author else ""), site, date) if part)
+    if byline:
+        # Metadata, not article text: dimmed and never analysed, like other page furniture.
+        builder.add_block(byline, kind="paragraph", boilerplate=True)
+    for child in body:
+        if not (first_is_title and child is first):
+            builder.visit(child, 0, 0)
+    return Document(
+        text=builder.text(),
+        title=title or fallback_title,
+        source=source,
+        format="html",
+        blocks=builder.blocks,
+        inline=builder.inline,
+        author=author,
+        date=date,
+        site=site,
+    )
