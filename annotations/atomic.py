@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import os
 import shutil
 import stat
@@ -41,6 +42,19 @@ def _keep_backup(target: Path) -> None:
         os.link(target, backup)
     except OSError:
         shutil.copy2(target, backup)
+
+
+def remove_leftovers(path: Path) -> list[Path]:
+    """Delete temp files a crashed write left beside `path`. Call it holding the file's lock,
+    when no other writer can be half-way through its own temp file."""
+    target = Path(os.path.realpath(path))
+    removed = []
+    with contextlib.suppress(OSError):
+        for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+                removed.append(leftover)
+    return removed
 
 
 def atomic_write(path: Path, data: bytes, verify: Callable[[bytes], bool] | None = None) -> None:

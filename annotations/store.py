@@ -20,13 +20,17 @@ from typing import Any
 import tomli_w
 
 from annotations.anchor import anchor
-from annotations.atomic import atomic_write
+from annotations.atomic import atomic_write, remove_leftovers
 from annotations.errors import StoreError, StoreParseError
+from annotations.lock import file_lock
 from annotations.model import COLORS, KINDS, Annotation, now
 
 SCHEMA = 1
 _KNOWN = {f.name for f in fields(Annotation)} - {"extra"}
 _OMITTED_WHEN_EMPTY = {"speaker", "prefix", "suffix"}
+_STATE = "orphan"
+"""Written as `orphan = true` on annotations that did not fit the article when last opened.
+It is state, not data: recomputed on every open, so it is never kept in `extra`."""
 _LINE = re.compile(r"line (\d+)")
 
 
@@ -59,7 +63,7 @@ def _annotation_from_table(table: Any, index: int) -> Annotation:
     for key in ("created", "updated"):
         if key in values and not isinstance(values[key], datetime):
             raise ValueError(f"annotation {index}: '{key}' must be a date and time")
-    extra = {key: value for key, value in table.items() if key not in _KNOWN}
+    extra = {key: value for key, value in table.items() if key not in _KNOWN and key != _STATE}
     return Annotation(**values, extra=extra)
 
 
@@ -86,6 +90,13 @@ def annotation_to_table(annotation: Annotation) -> dict[str, Any]:
         table[key] = list(value) if key == "tags" else value
     table.update(annotation.extra)
     return table
+
+
+def flagged_orphans(raw: dict[str, Any]) -> set[str]:
+    tables = raw.get("annotation", [])
+    if not isinstance(tables, list):
+        return set()
+    return {str(t.get("id")) for t in tables if isinstance(t, dict) and t.get(_STATE) is True}
 
 
 def parse_file(data: bytes, path: Path) -> tuple[DocumentInfo | None, list[Annotation], dict[str, Any]]:
@@ -172,8 +183,16 @@ class AnnotationStore:
         self.orphans: set[str] = set()
         self.unsaved = False
         """True when a change is in memory but the last write failed."""
+        self.text = ""
+        """The article text the offsets refer to."""
+        self.stored_info: DocumentInfo | None = None
+        """[document] as the file had it when opened: a different fingerprint means the article changed."""
         self._disk_digest: str | None = None
+        self._disk_ids: set[str] = set()
+        """The ids the file held when last read or written: one missing later was deleted elsewhere."""
         self._deleted: set[str] = set()
+        self._dirty: set[str] = set()
+        """Ids added or changed here and not yet written."""
         self._undo: list[tuple[str, list[Annotation]]] = []
 
     # -- opening -----------------------------------------------------------------------
@@ -195,28 +214,81 @@ class AnnotationStore:
         return store
 
     def _load(self, text: str) -> None:
+        self.text = text
         data = _read(self.path)
         self._disk_digest = _digest(data)
         if data is None:
             return
         stored_info, annotations, extra = parse_file(data, self.path)
+        self.stored_info = stored_info
         if stored_info is not None:
             self.info.extra = stored_info.extra
         self.extra = extra
         self.annotations = annotations
-        self.sort()
-        self.reanchor(text)
+        self._disk_ids = self.ids()
+        self.orphans = flagged_orphans(tomllib.loads(data.decode("utf-8")))
+        moved = self.reanchor(text)
+        stale = stored_info is None or (stored_info.fingerprint, stored_info.source) != (
+            self.info.fingerprint,
+            self.info.source,
+        )
+        if moved or stale:
+            # Re-anchored to a changed (or moved) article: record the new offsets and
+            # fingerprint now, so the next open starts from them. Orphans keep their old
+            # text and offsets, flagged. A failed write is not fatal: it is retried later.
+            try:
+                self.save()
+            except StoreError:
+                self.unsaved = True
 
-    def reanchor(self, text: str) -> None:
-        """Fit each annotation to `text`; the ones that no longer fit become orphans."""
-        self.orphans = set()
+    def _place(self, annotation: Annotation) -> bool:
+        """Anchor one annotation to `self.text`; True when its stored fields changed."""
+        placed = anchor(annotation, self.text)
+        if placed is None:
+            changed = annotation.id not in self.orphans
+            self.orphans.add(annotation.id)
+            return changed
+        was_orphan = annotation.id in self.orphans
+        self.orphans.discard(annotation.id)
+        start, end = placed
+        fresh = Annotation.on_text(self.text, start, end, id=annotation.id)
+        before = (annotation.start, annotation.end, annotation.exact, annotation.prefix, annotation.suffix)
+        after = (start, end, fresh.exact, fresh.prefix, fresh.suffix)
+        if before == after:
+            return was_orphan
+        # Moved, or matched fuzzily: the stored text and its context follow the article.
+        annotation.start, annotation.end, annotation.exact, annotation.prefix, annotation.suffix = after
+        return True
+
+    def reanchor(self, text: str) -> bool:
+        """Fit each annotation to `text`; the ones that no longer fit become orphans.
+
+        Returns True when anything stored changed: an offset, a fuzzily matched text,
+        or whether an annotation is an orphan.
+        """
+        self.text = text
+        changed = False
         for annotation in self.annotations:
-            placed = anchor(annotation, text)
-            if placed is None:
-                self.orphans.add(annotation.id)
-            else:
-                annotation.start, annotation.end = placed
+            changed |= self._place(annotation)
         self.sort()
+        return changed
+
+    def reattach(self, annotation_id: str, start: int, end: int) -> Annotation:
+        """Give an orphan (or any annotation) a new place in the article, chosen by the user."""
+        self._check_writable()
+        current = self.get(annotation_id)
+        if current is None:
+            raise StoreError(f"no annotation {annotation_id}")
+        self._remember("re-attach")
+        fresh = Annotation.on_text(self.text, start, end, id=annotation_id)
+        current.start, current.end = start, end
+        current.exact, current.prefix, current.suffix = fresh.exact, fresh.prefix, fresh.suffix
+        current.updated = now()
+        self.orphans.discard(annotation_id)
+        self._dirty.add(annotation_id)
+        self.sort()
+        self._save_keeping_changes()
+        return current
 
     # -- queries -----------------------------------------------------------------------
 
@@ -246,6 +318,7 @@ class AnnotationStore:
         self._check_writable()
         self._remember("add")
         self.annotations.append(annotation)
+        self._dirty.add(annotation.id)
         self.sort()
         self._save_keeping_changes()
         return annotation
@@ -259,6 +332,7 @@ class AnnotationStore:
         for key, value in changes.items():
             setattr(current, key, value)
         current.updated = now()
+        self._dirty.add(annotation_id)
         self._save_keeping_changes()
         return current
 
@@ -282,6 +356,7 @@ class AnnotationStore:
         restored = {a.id for a in before}
         self._deleted -= restored
         self._deleted |= self.ids() - restored
+        self._dirty |= restored
         self.annotations = before
         self.sort()
         self.save()
@@ -297,21 +372,54 @@ class AnnotationStore:
 
     # -- saving --------------------------------------------------------------------------
 
-    def _merge_from_disk(self) -> None:
-        """Take in what another window or a hand edit wrote since we last read the file."""
+    def refresh(self) -> bool:
+        """Take in what another window or a hand edit wrote; True when anything changed.
+
+        A file that has become unparsable raises StoreParseError and makes the store
+        read-only, so it is never overwritten.
+        """
+        if self.read_only_reason:
+            return False
+        try:
+            return self._merge_from_disk()
+        except StoreParseError as error:
+            self.read_only_reason = str(error)
+            raise
+
+    def _merge_from_disk(self) -> bool:
+        """Merge the file as it is now into memory, by id.
+
+        Added elsewhere: taken in and anchored. Edited elsewhere: taken in, unless it
+        was also edited here, when the later `updated` wins. Deleted elsewhere: dropped
+        here too, unless changed here since. Deleted here: not brought back.
+        """
         data = _read(self.path)
         if _digest(data) == self._disk_digest or data is None:
-            return
+            return False
         _, theirs, extra = parse_file(data, self.path)  # a broken file raises: never overwritten
+        their_ids = {a.id for a in theirs}
+        gone = (self._disk_ids - their_ids) - self._dirty
+        self.annotations = [a for a in self.annotations if a.id not in gone]
         ours = {a.id: a for a in self.annotations}
         for annotation in theirs:
             mine = ours.get(annotation.id)
-            if mine is None and annotation.id not in self._deleted:
+            if annotation.id in self._deleted:
+                continue
+            if mine is not None and (
+                mine == annotation or (mine.id in self._dirty and annotation.updated <= mine.updated)
+            ):
+                continue  # the same, or changed here as well and more recently: ours stands
+            self._place(annotation)
+            if mine is None:
                 self.annotations.append(annotation)
-            elif mine is not None and annotation.updated > mine.updated:
+            else:
                 self.annotations[self.annotations.index(mine)] = annotation
+        self.orphans &= self.ids()
         self.extra = {**extra, **self.extra}
+        self._disk_digest = _digest(data)
+        self._disk_ids = their_ids
         self.sort()
+        return True
 
     def to_data(self) -> dict[str, Any]:
         data: dict[str, Any] = {"schema": SCHEMA}
@@ -323,7 +431,10 @@ class AnnotationStore:
             "format": self.info.format,
             **self.info.extra,
         }
-        data["annotation"] = [annotation_to_table(a) for a in self.annotations]
+        data["annotation"] = [
+            {**annotation_to_table(a), _STATE: True} if a.id in self.orphans else annotation_to_table(a)
+            for a in self.annotations
+        ]
         return data
 
     def to_toml(self, data: dict[str, Any] | None = None) -> bytes:
@@ -338,14 +449,21 @@ class AnnotationStore:
         return (header + body).encode("utf-8")
 
     def save(self) -> None:
+        """Merge what is on disk, then write, all under the file's lock."""
         self._check_writable()
-        try:
-            self._merge_from_disk()
-        except StoreParseError as error:
-            self.read_only_reason = str(error)
-            raise StoreError(f"not saved: {error} (fix or move the file; it was not overwritten)") from None
-        data = self.to_data()
-        payload = self.to_toml(data)
-        atomic_write(self.path, payload, verify=lambda written: tomllib.loads(written.decode("utf-8")) == data)
+        with file_lock(self.path):
+            try:
+                self._merge_from_disk()
+            except StoreParseError as error:
+                self.read_only_reason = str(error)
+                raise StoreError(f"not saved: {error} (fix or move the file; it was not overwritten)") from None
+            remove_leftovers(self.path)
+            data = self.to_data()
+            payload = self.to_toml(data)
+            atomic_write(self.path, payload, verify=lambda written: tomllib.loads(written.decode("utf-8")) == data)
         self._disk_digest = _digest(payload)
+        self._disk_ids = self.ids()
+        self._deleted.clear()
+        self._dirty.clear()
+        self.stored_info = copy.copy(self.info)
         self.unsaved = False

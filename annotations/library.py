@@ -1,0 +1,102 @@
+"""Every annotated document in the data directory: `postil library` and the library screen."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from annotations.paths import annotations_dir
+from annotations.store import flagged_orphans
+
+
+@dataclass(frozen=True)
+class Entry:
+    path: Path
+    title: str
+    source: str
+    fingerprint: str
+    format: str
+    annotations: int
+    orphans: int
+    changed: datetime
+    """The latest `updated` of its annotations, or the file's time when it has none."""
+    problem: str = ""
+    """Why the file could not be read, when it could not; it is listed all the same."""
+
+    @property
+    def reopenable(self) -> bool:
+        """Whether opening `source` again can work: stdin cannot be read twice."""
+        return not self.problem and self.source not in ("", "-")
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "source": self.source,
+            "annotations": self.annotations,
+            "orphans": self.orphans,
+            "changed": self.changed.isoformat().replace("+00:00", "Z"),
+            "file": str(self.path),
+            "format": self.format,
+            **({"problem": self.problem} if self.problem else {}),
+        }
+
+
+def _mtime(path: Path) -> datetime:
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime, UTC).replace(microsecond=0)
+    except OSError:
+        return datetime.fromtimestamp(0, UTC)
+
+
+def read_entry(path: Path) -> Entry:
+    try:
+        raw = tomllib.loads(path.read_bytes().decode("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        return Entry(path, path.stem, "", "", "", 0, 0, _mtime(path), problem=reason)
+    found = raw.get("document")
+    document: dict[str, Any] = found if isinstance(found, dict) else {}
+    listed = raw.get("annotation")
+    tables = [t for t in listed if isinstance(t, dict)] if isinstance(listed, list) else []
+    stamps = [t["updated"] for t in tables if isinstance(t.get("updated"), datetime)]
+    changed = max(stamps) if stamps else _mtime(path)
+    return Entry(
+        path=path,
+        title=str(document.get("title", "")) or path.stem,
+        source=str(document.get("source", "")),
+        fingerprint=str(document.get("fingerprint", "")),
+        format=str(document.get("format", "")),
+        annotations=len(tables),
+        orphans=len(flagged_orphans(raw)),
+        changed=changed if changed.tzinfo else changed.replace(tzinfo=UTC),
+    )
+
+
+def library(base: Path) -> list[Entry]:
+    """Every annotation file under `base`, the most recently changed first."""
+    folder = annotations_dir(base)
+    try:
+        names = sorted(name for name in os.listdir(folder) if name.endswith(".toml") and not name.startswith("."))
+    except FileNotFoundError:
+        return []
+    entries = [read_entry(folder / name) for name in names]
+    return sorted(entries, key=lambda entry: (entry.changed, entry.title), reverse=True)
+
+
+def find_moved(base: Path, fingerprint: str, source: str) -> Path | None:
+    """The annotation file of a document with this text whose file is no longer where it was.
+
+    Only a file that has gone counts as moved: a copy beside the original keeps nothing
+    of the original's notes, which stay with the original.
+    """
+    for entry in library(base):
+        if entry.problem or entry.fingerprint != fingerprint or entry.source == source:
+            continue
+        old = entry.source
+        if old and old != "-" and "://" not in old and not old.startswith("postil:") and not Path(old).exists():
+            return entry.path
+    return None
