@@ -343,6 +343,7 @@ class AnnotationStore:
             raise StoreError(f"no annotation {annotation_id}")
         self._remember("delete")
         self.annotations.remove(current)
+        self.orphans.discard(annotation_id)
         self._deleted.add(annotation_id)
         self._save_keeping_changes()
         return current
@@ -354,12 +355,17 @@ class AnnotationStore:
             return None
         label, before = self._undo.pop()
         restored = {a.id for a in before}
+        present = self.ids()
         self._deleted -= restored
-        self._deleted |= self.ids() - restored
+        self._deleted |= present - restored
         self._dirty |= restored
         self.annotations = before
+        self.orphans &= restored
+        for annotation in before:
+            if annotation.id not in present:
+                self._place(annotation)  # a deleted orphan comes back as an orphan
         self.sort()
-        self.save()
+        self._save_keeping_changes()
         return label
 
     def _save_keeping_changes(self) -> None:

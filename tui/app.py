@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import work
 from textual.app import App
 
-from annotations import AnnotationStore, open_store
-from content import Document, clean_line
+from annotations import AnnotationStore, StoreError, data_dir, open_store
+from content import ContentError, Document, clean_line, load_document
 from tui.config import Config, load_config
+from tui.screens.loading import LoadingScreen
 from tui.screens.reader import ReaderScreen
 
 
@@ -17,20 +19,111 @@ class PostilApp(App[None]):
     TITLE = "postil"
     ENABLE_COMMAND_PALETTE = True
 
-    def __init__(self, document: Document, store: AnnotationStore, config: Config) -> None:
+    def __init__(
+        self,
+        document: Document | None,
+        store: AnnotationStore | None,
+        config: Config,
+        *,
+        source: str | None = None,
+        base: Path | None = None,
+    ) -> None:
         super().__init__()
         self.document = document
         self.store = store
         self.config = config
-        self.title = clean_line(document.title) or "postil"
+        self.base = base or data_dir()
+        self.first_source = source
+        self.error: str | None = None
+        """Why the first article could not be opened; the CLI prints it after the app exits."""
+        self._loading: str | None = None
+        if document is not None:
+            self.title = clean_line(document.title) or "postil"
         if config.theme and config.theme in self.available_themes:
             self.theme = config.theme
         if config.keymap:
             self.set_keymap(config.keymap)
 
     def on_mount(self) -> None:
-        self.push_screen(ReaderScreen(self.document, self.store))
+        if self.document is not None and self.store is not None:
+            self.push_screen(ReaderScreen(self.document, self.store))
+        else:
+            self.open_source(self.first_source)
+
+    # -- opening another article, in the background --------------------------------------
+
+    def open_source(self, source: str | None) -> None:
+        """Load `source` off the UI thread with a progress screen, then read it."""
+        self._loading = source or ""
+        self.push_screen(LoadingScreen(source or "the sample article"))
+        self._load(source)
+
+    @work(thread=True, exclusive=True, group="load")
+    def _load(self, source: str | None) -> None:
+        token = self._loading
+
+        def progress(received: int, total: int | None) -> None:
+            if self._loading == token:
+                self.call_from_thread(self._progress, received, total)
+
+        try:
+            document = load_document(source, progress=progress)
+            self.call_from_thread(self._stage, "reading the article…")
+            store = open_store(document, self.base)
+        except (ContentError, StoreError) as error:
+            if self._loading == token:
+                self.call_from_thread(self._failed, str(error))
+            return
+        if self._loading == token:
+            self.call_from_thread(self._loaded, document, store)
+
+    def _progress(self, received: int, total: int | None) -> None:
+        if isinstance(self.screen, LoadingScreen):
+            self.screen.progress(received, total)
+
+    def _stage(self, message: str) -> None:
+        if isinstance(self.screen, LoadingScreen):
+            self.screen.stage(message)
+
+    def _reader_open(self) -> bool:
+        return any(isinstance(screen, ReaderScreen) for screen in self.screen_stack)
+
+    def _failed(self, message: str) -> None:
+        self._loading = None
+        if not self._reader_open():
+            self.error = message
+            self.exit(return_code=1)
+            return
+        if isinstance(self.screen, LoadingScreen):
+            self.pop_screen()
+        self.notify(message, title="Could not open", severity="error", timeout=10, markup=False)
+
+    def _loaded(self, document: Document, store: AnnotationStore) -> None:
+        self._loading = None
+        if isinstance(self.screen, LoadingScreen):
+            self.pop_screen()
+        self.document, self.store = document, store
+        self.title = clean_line(document.title) or "postil"
+        reader = ReaderScreen(document, store)
+        if isinstance(self.screen, ReaderScreen):
+            self.switch_screen(reader)
+        else:
+            self.push_screen(reader)
+
+    def cancel_loading(self) -> None:
+        """Stop waiting for the article being loaded (its thread finishes unseen)."""
+        self._loading = None
+        if not self._reader_open():
+            self.exit(return_code=130)
+            return
+        if isinstance(self.screen, LoadingScreen):
+            self.pop_screen()
 
 
 def make_app(document: Document, *, data_dir: Path, config: Config | None = None) -> PostilApp:
-    return PostilApp(document, open_store(document, data_dir), config or load_config())
+    return PostilApp(document, open_store(document, data_dir), config or load_config(), base=data_dir)
+
+
+def make_loading_app(source: str | None, *, data_dir: Path, config: Config | None = None) -> PostilApp:
+    """An app that opens with a progress screen while `source` (a URL, say) loads."""
+    return PostilApp(None, None, config or load_config(), source=source, base=data_dir)

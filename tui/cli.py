@@ -19,9 +19,10 @@ from annotations import COLORS, Annotation, AnnotationStore, Kind, StoreError, d
 from annotations.session import store_path
 from annotations.store import annotation_to_table
 from content import ContentError, Document, clean_line, load_document
+from content.load import is_url
 from tui import __version__
 
-COMMANDS = ("read", "add", "list", "where", "sentences", "quotes", "claims")
+COMMANDS = ("read", "add", "list", "where", "sentences", "quotes", "claims", "library")
 
 
 class UsageError(Exception):
@@ -49,7 +50,22 @@ def _base(args: argparse.Namespace) -> Path:
 
 
 def _load(args: argparse.Namespace) -> Document:
-    return load_document(args.source)
+    return load_document(args.source, progress=_progress_printer(args.source))
+
+
+def _progress_printer(source: str | None) -> Callable[[int, int | None], None] | None:
+    """Bytes received so far on stderr, while a URL downloads, when stderr is a terminal."""
+    if source is None or not is_url(source) or not sys.stderr.isatty():
+        return None
+
+    def show(received: int, total: int | None) -> None:
+        of = f" of {total // 1024} KB" if total else ""
+        sys.stderr.write(f"\rpostil: fetching {received // 1024} KB{of}…\x1b[K")
+        if total and received >= total:
+            sys.stderr.write("\r\x1b[K")
+        sys.stderr.flush()
+
+    return show
 
 
 def _store(args: argparse.Namespace, document: Document) -> AnnotationStore:
@@ -60,13 +76,21 @@ def _store(args: argparse.Namespace, document: Document) -> AnnotationStore:
 
 
 def cmd_read(args: argparse.Namespace) -> int:
-    document = load_document(args.source)
-    if args.source == "-" and not os.isatty(0):
-        _reattach_terminal()
-    from tui.app import make_app  # Textual is imported only here
+    if args.source is not None and is_url(args.source):
+        # A URL can take a while: the reader starts at once and shows the download.
+        from tui.app import make_loading_app
 
-    app = make_app(document, data_dir=_base(args))
+        app = make_loading_app(args.source, data_dir=_base(args))
+    else:
+        document = load_document(args.source)
+        if args.source == "-" and not os.isatty(0):
+            _reattach_terminal()
+        from tui.app import make_app  # Textual is imported only here
+
+        app = make_app(document, data_dir=_base(args))
     app.run()
+    if app.error:
+        raise ContentError(app.error)
     return app.return_code or 0
 
 
@@ -176,6 +200,26 @@ def cmd_claims(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_library(args: argparse.Namespace) -> int:
+    from annotations.library import library
+
+    entries = library(_base(args))
+    if args.json:
+        _print_json([entry.to_json() for entry in entries])
+        return 0
+    if not entries:
+        print(f"no annotated documents in {_base(args)}")
+        return 0
+    print(f"{'changed':<16}  {'notes':>5}  {'orphans':>7}  {'title':<34}  source")
+    for e in entries:
+        source = f"(cannot be read: {e.problem})" if e.problem else e.source
+        print(
+            f"{e.changed:%Y-%m-%d %H:%M}  {e.annotations:>5}  {e.orphans:>7}  "
+            f"{_excerpt(clean_line(e.title), 34):<34}  {clean_line(source)}"
+        )
+    return 0
+
+
 # -- parsing -------------------------------------------------------------------------
 
 
@@ -197,7 +241,7 @@ def _parser() -> argparse.ArgumentParser:
         sub.set_defaults(func=func)
         return sub
 
-    read = command("read", cmd_read, "read SOURCE (a file, or - for stdin) in the reader")
+    read = command("read", cmd_read, "read SOURCE (a file, an http(s) URL, or - for stdin) in the reader")
     read.add_argument("source", nargs="?", metavar="SOURCE")
 
     add = command("add", cmd_add, "annotate a passage without opening the reader")
@@ -226,6 +270,9 @@ def _parser() -> argparse.ArgumentParser:
     claims = command("claims", cmd_claims, "list SOURCE's claims: attributed, hedged and factual")
     claims.add_argument("source", metavar="SOURCE")
     claims.add_argument("--json", action="store_true")
+
+    shelf = command("library", cmd_library, "every annotated document, with its counts")
+    shelf.add_argument("--json", action="store_true")
     return parser
 
 

@@ -35,7 +35,7 @@ def environment(tmp: Path) -> dict[str, str]:
     }
 
 
-def stored(path: Path, env: dict[str, str]) -> list[dict]:  # type: ignore[type-arg]
+def stored(path: Path | str, env: dict[str, str]) -> list[dict]:  # type: ignore[type-arg]
     result = subprocess.run(
         [sys.executable, "-m", "tui", "list", str(path), "--json"],
         capture_output=True,
@@ -141,3 +141,27 @@ def test_third_quote_highlighted_with_its_speaker(isolated_dirs: Path) -> None:
     assert entry["kind"] == "quote"
     assert entry["speaker"] == "Odile Brennan"
     assert entry["exact"].startswith('"But a light that nobody can afford to keep')
+
+
+def test_a_url_opens_with_progress_and_its_quote_is_highlighted(isolated_dirs: Path) -> None:
+    from tests.conftest import FIXTURES
+    from tests.webserver import Reply, serve
+
+    env = environment(isolated_dirs)
+    page = (FIXTURES / "harbour-lamp.html").read_bytes()
+    with serve({"/story": Reply(body=page, delay=1.5)}) as server:
+        url = server.url("/story")
+        with terminal([url], env) as term:
+            term.wait_for(lambda s: "Opening http://127.0.0.1" in s)
+            term.wait_for(lambda s: "Harbour lamp burns again after forty dark years" in s)
+            screen = term.screen()
+            assert "COMMENT-TEXT" not in screen and "NAV-LINK" not in screen
+            term.send("]")
+            term.wait_for(lambda s: "quote 1/" in s and "Edda Marsh" in s)
+            term.send("h")
+            term.wait_for(lambda s: "1 note" in s)
+            term.send("q")
+            term.wait_until_closed()
+        (entry,) = stored(url, env)
+    assert entry["exact"] == "“We waited forty years for this,”"
+    assert (entry["kind"], entry["speaker"]) == ("quote", "Edda Marsh")

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import tomllib
@@ -98,3 +99,26 @@ def test_stdin_source_and_sentences_json() -> None:
 def test_sample_needs_no_file() -> None:
     result = postil("list", "postil:sample")
     assert result.returncode == 0 and "no annotations" in result.stdout
+
+
+def test_library_lists_every_annotated_document_with_counts(tmp_path: Path, data_dir: Path) -> None:
+    assert postil("library").stdout.startswith("no annotated documents")
+    assert json.loads(postil("library", "--json").stdout) == []
+    path = article(tmp_path)
+    postil("add", str(path), "--text", "Nobody said a word.", "--note", "Why?")
+    postil("add", str(path), "--text", "The boats came in again.")
+    postil("add", "postil:sample", "--text", "The Lighthouse Ledger")
+    path.write_text(ARTICLE.replace("The boats came in again.", "The boats stayed out."))
+    postil("list", str(path))  # opening the edited article re-anchors it and flags the orphan
+    (entry, sample) = sorted(json.loads(postil("library", "--json").stdout), key=lambda e: e["source"])
+    assert (entry["title"], entry["source"], entry["annotations"], entry["orphans"]) == (
+        "A Quiet Harbour",
+        str(path.resolve()),
+        2,
+        1,
+    )
+    assert entry["file"].startswith(str(data_dir)) and entry["changed"].endswith("Z")
+    assert sample["source"] == "postil:sample" and sample["annotations"] == 1
+    table = postil("library").stdout
+    assert "A Quiet Harbour" in table and "The Lighthouse Ledger" in table
+    assert re.search(r"\s2\s+1\s+A Quiet Harbour", table)

@@ -71,8 +71,9 @@ class ReaderScreen(Screen[None]):
         _b("n", "search_again(1)", "Next match", "next_match"),
         _b("N", "search_again(0)", "Previous match", "previous_match"),
         _b("tab", "toggle_pane", "Move focus between article and pane", "pane"),
+        _b("o", "library", "Library: open another annotated document", "library"),
         _b("question_mark", "help", "Help", "help", show=True),
-        _b("q", "app.quit", "Quit", "quit", show=True),
+        _b("q", "quit", "Quit", "quit", show=True),
     ]
 
     def __init__(self, document: Document, store: AnnotationStore) -> None:
@@ -82,6 +83,9 @@ class ReaderScreen(Screen[None]):
         self.reading = Reading(document)
         self.search_query = ""
         self.show_marks = True
+        self.reattaching: str | None = None
+        """The orphan waiting for the user to pick its new place, if any."""
+        self._quit_warned = False
         self._highlights = SpanIndex(store.placed())
 
     def compose(self) -> ComposeResult:
@@ -108,6 +112,7 @@ class ReaderScreen(Screen[None]):
         # The pane measures its rows when it first has a size; list them again once laid out.
         self.call_after_refresh(self.refresh_annotations)
         self.call_after_refresh(self.analyse)
+        self.set_interval(1.0, self.poll_store)
 
     @work(thread=True, exclusive=True, group="analysis")
     def analyse(self) -> None:
@@ -137,7 +142,38 @@ class ReaderScreen(Screen[None]):
             )
         if self.store.orphans:
             count = len(self.store.orphans)
-            self.notify(f"{count} annotation(s) no longer fit the article; they are kept in the pane.", markup=False)
+            self.notify(
+                f"{count} annotation(s) no longer fit the article. They are kept at the end of the Notes "
+                "pane: choose one to re-attach it, or press d there to delete it.",
+                markup=False,
+                timeout=8,
+            )
+
+    def poll_store(self) -> None:
+        """Pick up a hand edit or another window's changes; retry a save that failed."""
+        from annotations import StoreParseError
+
+        try:
+            changed = self.store.refresh()
+        except StoreParseError as error:
+            self.notify(
+                f"The annotation file was broken outside postil, so it is now read-only here: {error}",
+                severity="warning",
+                timeout=12,
+                markup=False,
+            )
+            self.update_status()
+            return
+        if changed:
+            self.refresh_annotations()
+            self.notify("Annotations updated from disk", timeout=2)
+        if self.store.unsaved and not self.store.read_only_reason:
+            try:
+                self.store.save()
+            except StoreError:
+                return
+            self.notify("Your earlier changes are saved now", timeout=3)
+            self.update_status()
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "narrow")
@@ -233,7 +269,14 @@ class ReaderScreen(Screen[None]):
         right = f"{count} note{'s' if count != 1 else ''} · {percent}%"
         if self.store.orphans:
             right = f"{len(self.store.orphans)} orphaned · " + right
-        flag = "SELECT" if self.reading.anchor is not None else ("READ-ONLY" if self.store.read_only_reason else "")
+        if self.reattaching:
+            flag = "RE-ATTACH"
+        elif self.reading.anchor is not None:
+            flag = "SELECT"
+        elif self.store.read_only_reason:
+            flag = "READ-ONLY"
+        else:
+            flag = "UNSAVED" if self.store.unsaved else ""
         self.query_one(StatusLine).show(left, right, flag)
 
     def go(self, cursor: Cursor | None, end_message: str = "") -> None:
@@ -303,9 +346,11 @@ class ReaderScreen(Screen[None]):
     @on(AnnotationList.Chosen)
     def chosen(self, event: AnnotationList.Chosen) -> None:
         annotation = self.store.get(event.annotation_id)
-        if annotation is None or annotation.id in self.store.orphans:
-            if annotation is not None:
-                self.notify("This annotation's text is no longer in the article.", timeout=3)
+        if annotation is None:
+            return
+        if annotation.id in self.store.orphans:
+            if event.selected:
+                self.start_reattach(annotation)
             return
         index = self.store.placed().index(annotation)
         self.go(self.reading.place(Cursor(Span(annotation.start, annotation.end), "annotation", index)))
@@ -323,8 +368,24 @@ class ReaderScreen(Screen[None]):
             self.notify("Selecting: move to extend, h to highlight, esc to cancel", timeout=3)
         self.redraw()
 
+    def start_reattach(self, orphan: Annotation) -> None:
+        self.reattaching = orphan.id
+        self.article.focus()
+        self.remove_class("pane-open")
+        self.notify(
+            f"Re-attaching “{excerpt(orphan.exact, 50)}”: move to its new place (or select it with v) "
+            "and press h. esc cancels.",
+            timeout=8,
+            markup=False,
+        )
+        self.update_status()
+
     def action_cancel(self) -> None:
-        if self.reading.anchor is not None:
+        if self.reattaching is not None:
+            self.reattaching = None
+            self.notify("Re-attaching cancelled", timeout=1.5)
+            self.update_status()
+        elif self.reading.anchor is not None:
             self.reading.anchor = None
             self.redraw()
         elif self.has_class("pane-open"):
@@ -387,6 +448,13 @@ class ReaderScreen(Screen[None]):
         if target is None:
             return
         span, unit = target
+        if self.reattaching is not None:
+            orphan_id, self.reattaching = self.reattaching, None
+            if self._apply("re-attach", lambda: self.store.reattach(orphan_id, span.start, span.end)):
+                self.reading.anchor = None
+                self.notify("Re-attached", timeout=1.5)
+            self.refresh_annotations(orphan_id)
+            return
         existing = self.annotation_under(span.start, span.end)
         if existing is not None and (existing.start, existing.end) == (span.start, span.end):
             self.notify("Already highlighted: 1–5 change its colour, d deletes it", timeout=3)
@@ -453,6 +521,9 @@ class ReaderScreen(Screen[None]):
     def action_delete(self) -> None:
         cursor = self.reading.cursor
         annotation = self.annotation_under(cursor.span.start, cursor.span.end) if cursor else None
+        chosen = self.notes.highlighted_option if self.notes.has_focus else None
+        if chosen is not None and chosen.id:
+            annotation = self.store.get(chosen.id)  # in the pane, d deletes the row (orphans too)
         if annotation is None:
             self.notify("No annotation under the cursor", timeout=2)
             return
@@ -520,6 +591,32 @@ class ReaderScreen(Screen[None]):
         self.add_class("pane-open")
         active = pane.query_one(TabbedContent).active_pane
         (active or pane).query(OptionList).first().focus()
+
+    def action_library(self) -> None:
+        from annotations.library import library
+        from tui.screens.library import LibraryScreen
+
+        def open_chosen(source: str | None) -> None:
+            if source is not None and source != self.document.source:
+                self.app.open_source(source)  # type: ignore[attr-defined]
+
+        self.app.push_screen(LibraryScreen(library(self.app.base)), open_chosen)  # type: ignore[attr-defined]
+
+    def action_quit(self) -> None:
+        """Quit; but not silently past changes that could not be written."""
+        if self.store.unsaved and not self._quit_warned:
+            try:
+                self.store.save()
+            except StoreError as error:
+                self._quit_warned = True
+                self.notify(
+                    f"Your last changes are not saved ({error}). Press q again to quit and lose them.",
+                    severity="error",
+                    timeout=15,
+                    markup=False,
+                )
+                return
+        self.app.exit()
 
     def action_help(self) -> None:
         """Every reader key as it is bound now, after any remapping in config.toml."""

@@ -1,0 +1,147 @@
+"""Pilot tests: a URL loads behind a progress screen, the library opens other documents,
+orphans can be re-attached or deleted, and edits made outside the reader show up in it."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from textual.widgets import OptionList
+
+from annotations import Annotation, open_store
+from annotations.session import store_path
+from content import load_document
+from tests.conftest import FIXTURES
+from tests.webserver import Reply, serve
+from tui.app import make_app, make_loading_app
+from tui.config import Config
+from tui.screens.library import LibraryScreen
+from tui.screens.loading import LoadingScreen
+from tui.screens.reader import ReaderScreen
+from tui.widgets.status import StatusLine
+
+SIZE = (100, 30)
+ARTICLE = (
+    "Harbour lamp burns again\n\n"
+    "The old harbour lamp at Gullwick burned again on Saturday night, the council said.\n\n"
+    "“We waited forty years for this,” said Edda Marsh, who chairs the harbour trust.\n\n"
+    "Fishermen had long complained that the unlit breakwater was dangerous to small boats.\n"
+)
+
+
+def status(app) -> str:  # type: ignore[no-untyped-def]
+    return str(app.screen.query_one(StatusLine).render())
+
+
+async def wait_for(pilot, condition, tries: int = 100) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the condition never held")
+
+
+def annotate(path: Path, data_dir: Path, exact: str, note: str = "") -> Annotation:
+    document = load_document(str(path))
+    store = open_store(document, data_dir)
+    start = document.text.index(exact)
+    return store.add(Annotation.on_text(document.text, start, start + len(exact), id="a" + str(start), note=note))
+
+
+async def test_a_url_loads_behind_a_progress_screen(data_dir: Path) -> None:
+    page = (FIXTURES / "harbour-lamp.html").read_bytes()
+    with serve({"/story": Reply(body=page, delay=0.3)}) as server:
+        app = make_loading_app(server.url("/story"), data_dir=data_dir, config=Config())
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, LoadingScreen)
+            await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+            assert app.screen.document.title == "Harbour lamp burns again after forty dark years"
+            await pilot.press("]")
+            assert "Edda Marsh" in status(app)
+
+
+async def test_a_url_that_fails_ends_the_app_with_the_reason(data_dir: Path) -> None:
+    with serve({}) as server:
+        app = make_loading_app(server.url("/missing"), data_dir=data_dir, config=Config())
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: app.error is not None)
+    assert app.error is not None and app.error.endswith("HTTP 404 Not Found")
+    assert app.return_code == 1
+
+
+async def test_the_library_lists_annotated_documents_and_opens_one(tmp_path: Path, data_dir: Path) -> None:
+    first = tmp_path / "lamp.txt"
+    first.write_text(ARTICLE)
+    second = tmp_path / "tides.txt"
+    second.write_text("Tide tables\n\nHigh water at Gullwick falls at 6.12 a.m. on Sunday, the harbour office said.\n")
+    annotate(first, data_dir, "the council said", note="which councillor?")
+    annotate(second, data_dir, "High water at Gullwick")
+    app = make_app(load_document(str(first)), data_dir=data_dir, config=Config())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")
+        assert isinstance(app.screen, LibraryScreen)
+        rows = app.screen.query_one(OptionList)
+        titles = [str(rows.get_option_at_index(i).prompt).split("\n")[0] for i in range(rows.option_count)]
+        assert sorted(titles) == ["Harbour lamp burns again", "Tide tables"]
+        index = titles.index("Tide tables")
+        rows.highlighted = index
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.title == "Tide tables" and isinstance(app.screen, ReaderScreen))
+        assert len(app.screen_stack) == 2, "the new article replaced the old one"
+        assert "1 note" in status(app)
+
+
+async def test_an_orphan_can_be_reattached_or_deleted_from_the_pane(tmp_path: Path, data_dir: Path) -> None:
+    source = tmp_path / "lamp.txt"
+    source.write_text(ARTICLE)
+    orphan = annotate(source, data_dir, "dangerous to small boats", note="how dangerous?")
+    source.write_text(ARTICLE.replace("dangerous to small boats", "a hazard to every crew"))
+    document = load_document(str(source))
+    app = make_app(document, data_dir=data_dir, config=Config())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "1 orphaned" in status(app)
+        await pilot.press("tab")
+        notes = app.screen.query_one("#notes", OptionList)
+        assert "orphan" in str(notes.get_option_at_index(0).prompt)
+        notes.highlighted = 0
+        await pilot.press("enter")
+        assert "RE-ATTACH" in status(app)
+        await pilot.press("slash")
+        await pilot.press(*"a hazard to every crew", "enter")
+        await pilot.press("h")
+        assert "orphaned" not in status(app)
+    path = store_path(document, data_dir)
+    (entry,) = tomllib.loads(path.read_text())["annotation"]
+    assert (entry["id"], entry["exact"], entry["note"]) == (orphan.id, "a hazard to every crew", "how dangerous?")
+    assert "orphan" not in entry
+
+    source.write_text(ARTICLE.replace("Fishermen had long complained that the unlit breakwater", "Sailors said it"))
+    app = make_app(load_document(str(source)), data_dir=data_dir, config=Config())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "1 orphaned" in status(app)
+        await pilot.press("tab")
+        app.screen.query_one("#notes", OptionList).highlighted = 0
+        await pilot.press("d")
+        assert "orphaned" not in status(app)
+    assert tomllib.loads(path.read_text())["annotation"] == []
+
+
+async def test_a_hand_edit_of_the_toml_shows_up_in_the_open_reader(tmp_path: Path, data_dir: Path) -> None:
+    source = tmp_path / "lamp.txt"
+    source.write_text(ARTICLE)
+    annotate(source, data_dir, "the council said")
+    document = load_document(str(source))
+    app = make_app(document, data_dir=data_dir, config=Config())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        path = store_path(document, data_dir)
+        path.write_text(path.read_text().replace('note = ""', 'note = "typed in my editor"'))
+        notes = app.screen.query_one("#notes", OptionList)
+        await wait_for(pilot, lambda: "typed in my editor" in str(notes.get_option_at_index(0).prompt), tries=60)
+        await pilot.press(")", ")", "a")  # edit the same note in the reader: the hand edit is its starting text
+        await pilot.press("end", *" too", "ctrl+s")
+    (entry,) = tomllib.loads(path.read_text())["annotation"]
+    assert entry["note"] == "typed in my editor too"
