@@ -63,8 +63,29 @@ def _occurrences(text: str, needle: str, near: int, limit: int | None = None) ->
     return found if limit is None else found[:limit]
 
 
+def _nearby(annotation: Annotation, text: str) -> tuple[int, int] | None:
+    """The usual case, found fast: the text a little way off, with its context intact.
+
+    Nothing farther away could fit better than a perfect context, so the search of the
+    whole text is skipped.
+    """
+    exact = annotation.exact
+    for reach in (2_000, 50_000):
+        low = max(0, annotation.start - reach)
+        high = annotation.end + reach
+        found = _occurrences(text[low:high], exact, annotation.start - low)
+        for start in found:
+            if context_score(annotation, text, low + start, low + start + len(exact)) == 1.0:
+                return low + start, low + start + len(exact)
+        if high >= len(text) and low == 0:
+            break
+    return None
+
+
 def _exact_match(annotation: Annotation, text: str) -> tuple[int, int] | None:
     exact = annotation.exact
+    if (near := _nearby(annotation, text)) is not None:
+        return near
     starts = _occurrences(text, exact, annotation.start)
     if not starts:
         return None

@@ -73,6 +73,31 @@ class Annotation:
             speaker=speaker,
         )
 
+    def copy(self) -> Annotation:
+        """A copy sharing the field values; changes replace fields, so that is enough for undo."""
+        clone = object.__new__(Annotation)
+        clone.__dict__.update(self.__dict__)
+        return clone
+
+    def state(self) -> tuple[Any, ...]:
+        """Everything that is written to the file, as a comparable tuple."""
+        return (
+            self.id,
+            self.exact,
+            self.start,
+            self.end,
+            self.prefix,
+            self.suffix,
+            self.kind,
+            self.color,
+            self.speaker,
+            self.note,
+            tuple(self.tags),
+            self.created,
+            self.updated,
+            repr(self.extra) if self.extra else "",
+        )
+
     def overlaps(self, start: int, end: int) -> bool:
         if start == end:
             return self.start <= start < self.end

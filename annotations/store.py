@@ -158,6 +158,18 @@ def _stamped(value: Any) -> Any:
     return value
 
 
+def _dumps_checked(data: dict[str, Any]) -> str:
+    """tomli-w's text for `data`, checked to read back equal."""
+    stamped = _stamped(data)
+    body = tomli_w.dumps(stamped, multiline_strings=True)
+    if tomllib.loads(body) != data:
+        # tomli-w folds CRLF to LF inside multi-line strings; escape everything instead.
+        body = tomli_w.dumps(stamped, multiline_strings=False)
+        if tomllib.loads(body) != data:
+            raise StoreError("the annotations could not be written as TOML that reads back the same")
+    return body
+
+
 def _digest(data: bytes | None) -> str | None:
     return None if data is None else hashlib.sha256(data).hexdigest()
 
@@ -193,7 +205,10 @@ class AnnotationStore:
         self._deleted: set[str] = set()
         self._dirty: set[str] = set()
         """Ids added or changed here and not yet written."""
-        self._undo: list[tuple[str, list[Annotation]]] = []
+        self._chunks: dict[str, tuple[tuple[Any, ...], str]] = {}
+        """Each annotation's TOML text, by id, with the state it was made from."""
+        self._undo: list[tuple[str, str, Annotation | None]] = []
+        """(what, id, the annotation as it was before, or None when it did not exist)."""
 
     # -- opening -----------------------------------------------------------------------
 
@@ -279,7 +294,7 @@ class AnnotationStore:
         current = self.get(annotation_id)
         if current is None:
             raise StoreError(f"no annotation {annotation_id}")
-        self._remember("re-attach")
+        self._remember("re-attach", current)
         fresh = Annotation.on_text(self.text, start, end, id=annotation_id)
         current.start, current.end = start, end
         current.exact, current.prefix, current.suffix = fresh.exact, fresh.prefix, fresh.suffix
@@ -310,13 +325,14 @@ class AnnotationStore:
         if self.read_only_reason:
             raise StoreError(f"read-only: {self.read_only_reason}")
 
-    def _remember(self, label: str) -> None:
-        self._undo.append((label, copy.deepcopy(self.annotations)))
+    def _remember(self, label: str, before: Annotation | None, annotation_id: str = "") -> None:
+        # Only the annotation that changes is copied, so undo costs the same for 10 or 10,000.
+        self._undo.append((label, before.id if before else annotation_id, before.copy() if before else None))
         del self._undo[:-100]
 
     def add(self, annotation: Annotation) -> Annotation:
         self._check_writable()
-        self._remember("add")
+        self._remember("add", None, annotation.id)
         self.annotations.append(annotation)
         self._dirty.add(annotation.id)
         self.sort()
@@ -328,7 +344,7 @@ class AnnotationStore:
         current = self.get(annotation_id)
         if current is None:
             raise StoreError(f"no annotation {annotation_id}")
-        self._remember("edit")
+        self._remember("edit", current)
         for key, value in changes.items():
             setattr(current, key, value)
         current.updated = now()
@@ -341,7 +357,7 @@ class AnnotationStore:
         current = self.get(annotation_id)
         if current is None:
             raise StoreError(f"no annotation {annotation_id}")
-        self._remember("delete")
+        self._remember("delete", current)
         self.annotations.remove(current)
         self.orphans.discard(annotation_id)
         self._deleted.add(annotation_id)
@@ -353,17 +369,18 @@ class AnnotationStore:
         self._check_writable()
         if not self._undo:
             return None
-        label, before = self._undo.pop()
-        restored = {a.id for a in before}
-        present = self.ids()
-        self._deleted -= restored
-        self._deleted |= present - restored
-        self._dirty |= restored
-        self.annotations = before
-        self.orphans &= restored
-        for annotation in before:
-            if annotation.id not in present:
-                self._place(annotation)  # a deleted orphan comes back as an orphan
+        label, annotation_id, before = self._undo.pop()
+        self.annotations = [a for a in self.annotations if a.id != annotation_id]
+        if before is None:
+            self._deleted.add(annotation_id)
+            self.orphans.discard(annotation_id)
+        else:
+            self._deleted.discard(annotation_id)
+            self._dirty.add(annotation_id)
+            restored = before.copy()
+            self.annotations.append(restored)
+            self.orphans.discard(annotation_id)
+            self._place(restored)  # a deleted orphan comes back as an orphan
         self.sort()
         self._save_keeping_changes()
         return label
@@ -427,7 +444,7 @@ class AnnotationStore:
         self.sort()
         return True
 
-    def to_data(self) -> dict[str, Any]:
+    def to_data(self, annotations: bool = True) -> dict[str, Any]:
         data: dict[str, Any] = {"schema": SCHEMA}
         data.update(self.extra)
         data["document"] = {
@@ -437,22 +454,34 @@ class AnnotationStore:
             "format": self.info.format,
             **self.info.extra,
         }
-        data["annotation"] = [
-            {**annotation_to_table(a), _STATE: True} if a.id in self.orphans else annotation_to_table(a)
-            for a in self.annotations
-        ]
+        if annotations:
+            data["annotation"] = [
+                {**annotation_to_table(a), _STATE: True} if a.id in self.orphans else annotation_to_table(a)
+                for a in self.annotations
+            ]
         return data
 
-    def to_toml(self, data: dict[str, Any] | None = None) -> bytes:
-        data = self.to_data() if data is None else data
+    def to_toml(self) -> bytes:
+        """The file's bytes. Each annotation is serialised, and checked to parse back equal,
+        once per version: a file of 10,000 annotations re-serialises only what changed."""
         title = " ".join(self.info.title.split()).replace('"', "'")
         header = f'# Annotations for "{title}" — written by postil; readable and editable by hand.\n'
-        stamped = _stamped(data)
-        body = tomli_w.dumps(stamped, multiline_strings=True)
-        if tomllib.loads(body) != data:
-            # tomli-w folds CRLF to LF inside multi-line strings; escape everything instead.
-            body = tomli_w.dumps(stamped, multiline_strings=False)
-        return (header + body).encode("utf-8")
+        head = self.to_data(annotations=not self.annotations)  # an empty file says `annotation = []`
+        parts = [header + _dumps_checked(head)]
+        chunks: dict[str, tuple[tuple[Any, ...], str]] = {}
+        for annotation in self.annotations:
+            orphan = annotation.id in self.orphans
+            key = (*annotation.state(), orphan)
+            cached = self._chunks.get(annotation.id)
+            if cached is not None and cached[0] == key:
+                chunk = cached[1]
+            else:
+                table = annotation_to_table(annotation)
+                chunk = _dumps_checked({"annotation": [{**table, _STATE: True} if orphan else table]})
+            chunks[annotation.id] = (key, chunk)
+            parts.append(chunk)
+        self._chunks = chunks
+        return "\n".join(parts).encode("utf-8")
 
     def save(self) -> None:
         """Merge what is on disk, then write, all under the file's lock."""
@@ -464,9 +493,10 @@ class AnnotationStore:
                 self.read_only_reason = str(error)
                 raise StoreError(f"not saved: {error} (fix or move the file; it was not overwritten)") from None
             remove_leftovers(self.path)
-            data = self.to_data()
-            payload = self.to_toml(data)
-            atomic_write(self.path, payload, verify=lambda written: tomllib.loads(written.decode("utf-8")) == data)
+            payload = self.to_toml()
+            # Every part of the payload was checked to parse back equal as it was made;
+            # what is read back from disk must be those very bytes.
+            atomic_write(self.path, payload, verify=lambda written: written == payload)
         self._disk_digest = _digest(payload)
         self._disk_ids = self.ids()
         self._deleted.clear()
