@@ -228,6 +228,22 @@ class AnnotationStore:
             store.read_only_reason = str(error)
         return store
 
+    @classmethod
+    def open_stored(cls, path: Path) -> AnnotationStore:
+        """The file as it is, without its article: offsets as stored, orphans as last
+        flagged, read-only. For exporting a document that cannot be loaded now."""
+        data = _read(path)
+        if data is None:
+            raise StoreError(f"{path}: no such file")
+        stored_info, annotations, extra = parse_file(data, path)
+        store = cls(path, stored_info or DocumentInfo(path.stem, "", "", ""))
+        store.stored_info = stored_info
+        store.annotations, store.extra = annotations, extra
+        store.orphans = flagged_orphans(tomllib.loads(data.decode("utf-8")))
+        store.read_only_reason = "opened without its article"
+        store.sort()
+        return store
+
     def _load(self, text: str) -> None:
         self.text = text
         data = _read(self.path)
@@ -338,6 +354,24 @@ class AnnotationStore:
         self.sort()
         self._save_keeping_changes()
         return annotation
+
+    def add_all(
+        self, annotations: list[Annotation], *, orphans: set[str] | None = None, changed: set[str] | None = None
+    ) -> None:
+        """Add many at once, with one write (an import). `orphans` are added as orphans;
+        `changed` names annotations already here whose fields the caller changed."""
+        self._check_writable()
+        self.annotations.extend(annotations)
+        self._dirty.update(a.id for a in annotations)
+        for annotation_id in changed or set():
+            current = self.get(annotation_id)
+            if current is not None:
+                current.updated = now()
+                self._dirty.add(annotation_id)
+        self.orphans.update(orphans or set())
+        self.sort()
+        if annotations or changed:
+            self._save_keeping_changes()
 
     def update(self, annotation_id: str, **changes: Any) -> Annotation:
         self._check_writable()

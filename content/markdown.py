@@ -14,6 +14,7 @@ from markdown_it.token import Token
 
 from content.builder import TextBuilder
 from content.document import BlockKind, Document, InlineKind, InlineStyle
+from content.plaintext import byline_author
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.DOTALL)
 _INLINE_KINDS: dict[str, InlineKind] = {
@@ -129,11 +130,13 @@ def parse_markdown(source_text: str, source: str, fallback_title: str = "") -> D
             builder.add_block("\n".join(table_rows), kind="code", quote_depth=quote_depth)
             table_rows = []
 
+    text = builder.text()
     return Document(
-        text=builder.text(),
+        text=text,
         title=title or fallback_title,
         source=source,
         format="markdown",
         blocks=builder.blocks,
         inline=builder.inline,
+        author=byline_author(text, builder.blocks),
     )

@@ -65,6 +65,15 @@ def looks_like_subheading(line: str) -> bool:
     return sum(char.isalpha() for char in line) >= 3
 
 
+def byline_author(text: str, blocks: list[Block]) -> str:
+    """The author named in a byline just under the title: "By Nessa Quayle" or
+    "By Nessa Quayle, Coastal Affairs Correspondent"."""
+    if len(blocks) < 2 or blocks[0].kind != "heading":
+        return ""
+    byline = re.match(r"(?i)by\s+([^\n,]{2,60})(?:,[^\n]{0,80})?$", text[blocks[1].start : blocks[1].end])
+    return byline.group(1).strip() if byline else ""
+
+
 def parse_plain_text(text: str, source: str, fallback_title: str = "") -> Document:
     spans = _paragraph_spans(text)
     blocks: list[Block] = []
@@ -82,11 +91,7 @@ def parse_plain_text(text: str, source: str, fallback_title: str = "") -> Docume
         if block.kind != "paragraph" or not is_boilerplate(text[block.start : block.end]):
             break
         blocks[index] = Block(block.start, block.end, boilerplate=True)
-    author = ""
-    if len(blocks) > 1:
-        byline = re.match(r"(?i)by\s+([^\n,]{2,60})$", text[blocks[1].start : blocks[1].end])
-        if byline:
-            author = byline.group(1).strip()
+    author = byline_author(text, blocks)
     return Document(
         text=text,
         title=title or fallback_title,

@@ -22,7 +22,7 @@ from content import ContentError, Document, clean_line, load_document
 from content.load import is_url
 from tui import __version__
 
-COMMANDS = ("read", "add", "list", "where", "sentences", "quotes", "claims", "library")
+COMMANDS = ("read", "add", "list", "where", "sentences", "quotes", "claims", "library", "export", "import")
 
 
 class UsageError(Exception):
@@ -220,6 +220,132 @@ def cmd_library(args: argparse.Namespace) -> int:
     return 0
 
 
+def _write_output(path: Path, text: str, force: bool) -> None:
+    from annotations.atomic import atomic_write
+
+    if path.exists() and not force:
+        raise ContentError(f"{path} exists; use --force to replace it")
+    if path.is_dir():
+        raise ContentError(f"{path} is a directory; give a file name, or use --all for one file per document")
+    atomic_write(path, text.encode("utf-8"))
+
+
+def _stamp(args: argparse.Namespace) -> datetime | None:
+    from annotations.model import now
+
+    return None if args.no_timestamp else now()
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from annotations.export import SUFFIXES, build, render
+
+    if args.all:
+        return _export_all(args)
+    if args.source is None:
+        raise UsageError("export needs a SOURCE, or --all with -o DIR")
+    document = _load(args)
+    store = _store(args, document)
+    text = render(build(store, document, context=args.context, timestamp=_stamp(args)), args.format)
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    path = Path(args.output).expanduser()
+    if path.suffix == "" and not path.exists():
+        path = path.with_suffix(SUFFIXES[args.format])
+    _write_output(path, text, args.force)
+    print(f"wrote {len(store.annotations)} annotation(s) as {args.format} to {path}", file=sys.stderr)
+    return 0
+
+
+def _export_all(args: argparse.Namespace) -> int:
+    from annotations.export import SUFFIXES, build, render
+    from annotations.library import library
+    from annotations.session import is_local_file
+
+    if args.output is None:
+        raise UsageError("--all writes one file per document: give the folder with -o DIR")
+    if args.source is not None:
+        raise UsageError("give either a SOURCE or --all, not both")
+    folder = Path(args.output).expanduser()
+    entries = [entry for entry in library(_base(args)) if not entry.problem]
+    targets = [folder / (entry.path.stem + SUFFIXES[args.format]) for entry in entries]
+    clashes = [str(target) for target in targets if target.exists()]
+    if clashes and not args.force:
+        raise ContentError(f"{clashes[0]} exists ({len(clashes)} file(s) would be replaced); use --force")
+    folder.mkdir(parents=True, exist_ok=True)
+    for entry, target in zip(entries, targets, strict=True):
+        document = None
+        loadable = entry.source == "postil:sample" or (is_local_file(entry.source) and Path(entry.source).exists())
+        if loadable:
+            try:
+                document = load_document(entry.source)
+            except ContentError:
+                document = None
+        store = (
+            open_store(document, _base(args), strict=True)
+            if document is not None and store_path(document, _base(args)) == entry.path
+            else AnnotationStore.open_stored(entry.path)
+        )
+        text = render(build(store, document, context=args.context, timestamp=_stamp(args)), args.format)
+        _write_output(target, text, force=True)
+        print(f"{target}  ({len(store.annotations)} annotation(s))")
+    print(f"wrote {len(entries)} file(s) to {folder}", file=sys.stderr)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from annotations.importing import (
+        ImportFormatError,
+        import_clippings,
+        import_web_annotations,
+        looks_like_clippings,
+        parse_clippings,
+        read_json,
+        web_annotation_source,
+    )
+
+    path = Path(args.file).expanduser()
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ContentError(f"{path}: {error.strerror or error}") from None
+    text = raw.decode("utf-8-sig", errors="replace")
+    try:
+        if text.lstrip()[:1] in ("{", "["):
+            payload = read_json(text)
+            source = args.source or _local_source(web_annotation_source(payload))
+            if source is None:
+                raise UsageError("the export does not say which document it belongs to; give SOURCE")
+            document = load_document(source)
+            store = _store(args, document)
+            result = import_web_annotations(store, payload)
+        elif looks_like_clippings(text):
+            if args.source is None:
+                raise UsageError("a Kindle clippings file holds many books: give the SOURCE whose text they come from")
+            document = _load(args)
+            store = _store(args, document)
+            result = import_clippings(store, document.title, parse_clippings(text))
+        else:
+            raise ImportFormatError("neither a postil JSON export nor a Kindle My Clippings.txt")
+    except ImportFormatError as error:
+        raise ContentError(f"{path}: {error}") from None
+    print(f"{clean_line(document.title or document.source)}: {result.summary()}")
+    for passage in result.unmatched_texts[:5]:
+        print(f"  not found: {_excerpt(clean_line(passage), 70)}", file=sys.stderr)
+    return 0
+
+
+def _local_source(source: str | None) -> str | None:
+    """A source as `postil` takes it: file:// URIs become paths."""
+    if source is None or source.startswith("urn:"):
+        return None
+    if source.startswith("file://"):
+        from urllib.parse import unquote, urlsplit
+
+        return unquote(urlsplit(source).path)
+    return source
+
+
 # -- parsing -------------------------------------------------------------------------
 
 
@@ -273,6 +399,21 @@ def _parser() -> argparse.ArgumentParser:
 
     shelf = command("library", cmd_library, "every annotated document, with its counts")
     shelf.add_argument("--json", action="store_true")
+
+    from annotations.export import FORMATS
+
+    export = command("export", cmd_export, "export SOURCE's annotations (to stdout unless -o)")
+    export.add_argument("source", nargs="?", metavar="SOURCE")
+    export.add_argument("--format", choices=FORMATS, default="md", help="md, json (W3C), csv (Readwise) or html")
+    export.add_argument("-o", "--output", metavar="PATH", help="write to PATH (with --all: a folder)")
+    export.add_argument("--force", action="store_true", help="replace files that exist")
+    export.add_argument("--context", action="store_true", help="add the sentence around each highlight")
+    export.add_argument("--no-timestamp", action="store_true", help="leave out the export time (byte-stable output)")
+    export.add_argument("--all", action="store_true", help="every annotated document, one file each, into -o DIR")
+
+    imports = command("import", cmd_import, "import annotations: postil's JSON export or Kindle My Clippings.txt")
+    imports.add_argument("file", metavar="FILE")
+    imports.add_argument("source", nargs="?", metavar="SOURCE", help="the document (needed for Kindle clippings)")
     return parser
 
 

@@ -145,3 +145,43 @@ async def test_a_hand_edit_of_the_toml_shows_up_in_the_open_reader(tmp_path: Pat
         await pilot.press("end", *" too", "ctrl+s")
     (entry,) = tomllib.loads(path.read_text())["annotation"]
     assert entry["note"] == "typed in my editor too"
+
+
+async def test_x_exports_through_a_dialog_and_asks_before_replacing(tmp_path: Path, data_dir: Path) -> None:
+    from textual.widgets import Input
+
+    from tui.dialogs.export import ExportDialog
+
+    source = tmp_path / "lamp.txt"
+    source.write_text(ARTICLE)
+    annotate(source, data_dir, "the council said", note="which councillor?")
+    app = make_app(load_document(str(source)), data_dir=data_dir, config=Config())
+    target = tmp_path / "out" / "lamp.html"
+    target.parent.mkdir()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("x")
+        assert isinstance(app.screen, ExportDialog)
+        field = app.screen.query_one(Input)
+        assert field.value.endswith("harbour-lamp-burns-again.md"), "the path is prefilled"
+        await pilot.click("#format-html")
+        assert field.value.endswith("harbour-lamp-burns-again.html"), "the suffix follows the format"
+        field.value = str(target)
+        field.focus()
+        await pilot.press("enter")
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.pause()
+        assert any("Exported 1 annotation as html" in n.message for n in app._notifications)
+        assert '<mark class="yellow"' in target.read_text() and "which councillor?" in target.read_text()
+
+        target.write_text("precious")
+        await pilot.press("x")
+        field = app.screen.query_one(Input)
+        field.value = str(target)
+        field.focus()
+        await pilot.press("enter")
+        assert isinstance(app.screen, ExportDialog), "an existing file is not replaced at the first enter"
+        assert "exists: press enter again" in str(app.screen.query_one("#warning").render())
+        assert target.read_text() == "precious"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert target.read_text().startswith("---\ntitle:"), "Markdown is the default format"

@@ -72,6 +72,7 @@ class ReaderScreen(Screen[None]):
         _b("N", "search_again(0)", "Previous match", "previous_match"),
         _b("tab", "toggle_pane", "Move focus between article and pane", "pane"),
         _b("o", "library", "Library: open another annotated document", "library"),
+        _b("x", "export", "Export the annotations (Markdown, JSON, CSV, HTML)", "export"),
         _b("question_mark", "help", "Help", "help", show=True),
         _b("q", "quit", "Quit", "quit", show=True),
     ]
@@ -601,6 +602,35 @@ class ReaderScreen(Screen[None]):
                 self.app.open_source(source)  # type: ignore[attr-defined]
 
         self.app.push_screen(LibraryScreen(library(self.app.base)), open_chosen)  # type: ignore[attr-defined]
+
+    def action_export(self) -> None:
+        from pathlib import Path
+
+        from annotations.paths import slugify
+        from tui.dialogs.export import ExportChoice, ExportDialog
+
+        def write(choice: ExportChoice | None) -> None:
+            if choice is None:
+                return
+            from annotations.atomic import atomic_write
+            from annotations.export import build, render
+            from annotations.model import now
+
+            export = build(self.store, self.document, context=choice.context, timestamp=now())
+            try:
+                atomic_write(choice.path, render(export, choice.format).encode("utf-8"))
+            except StoreError as error:
+                self.notify(f"Export failed: {error}", severity="error", timeout=10, markup=False)
+                return
+            count = len(export.items)
+            self.notify(
+                f"Exported {count} annotation{'s' if count != 1 else ''} as {choice.format} to {choice.path}",
+                timeout=6,
+                markup=False,
+            )
+
+        stem = slugify(self.document.title or "annotations")
+        self.app.push_screen(ExportDialog(stem, Path.cwd()), write)
 
     def action_quit(self) -> None:
         """Quit; but not silently past changes that could not be written."""

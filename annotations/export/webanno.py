@@ -1,0 +1,78 @@
+"""W3C Web Annotation Data Model JSON: one AnnotationCollection holding every annotation.
+
+https://www.w3.org/TR/annotation-model/ — each annotation has a TextQuoteSelector and a
+TextPositionSelector (which Hypothesis understands), a TextualBody for its note and one
+with purpose `tagging` per tag. What the model has no word for (colour, kind, speaker,
+postil's own id, orphan) goes in keys of the `postil:` namespace, declared in @context.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import Any
+
+from annotations.export import Export, Item, iso
+
+ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+NAMESPACE = "urn:x-postil:"
+CONTEXT: list[Any] = [ANNO_CONTEXT, {"postil": NAMESPACE}]
+_UUIDS = uuid.uuid5(uuid.NAMESPACE_URL, "urn:x-postil:annotation")
+
+
+def annotation_uri(source: str, annotation_id: str) -> str:
+    """A `urn:uuid:` made from the document and the annotation's id: the same on every export."""
+    return f"urn:uuid:{uuid.uuid5(_UUIDS, f'{source}#{annotation_id}')}"
+
+
+def annotation_json(item: Item, source: str, target_source: str) -> dict[str, Any]:
+    a = item.annotation
+    body: list[dict[str, Any]] = []
+    if a.note:
+        body.append({"type": "TextualBody", "value": a.note, "format": "text/plain", "purpose": "commenting"})
+    body += [{"type": "TextualBody", "value": tag, "purpose": "tagging"} for tag in a.tags]
+    entry: dict[str, Any] = {
+        "@context": CONTEXT,
+        "id": annotation_uri(source, a.id),
+        "type": "Annotation",
+        "motivation": "commenting" if a.note else "highlighting",
+        "created": iso(a.created),
+        "modified": iso(a.updated),
+    }
+    if body:
+        entry["body"] = body
+    entry["target"] = {
+        "source": target_source,
+        "selector": [
+            {"type": "TextQuoteSelector", "exact": a.exact, "prefix": a.prefix, "suffix": a.suffix},
+            {"type": "TextPositionSelector", "start": a.start, "end": a.end},
+        ],
+    }
+    entry["postil:id"] = a.id
+    entry["postil:color"] = a.color
+    entry["postil:kind"] = a.kind
+    if a.speaker:
+        entry["postil:speaker"] = a.speaker
+    if item.orphan:
+        entry["postil:orphan"] = True
+    return entry
+
+
+def render(export: Export) -> str:
+    target = export.url or f"urn:x-postil:text:{export.document.fingerprint if export.document else ''}"
+    items = [annotation_json(item, export.source, target) for item in export.items]
+    collection: dict[str, Any] = {
+        "@context": CONTEXT,
+        "id": f"urn:uuid:{uuid.uuid5(_UUIDS, export.source)}",
+        "type": "AnnotationCollection",
+        "label": export.title,
+        "total": len(items),
+        "generator": {"type": "Software", "name": "postil"},
+    }
+    if export.timestamp is not None:
+        collection["generated"] = iso(export.timestamp)
+    collection["postil:source"] = export.source
+    if export.author:
+        collection["postil:author"] = export.author
+    collection["first"] = {"type": "AnnotationPage", "startIndex": 0, "items": items}
+    return json.dumps(collection, ensure_ascii=False, indent=2) + "\n"
