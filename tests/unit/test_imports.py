@@ -14,7 +14,19 @@ def loaded_after(statement: str) -> set[str]:
     return set(result.stdout.split())
 
 
-@pytest.mark.parametrize("package", ["content", "annotations", "tui.cli"])
+@pytest.mark.parametrize(
+    "package",
+    [
+        "content",
+        "content.html",
+        "content.fetch",
+        "annotations",
+        "annotations.export",
+        "annotations.importing",
+        "annotations.library",
+        "tui.cli",
+    ],
+)
 def test_core_packages_never_load_textual(package: str) -> None:
     modules = loaded_after(f"import {package}; import content.load, content.sentences, annotations.store")
     assert "textual" not in modules
@@ -28,3 +40,20 @@ def test_content_does_not_load_annotations_or_tui() -> None:
 def test_annotations_does_not_load_tui() -> None:
     modules = loaded_after("import annotations, annotations.store, annotations.session")
     assert "tui" not in modules
+
+
+PROBE = """
+import contextlib, io, sys
+import tui.cli
+with contextlib.redirect_stdout(io.StringIO()):
+    code = tui.cli.main(sys.argv[1:])
+print(code, "textual" in sys.modules)
+"""
+
+
+@pytest.mark.parametrize(
+    "command", [["export", "postil:sample", "--format", "html"], ["library"], ["quotes", "postil:sample"]]
+)
+def test_commands_other_than_the_reader_never_load_textual(command: list[str]) -> None:
+    result = subprocess.run([sys.executable, "-c", PROBE, *command], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["0", "False"]
