@@ -26,7 +26,7 @@ REPORTING_VERBS = frozenset(
     writing warning arguing noting adding explaining insisting promising tweeting describing
     telling asking claiming declaring stating announcing posting responding replying recalling
     suggesting urging replied talks talked speaking admires admired likened likens compared
-    compares outlined linked links scolded scolds""".split()
+    compares outlined linked links scolded scolds accuse accusing ruled""".split()
 ) | {"went on", "pointed to", "referred to", "spoke of", "talked about", "called for", "pointed out"}
 # Verbs that introduce reported content ("X claimed that …") without quote marks.
 CLAIM_VERBS = frozenset(

@@ -26,9 +26,10 @@ _TITLE = r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Capt|Lt|Sgt|St|Rev)\.?"
 NAME = rf"(?:{_TITLE}[ \t]+)?(?:(?:{_CAP}|[A-Z]\.)[ \t]+){{0,3}}{_CAP}"
 _POSSESSIVE_GROUP = rf"{_CAP}(?:’s|'s)\s+(?:[a-z][\w\-]*\s+){{0,2}}[a-z][\w\-]*"
 _NOUN_PHRASE = (
-    r"(?:[Tt]he|[Aa]n?|[Hh]er|[Hh]is|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Ss]ome|[Mm]any)\s+(?:[\w\-’']+\s+){0,3}?[\w\-]+"
+    r"(?:[Tt]he|[Aa]n?|[Hh]er|[Hh]is|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Ss]ome|[Mm]any|[Oo]ne|[Aa]nother|[Ss]everal)"
+    r"\s+(?:[\w\-’']+\s+){0,3}?[\w\-]+"
 )
-_PRONOUN = r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)"
+_PRONOUN = r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)\b"
 MENTION = (
     rf"(?<![\w’'])(?:{_POSSESSIVE_GROUP}|{_NOUN_PHRASE}|{_PRONOUN}|{NAME}|sources|officials|critics|experts|analysts)"
 )
@@ -39,7 +40,8 @@ _SENTENCE_STARTERS = frozenset(
     for to with from by of about into over under since until asked said told is was are were do does
     did have has had can will would shall should could may might must not no yes oh ah well all
     every each both either neither nothing everyone everybody someone somebody nobody here
-    though although because since unless whether perhaps indeed also even only just""".split()
+    though although because since unless whether perhaps indeed also even only just
+    check read see watch click listen follow share sign join look""".split()
 )
 
 

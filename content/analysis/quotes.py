@@ -56,6 +56,21 @@ _PUT_IT = re.compile(
     rf"\bas\s+(?P<who>{MENTION})\s+(?:(?:{_AUX})\s+)*(?P<verb>put it|puts it|said|says|wrote|writes|noted)\b"
 )
 _CLAUSE_SUBJECT = re.compile(rf"^(?:[\w’']+,\s+)?(?P<who>{MENTION})")
+# The subject that opens a sentence, after an optional short opener ("In July, "), and its verb.
+_SENTENCE_SUBJECT = re.compile(
+    rf"^\s*(?:[A-Z][^,“”\"]{{0,40}},\s+)?(?P<who>{MENTION}){_PARENTHESIS}{_APPOSITION}\s+(?:\w+ly\s+)?"
+    rf"(?:(?:{_AUX})\s+)*(?P<verb>[a-z][\w’'-]+)"
+)
+_NOT_A_SUBJECT = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday"
+    r"|Wednesday|Thursday|Friday|Saturday|Sunday|More|Only|Democratic|Republican|American"
+    r"|European|British|Chinese|Russian|Mexican|African|Asian|Hispanic|Latino|Muslim|Jewish|Catholic|French|German)"
+)
+_SPEAKING_GROUP = re.compile(
+    r"(?i)\b(?:campaign|team|lawyers?|aides?|officials?|spokes\w+|critics?|supporters?|lawmakers?|leaders?|"
+    r"group|party|committee|council|union|association|organi[sz]ation|company|administration|government|"
+    r"department|agency|court|judge|newspaper|paper|magazine|network|protesters?|voters?|residents?|people)\b"
+)
 _SIGNED = re.compile(rf"^\s*[―—]\s*(?P<who>{NAME})")
 _SPEECH_NOUNS = re.compile(
     r"\b(?:letter|statement|e-?mail|post|interview|speech|memo|tweet|message|note|told|wrote|said)\b"
@@ -87,6 +102,8 @@ class Quote(Span):
 class _Attribution:
     mention: Mention
     cue: str
+    loose: bool = False
+    """Only the sentence's subject, not a reporting verb, ties the quotation to it."""
 
 
 class _Attributor:
@@ -221,6 +238,31 @@ class _Attributor:
                 )
         return None
 
+    def sentence_subject(self, span: MarkedSpan) -> _Attribution | None:
+        """A fragment inside a sentence, with no reporting verb near it, is the words of the
+        sentence's subject: "In July, Gingrich dismissed Estonia as the “suburbs of St.
+        Petersburg”", "Trump tells supporters to “go to your polling place”"."""
+        sentence = self.sentence_of(span.start)
+        if span.start - sentence.start < 8:
+            return None  # the quotation opens its sentence: nothing before it to speak it
+        left = self.text[sentence.start : span.start]
+        match = _SENTENCE_SUBJECT.match(left)
+        if match is None or match.end("who") >= len(left.rstrip()) - 1:
+            return None
+        mention = self._mention(match)
+        if mention is None or mention.text.lower() in ("it", "this", "that", "they", "its"):
+            return None
+        if _NOT_A_SUBJECT.fullmatch(mention.text) or mention.text[:1].isdigit():
+            return None  # "On September 27 they …", "Democratic claims …", "73 percent said …"
+        if mention.kind == "group" and not _SPEAKING_GROUP.search(mention.text):
+            return None  # "The ad uses …", "The complaint is based on …": not a speaker
+        verb = match.group("verb")
+        return _Attribution(
+            Mention(mention.start + sentence.start, mention.end + sentence.start, mention.text, mention.kind),
+            verb,
+            loose=True,
+        )
+
     def introduced(self, span: MarkedSpan) -> _Attribution | None:
         """A paragraph that opens with a quotation, introduced by the sentence before it."""
         block = self.block_of(span.start)
@@ -303,15 +345,21 @@ def find_quotes(document: Document) -> list[Quote]:
         floor = max(block.start, previous_end, sentence.start)
         limit = min(next_start, attributor.block_of(span.end - 1).end)
         inner = text[span.start : span.end].strip("\"'“”‘’«»„ ")
+        if _looks_like_title(inner) and _TITLE_BEFORE.search(text, max(0, span.start - 40), span.start):
+            # “Morning Joe”, ''Larry King Now'', “The Apprentice”: a name, not anyone's words.
+            quotes.append(Quote(span.start, span.end, "term"))
+            continue
         attribution = (
             attributor.after(span, limit)
             or attributor.put_it(span)
             or attributor.before(span, floor)
+            # "X ruled that A’s claim about “…” is “true”": the sentence's verb, before an earlier quote
+            or (attributor.before(span, max(block.start, sentence.start)) if floor > sentence.start else None)
             or attributor.clause_final(span, limit)
         )
         inherited: tuple[str | None, int | None, int | None, str | None] | None = None
         if attribution is None:
-            attribution = attributor.introduced(span)
+            attribution = attributor.introduced(span) or attributor.sentence_subject(span)
         if attribution is None and quotes:
             last = next((q for q in reversed(quotes) if q.depth == 1 and q.kind == "speech"), None)
             if last is not None and last.speaker is not None:
@@ -352,10 +400,11 @@ def find_quotes(document: Document) -> list[Quote]:
                     recent_speakers.remove(resolved)
                 recent_speakers.append(resolved)
                 del recent_speakers[:-6]
+            fragment = _word_count(inner) < 5 and inner[-1:] not in ".?!,"
             quote = Quote(
                 span.start,
                 span.end,
-                "speech",
+                "term" if attribution.loose and fragment else "speech",
                 resolved,
                 attribution.mention.start,
                 attribution.mention.end,
@@ -381,6 +430,22 @@ def find_quotes(document: Document) -> list[Quote]:
             quotes.append(Quote(span.start, span.end, kind, depth=2))
     quotes.sort(key=lambda q: (q.start, q.depth))
     return quotes
+
+
+# What comes before a work's title: "MSNBC’s “Morning Joe”", "his 2002 book, ''Make …''".
+_TITLE_BEFORE = re.compile(
+    r"(?:\w(?:’s|'s)|\b(?:book|program|programme|show|series|column|film|documentary|song|album|titled|entitled"
+    r"|headlined|episode of|podcast|play|novel|report|memoir|essay|op-ed|editorial|commentary)),?\s*$"
+)
+_SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to with vs".split())
+
+
+def _looks_like_title(inner: str) -> bool:
+    """Title Case, short, without sentence punctuation: a show, a book, a slogan's name."""
+    words = inner.split()
+    if not 2 <= len(words) <= 7 or inner[-1:] in ".?!,;:" or not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL_WORDS for w in words)
 
 
 def _bare_turn(text: str, span: MarkedSpan, block: Block) -> bool:

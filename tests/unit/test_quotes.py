@@ -209,3 +209,29 @@ def test_stance_verbs_and_nouns_are_attributed_claims() -> None:
 def test_two_apostrophes_make_a_double_mark() -> None:
     text, quotes = quotes_of("''This isn't tax reform,'' said Douglas Hale, an economist.")
     assert shown(text, quotes) == [("''This isn't tax reform,''", "Douglas Hale", 1)]
+
+
+def test_a_fragment_is_the_words_of_the_sentence_subject() -> None:
+    text, quotes = quotes_of(
+        "In July, Ada Gingrich placed Estonia in the “suburbs of St. Petersburg” on air. "
+        "At the forum, one questioner claimed that the “forces of correctness” were to blame."
+    )
+    assert [(text[q.start : q.end], q.speaker, q.kind) for q in quotes] == [
+        ("“suburbs of St. Petersburg”", "Ada Gingrich", "term"),  # no reporting verb: the subject's words
+        ("“forces of correctness”", "one questioner", "speech"),  # "one" opens a speaker phrase
+    ]
+
+
+def test_a_programme_title_is_nobody_s_words() -> None:
+    text, quotes = quotes_of("Sanders told MSNBC’s “Morning Joe” that nobody would question the plan.")
+    (title,) = quotes
+    assert (text[title.start : title.end], title.speaker, title.kind) == ("“Morning Joe”", None, "term")
+
+
+def test_words_that_merely_start_like_a_pronoun_are_not_pronouns() -> None:
+    text, quotes = quotes_of(
+        "In a statement announcing the pick, the union called Clinton a “champion” of its members. "
+        "On September 27 the council published its finding that the figure was “accurate.”"
+    )
+    speakers = [q.speaker for q in quotes]
+    assert speakers[0] == "the union" and "I" not in speakers and "September" not in speakers
