@@ -71,6 +71,7 @@ _SPEAKING_GROUP = re.compile(
     r"group|party|committee|council|union|association|organi[sz]ation|company|administration|government|"
     r"department|agency|court|judge|newspaper|paper|magazine|network|protesters?|voters?|residents?|people)\b"
 )
+_TRANSCRIPT_LABEL = re.compile(r"[\"“'‘«]\s*(?P<who>[A-Z][A-Z.’'\- ]{1,30}[A-Z]):\s")
 _SIGNED = re.compile(rf"^\s*[―—]\s*(?P<who>{NAME})")
 _SPEECH_NOUNS = re.compile(
     r"\b(?:letter|statement|e-?mail|post|interview|speech|memo|tweet|message|note|told|wrote|said)\b"
@@ -157,10 +158,21 @@ class _Attributor:
                     return _Attribution(shifted, match.group("verb"))
         return None
 
+    def labelled(self, span: MarkedSpan) -> _Attribution | None:
+        """A transcript quoted whole: “PENCE: Well, look, …” — the label names the speaker."""
+        match = _TRANSCRIPT_LABEL.match(self.text, span.start, span.end)
+        if match is None:
+            return None
+        who = match.group("who")
+        return _Attribution(Mention(match.start("who"), match.end("who"), who, "person"), ":")
+
     def put_it(self, span: MarkedSpan) -> _Attribution | None:
         """ "…, as The New Yorker put it, “the operator.”" anywhere in the quotation's sentence."""
         sentence = self.sentence_of(span.start)
         match = _PUT_IT.search(self.text, sentence.start, max(sentence.end, span.end))
+        if match is not None and span.start <= match.start() < span.end:
+            # "maybe he’s not as rich as he says he is": inside the quotation, it is quoted
+            match = _PUT_IT.search(self.text, span.end, max(sentence.end, span.end))
         if match is None:
             return None
         mention = self._mention(match)
@@ -350,7 +362,8 @@ def find_quotes(document: Document) -> list[Quote]:
             quotes.append(Quote(span.start, span.end, "term"))
             continue
         attribution = (
-            attributor.after(span, limit)
+            attributor.labelled(span)
+            or attributor.after(span, limit)
             or attributor.put_it(span)
             or attributor.before(span, floor)
             # "X ruled that A’s claim about “…” is “true”": the sentence's verb, before an earlier quote

@@ -229,9 +229,24 @@ def test_a_programme_title_is_nobody_s_words() -> None:
 
 
 def test_words_that_merely_start_like_a_pronoun_are_not_pronouns() -> None:
-    text, quotes = quotes_of(
+    _text, quotes = quotes_of(
         "In a statement announcing the pick, the union called Clinton a “champion” of its members. "
         "On September 27 the council published its finding that the figure was “accurate.”"
     )
     speakers = [q.speaker for q in quotes]
     assert speakers[0] == "the union" and "I" not in speakers and "September" not in speakers
+
+
+def test_words_inside_a_quotation_never_attribute_it() -> None:
+    _text, quotes = quotes_of(
+        "Lena Ostrova spoke at the pier. “Why will he not publish the accounts?” she said. "
+        "“Maybe he is not as rich as he says he is.”"
+    )
+    second = quotes[1]
+    assert second.speaker_start is None or not (second.start <= second.speaker_start < second.end)
+
+
+def test_a_quoted_transcript_is_spoken_by_its_label() -> None:
+    text, quotes = quotes_of('The exchange went on. "WALLACE: But, Governor, I have to ask you about the budget."')
+    (quote,) = quotes
+    assert quote.speaker == "WALLACE" and text[quote.speaker_start : quote.speaker_end] == "WALLACE"
