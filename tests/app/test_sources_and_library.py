@@ -185,3 +185,32 @@ async def test_x_exports_through_a_dialog_and_asks_before_replacing(tmp_path: Pa
         await pilot.press("enter")
         await pilot.pause()
         assert target.read_text().startswith("---\ntitle:"), "Markdown is the default format"
+
+
+async def test_a_full_disk_is_reported_and_the_highlight_saved_once_it_clears(
+    tmp_path: Path, data_dir: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    import errno
+    import os
+
+    import annotations.atomic as atomic
+
+    source = tmp_path / "lamp.txt"
+    source.write_text(ARTICLE)
+    document = load_document(str(source))
+    app = make_app(document, data_dir=data_dir, config=Config())
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    async with app.run_test(size=SIZE) as pilot:
+        monkeypatch.setattr(atomic.os, "fsync", full)
+        await pilot.press(")", ")", "h")
+        await pilot.pause()
+        assert any("the disk is full" in n.message for n in app._notifications)
+        assert "UNSAVED" in status(app) and "1 note" in status(app)
+        assert not store_path(document, data_dir).exists()
+        monkeypatch.undo()
+        await wait_for(pilot, lambda: "UNSAVED" not in status(app), tries=60)
+    (entry,) = tomllib.loads(store_path(document, data_dir).read_text())["annotation"]
+    assert entry["exact"].startswith("The old harbour lamp")

@@ -165,3 +165,25 @@ def test_a_url_opens_with_progress_and_its_quote_is_highlighted(isolated_dirs: P
         (entry,) = stored(url, env)
     assert entry["exact"] == "“We waited forty years for this,”"
     assert (entry["kind"], entry["speaker"]) == ("quote", "Edda Marsh")
+
+
+def test_x_exports_the_highlights_to_a_file(isolated_dirs: Path) -> None:
+    article = isolated_dirs / "ferry.txt"
+    article.write_text(ARTICLE)
+    target = isolated_dirs / "ferry-notes.md"
+    env = environment(isolated_dirs)
+    with terminal([str(article)], env) as term:
+        term.wait_for(lambda s: "The ferry left Skarholm" in s)
+        term.send(")", "h")
+        term.wait_for(lambda s: "1 note" in s)
+        term.send("x")
+        term.wait_for(lambda s: "Export annotations" in s and "Readwise CSV" in s)
+        term.send("C-u")  # clear the prefilled path
+        term.type(str(target))
+        term.send("Enter")
+        term.wait_for(lambda s: "Exported 1 annotation as md" in s)
+        term.send("q")
+        term.wait_until_closed()
+    text = target.read_text()
+    assert text.startswith("---\ntitle: ")
+    assert "> The ferry left Skarholm at noon with nineteen passengers aboard." in text

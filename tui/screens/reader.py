@@ -420,6 +420,9 @@ class ReaderScreen(Screen[None]):
                 do()
         except StoreError as error:
             self.notify(f"Could not {change}: {error}", severity="error", timeout=10, markup=False)
+            if self.store.unsaved:
+                # The change is kept in memory, to be saved when writing works again: show it.
+                self.refresh_annotations()
             return False
         return True
 
