@@ -61,3 +61,21 @@ def test_markdown_article(snap_compare, data_dir: Path) -> None:  # type: ignore
 def test_narrow_terminal(snap_compare, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
     app = make_app(load_document(None), data_dir=data_dir, config=Config())
     assert snap_compare(app, terminal_size=(40, 12), press=["}", "}", ")"], run_before=analysed)
+
+
+def test_library_screen(snap_compare, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = data_dir / "annotations"
+    folder.mkdir(parents=True)
+    (folder / "harbour-0a1b2c3d.toml").write_text(
+        'schema = 1\n[document]\ntitle = "Harbour lamp burns again"\nsource = "/articles/harbour.txt"\n'
+        'fingerprint = "sha256:1"\nformat = "text"\n'
+        '[[annotation]]\nid = "a1"\nexact = "lamp"\nstart = 0\nend = 4\nupdated = 2026-11-20T09:30:00Z\n'
+        '[[annotation]]\nid = "a2"\nexact = "gone"\nstart = 9\nend = 13\norphan = true\n'
+        "updated = 2026-11-21T10:00:00Z\n"
+    )
+    (folder / "stdin-9f8e7d6c.toml").write_text(
+        'schema = 1\n[document]\ntitle = "Piped notes"\nsource = "-"\nfingerprint = "sha256:2"\nformat = "text"\n'
+        '[[annotation]]\nid = "b1"\nexact = "x"\nstart = 0\nend = 1\nupdated = 2026-11-24T08:00:00Z\n'
+    )
+    app = make_app(load_document(None), data_dir=data_dir, config=Config())
+    assert snap_compare(app, terminal_size=SIZE, press=["o"], run_before=analysed)
