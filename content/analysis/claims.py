@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from content.analysis.lexicon import AUXILIARIES, CLAIM_VERBS, HEDGES, inflected, word_alternation
-from content.analysis.mentions import MENTION, classify, trim_mention
+from content.analysis.mentions import NAME, classify, trim_mention
 from content.analysis.quotes import analysable_blocks
 from content.document import Document, Span
 
@@ -36,7 +36,10 @@ _INVERTED = re.compile(
     r"[,:]\s*(?P<cue>said|says|added|wrote|writes|argued|noted|explained)\s+"
     r"(?P<who>(?:[A-Z][a-z]{0,3}\.[ ]|[^.;:!?,“”\"\n]){1,60}?)(?=\s*(?:[.,;:]|$))"
 )
-_ACCORDING = re.compile(rf"\b(?P<cue>[Aa]ccording to)\s+(?P<who>{MENTION})")
+# "according to the harbour master, …": the whole phrase up to the comma names the source.
+_ACCORDING = re.compile(
+    r"\b(?P<cue>[Aa]ccording to)\s+(?P<who>(?:[A-Z][a-z]{0,3}\.[ ]|[^.;:!?,“”\"\n]){1,80}?)(?=\s*(?:[,.;:]|$))"
+)
 _ACCUSED = re.compile(r"\b(?P<cue>accused|accusing|accuses)\b[^.]{0,80}?\bof\b")
 # A stance held by someone, named by a noun: "criticism of", "allegations that", "support for".
 _STANCE_NOUN = re.compile(
@@ -112,6 +115,7 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
     return None
 
 
+_APPOSITION_NAME = re.compile(rf",\s+(?P<name>{NAME}),")
 _LABEL = re.compile(r"^\s*(?P<who>[A-Z][\w.’'\- ]{1,40}?):\s+(?=\S)")
 _LABEL_WORDS = frozenset("poll survey study report analysis review audit memo statement".split())
 
@@ -125,9 +129,18 @@ def _reported(plain: str, has_quote: bool) -> list[tuple[int, str, str]]:
         who = label.group("who").strip()
         if who.isupper() or who.split()[-1].lower() in _LABEL_WORDS or classify(who) is not None:
             found.append((label.start("who"), who, ":"))
-    for pattern in (_ACCORDING, _INVERTED):
+    for match in _ACCORDING.finditer(plain):
+        # "according to court documents", "… to figures released on Monday": whatever the
+        # phrase names is the source, a person or not.
+        who = match.group("who")
+        offset, kept, kind = trim_mention(who, loose=True)
+        crossed = re.search(r"\b(?:on|in|at|by|from|for|with|to|after|before|since|during)\b", who[:offset])
+        if kind not in ("person", "pronoun") or crossed:
+            offset, kept = len(who) - len(who.lstrip()), who.strip()
+        found.append((match.start("who") + offset, kept, match.group("cue")))
+    for pattern in (_INVERTED,):
         for match in pattern.finditer(plain):
-            offset, who, kind = trim_mention(match.group("who"), loose=pattern is _ACCORDING)
+            offset, who, kind = trim_mention(match.group("who"))
             if kind is not None:
                 found.append((match.start("who") + offset, who, match.group("cue")))
     for verb in _VERB.finditer(plain):
@@ -196,11 +209,18 @@ def find_claims(document: Document) -> list[Claim]:
         speaker = None
         if source is not None:
             who, s_start, s_end = source
-            if classify(who) == "person":
+            named = _APPOSITION_NAME.match(text, s_end)
+            if named is not None:
+                # "According to the harbour master, Tobias Wren, …": the name speaks.
+                who, s_start, s_end = named.group("name"), named.start("name"), named.end("name")
+            kind_of_source = classify(who, loose=True)  # it was found beside a cue: a phrase may speak
+            if kind_of_source is None and cues[0].lower() == "according to":
+                kind_of_source = "group"  # "according to court records"
+            if kind_of_source == "person":
                 speaker = document.people.resolve_name(who)
-            elif classify(who) == "pronoun" and who.lower() in ("he", "she"):
+            elif kind_of_source == "pronoun" and who.lower() in ("he", "she"):
                 speaker = document.people.before(s_start, who)
-            elif classify(who) == "group":
+            elif kind_of_source == "group":
                 speaker = who
             claims.append(Claim(sentence.start, sentence.end, kind, tuple(cues), speaker, s_start, s_end))
         else:

@@ -107,7 +107,9 @@ SPEAKER_NOUNS = frozenset(
     president governor senator candidate leader leaders analyst analysts witness witnesses
     prosecutor prosecutors judge investigators insurers spokesperson economist professor
     chairman spokesman narrator ad statement letter complaint poll polls campaign commission
-    man woman boy girl gentleman lady king queen doctor nurse teacher colonel captain""".split()
+    man woman boy girl gentleman lady king queen doctor nurse teacher colonel captain
+    trust foundation charity institute university hospital society association authority
+    regulator watchdog bureau master harbourmaster coalition alliance""".split()
 )
 TITLES = frozenset(
     """mr mrs ms miss dr prof sir lady lord mayor president sen senator rep gov governor judge

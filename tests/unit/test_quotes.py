@@ -250,3 +250,17 @@ def test_a_quoted_transcript_is_spoken_by_its_label() -> None:
     text, quotes = quotes_of('The exchange went on. "WALLACE: But, Governor, I have to ask you about the budget."')
     (quote,) = quotes
     assert quote.speaker == "WALLACE" and text[quote.speaker_start : quote.speaker_end] == "WALLACE"
+
+
+def test_claim_sources_named_after_according_to() -> None:
+    doc = parse_plain_text(
+        "Headline Here\n\nAccording to the harbour master, Tobias Wren, two boats struck the wall in 2024.\n\n"
+        "According to figures released on Monday, landings fell by a fifth.\n\n"
+        "The trust says the work was done almost entirely by volunteers.",
+        "/tmp/t.txt",
+    )
+    assert [(c.kind, c.source) for c in find_claims(doc)] == [
+        ("attributed", "Tobias Wren"),
+        ("attributed", "figures released on Monday"),
+        ("attributed", "The trust"),
+    ]
