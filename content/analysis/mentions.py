@@ -255,6 +255,8 @@ class People:
         words = bare.split()
         if not words:
             return bare
+        if len(words) == 1 and self.shared_surname(bare):
+            return bare  # "Darcy" with an Anne Darcy and a Fitzwilliam Darcy about: do not guess
         return self.full.get(bare, self.full.get(words[-1], bare))
 
     def learn_gender(self, name: str, pronoun: str) -> None:

@@ -133,6 +133,9 @@ class _Attributor:
         offset, phrase, kind = trim_mention(match.group(group), loose=True)
         if kind is None:
             return None
+        adverb = re.search(r"\s+\w+ly$", phrase)
+        if adverb is not None and kind == "group":
+            phrase = phrase[: adverb.start()]  # "said her mother resentfully"
         start = match.start(group) + offset
         return Mention(start, start + len(phrase), phrase, kind)
 

@@ -264,3 +264,13 @@ def test_claim_sources_named_after_according_to() -> None:
         ("attributed", "figures released on Monday"),
         ("attributed", "The trust"),
     ]
+
+
+def test_a_surname_two_people_share_is_not_guessed_and_adverbs_are_not_speakers() -> None:
+    text, quotes = quotes_of(
+        "Anne Darcy sat by the fire. Fitzwilliam Darcy stood at the window.\n\n"
+        "“The tide is late,” said Darcy.\n\n"
+        "“We shall see,” said her mother resentfully."
+    )
+    assert [q.speaker for q in quotes] == ["Darcy", "her mother"]
+    assert text[quotes[1].speaker_start : quotes[1].speaker_end] == "her mother"
