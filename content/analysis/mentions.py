@@ -255,7 +255,7 @@ class People:
         words = bare.split()
         if not words:
             return bare
-        if len(words) == 1 and self.shared_surname(bare):
+        if len(words) == 1 and len(self.families.get(bare, ())) > 1:
             return bare  # "Darcy" with an Anne Darcy and a Fitzwilliam Darcy about: do not guess
         return self.full.get(bare, self.full.get(words[-1], bare))
 
