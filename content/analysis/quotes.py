@@ -72,6 +72,12 @@ _SPEAKING_GROUP = re.compile(
     r"department|agency|court|judge|newspaper|paper|magazine|network|protesters?|voters?|residents?|people)\b"
 )
 _TRANSCRIPT_LABEL = re.compile(r"[\"“'‘«]\s*(?P<who>[A-Z][A-Z.’'\- ]{1,30}[A-Z]):\s")
+_CONTENT_CLAUSE = re.compile(r"\s*(?:that|how|what|whether|if|to)\b")
+# A sentence's opening phrase, up to its comma: "In a statement posted Friday, ", "Following the vote, ".
+_INTRODUCTORY = re.compile(
+    r"\s*(?:In|At|On|During|After|Before|Following|With|From|Under|Over|By|Despite|Since|Through|Amid|Ahead of)"
+    r"\b[^,“”\"]{0,80},"
+)
 _SIGNED = re.compile(rf"^\s*[―—]\s*(?P<who>{NAME})")
 _SPEECH_NOUNS = re.compile(
     r"\b(?:letter|statement|e-?mail|post|interview|speech|memo|tweet|message|note|told|wrote|said)\b"
@@ -130,6 +136,8 @@ class _Attributor:
             start = match.start("apposition") + (len(apposition) - len(apposition.lstrip()))
             name = apposition.strip()
             return Mention(start, start + len(name), name, "person")
+        if _CONTENT_CLAUSE.match(match.group(group)):
+            return None  # "…,” adding that its value quadrupled: what was said, not who said it
         offset, phrase, kind = trim_mention(match.group(group), loose=True)
         if kind is None:
             return None
@@ -191,6 +199,8 @@ class _Attributor:
         if match is None:
             return None
         group = "who1" if match.group("who1") else "who2"
+        if _CONTENT_CLAUSE.match(match.group(group)):
+            return None
         offset, phrase, kind = trim_mention(match.group(group), loose=True)
         if kind is None:
             return None
@@ -203,8 +213,13 @@ class _Attributor:
         according = None
         for according in _ACCORDING.finditer(left):  # noqa: B007 - the last one is wanted
             pass
+        opener = _INTRODUCTORY.match(left)
         verbs = [
-            v for v in _VERB_RE.finditer(left) if v.group().endswith("ing") or not _PASSIVE.search(left, 0, v.start())
+            v
+            for v in _VERB_RE.finditer(left)
+            if (v.group().endswith("ing") or not _PASSIVE.search(left, 0, v.start()))
+            # "In a Facebook message posted Friday, Cruz said …": not the opener's verb
+            and (opener is None or v.start() >= opener.end())
         ]
         for verb in verbs:  # the main clause's verb first: "He said the company had “…”"
             if verb.group().endswith("ing"):

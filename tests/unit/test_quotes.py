@@ -274,3 +274,15 @@ def test_a_surname_two_people_share_is_not_guessed_and_adverbs_are_not_speakers(
     )
     assert [q.speaker for q in quotes] == ["Darcy", "her mother"]
     assert text[quotes[1].speaker_start : quotes[1].speaker_end] == "her mother"
+
+
+def test_an_opening_phrase_and_a_content_clause_never_speak() -> None:
+    text, quotes = quotes_of(
+        "In a message posted on Friday, Ida Cruz said she had “areas of disagreement” with the plan.\n\n"
+        'In a statement, the company said: "The mine was highly successful when it opened," '
+        "adding that its value quadrupled."
+    )
+    assert [(q.speaker, text[q.speaker_start : q.speaker_end]) for q in quotes] == [
+        ("Ida Cruz", "Ida Cruz"),
+        ("the company", "the company"),
+    ]
