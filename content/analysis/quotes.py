@@ -58,7 +58,8 @@ _PUT_IT = re.compile(
 _CLAUSE_SUBJECT = re.compile(rf"^(?:[\w’']+,\s+)?(?P<who>{MENTION})")
 # The subject that opens a sentence, after an optional short opener ("In July, "), and its verb.
 _SENTENCE_SUBJECT = re.compile(
-    rf"^\s*(?:[A-Z][^,“”\"]{{0,40}},\s+)?(?P<who>{MENTION}){_PARENTHESIS}{_APPOSITION}\s+(?:\w+ly\s+)?"
+    rf"^\s*(?:[A-Z][^,“”\"]{{0,40}},\s+)?(?P<who>{MENTION}){_PARENTHESIS}"
+    r"(?:,\s*(?:who|whose|a|an|the)\b[^“”\"]{1,200}?,|,\s*[^,“”\"]{1,80},)?\s+(?:\w+ly\s+)?"
     rf"(?:(?:{_AUX})\s+)*(?P<verb>[a-z][\w’'-]+)"
 )
 _NOT_A_SUBJECT = re.compile(
@@ -293,6 +294,30 @@ class _Attributor:
             loose=True,
         )
 
+    def said_before(self, span: MarkedSpan) -> _Attribution | None:
+        """A quotation that opens a sentence right after "…, Schiff said." in its paragraph."""
+        sentence = self.sentence_of(span.start)
+        block = self.block_of(span.start)
+        if span.start - sentence.start > 2 or sentence.start - block.start < 3:
+            return None
+        previous = self.sentence_of(sentence.start - 1)
+        body = self.text[previous.start : previous.end]
+        if "“" in body or '"' in body:
+            return None  # the sentence before quotes someone itself: that is handled as a turn
+        match = _CLAUSE_FINAL.search(body)
+        if match is None:
+            return None
+        group = "who1" if match.group("who1") else "who2"
+        if _CONTENT_CLAUSE.match(match.group(group)):
+            return None
+        offset, phrase, kind = trim_mention(match.group(group), loose=True)
+        if kind is None:
+            return None
+        start = previous.start + match.start(group) + offset
+        return _Attribution(
+            Mention(start, start + len(phrase), phrase, kind), match.group("verb1") or match.group("verb2")
+        )
+
     def introduced(self, span: MarkedSpan) -> _Attribution | None:
         """A paragraph that opens with a quotation, introduced by the sentence before it."""
         block = self.block_of(span.start)
@@ -305,7 +330,7 @@ class _Attributor:
             return None
         # The subject that opens the sentence, else the one before its reporting verb
         # ("Christie, who …, blasted Clinton as a “disgrace”" then “She’s a disgrace.”).
-        subject = re.match(rf"\s*(?:[\w’']+,\s+)?(?P<who>{MENTION})", sentence)
+        subject = re.match(rf"\s*(?:[\w’']+,\s+|[A-Z][^,“”\"]{{0,30}},\s+){{0,2}}(?P<who>{MENTION})", sentence)
         mention = self._mention(subject) if subject is not None else None
         if (mention is None or mention.kind == "group") and verb is not None:
             before_verb = _SUBJECT_BEFORE.search(sentence, 0, verb.start())
@@ -390,7 +415,9 @@ def find_quotes(document: Document) -> list[Quote]:
         )
         inherited: tuple[str | None, int | None, int | None, str | None] | None = None
         if attribution is None:
-            attribution = attributor.introduced(span) or attributor.sentence_subject(span)
+            attribution = (
+                attributor.introduced(span) or attributor.said_before(span) or attributor.sentence_subject(span)
+            )
         if attribution is None and quotes:
             last = next((q for q in reversed(quotes) if q.depth == 1 and q.kind == "speech"), None)
             if last is not None and last.speaker is not None:

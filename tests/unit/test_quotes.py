@@ -286,3 +286,12 @@ def test_an_opening_phrase_and_a_content_clause_never_speak() -> None:
         ("Ida Cruz", "Ida Cruz"),
         ("the company", "the company"),
     ]
+
+
+def test_a_quotation_after_a_sentence_that_ends_with_its_attribution() -> None:
+    _text, quotes = quotes_of(
+        "The board may wait until spring, Ida Hale said. “The other factor is the weather.”\n\n"
+        "Chris Tolland, who has advised the board since he left the council in February, blasted the plan "
+        "as a “disgrace” on Wednesday."
+    )
+    assert [q.speaker for q in quotes] == ["Ida Hale", "Chris Tolland"]
