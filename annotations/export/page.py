@@ -190,7 +190,8 @@ def render(export: Export) -> str:
         "<header>",
         f"<h1>{_e(export.title)}</h1>",
     ]
-    if meta:
+    shown = export.document.text[:2000] if export.document is not None else ""
+    if meta and not (export.author and f"By {export.author}" in shown):  # the article has its own byline
         head.append(f'<p class="byline">{_e(meta)}</p>')
     counts = f"{len(export.items)} annotation{'s' if len(export.items) != 1 else ''}"
     if export.orphans:
