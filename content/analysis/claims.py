@@ -22,7 +22,11 @@ from content.document import Document, Span
 
 _CLAIM_VERBS = word_alternation(inflected(CLAIM_VERBS))
 _AUX = word_alternation(AUXILIARIES)
-_VERB = re.compile(rf"\b(?:{_CLAIM_VERBS})\b")
+# Headlines capitalise their verbs: "Former White House Doctor Says …", "New Poll Shows …".
+_HEADLINE_VERBS = (
+    "Says|Say|Said|Claims|Claimed|Warns|Warned|Shows|Denies|Denied|Tells|Told|Insists|Argues|Admits|Suggests"
+)
+_VERB = re.compile(rf"\b(?:{_CLAIM_VERBS}|{_HEADLINE_VERBS})\b")
 _CONTENT_FOLLOWS = re.compile(
     r"[^.;:“”\"]{0,60}?\b(?:that|of|to|in|having|it|the|a|an|he|she|they|this|was|were|would|had)\b"
 )
@@ -96,11 +100,11 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
     breaks = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(left, 0, clause_end)]
     # The clause right before the verb; failing that, the one before an apposition
     # ("Sian Morrow, who runs two boats, said").
-    for attempt in range(2):
+    for attempt in range(3):
         if attempt >= len(breaks):
             break
         clause_start = breaks[-1 - attempt]
-        stop = clause_end if attempt == 0 else breaks[-1] - 1
+        stop = clause_end if attempt == 0 else breaks[-attempt] - 1
         phrase_words = [w for w in words if clause_start <= w.start() and w.end() <= stop + 1][-7:]
         if not phrase_words:
             continue
@@ -108,6 +112,8 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
         clause = left[clause_start:stop].split()
         if clause and clause[0].lower() in ("who", "which", "whose", "whom"):
             continue  # a relative clause: its subject is further back
+        if clause and all(word.strip(",").isdigit() for word in clause):
+            continue  # "Schiff, 56, who …, told": an age
         offset, who, kind = trim_mention(phrase, loose=len(phrase.split()) <= 7)
         if kind is not None:
             return base + phrase_words[0].start() + offset, who
@@ -151,6 +157,8 @@ def _reported(plain: str, has_quote: bool) -> list[tuple[int, str, str]]:
         ends_clause = plain[verb.end() :].lstrip()[:1] in ("", ",", ".")
         if has_quote and ends_clause and not content_follows:
             continue  # "…,” he said.": the attribution of a quotation, not a claim
+        if not plain[verb.end() :].strip(" .!?\"'”’") and not plain[: subject[0]].strip():
+            continue  # "Adam Schiff spoke.": nothing is asserted before or after
         found.append((subject[0], subject[1], verb.group()))
     return found
 

@@ -53,6 +53,12 @@ class Mention:
     kind: str  # "person", "group" or "pronoun"
 
 
+_PEOPLE_WORDS = frozenset(
+    """officials voters lawmakers residents critics experts analysts democrats republicans members
+    leaders parents students workers supporters opponents economists scientists observers investors
+    percent people americans respondents""".split()
+)
+_CLAUSE_WORDS = frozenset("that which who whom whose when if was were is are be been had has have not did does".split())
 _DETERMINERS = frozenset("the a an her his their its our my some many one two three several another".split())
 
 
@@ -80,6 +86,10 @@ def classify(text: str, loose: bool = False) -> str | None:
         ends_in_a_name = words[-1][:1].isupper() and words[-2][:1].islower()
         if not ends_in_a_name and not any(w.lower() in function_words for w in words[1:]):
             return "group"  # (not "a figure Brennan": the name is the speaker)
+    # "elected officials from both parties", "Nearly eight of 10 voters", "Twelve percent"
+    people = loose and 2 <= len(words) <= 6 and any(w.lower().strip(",") in _PEOPLE_WORDS for w in words[1:])
+    if people and not any(w.lower() in _CLAUSE_WORDS for w in words):
+        return "group"
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return "pronoun"
     head = words[-1].lower().strip("’'")

@@ -295,3 +295,18 @@ def test_a_quotation_after_a_sentence_that_ends_with_its_attribution() -> None:
         "as a “disgrace” on Wednesday."
     )
     assert [q.speaker for q in quotes] == ["Ida Hale", "Chris Tolland"]
+
+
+def test_claims_in_headlines_from_groups_and_after_an_age() -> None:
+    doc = parse_plain_text(
+        "Harbour News\n\nHarbour Lamp Costs Too Much, Former Harbour Master Says.\n\n"
+        "Elected officials from both parties say the levy has to rise.\n\n"
+        "Ada Lind spoke. Lind, 56, who has sat on the council for a decade, told the paper that it was a bargain.",
+        "/tmp/t.txt",
+    )
+    claims = find_claims(doc)
+    assert [(doc.text[c.start : c.end][:24], c.source) for c in claims] == [
+        ("Harbour Lamp Costs Too M", "Former Harbour Master"),
+        ("Elected officials from b", "Elected officials from both parties"),
+        ("Lind, 56, who has sat on", "Ada Lind"),
+    ]
