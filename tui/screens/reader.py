@@ -632,7 +632,7 @@ class ReaderScreen(Screen[None]):
                 markup=False,
             )
 
-        stem = slugify(self.document.title or "annotations")
+        stem = slugify(self.document.title or "annotations", limit=60)
         self.app.push_screen(ExportDialog(stem, Path.cwd()), write)
 
     def action_quit(self) -> None:
