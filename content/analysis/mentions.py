@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -33,7 +34,7 @@ _PRONOUN = r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)\b"
 MENTION = (
     rf"(?<![\w’'])(?:{_POSSESSIVE_GROUP}|{_NOUN_PHRASE}|{_PRONOUN}|{NAME}|sources|officials|critics|experts|analysts)"
 )
-_NAME_RUN = re.compile(rf"\b{NAME}\b")
+_NAME_RUN_TEXT = rf"\b{NAME}\b"
 _SENTENCE_STARTERS = frozenset(
     """the a an but and so yet then when while after before in on at as if however this that these
     those there it he she they we i you his her its their our my what why how who where one some
@@ -43,6 +44,10 @@ _SENTENCE_STARTERS = frozenset(
     though although because since unless whether perhaps indeed also even only just
     check read see watch click listen follow share sign join look""".split()
 )
+
+# A run of capitals never starts with a sentence's first word ("When Mrs. Arden …" is
+# "Mrs. Arden"): the title stays with its name.
+_NAME_RUN = re.compile(rf"(?=[A-Z])(?!(?i:{word_alternation(_SENTENCE_STARTERS)})\b)" + _NAME_RUN_TEXT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,8 +279,14 @@ class People:
         if gender in ("m", "f"):
             self.gender.setdefault(name, gender)
 
-    def before(self, offset: int, pronoun: str, window: int = 2500) -> str | None:
-        """The most recent person named before `offset` that `pronoun` can refer to."""
+    def before(
+        self, offset: int, pronoun: str, window: int = 2500, quoted: Callable[[int], bool] | None = None
+    ) -> str | None:
+        """The most recent person named before `offset` that `pronoun` can refer to.
+
+        `quoted` tells whether an offset lies inside a quotation: a name there is spoken
+        about or to ("…without poor Lydia!" she cried), so it is passed over.
+        """
         wanted = PRONOUNS.get(pronoun.lower())
         if wanted not in ("m", "f"):
             return None
@@ -286,7 +297,9 @@ class People:
             while index >= 0 and offset - self.positions[index] <= window:
                 name = self.names[index]
                 known = self.gender.get(name) or title_gender(name)
-                if known == wanted or (accept_unknown and known is None):
+                if (known == wanted or (accept_unknown and known is None)) and not (
+                    quoted is not None and quoted(self.positions[index])
+                ):
                     return name
                 index -= 1
         return None

@@ -115,13 +115,19 @@ class _Attribution:
 
 
 class _Attributor:
-    def __init__(self, document: Document, blocks: list[Block]) -> None:
+    def __init__(self, document: Document, blocks: list[Block], quoted: list[MarkedSpan] | None = None) -> None:
         self.text = document.text
+        self.quoted_starts = [q.start for q in quoted or []]
+        self.quoted_ends = [q.end for q in quoted or []]
         self.blocks = blocks
         self.block_starts = [b.start for b in blocks]
         self.sentences = document.sentences
         self.sentence_starts = [s.start for s in self.sentences]
         self.people = document.people
+
+    def in_quotation(self, offset: int) -> bool:
+        index = bisect_right(self.quoted_starts, offset) - 1
+        return index >= 0 and offset < self.quoted_ends[index]
 
     def block_of(self, offset: int) -> Block:
         return self.blocks[max(0, bisect_right(self.block_starts, offset) - 1)]
@@ -356,15 +362,23 @@ class _Attributor:
                 return None
             wanted = "m" if pronoun == "he" else "f"
             paragraph = self.block_of(mention.start)
-            named_here = self.people.before(mention.start, mention.text, window=mention.start - paragraph.start)
+            named_here = self.people.before(
+                mention.start, mention.text, window=mention.start - paragraph.start, quoted=self.in_quotation
+            )
             if named_here is not None and previous_turn is None:
                 return named_here  # "Sir William only smiled. “…,” he continued"
+            if previous_turn is None:
+                # Not a dialogue: the person the narrative named last ("When Mrs. Bennet was
+                # told of this, she …" then “…,” she cried), not whoever spoke last.
+                narrated = self.people.before(mention.start, mention.text, quoted=self.in_quotation)
+                if narrated is not None:
+                    return narrated
             for name in reversed(recent):
                 if name != previous_turn and self.people.gender.get(name) == wanted:
                     return name
                 if previous_turn is None and self.people.gender.get(name) in (None, wanted):
                     break  # not a dialogue: fall back to the last person named
-            return self.people.before(mention.start, mention.text)
+            return self.people.before(mention.start, mention.text, quoted=self.in_quotation)
         if mention.kind == "person":
             name = mention.text.strip(" -—–,;:")
             if title_gender(name) is not None and self.people.shared_surname(name):
@@ -387,7 +401,7 @@ def find_quotes(document: Document) -> list[Quote]:
     marked = find_marked_spans(text, blocks)
     if not marked:
         return []
-    attributor = _Attributor(document, blocks)
+    attributor = _Attributor(document, blocks, [m for m in marked if m.depth == 1])
     quotes: list[Quote] = []
     outer = [m for m in marked if m.depth == 1]
     turns: list[tuple[int, str | None]] = []  # (block start, speaker) of recent dialogue turns

@@ -310,3 +310,13 @@ def test_claims_in_headlines_from_groups_and_after_an_age() -> None:
         ("Elected officials from b", "Elected officials from both parties"),
         ("Lind, 56, who has sat on", "Ada Lind"),
     ]
+
+
+def test_a_pronoun_after_narration_is_the_person_narrated_not_one_named_in_the_quote() -> None:
+    _text, quotes = quotes_of(
+        "Maud Fenwick came in from the rain.\n\n"
+        "“Has Dora gone?” said Maud Fenwick.\n\n"
+        "When Mrs. Arden was told of this, she did not look as pleased as the children expected.\n\n"
+        "“What, home already, and without poor Dora!” she cried."
+    )
+    assert [q.speaker for q in quotes] == ["Maud Fenwick", "Arden"]
