@@ -237,11 +237,17 @@ class People:
                 confirmed.add(self.resolve_name(titled))
         self.positions: list[int] = []
         self.names: list[str] = []
+        self.titled: list[tuple[str, str | None]] = []
+        """Per mention: how to name it ("Mrs. Bennet" where Mr. Bennet is about too) and the
+        gender its title shows, which beats the family name's."""
         for offset, titled in runs:
             resolved = self.resolve_name(titled)
             if resolved in confirmed:
                 self.positions.append(offset)
                 self.names.append(resolved)
+                gender = title_gender(titled) if titled.split()[0].lower().rstrip(".") in TITLES else None
+                shown = titled if gender is not None and self.shared_surname(titled) else resolved
+                self.titled.append((shown, gender))
         self._vote_genders(text)
 
     def _vote_genders(self, text: str) -> None:
@@ -296,11 +302,12 @@ class People:
             index = first
             while index >= 0 and offset - self.positions[index] <= window:
                 name = self.names[index]
-                known = self.gender.get(name) or title_gender(name)
+                shown, by_title = self.titled[index]
+                known = by_title or self.gender.get(name) or title_gender(name)
                 if (known == wanted or (accept_unknown and known is None)) and not (
                     quoted is not None and quoted(self.positions[index])
                 ):
-                    return name
+                    return shown
                 index -= 1
         return None
 
