@@ -324,7 +324,7 @@ def test_a_pronoun_after_narration_is_the_person_narrated_not_one_named_in_the_q
 
 def test_a_title_tells_a_couple_apart_when_a_pronoun_is_resolved() -> None:
     _text, quotes = quotes_of(
-        "Mr. Arden read his paper. He said nothing at all.\n\n"
+        "Tom Arden read his paper. He said nothing at all. His sister Jane Arden was out.\n\n"
         "The loss of her garden made Mrs. Arden very dull for several days.\n\n"
         "“I often think,” said she, “that nothing is so bad as a winter without roses.”"
     )
