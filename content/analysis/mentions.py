@@ -42,7 +42,7 @@ _SENTENCE_STARTERS = frozenset(
     did have has had can will would shall should could may might must not no yes oh ah well all
     every each both either neither nothing everyone everybody someone somebody nobody here
     though although because since unless whether perhaps indeed also even only just
-    check read see watch click listen follow share sign join look""".split()
+    check read see watch click listen follow share sign join look pray""".split()
 )
 
 # A run of capitals never starts with a sentence's first word ("When Mrs. Arden …" is

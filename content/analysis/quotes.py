@@ -29,7 +29,7 @@ _VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
 _AFTER_INVERTED = re.compile(
     rf"^[\s,—–-]*(?P<verb>{_VERBS})\s+(?P<who>(?:[A-Z][a-z]{{0,3}}\.[ ]|[^.;:!?,“”\"\n]){{1,90}}?)"
     r"(?:\s+\w+ly)?"  # said Lydia stoutly
-    r"(?=\s*(?:[.,;:!?—–(]|$|\s(?:on|in|at|during|after|before|to|as|from|with|via|about|of|for|who|while|when)\b))"
+    r"(?=\s*(?:[.,;:!?—–(]|--|$|\s(?:on|in|at|during|after|before|to|as|from|with|via|about|of|for|who|while|when)\b))"
 )
 _PARENTHESIS = r"(?:\s*\([^()]{1,40}\))?"
 _APPOSITION = r"(?:,\s*(?P<apposition>[^,“”\"]{1,80}),)?"
@@ -331,6 +331,8 @@ class _Attributor:
             return None
         previous = self.sentence_of(max(0, block.start - 3))
         sentence = self.text[previous.start : previous.end]
+        if self.in_quotation(previous.start) or self.in_quotation(max(previous.start, previous.end - 2)):
+            return None  # the paragraph before is a turn of a dialogue, not an introduction
         verb = _VERB_RE.search(sentence)
         if not (sentence.rstrip().endswith(":") or _SPEECH_NOUNS.search(sentence) or verb):
             return None
@@ -405,6 +407,7 @@ def find_quotes(document: Document) -> list[Quote]:
     quotes: list[Quote] = []
     outer = [m for m in marked if m.depth == 1]
     turns: list[tuple[int, str | None]] = []  # (block start, speaker) of recent dialogue turns
+    run: list[tuple[int, int, Quote]] = []  # the dialogue so far: one entry a paragraph, in adjacent paragraphs
     recent_speakers: list[str] = []
     for index, span in enumerate(outer):
         block = attributor.block_of(span.start)
@@ -456,6 +459,8 @@ def find_quotes(document: Document) -> list[Quote]:
                                 earlier.cue,
                             )
                     inherited = (speaker, s_start, s_end, cue)
+        if attribution is None and _bare_turn(text, span, block) and (inherited is None or len(run) >= 2):
+            inherited = _alternating(run, block) or inherited
         if attribution is not None:
             # In a dialogue ("said she" in a paragraph that is all quotation, after another
             # such turn) the pronoun is usually not the person who has just spoken.
@@ -490,6 +495,14 @@ def find_quotes(document: Document) -> list[Quote]:
             quote = Quote(span.start, span.end, "term")
         quotes.append(quote)
         if quote.kind == "speech":
+            if run and run[-1][0] == block.start:
+                if run[-1][2].speaker is None:
+                    run[-1] = (block.start, block.end, quote)
+            elif run and block.start - run[-1][1] <= 3:
+                run.append((block.start, block.end, quote))
+                del run[:-12]
+            else:
+                run[:] = [(block.start, block.end, quote)]
             if turns and turns[-1][0] == block.start:
                 turns[-1] = (block.start, quote.speaker)
             else:
@@ -518,6 +531,26 @@ def _looks_like_title(inner: str) -> bool:
     if not 2 <= len(words) <= 7 or inner[-1:] in ".?!,;:" or not words[0][:1].isupper():
         return False
     return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL_WORDS for w in words)
+
+
+def _alternating(
+    run: list[tuple[int, int, Quote]], block: Block
+) -> tuple[str | None, int | None, int | None, str | None] | None:
+    """In an unbroken dialogue of two, an unattributed turn belongs to whoever spoke two
+    turns before it: counted back to the nearest turn whose speaker is known."""
+    if not run or block.start - run[-1][1] > 3:
+        return None
+    known = [(distance, quote) for distance, (_, _, quote) in enumerate(reversed(run), 1) if quote.speaker]
+    if not known:
+        return None
+    distance, nearest = known[0]
+    if distance % 2 == 0:
+        chosen: Quote | None = nearest
+    else:
+        chosen = next((quote for _, quote in known[1:] if quote.speaker != nearest.speaker), None)
+    if chosen is None:
+        return None
+    return chosen.speaker, chosen.speaker_start, chosen.speaker_end, chosen.cue
 
 
 def _bare_turn(text: str, span: MarkedSpan, block: Block) -> bool:

@@ -329,3 +329,25 @@ def test_a_title_tells_a_couple_apart_when_a_pronoun_is_resolved() -> None:
         "“I often think,” said she, “that nothing is so bad as a winter without roses.”"
     )
     assert quotes[0].speaker == "Mrs. Arden"
+
+
+def test_unattributed_turns_of_a_dialogue_alternate_between_its_two_speakers() -> None:
+    _text, quotes = quotes_of(
+        "The lamp room was cold.\n\n"
+        "“Is the wick trimmed?” asked Edda Marsh.\n\n"
+        "“It is,” Tobias Wren told her--“and the glass is clean.”\n\n"
+        "“And the oil?”\n\n"
+        "“Full to the brim.”\n\n"
+        "“Then light it.”"
+    )
+    speakers = [q.speaker for q in quotes]
+    assert speakers == ["Edda Marsh", "Tobias Wren", "Tobias Wren", "Edda Marsh", "Tobias Wren", "Edda Marsh"]
+
+
+def test_a_speaker_after_a_double_hyphen_and_pray_is_not_a_name() -> None:
+    _text, quotes = quotes_of(
+        '"That will not do for a compliment, Caroline," cried her brother--"because he does not write with ease."\n\n'
+        '"Pray tell your sister that I long to see her."'
+    )
+    assert quotes[0].speaker == "her brother"
+    assert all(q.speaker != "Pray" for q in quotes)
