@@ -17,7 +17,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
-from content.analysis.lexicon import AUXILIARIES, REPORTING_VERBS, word_alternation
+from content.analysis.lexicon import AUXILIARIES, PRONOUNS, REPORTING_VERBS, word_alternation
 from content.analysis.marks import MarkedSpan, find_marked_spans
 from content.analysis.mentions import MENTION, NAME, Mention, title_gender, trim_mention
 from content.document import Block, Document, Span
@@ -467,6 +467,14 @@ def find_quotes(document: Document) -> list[Quote]:
             dialogue = bool(turns) and turns[-1][0] != block.start and _bare_turn(text, span, block)
             previous_turn = turns[-1][1] if dialogue else None
             resolved = attributor.resolve(attribution.mention, recent_speakers, previous_turn)
+            if attribution.mention.kind == "pronoun" and span.start - block.start <= 2:
+                # “…,” said she — in an exchange of two, the turn's order says which she.
+                expected = _alternating(run, block)
+                wanted = PRONOUNS.get(attribution.mention.text.lower())
+                if expected is not None and expected[0] is not None and wanted in ("m", "f"):
+                    known = attributor.people.gender.get(expected[0]) or title_gender(expected[0])
+                    if known == wanted:
+                        resolved = expected[0]
             if resolved is not None and attribution.mention.kind == "pronoun":
                 attributor.people.learn_gender(resolved, attribution.mention.text)
             if resolved is not None:
