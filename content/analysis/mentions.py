@@ -24,7 +24,8 @@ from content.analysis.lexicon import (
 _CAP = r"(?:[A-Z][a-z][\w’'\-]*|[A-Z]’[A-Z][a-z]+|[A-Z]'[A-Z][a-z]+|O’\w+)"  # Wilk, O’Rourke; not CHAPTER
 _TITLE = r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Capt|Lt|Sgt|St|Rev)\.?"
 # Up to four words, never across lines or sentences: a dot only after a title or an initial.
-NAME = rf"(?:{_TITLE}[ \t]+)?(?:(?:{_CAP}|[A-Z]\.)[ \t]+){{0,3}}{_CAP}"
+_GAP = r"(?:[ \t]+|[ \t]*\n(?!\s*\n)[ \t]*)"  # a space, or a line break inside a paragraph ("Miss\nBingley")
+NAME = rf"(?:{_TITLE}{_GAP})?(?:(?:{_CAP}|[A-Z]\.){_GAP}){{0,3}}{_CAP}"
 _POSSESSIVE_GROUP = rf"{_CAP}(?:’s|'s)\s+(?:[a-z][\w\-]*\s+){{0,2}}[a-z][\w\-]*"
 _NOUN_PHRASE = (
     r"(?:[Tt]he|[Aa]n?|[Hh]er|[Hh]is|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Ss]ome|[Mm]any|[Oo]ne|[Aa]nother|[Ss]everal)"

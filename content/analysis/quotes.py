@@ -27,14 +27,14 @@ _AUX = word_alternation(AUXILIARIES)
 _VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
 # Right after the closing mark: “…,” said Wilk / “…,” Wilk said / “…?” she asked.
 _AFTER_INVERTED = re.compile(
-    rf"^[\s,—–-]*(?P<verb>{_VERBS})\s+(?P<who>(?:[A-Z][a-z]{{0,3}}\.[ ]|[^.;:!?,“”\"\n]){{1,90}}?)"
+    rf"^[\s,—–-]*(?P<verb>{_VERBS})\s+(?P<who>(?:[A-Z][a-z]{{0,3}}\.\s|\n(?!\s*\n)|[^.;:!?,“”\"\n]){{1,90}}?)"
     r"(?:\s+\w+ly)?"  # said Lydia stoutly
     r"(?=\s*(?:[.,;:!?—–(]|--|$|\s(?:on|in|at|during|after|before|to|as|from|with|via|about|of|for|who|while|when)\b))"
 )
 _PARENTHESIS = r"(?:\s*\([^()]{1,40}\))?"
 _APPOSITION = r"(?:,\s*(?P<apposition>[^,“”\"]{1,80}),)?"
 # A speaker phrase: words without sentence punctuation, where "Mr." or "Sen." may have a dot.
-_PHRASE = r"(?:[A-Z][a-z]{0,3}\.[ ]|[^.;:!?,“”\"\n]){1,90}?"
+_PHRASE = r"(?:[A-Z][a-z]{0,3}\.\s|\n(?!\s*\n)|[^.;:!?,“”\"\n]){1,90}?"
 _ACCORDING = re.compile(rf"\b[Aa]ccording to (?P<who>{_PHRASE})(?=\s*(?:[,.;:]|$))")
 # "Donald Trump’s claim that …": a speaker's claim, statement or words, as a noun.
 _POSSESSED_WORDS = re.compile(

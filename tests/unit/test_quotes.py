@@ -351,3 +351,11 @@ def test_a_speaker_after_a_double_hyphen_and_pray_is_not_a_name() -> None:
     )
     assert quotes[0].speaker == "her brother"
     assert all(q.speaker != "Pray" for q in quotes)
+
+
+def test_a_name_broken_across_a_wrapped_line_still_speaks() -> None:
+    text, quotes = quotes_of(
+        '"Your examination of the lamp is over, I presume," said Miss\nBingley;--"and pray what is the result?"'
+    )
+    assert [q.speaker for q in quotes] == ["Bingley", "Bingley"]
+    assert " ".join(text[quotes[0].speaker_start : quotes[0].speaker_end].split()) == "Miss Bingley"
