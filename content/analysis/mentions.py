@@ -247,7 +247,8 @@ class People:
                 self.positions.append(offset)
                 self.names.append(resolved)
                 gender = title_gender(titled) if titled.split()[0].lower().rstrip(".") in TITLES else None
-                shown = titled if gender is not None and self.shared_surname(titled) else resolved
+                conflicts = gender is not None and (title_gender(resolved) or gender) != gender
+                shown = " ".join(titled.split()) if gender and (self.shared_surname(titled) or conflicts) else resolved
                 self.titled.append((shown, gender))
         self._vote_genders(text)
 

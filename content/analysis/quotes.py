@@ -72,6 +72,9 @@ _SPEAKING_GROUP = re.compile(
     r"group|party|committee|council|union|association|organi[sz]ation|company|administration|government|"
     r"department|agency|court|judge|newspaper|paper|magazine|network|protesters?|voters?|residents?|people)\b"
 )
+_OWNED_WORDS = re.compile(
+    rf"(?P<who>{NAME})(?:’s|'s)\s+(?:\w+\s+)?(?:answer|reply|voice|words|question|response|remark|exclamation)\b"
+)
 _TRANSCRIPT_LABEL = re.compile(r"[\"“'‘«]\s*(?P<who>[A-Z][A-Z.’'\- ]{1,30}[A-Z]):\s")
 _CONTENT_CLAUSE = re.compile(r"\s*(?:that|how|what|whether|if|to)\b")
 # A sentence's opening phrase, up to its comma: "In a statement posted Friday, ", "Following the vote, ".
@@ -341,8 +344,18 @@ class _Attributor:
         subject = re.match(rf"\s*(?:[\w’']+,\s+|[A-Z][^,“”\"]{{0,30}},\s+){{0,2}}(?P<who>{MENTION})", sentence)
         mention = self._mention(subject) if subject is not None else None
         if (mention is None or mention.kind == "group") and verb is not None:
-            before_verb = _SUBJECT_BEFORE.search(sentence, 0, verb.start())
-            mention = (self._mention(before_verb) if before_verb is not None else None) or mention
+            # The verb nearest the quotation first: "…, as if she intended to say no more, he replied,"
+            for nearest in reversed(list(_VERB_RE.finditer(sentence))):
+                before_verb = _SUBJECT_BEFORE.search(sentence, 0, nearest.start())
+                found = self._mention(before_verb) if before_verb is not None else None
+                if found is not None:
+                    mention = found
+                    break
+        if mention is None:
+            # "There was a little hesitation in Emma’s answer."
+            owner = _OWNED_WORDS.search(sentence)
+            if owner is not None:
+                mention = Mention(owner.start("who"), owner.end("who"), owner.group("who"), "person")
         if mention is None:
             return None
         return _Attribution(
@@ -382,10 +395,15 @@ class _Attributor:
                     break  # not a dialogue: fall back to the last person named
             return self.people.before(mention.start, mention.text, quoted=self.in_quotation)
         if mention.kind == "person":
-            name = mention.text.strip(" -—–,;:")
-            if title_gender(name) is not None and self.people.shared_surname(name):
+            name = " ".join(mention.text.strip(" -—–,;:").split())
+            titled = title_gender(name)
+            if titled is not None and self.people.shared_surname(name):
                 return name  # "Mrs. Elton" in a book with a Philip Elton
-            return self.people.resolve_name(name)
+            resolved = self.people.resolve_name(name)
+            known = self.people.gender.get(resolved) or title_gender(resolved)
+            if titled is not None and known is not None and known != titled:
+                return name  # "Mrs. Elton" is not her husband Philip, the only full Elton
+            return resolved
         return mention.text
 
 

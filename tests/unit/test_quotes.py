@@ -359,3 +359,11 @@ def test_a_name_broken_across_a_wrapped_line_still_speaks() -> None:
     )
     assert [q.speaker for q in quotes] == ["Bingley", "Bingley"]
     assert " ".join(text[quotes[0].speaker_start : quotes[0].speaker_end].split()) == "Miss Bingley"
+
+
+def test_a_titled_wife_is_not_her_husband_the_only_full_name_of_the_family() -> None:
+    _text, quotes = quotes_of(
+        "Philip Elton had married in the spring. He said little about it.\n\n"
+        "“We are all delighted with the lamp,” said Mrs. Elton."
+    )
+    assert quotes[0].speaker == "Mrs. Elton"
