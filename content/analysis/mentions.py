@@ -35,6 +35,7 @@ _PRONOUN = r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)\b"
 MENTION = (
     rf"(?<![\w’'])(?:{_POSSESSIVE_GROUP}|{_NOUN_PHRASE}|{_PRONOUN}|{NAME}|sources|officials|critics|experts|analysts)"
 )
+_CREDIT = re.compile(r"(?im)^[ \t]*(?:written[ \t]+)?by[ \t]+$")
 _NAME_RUN_TEXT = rf"\b{NAME}\b"
 _SENTENCE_STARTERS = frozenset(
     """the a an but and so yet then when while after before in on at as if however this that these
@@ -186,7 +187,8 @@ class People:
         """Surname → the full names that carry it; more than one means a family."""
         self.gender: dict[str, str] = {}
         runs: list[tuple[int, str]] = []
-        matches = list(_NAME_RUN.finditer(text))
+        # Not the author's credit under a title ("by Jane Austen"): nobody in the story.
+        matches = [m for m in _NAME_RUN.finditer(text) if not _CREDIT.search(text, max(0, m.start() - 20), m.start())]
         for match in matches:
             words = match.group().split()
             offset = match.start()

@@ -22,19 +22,23 @@ from content.analysis.marks import MarkedSpan, find_marked_spans
 from content.analysis.mentions import MENTION, NAME, Mention, title_gender, trim_mention
 from content.document import Block, Document, Span
 
+# A title's dot may end a line ("said Mr.\nDarcy"); any other word's dot ends the phrase.
+_TITLE_DOT = r"(?:Mr|Mrs|Ms|Dr|St|Capt|Col|Gen|Rev|Prof|Sen|Rep|Gov|Lt|Sgt)\.\s"
+# Words without sentence punctuation, across a line break inside a paragraph; "Mr." may keep its dot.
+_WORD_RUN = rf"(?:{_TITLE_DOT}|[A-Z][a-z]{{0,3}}\.[ ]|\n(?!\s*\n)|[^.;:!?,“”\"\n]){{1,90}}?"
 _VERBS = word_alternation(REPORTING_VERBS)
 _AUX = word_alternation(AUXILIARIES)
 _VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
 # Right after the closing mark: “…,” said Wilk / “…,” Wilk said / “…?” she asked.
 _AFTER_INVERTED = re.compile(
-    rf"^[\s,—–-]*(?P<verb>{_VERBS})\s+(?P<who>(?:[A-Z][a-z]{{0,3}}\.\s|\n(?!\s*\n)|[^.;:!?,“”\"\n]){{1,90}}?)"
+    rf"^[\s,—–-]*(?P<verb>{_VERBS})\s+(?P<who>{_WORD_RUN})"
     r"(?:\s+\w+ly)?"  # said Lydia stoutly
     r"(?=\s*(?:[.,;:!?—–(]|--|$|\s(?:on|in|at|during|after|before|to|as|from|with|via|about|of|for|who|while|when)\b))"
 )
 _PARENTHESIS = r"(?:\s*\([^()]{1,40}\))?"
 _APPOSITION = r"(?:,\s*(?P<apposition>[^,“”\"]{1,80}),)?"
 # A speaker phrase: words without sentence punctuation, where "Mr." or "Sen." may have a dot.
-_PHRASE = r"(?:[A-Z][a-z]{0,3}\.\s|\n(?!\s*\n)|[^.;:!?,“”\"\n]){1,90}?"
+_PHRASE = _WORD_RUN
 _ACCORDING = re.compile(rf"\b[Aa]ccording to (?P<who>{_PHRASE})(?=\s*(?:[,.;:]|$))")
 # "Donald Trump’s claim that …": a speaker's claim, statement or words, as a noun.
 _POSSESSED_WORDS = re.compile(
@@ -72,6 +76,7 @@ _SPEAKING_GROUP = re.compile(
     r"group|party|committee|council|union|association|organi[sz]ation|company|administration|government|"
     r"department|agency|court|judge|newspaper|paper|magazine|network|protesters?|voters?|residents?|people)\b"
 )
+_KIN = re.compile(r"(his|her) (wife|husband|mother|father|sister|brother|daughter|son)")
 _OWNED_WORDS = re.compile(
     rf"(?P<who>{NAME})(?:’s|'s)\s+(?:\w+\s+)?(?:answer|reply|voice|words|question|response|remark|exclamation)\b"
 )
@@ -394,8 +399,30 @@ class _Attributor:
                 if previous_turn is None and self.people.gender.get(name) in (None, wanted):
                     break  # not a dialogue: fall back to the last person named
             return self.people.before(mention.start, mention.text, quoted=self.in_quotation)
+        if mention.kind == "group" and " ".join(mention.text.split()).lower() in ("her ladyship", "his lordship"):
+            # "said her ladyship": the Lady (or Lord) named last.
+            rank = "Lady" if "lady" in mention.text.lower() else "Lord"
+            earlier = self.text[max(0, mention.start - 5000) : mention.start]
+            ranked = list(re.finditer(rf"\b{rank}\s+[A-Z][a-z]+", earlier))
+            if ranked:
+                return " ".join(ranked[-1].group().split())
+        if mention.kind == "group":
+            kin = _KIN.fullmatch(" ".join(mention.text.split()).lower())
+            if kin is not None:
+                # "cried his wife" after Mr. Bennet spoke → Mrs. Bennet, if the book has one.
+                owner = self.people.before(mention.start, "he" if kin.group(1) == "his" else "she")
+                if owner is not None:
+                    relation = kin.group(2)
+                    title = {"wife": "Mrs.", "mother": "Mrs.", "sister": "Miss", "daughter": "Miss"}.get(
+                        relation, "Mr."
+                    )
+                    named = f"{title} {owner.split()[-1]}"
+                    if named in self.text:
+                        return named
         if mention.kind == "person":
             name = " ".join(mention.text.strip(" -—–,;:").split())
+            if name.endswith(".") and len(name.split()[-1]) > 3:
+                name = name[:-1]  # "thought Emma." — the sentence's full stop, not an initial
             titled = title_gender(name)
             if titled is not None and self.people.shared_surname(name):
                 return name  # "Mrs. Elton" in a book with a Philip Elton

@@ -367,3 +367,14 @@ def test_a_titled_wife_is_not_her_husband_the_only_full_name_of_the_family() -> 
         "“We are all delighted with the lamp,” said Mrs. Elton."
     )
     assert quotes[0].speaker == "Mrs. Elton"
+
+
+def test_kin_and_rank_name_the_speaker_the_book_knows() -> None:
+    _text, quotes = quotes_of(
+        "Mr. Arden and Mrs. Arden sat at breakfast with Lady Catherine.\n\n"
+        "“The lamp is lit,” said Mr. Arden.\n\n"
+        "“Lit! At this hour?” cried his wife.\n\n"
+        "“It is a scandal,” said her ladyship.\n\n"
+        "“Well done,” thought Mrs. Arden."
+    )
+    assert [q.speaker for q in quotes] == ["Arden", "Mrs. Arden", "Lady Catherine", "Mrs. Arden"]
