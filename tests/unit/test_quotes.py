@@ -378,3 +378,11 @@ def test_kin_and_rank_name_the_speaker_the_book_knows() -> None:
         "“Well done,” thought Mrs. Arden."
     )
     assert [q.speaker for q in quotes] == ["Arden", "Mrs. Arden", "Lady Catherine", "Mrs. Arden"]
+
+
+def test_the_author_credit_is_not_a_person_in_the_story() -> None:
+    doc = parse_plain_text(
+        "HARBOUR TALES\n\nBy Jane Austen\n\n\n\nCHAPTER I\n\n“The lamp is out,” said she.", "/tmp/t.txt"
+    )
+    (quote,) = find_quotes(doc)
+    assert quote.speaker != "Jane Austen"
