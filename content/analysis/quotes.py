@@ -132,6 +132,7 @@ class _Attributor:
         self.sentences = document.sentences
         self.sentence_starts = [s.start for s in self.sentences]
         self.people = document.people
+        self.author = document.author
 
     def in_quotation(self, offset: int) -> bool:
         index = bisect_right(self.quoted_starts, offset) - 1
@@ -377,7 +378,10 @@ class _Attributor:
         "Philip Elton", and "Miss Bates" is not "Jane Bates".
         """
         if mention.kind == "pronoun":
-            pronoun = mention.text.lower()
+            pronoun = mention.text.lower().strip(" .")
+            if pronoun == "i":
+                # "said I": the one telling the story — the byline's author, or the narrator.
+                return self.author or "the narrator"
             if pronoun not in ("he", "she"):
                 return None
             wanted = "m" if pronoun == "he" else "f"

@@ -386,3 +386,10 @@ def test_the_author_credit_is_not_a_person_in_the_story() -> None:
     )
     (quote,) = find_quotes(doc)
     assert quote.speaker != "Jane Austen"
+
+
+def test_said_i_is_the_narrator_or_the_bylined_author() -> None:
+    _text, quotes = quotes_of("The lamp was out when we reached it.\n\n“We are too late,” said I.")
+    assert quotes[0].speaker == "the narrator"
+    doc = parse_plain_text("Harbour Notes\n\nBy Mara Quill\n\n“I was wrong about the lamp,” I said.", "/tmp/t.txt")
+    assert find_quotes(doc)[0].speaker == "Mara Quill"
