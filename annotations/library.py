@@ -9,8 +9,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from annotations.paths import annotations_dir
+from annotations.paths import annotations_dir, is_local_file
 from annotations.store import flagged_orphans
+
+_HEAD_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -76,27 +78,52 @@ def read_entry(path: Path) -> Entry:
     )
 
 
-def library(base: Path) -> list[Entry]:
-    """Every annotation file under `base`, the most recently changed first."""
+def _annotation_files(base: Path) -> list[Path]:
     folder = annotations_dir(base)
     try:
         names = sorted(name for name in os.listdir(folder) if name.endswith(".toml") and not name.startswith("."))
     except FileNotFoundError:
         return []
-    entries = [read_entry(folder / name) for name in names]
+    return [folder / name for name in names]
+
+
+def library(base: Path) -> list[Entry]:
+    """Every annotation file under `base`, the most recently changed first."""
+    entries = [read_entry(path) for path in _annotation_files(base)]
     return sorted(entries, key=lambda entry: (entry.changed, entry.title), reverse=True)
+
+
+def _document_table(path: Path) -> dict[str, Any] | None:
+    """The `[document]` table of an annotation file, read without its annotations
+    (postil writes it before them), or None when it cannot be read."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_HEAD_BYTES)
+    except OSError:
+        return None
+    cut = head.find(b"\n[[annotation]]")
+    if cut == -1 and len(head) == _HEAD_BYTES:
+        return None
+    try:
+        raw = tomllib.loads(head[: cut if cut != -1 else len(head)].decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    document = raw.get("document")
+    return document if isinstance(document, dict) else None
 
 
 def find_moved(base: Path, fingerprint: str, source: str) -> Path | None:
     """The annotation file of a document with this text whose file is no longer where it was.
 
     Only a file that has gone counts as moved: a copy beside the original keeps nothing
-    of the original's notes, which stay with the original.
+    of the original's notes, which stay with the original. Only each file's head is read:
+    this runs whenever a file without notes is opened.
     """
-    for entry in library(base):
-        if entry.problem or entry.fingerprint != fingerprint or entry.source == source:
+    for path in _annotation_files(base):
+        document = _document_table(path)
+        if document is None or document.get("fingerprint") != fingerprint:
             continue
-        old = entry.source
-        if old and old != "-" and "://" not in old and not old.startswith("postil:") and not Path(old).exists():
-            return entry.path
+        old = str(document.get("source", ""))
+        if old != source and is_local_file(old) and not Path(old).exists():
+            return path
     return None

@@ -30,6 +30,11 @@ def slugify(name: str, limit: int = 40) -> str:
     return slug[:limit].rstrip("-") or "article"
 
 
+def is_local_file(source: str) -> bool:
+    """A source that names a file (not stdin, a URL or the built-in sample)."""
+    return source not in ("", "-") and "://" not in source and not source.startswith("postil:")
+
+
 def source_key(source: str, fingerprint: str) -> str:
     """Files by resolved path, URLs as given, stdin by its text fingerprint."""
     return fingerprint if source == "-" else source

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from annotations.library import find_moved
-from annotations.paths import annotation_path, data_dir
+from annotations.paths import annotation_path, data_dir, is_local_file
 from annotations.store import AnnotationStore, DocumentInfo
 from content import Document
 
@@ -23,10 +23,6 @@ def document_info(document: Document) -> DocumentInfo:
 
 def store_path(document: Document, base: Path | None = None) -> Path:
     return annotation_path(base or data_dir(), document.source, document.fingerprint, document.title)
-
-
-def is_local_file(source: str) -> bool:
-    return source not in ("", "-") and "://" not in source and not source.startswith("postil:")
 
 
 def _adopt_moved(document: Document, base: Path, path: Path) -> Path:

@@ -8,14 +8,13 @@ second window or a hand edit is not lost.
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import re
 import tomllib
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import tomli_w
 
@@ -99,7 +98,16 @@ def flagged_orphans(raw: dict[str, Any]) -> set[str]:
     return {str(t.get("id")) for t in tables if isinstance(t, dict) and t.get(_STATE) is True}
 
 
-def parse_file(data: bytes, path: Path) -> tuple[DocumentInfo | None, list[Annotation], dict[str, Any]]:
+class StoredFile(NamedTuple):
+    info: DocumentInfo | None
+    annotations: list[Annotation]
+    extra: dict[str, Any]
+    """Top-level keys this version does not know."""
+    orphans: set[str]
+    """The ids flagged `orphan = true` when the file was written."""
+
+
+def parse_file(data: bytes, path: Path) -> StoredFile:
     """Read a postil TOML file; raise StoreParseError with the line where possible."""
     try:
         text = data.decode("utf-8")
@@ -135,7 +143,7 @@ def parse_file(data: bytes, path: Path) -> tuple[DocumentInfo | None, list[Annot
     except ValueError as error:
         raise StoreParseError(path, None, str(error)) from None
     extra = {k: v for k, v in raw.items() if k not in ("schema", "document", "annotation")}
-    return info, annotations, extra
+    return StoredFile(info, annotations, extra, flagged_orphans(raw))
 
 
 class _Timestamp(datetime):
@@ -170,6 +178,14 @@ def _dumps_checked(data: dict[str, Any]) -> str:
     return body
 
 
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_ino, info.st_size, info.st_mtime_ns
+
+
 def _digest(data: bytes | None) -> str | None:
     return None if data is None else hashlib.sha256(data).hexdigest()
 
@@ -197,9 +213,9 @@ class AnnotationStore:
         """True when a change is in memory but the last write failed."""
         self.text = ""
         """The article text the offsets refer to."""
-        self.stored_info: DocumentInfo | None = None
-        """[document] as the file had it when opened: a different fingerprint means the article changed."""
         self._disk_digest: str | None = None
+        self._disk_stamp: tuple[int, int, int] | None = None
+        """The file's (inode, size, mtime) when last read or written: unchanged means not re-read."""
         self._disk_ids: set[str] = set()
         """The ids the file held when last read or written: one missing later was deleted elsewhere."""
         self._deleted: set[str] = set()
@@ -235,29 +251,24 @@ class AnnotationStore:
         data = _read(path)
         if data is None:
             raise StoreError(f"{path}: no such file")
-        stored_info, annotations, extra = parse_file(data, path)
-        store = cls(path, stored_info or DocumentInfo(path.stem, "", "", ""))
-        store.stored_info = stored_info
-        store.annotations, store.extra = annotations, extra
-        store.orphans = flagged_orphans(tomllib.loads(data.decode("utf-8")))
+        stored = parse_file(data, path)
+        store = cls(path, stored.info or DocumentInfo(path.stem, "", "", ""))
+        store.annotations, store.extra, store.orphans = stored.annotations, stored.extra, stored.orphans
         store.read_only_reason = "opened without its article"
         store.sort()
         return store
 
     def _load(self, text: str) -> None:
         self.text = text
+        self._disk_stamp = _stamp(self.path)
         data = _read(self.path)
         self._disk_digest = _digest(data)
         if data is None:
             return
-        stored_info, annotations, extra = parse_file(data, self.path)
-        self.stored_info = stored_info
+        stored_info, self.annotations, self.extra, self.orphans = parse_file(data, self.path)
         if stored_info is not None:
             self.info.extra = stored_info.extra
-        self.extra = extra
-        self.annotations = annotations
         self._disk_ids = self.ids()
-        self.orphans = flagged_orphans(tomllib.loads(data.decode("utf-8")))
         moved = self.reanchor(text)
         stale = stored_info is None or (stored_info.fingerprint, stored_info.source) != (
             self.info.fingerprint,
@@ -437,6 +448,9 @@ class AnnotationStore:
         """
         if self.read_only_reason:
             return False
+        stamp = _stamp(self.path)
+        if stamp is not None and stamp == self._disk_stamp:
+            return False  # unchanged since we last read or wrote it: no need to read it again
         try:
             return self._merge_from_disk()
         except StoreParseError as error:
@@ -450,10 +464,12 @@ class AnnotationStore:
         was also edited here, when the later `updated` wins. Deleted elsewhere: dropped
         here too, unless changed here since. Deleted here: not brought back.
         """
+        stamp = _stamp(self.path)
         data = _read(self.path)
         if _digest(data) == self._disk_digest or data is None:
+            self._disk_stamp = stamp
             return False
-        _, theirs, extra = parse_file(data, self.path)  # a broken file raises: never overwritten
+        _, theirs, extra, _ = parse_file(data, self.path)  # a broken file raises: never overwritten
         their_ids = {a.id for a in theirs}
         gone = (self._disk_ids - their_ids) - self._dirty
         self.annotations = [a for a in self.annotations if a.id not in gone]
@@ -474,11 +490,13 @@ class AnnotationStore:
         self.orphans &= self.ids()
         self.extra = {**extra, **self.extra}
         self._disk_digest = _digest(data)
+        self._disk_stamp = stamp
         self._disk_ids = their_ids
         self.sort()
         return True
 
-    def to_data(self, annotations: bool = True) -> dict[str, Any]:
+    def head_data(self) -> dict[str, Any]:
+        """Everything in the file but the annotations."""
         data: dict[str, Any] = {"schema": SCHEMA}
         data.update(self.extra)
         data["document"] = {
@@ -488,11 +506,6 @@ class AnnotationStore:
             "format": self.info.format,
             **self.info.extra,
         }
-        if annotations:
-            data["annotation"] = [
-                {**annotation_to_table(a), _STATE: True} if a.id in self.orphans else annotation_to_table(a)
-                for a in self.annotations
-            ]
         return data
 
     def to_toml(self) -> bytes:
@@ -500,7 +513,9 @@ class AnnotationStore:
         once per version: a file of 10,000 annotations re-serialises only what changed."""
         title = " ".join(self.info.title.split()).replace('"', "'")
         header = f'# Annotations for "{title}" — written by postil; readable and editable by hand.\n'
-        head = self.to_data(annotations=not self.annotations)  # an empty file says `annotation = []`
+        head = self.head_data()
+        if not self.annotations:
+            head["annotation"] = []  # an empty file says so
         parts = [header + _dumps_checked(head)]
         chunks: dict[str, tuple[tuple[Any, ...], str]] = {}
         for annotation in self.annotations:
@@ -531,9 +546,9 @@ class AnnotationStore:
             # Every part of the payload was checked to parse back equal as it was made;
             # what is read back from disk must be those very bytes.
             atomic_write(self.path, payload, verify=lambda written: written == payload)
+            self._disk_stamp = _stamp(self.path)
         self._disk_digest = _digest(payload)
         self._disk_ids = self.ids()
         self._deleted.clear()
         self._dirty.clear()
-        self.stored_info = copy.copy(self.info)
         self.unsaved = False

@@ -260,7 +260,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def _export_all(args: argparse.Namespace) -> int:
     from annotations.export import SUFFIXES, build, render
     from annotations.library import library
-    from annotations.session import is_local_file
+    from annotations.paths import is_local_file
 
     if args.output is None:
         raise UsageError("--all writes one file per document: give the folder with -o DIR")

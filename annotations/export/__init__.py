@@ -11,7 +11,7 @@ deterministic: the same store gives the same bytes, except the `exported` time, 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Literal, get_args
@@ -46,7 +46,6 @@ class Export:
     timestamp: datetime | None = None
     site: str = ""
     date: str = ""
-    headings: list[str] = field(default_factory=list)
 
     @property
     def orphans(self) -> int:

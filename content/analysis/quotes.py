@@ -210,8 +210,11 @@ class _Attributor:
         end = min(limit, sentence.end)
         if end <= span.end:
             return None
-        tail = self.text[span.end : end]
-        match = _CLAUSE_FINAL.search(tail)
+        return self._closing_attribution(span.end, end)
+
+    def _closing_attribution(self, start: int, end: int) -> _Attribution | None:
+        """The attribution that closes the text in [start, end): "…, Warren said." or "…, said Warren."."""
+        match = _CLAUSE_FINAL.search(self.text[start:end])
         if match is None:
             return None
         group = "who1" if match.group("who1") else "who2"
@@ -220,9 +223,9 @@ class _Attributor:
         offset, phrase, kind = trim_mention(match.group(group), loose=True)
         if kind is None:
             return None
-        start = span.end + match.start(group) + offset
+        begin = start + match.start(group) + offset
         verb = match.group("verb1") or match.group("verb2")
-        return _Attribution(Mention(start, start + len(phrase), phrase, kind), verb)
+        return _Attribution(Mention(begin, begin + len(phrase), phrase, kind), verb)
 
     def before(self, span: MarkedSpan, floor: int) -> _Attribution | None:
         left = self.text[floor : span.start]
@@ -319,19 +322,7 @@ class _Attributor:
         body = self.text[previous.start : previous.end]
         if "“" in body or '"' in body:
             return None  # the sentence before quotes someone itself: that is handled as a turn
-        match = _CLAUSE_FINAL.search(body)
-        if match is None:
-            return None
-        group = "who1" if match.group("who1") else "who2"
-        if _CONTENT_CLAUSE.match(match.group(group)):
-            return None
-        offset, phrase, kind = trim_mention(match.group(group), loose=True)
-        if kind is None:
-            return None
-        start = previous.start + match.start(group) + offset
-        return _Attribution(
-            Mention(start, start + len(phrase), phrase, kind), match.group("verb1") or match.group("verb2")
-        )
+        return self._closing_attribution(previous.start, previous.end)
 
     def introduced(self, span: MarkedSpan) -> _Attribution | None:
         """A paragraph that opens with a quotation, introduced by the sentence before it."""

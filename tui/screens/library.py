@@ -13,7 +13,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from annotations.library import Entry
-from annotations.session import is_local_file
+from annotations.paths import is_local_file
 from content import clean_line
 
 
