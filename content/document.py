@@ -1,8 +1,9 @@
 """The Document: clean plain text plus spans that describe it.
 
 Every span is `[start, end)` in Python string indices into `Document.text`. Blocks,
-sentences, inline styles and (later) quotes and claims are all spans, so nothing depends
-on how the text is laid out on screen.
+sentences, inline styles, quotes and claims are all spans, so nothing depends on how the
+text is laid out on screen. The Document is data only: `content.analysis.analyse(doc)`
+works out its sentences, cast, quotes and claims.
 """
 
 from __future__ import annotations
@@ -11,12 +12,7 @@ import hashlib
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Literal
-
-if TYPE_CHECKING:
-    from content.analysis.claims import Claim
-    from content.analysis.mentions import People
-    from content.analysis.quotes import Quote
+from typing import Literal
 
 BlockKind = Literal["heading", "paragraph", "quote", "list_item", "code", "rule"]
 InlineKind = Literal["emphasis", "strong", "code", "link", "strike"]
@@ -81,31 +77,6 @@ class Document:
     @cached_property
     def fingerprint(self) -> str:
         return "sha256:" + hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
-
-    @cached_property
-    def sentences(self) -> list[Sentence]:
-        from content.sentences import split_sentences
-
-        return split_sentences(self)
-
-    @cached_property
-    def quotes(self) -> list[Quote]:
-        from content.analysis.quotes import find_quotes
-
-        return find_quotes(self)
-
-    @cached_property
-    def people(self) -> People:
-        """The people the article names, shared by quote and claim attribution."""
-        from content.analysis.mentions import People, reporting_verbs_pattern
-
-        return People(self.text, reporting_verbs_pattern())
-
-    @cached_property
-    def claims(self) -> list[Claim]:
-        from content.analysis.claims import find_claims
-
-        return find_claims(self)
 
     @cached_property
     def _block_starts(self) -> list[int]:

@@ -13,13 +13,16 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from annotations import COLORS, Annotation, AnnotationStore, Kind, StoreError, data_dir, open_store
 from annotations.session import store_path
 from annotations.store import annotation_to_table
 from content import ContentError, Document, clean_line, load_document
 from content.load import is_url
+
+if TYPE_CHECKING:
+    from content.analysis import Analysis
 from tui import __version__
 
 COMMANDS = ("read", "add", "list", "where", "sentences", "quotes", "claims", "library", "export", "import")
@@ -51,6 +54,12 @@ def _base(args: argparse.Namespace) -> Path:
 
 def _load(args: argparse.Namespace) -> Document:
     return load_document(args.source, progress=_progress_printer(args.source))
+
+
+def _analyse(document: Document) -> Analysis:
+    from content.analysis import analyse
+
+    return analyse(document)
 
 
 def _progress_printer(source: str | None) -> Callable[[int, int | None], None] | None:
@@ -119,7 +128,10 @@ def cmd_add(args: argparse.Namespace) -> int:
         raise UsageError(f"--occurrence {args.occurrence}: the text occurs {len(starts)} time(s)")
     start = starts[args.occurrence - 1]
     end = start + len(exact)
-    kind: Kind = "sentence" if any(s.start == start and s.end == end for s in document.sentences) else "selection"
+    from content.analysis import analyse
+
+    sentences = analyse(document).sentences
+    kind: Kind = "sentence" if any(s.start == start and s.end == end for s in sentences) else "selection"
     from annotations.model import new_id
 
     annotation = Annotation.on_text(
@@ -165,7 +177,7 @@ def cmd_where(args: argparse.Namespace) -> int:
 
 def cmd_sentences(args: argparse.Namespace) -> int:
     document = _load(args)
-    sentences = document.sentences
+    sentences = _analyse(document).sentences
     if args.json:
         _print_json([s.span_json(document.text) for s in sentences])
         return 0
@@ -176,7 +188,7 @@ def cmd_sentences(args: argparse.Namespace) -> int:
 
 def cmd_quotes(args: argparse.Namespace) -> int:
     document = _load(args)
-    quotes = document.quotes
+    quotes = _analyse(document).quotes
     if args.speaker:
         wanted = args.speaker.casefold()
         quotes = [q for q in quotes if q.speaker and wanted in q.speaker.casefold()]
@@ -191,10 +203,11 @@ def cmd_quotes(args: argparse.Namespace) -> int:
 
 def cmd_claims(args: argparse.Namespace) -> int:
     document = _load(args)
+    claims = _analyse(document).claims
     if args.json:
-        _print_json([c.to_json(document.text) for c in document.claims])
+        _print_json([c.to_json(document.text) for c in claims])
         return 0
-    for index, c in enumerate(document.claims, 1):
+    for index, c in enumerate(claims, 1):
         source = _excerpt(c.source or "", 20)
         print(f"{index:>5}  {c.start:>7}  {c.kind:<10}  {source:<20}  {_excerpt(document.text[c.start : c.end], 56)}")
     return 0

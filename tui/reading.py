@@ -10,15 +10,14 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     # Only types: the analysis modules are loaded by the background worker, not at start.
-    from content.analysis.claims import Claim
-    from content.analysis.quotes import Quote
+    from content.analysis import Analysis, Claim, Quote
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
-from content import Document, Sentence, Span
+from content import Sentence, Span
 from tui.navigation import index_after, index_at, index_before
 
 Unit = Literal["sentence", "paragraph", "quote", "claim", "annotation", "match", "selection"]
@@ -33,8 +32,9 @@ class Cursor:
 
 
 class Reading:
-    def __init__(self, document: Document) -> None:
-        self.document = document
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.document = analysis.document
         self.cursor: Cursor | None = None
         self.anchor: Span | None = None
         """Where a keyboard selection (`v`) began; None when not selecting."""
@@ -44,7 +44,7 @@ class Reading:
 
     @cached_property
     def sentences(self) -> list[Sentence]:
-        return self.document.sentences
+        return self.analysis.sentences
 
     @cached_property
     def sentence_starts(self) -> list[int]:
@@ -60,7 +60,7 @@ class Reading:
 
     @cached_property
     def quotes(self) -> list[Quote]:
-        return [q for q in self.document.quotes if q.depth == 1]
+        return [q for q in self.analysis.quotes if q.depth == 1]
 
     @cached_property
     def quote_starts(self) -> list[int]:
@@ -68,7 +68,7 @@ class Reading:
 
     @cached_property
     def claims(self) -> list[Claim]:
-        return self.document.claims
+        return self.analysis.claims
 
     @cached_property
     def claim_starts(self) -> list[int]:

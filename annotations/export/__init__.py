@@ -78,7 +78,9 @@ def _section(document: Document, offset: int) -> str:
 
 def _context(document: Document, annotation: Annotation) -> str:
     """The whole sentences the highlight touches, in one line."""
-    sentences = [s for s in document.sentences if s.start < annotation.end and annotation.start < s.end]
+    from content.analysis.sentences import split_sentences
+
+    sentences = [s for s in split_sentences(document) if s.start < annotation.end and annotation.start < s.end]
     if not sentences:
         return ""
     return " ".join(document.text[sentences[0].start : sentences[-1].end].split())

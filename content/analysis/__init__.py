@@ -1,0 +1,131 @@
+"""The analysis of a document, as named stages in one visible order.
+
+```
+analyse(doc) -> Analysis(sentences, cast, quotes, claims)
+```
+
+1. `sentences` (`sentences.py`): rule-based sentence spans, never across a block;
+2. `genre`: fiction or not, which decides who "I" is;
+3. `cast` (`cast.py`): the people the text names, their aliases, gender and descriptions;
+4. `quotes` (`marks.py` finds them, `sieves.py` proposes speakers, `dialogue.py` follows
+   turns, `ranker.py` chooses): quotations with kind, cue, mention and speaker;
+5. `claims` (`claims.py`): attributed, hedged and factual claims, with their sources.
+
+Each stage runs on first use, after the stages it needs, so the reader can have its
+sentences at once and the quotes from a background worker. `Document` never imports this
+package: data does not reach for its analysers.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from content.analysis.sentences import split_sentences
+from content.document import Document, Sentence
+
+if TYPE_CHECKING:
+    # The later stages are imported when first run: the reader's first screen needs sentences only.
+    from content.analysis.cast import Cast, Person
+    from content.analysis.claims import Claim, ClaimKind
+    from content.analysis.quotes import Quote, QuoteKind
+
+STAGES = ("sentences", "genre", "cast", "quotes", "claims")
+
+_CHAPTER = re.compile(r"(?m)^[ \t]*(?:CHAPTER|Chapter|BOOK|Book|PART|Part)[ \t]+(?:[IVXLC]+|\d+|[A-Z][a-z]+)\b")
+_OPENING_MARKS = "“‘\"'«"
+_CLOSING_MARKS = "”’\"'»"
+_SHORT_TURN = 100
+# An article is rarely longer than this; a novel always is.
+_BOOK_LENGTH = 80_000
+
+
+class Analysis:
+    """The stages' results for one document, each worked out on first use."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        return split_sentences(self.document)
+
+    @cached_property
+    def fiction(self) -> bool:
+        """A novel or a story, told by a narrator: long, in chapters, or in dialogue (many
+        paragraphs that are a quotation and nothing else)."""
+        text = self.document.text
+        if len(text) > _BOOK_LENGTH or len(_CHAPTER.findall(text, 0, 200_000)) >= 2:
+            return True
+        # Three short turns in a row ("“And the oil?”" / "“Full.”" / "“Then light it.”") is a
+        # dialogue; news quotes whole paragraphs too, but long ones, between reported speech.
+        run = 0
+        for block in self.document.blocks:
+            body = text[block.start : block.end].strip()
+            short_turn = len(body) <= _SHORT_TURN and body[:1] in _OPENING_MARKS and body[-1:] in _CLOSING_MARKS
+            run = run + 1 if short_turn else 0
+            if run >= 3:
+                return True
+        return False
+
+    @cached_property
+    def cast(self) -> Cast:
+        from content.analysis.cast import Cast
+
+        # In fiction "I" is the narrator, a character; in non-fiction it is the byline's author.
+        narrator = "the narrator" if self.fiction else (self.document.author or "the narrator")
+        return Cast(self.document.text, narrator)
+
+    @cached_property
+    def quotes(self) -> list[Quote]:
+        from content.analysis.quotes import find_quotes
+
+        return find_quotes(self.document, self.sentences, self.cast, fiction=self.fiction)
+
+    @cached_property
+    def claims(self) -> list[Claim]:
+        from content.analysis.claims import find_claims
+
+        return find_claims(self.document, self.sentences, self.quotes, self.cast)
+
+    @cached_property
+    def people(self) -> list[Person]:
+        """The cast as the People tab lists it: each speaker with how often they speak."""
+        spoken: dict[str, int] = {}
+        for quote in self.quotes:
+            if quote.depth == 1 and quote.speaker:
+                spoken[quote.speaker] = spoken.get(quote.speaker, 0) + 1
+        return [p for p in self.cast.people(spoken) if p.name in spoken]
+
+    def run(self) -> Analysis:
+        """Every stage, in order."""
+        for stage in STAGES:
+            getattr(self, "fiction" if stage == "genre" else stage)
+        return self
+
+
+_LAZY = {
+    "Cast": "cast",
+    "Person": "cast",
+    "Claim": "claims",
+    "ClaimKind": "claims",
+    "Quote": "quotes",
+    "QuoteKind": "quotes",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f"content.analysis.{_LAZY[name]}"), name)
+    raise AttributeError(name)
+
+
+def analyse(document: Document) -> Analysis:
+    """The analysis of `document`; each stage runs when first asked for (`.run()` runs all)."""
+    return Analysis(document)
+
+
+__all__ = ["STAGES", "Analysis", "Cast", "Claim", "ClaimKind", "Person", "Quote", "QuoteKind", "analyse"]

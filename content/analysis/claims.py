@@ -13,15 +13,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
-from content.analysis.lexicon import AUXILIARIES, CLAIM_VERBS, HEDGES, inflected, word_alternation
-from content.analysis.mentions import NAME, classify, trim_mention
-from content.analysis.quotes import analysable_blocks
-from content.document import Document, Span
+from content.analysis.cast import Cast, classify, trim_mention
+from content.analysis.lexicon import CLAIM_VERBS, HEDGES, LABEL_WORDS, WORDS_BEFORE_A_VERB, inflected, word_alternation
+from content.analysis.patterns import NAME
+from content.analysis.quotes import Quote, analysable_blocks
+from content.document import Document, Sentence, Span
 
 _CLAIM_VERBS = word_alternation(inflected(CLAIM_VERBS))
-_AUX = word_alternation(AUXILIARIES)
 # Headlines capitalise their verbs: "Former White House Doctor Says …", "New Poll Shows …".
 _HEADLINE_VERBS = (
     "Says|Say|Said|Claims|Claimed|Warns|Warned|Shows|Denies|Denied|Tells|Told|Insists|Argues|Admits|Suggests"
@@ -29,10 +29,6 @@ _HEADLINE_VERBS = (
 _VERB = re.compile(rf"\b(?:{_CLAIM_VERBS}|{_HEADLINE_VERBS})\b")
 _CONTENT_FOLLOWS = re.compile(
     r"[^.;:“”\"]{0,60}?\b(?:that|of|to|in|having|it|the|a|an|he|she|they|this|was|were|would|had)\b"
-)
-_BEFORE_VERB = frozenset(
-    """not never did does do would will could may might has had have is are was were also then later
-    once again previously reportedly allegedly publicly privately repeatedly""".split()
 )
 _CLAUSE_BREAK = re.compile(r"[,;:(—–]")
 # "…,'' said Douglas Holtz-Eakin, an economist …": the verb before its speaker.
@@ -64,13 +60,18 @@ _FIGURE = re.compile(
 )
 
 
+ClaimKind = Literal["attributed", "hedged", "factual"]
+
+
 @dataclass(frozen=True, slots=True)
 class Claim(Span):
-    kind: str
+    kind: ClaimKind
     cues: tuple[str, ...] = ()
     source: str | None = None
     source_start: int | None = None
     source_end: int | None = None
+    checkable: bool = False
+    """It carries a figure, an amount or a date that a reader could check."""
 
     def to_json(self, text: str) -> dict[str, Any]:
         return {
@@ -80,6 +81,7 @@ class Claim(Span):
             "source": self.source,
             "source_start": self.source_start,
             "source_end": self.source_end,
+            "checkable": self.checkable,
         }
 
 
@@ -89,7 +91,7 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
     left = plain[max(0, verb_start - 160) : verb_start]
     base = verb_start - len(left)
     words = list(re.finditer(r"\S+", left))
-    while words and (words[-1].group().lower() in _BEFORE_VERB or words[-1].group().endswith("ly")):
+    while words and (words[-1].group().lower() in WORDS_BEFORE_A_VERB or words[-1].group().endswith("ly")):
         words.pop()
     if not words:
         return None
@@ -123,7 +125,6 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
 
 _APPOSITION_NAME = re.compile(rf",\s+(?P<name>{NAME}),")
 _LABEL = re.compile(r"^\s*(?P<who>[A-Z][\w.’'\- ]{1,40}?):\s+(?=\S)")
-_LABEL_WORDS = frozenset("poll survey study report analysis review audit memo statement".split())
 
 
 def _reported(plain: str, has_quote: bool) -> list[tuple[int, str, str]]:
@@ -133,7 +134,7 @@ def _reported(plain: str, has_quote: bool) -> list[tuple[int, str, str]]:
     if label is not None:
         # "Poll: Voters abandon …", "PENCE: Well, look …": a source and a colon.
         who = label.group("who").strip()
-        if who.isupper() or who.split()[-1].lower() in _LABEL_WORDS or classify(who) is not None:
+        if who.isupper() or who.split()[-1].lower() in LABEL_WORDS or classify(who) is not None:
             found.append((label.start("who"), who, ":"))
     for match in _ACCORDING.finditer(plain):
         # "according to court documents", "… to figures released on Monday": whatever the
@@ -163,15 +164,15 @@ def _reported(plain: str, has_quote: bool) -> list[tuple[int, str, str]]:
     return found
 
 
-def find_claims(document: Document) -> list[Claim]:
+def find_claims(document: Document, sentences: list[Sentence], quotes: list[Quote], cast: Cast) -> list[Claim]:
     text = document.text
     blocks = analysable_blocks(document)
     ranges = [(b.start, b.end) for b in blocks if b.kind != "heading"]
-    quotes = [q for q in document.quotes if q.depth == 1]
+    quotes = [q for q in quotes if q.depth == 1]
     quote_starts = [q.start for q in quotes]
     claims: list[Claim] = []
     block_index = 0
-    for sentence in document.sentences:
+    for sentence in sentences:
         while block_index < len(ranges) and ranges[block_index][1] < sentence.start:
             block_index += 1
         if block_index >= len(ranges) or not (ranges[block_index][0] <= sentence.start < ranges[block_index][1]):
@@ -193,27 +194,26 @@ def find_claims(document: Document) -> list[Claim]:
             continue  # a quotation and nothing else
         cues: list[str] = []
         source = None
-        kind = None
         for who_start, who, cue in _reported(plain, has_quote):
             cues.append(cue)
             if source is None:
                 source = (who, sentence.start + who_start, sentence.start + who_start + len(who))
-            kind = "attributed"
         lowered = plain.lower()
         for pattern, searched in ((_ACCUSED, plain), (_STANCE_NOUN, lowered)):
-            for match in pattern.finditer(searched):
-                cues.append(match.group("cue"))
-                kind = "attributed"
-        if kind is None:
-            hedges = [m.group() for m in _HEDGE.finditer(lowered)]
-            if hedges:
-                kind, cues = "hedged", hedges
-        if kind is None and _MAY_HOLD_A_FIGURE.search(plain):
-            figures = [m.group() for m in _FIGURE.finditer(plain)]
-            if figures:
-                kind, cues = "factual", figures
-        if kind is None:
+            cues.extend(match.group("cue") for match in pattern.finditer(searched))
+        hedges = [m.group() for m in _HEDGE.finditer(lowered)]
+        figures = [m.group() for m in _FIGURE.finditer(plain)] if _MAY_HOLD_A_FIGURE.search(plain) else []
+        kind: ClaimKind
+        # A hedge makes the claim hedged even when someone is named as its source.
+        if hedges:
+            kind, cues = "hedged", hedges + cues
+        elif cues:
+            kind = "attributed"
+        elif figures:
+            kind, cues = "factual", figures
+        else:
             continue
+        checkable = bool(figures)
         speaker = None
         if source is not None:
             who, s_start, s_end = source
@@ -222,15 +222,15 @@ def find_claims(document: Document) -> list[Claim]:
                 # "According to the harbour master, Tobias Wren, …": the name speaks.
                 who, s_start, s_end = named.group("name"), named.start("name"), named.end("name")
             kind_of_source = classify(who, loose=True)  # it was found beside a cue: a phrase may speak
-            if kind_of_source is None and cues[0].lower() == "according to":
+            if kind_of_source is None and "according to" in (cue.lower() for cue in cues):
                 kind_of_source = "group"  # "according to court records"
             if kind_of_source == "person":
-                speaker = document.people.resolve_name(who)
+                speaker = cast.resolve_name(who)
             elif kind_of_source == "pronoun" and who.lower() in ("he", "she"):
-                speaker = document.people.before(s_start, who)
+                speaker = cast.before(s_start, who)
             elif kind_of_source == "group":
                 speaker = who
-            claims.append(Claim(sentence.start, sentence.end, kind, tuple(cues), speaker, s_start, s_end))
+            claims.append(Claim(sentence.start, sentence.end, kind, tuple(cues), speaker, s_start, s_end, checkable))
         else:
-            claims.append(Claim(sentence.start, sentence.end, kind, tuple(cues)))
+            claims.append(Claim(sentence.start, sentence.end, kind, tuple(cues), checkable=checkable))
     return claims

@@ -4,6 +4,9 @@ nouns, hedges). Studied on the PolNeAR training articles; no text from them is k
 from __future__ import annotations
 
 import re
+from typing import Literal
+
+Gender = Literal["m", "f"]
 
 REPORTING_VERBS = frozenset(
     """said says say saying told tells tell telling wrote writes write writing added adds adding
@@ -111,11 +114,47 @@ SPEAKER_NOUNS = frozenset(
     trust foundation charity institute university hospital society association authority
     regulator watchdog bureau master harbourmaster coalition alliance""".split()
 )
-TITLES = frozenset(
-    """mr mrs ms miss dr prof sir lady lord mayor president sen senator rep gov governor judge
-    justice gen general capt captain officer detective chief councillor councilor minister
-    secretary rev father sister brother uncle aunt king queen prince princess""".split()
+# The one titles table: each title with the gender it shows (None: either), and those
+# written short with a dot ("Mr.", "Sen.") in ABBREVIATED_TITLES.
+TITLES: dict[str, Gender | None] = {
+    **dict.fromkeys("mr sir lord king prince father brother uncle colonel col captain capt major rev".split(), "m"),
+    **dict.fromkeys("mrs ms miss lady queen princess sister aunt madam dame".split(), "f"),
+    **dict.fromkeys(
+        """dr prof mayor president sen senator rep gov governor judge justice gen general lt sgt st officer
+        detective chief councillor councilor minister secretary""".split(),
+        None,
+    ),
+}
+ABBREVIATED_TITLES = (
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Prof",
+    "Sen",
+    "Rep",
+    "Gov",
+    "Gen",
+    "Capt",
+    "Col",
+    "Lt",
+    "Sgt",
+    "St",
+    "Rev",
 )
+# Titles that always begin a new person's name, never sit inside one ("Lydia Mrs Bennet" is two people).
+PERSONAL_TITLES = frozenset("mr mrs ms miss sir lady lord madam dame dr".split())
+KIN_WORDS = frozenset(
+    """wife husband mother father sister brother daughter son aunt uncle cousin niece nephew mamma papa
+    mama grandmother grandfather""".split()
+)
+# Descriptions that name a person by gender: "said the boy", "the old woman".
+DESCRIBED_GENDER: dict[str, Gender] = {
+    **dict.fromkeys("boy lad man gentleman fellow youth husband".split(), "m"),
+    **dict.fromkeys("girl lass woman lady maid wife".split(), "f"),
+}
+MALE_TITLES = frozenset(title for title, gender in TITLES.items() if gender == "m")
+FEMALE_TITLES = frozenset(title for title, gender in TITLES.items() if gender == "f")
 PRONOUNS = {
     "he": "m",
     "him": "m",
@@ -126,10 +165,6 @@ PRONOUNS = {
     "we": "p",
     "it": "n",
 }
-MALE_TITLES = frozenset(
-    {"mr", "sir", "lord", "king", "prince", "father", "brother", "uncle", "colonel", "captain", "major", "rev"}
-)
-FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "lady", "queen", "princess", "sister", "aunt", "madam", "dame"})
 # Common given names, so "he" after "Emma" and "she" after "John" can be ruled out.
 MALE_NAMES = frozenset(
     """john james william george charles thomas henry edward robert richard joseph david michael
@@ -144,6 +179,62 @@ FEMALE_NAMES = frozenset(
     hillary melania nancy michelle sharon karen linda patricia barbara jennifer jessica amy laura
     ruth rose grace helen""".split()
 )
+
+
+ABBREVIATIONS = frozenset(
+    """mr mrs ms messrs mme mlle dr prof rev fr sr st mt gen col lt sgt capt cmdr cpl pvt adm
+    maj brig rep reps sen sens gov pres supt insp det hon atty esq no nos n° vol vols fig figs
+    pp p ch sec art op para approx ca cf vs v viz al dept univ assn bros ft ave blvd rd hwy
+    jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e
+    ariz calif colo conn fla ill ind kan mass mich minn miss mont neb nev okla ore penn tenn wash wis""".split()
+)
+
+SOMETIMES_FINAL = frozenset(
+    "etc inc ltd co corp jr sr llc plc bros a.m p.m u.s u.k u.n d.c e.u u.s.a ph.d b.a m.a".split()
+)
+
+SENTENCE_OPENERS = frozenset(
+    """the a an he she it they we i you his her its their our my this that these those there
+    but and so yet then now when while after before in on at as if however meanwhile still
+    police officials what why how who where""".split()
+)
+
+SENTENCE_STARTERS = frozenset(
+    """the a an but and so yet then when while after before in on at as if however this that these
+    those there it he she they we i you his her its their our my what why how who where one some
+    for to with from by of about into over under since until asked said told is was are were do does
+    did have has had can will would shall should could may might must not no yes oh ah well all
+    every each both either neither nothing everyone everybody someone somebody nobody here
+    though although because since unless whether perhaps indeed also even only just
+    check read see watch click listen follow share sign join look pray""".split()
+)
+
+PEOPLE_WORDS = frozenset(
+    """officials voters lawmakers residents critics experts analysts democrats republicans members
+    leaders parents students workers supporters opponents economists scientists observers investors
+    percent people americans respondents""".split()
+)
+
+CLAUSE_WORDS = frozenset("that which who whom whose when if was were is are be been had has have not did does".split())
+
+DETERMINERS = frozenset("the a an her his their its our my some many one two three several another".split())
+
+ORGANISATION_WORDS = frozenset(
+    """ltd inc corp co llc plc group systems capital council gazette times post news journal
+    party trust museum university college company corporation association agency board committee
+    department ministry bank mutual fund foundation institute center centre office service
+    services network channel press club union church court police house senate congress
+    parliament government administration campaign team""".split()
+)
+
+WORDS_BEFORE_A_VERB = frozenset(
+    """not never did does do would will could may might has had have is are was were also then later
+    once again previously reportedly allegedly publicly privately repeatedly""".split()
+)
+
+LABEL_WORDS = frozenset("poll survey study report analysis review audit memo statement".split())
+
+SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to with vs".split())
 
 
 # Common verbs kept only in the forms listed: their other forms are mostly not about speech.

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from annotations import Annotation, AnnotationStore, DocumentInfo
 from content import load_document
+from content.analysis import analyse
 
 RUNS = 5
 
@@ -31,7 +32,7 @@ def main() -> None:
     book = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parents[3] / "shared/corpus/war_and_peace.txt"
     document = load_document(str(book)) if book.exists() else load_document(None)
     text = document.text
-    sentences = [s for s in document.sentences if s.end - s.start > 30]
+    sentences = [s for s in analyse(document).sentences if s.end - s.start > 30]
     info = DocumentInfo(document.title, document.source, document.fingerprint, document.format)
     rows = []
     with tempfile.TemporaryDirectory() as folder:

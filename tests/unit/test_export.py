@@ -23,6 +23,7 @@ from annotations import Annotation, AnnotationStore, open_store
 from annotations.export import FORMATS, build, render
 from annotations.importing import import_clippings, import_web_annotations, parse_clippings
 from content import Document, load_document
+from content.analysis import analyse
 
 GOLDEN = Path(__file__).parents[1] / "golden"
 ARTICLE = """# Harbour lamp burns again
@@ -74,7 +75,7 @@ def fixture_store(folder: Path, data_dir: Path, as_source: str = "") -> tuple[Do
 
     document = load()
     store = open_store(document, data_dir)
-    quote = document.quotes[0]
+    quote = analyse(document).quotes[0]
     make(
         store,
         document,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -28,13 +29,33 @@ def loaded_after(statement: str) -> set[str]:
     ],
 )
 def test_core_packages_never_load_textual(package: str) -> None:
-    modules = loaded_after(f"import {package}; import content.load, content.sentences, annotations.store")
+    modules = loaded_after(f"import {package}; import content.load, content.analysis.sentences, annotations.store")
     assert "textual" not in modules
 
 
 def test_content_does_not_load_annotations_or_tui() -> None:
-    modules = loaded_after("import content, content.load, content.sentences")
+    modules = loaded_after("import content, content.load, content.analysis; content.analysis.analyse")
     assert "annotations" not in modules and "tui" not in modules
+
+
+def test_the_whole_analysis_loads_no_textual_and_no_other_package() -> None:
+    statement = "import content.analysis as a, content; a.analyse(content.load_document(None)).run()"
+    modules = loaded_after(statement)
+    assert "textual" not in modules and "annotations" not in modules and "tui" not in modules
+
+
+def test_the_document_is_data_and_never_loads_its_analysis() -> None:
+    modules = loaded_after("import content.document, content.load, content.plaintext, content.markdown")
+    assert not any(m == "content.analysis" or m.startswith("content.analysis.") for m in modules)
+
+
+def test_import_linter_contracts_hold() -> None:
+    """The contracts in pyproject.toml (content and annotations never reach up; Document never
+    imports the analysis), checked by import-linter over the whole source."""
+    linter = Path(sys.executable).with_name("lint-imports")
+    result = subprocess.run([str(linter)], capture_output=True, text=True, cwd=Path(__file__).parents[2])
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "4 kept, 0 broken" in result.stdout
 
 
 def test_annotations_does_not_load_tui() -> None:

@@ -5,6 +5,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from content import load_document
+from content.analysis import analyse
 from content.markdown import parse_markdown
 from content.plaintext import parse_plain_text
 from tests.conftest import FIXTURES
@@ -32,7 +33,7 @@ def test_wide_terminals_get_a_centred_column() -> None:
 def test_offsets_map_to_the_row_that_shows_them() -> None:
     doc = load_document(None)
     model = WrapModel(doc, 50)
-    for sentence in doc.sentences:
+    for sentence in analyse(doc).sentences:
         first, last = model.rows_of(sentence.start, sentence.end)
         assert model.rows[first].start <= sentence.start <= model.rows[first].end
         assert model.rows[last].start < sentence.end <= model.rows[last].end

@@ -9,14 +9,14 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from content.analysis.claims import find_claims
-from content.analysis.quotes import Quote, find_quotes
+from content.analysis import analyse
+from content.analysis.quotes import Quote
 from content.plaintext import parse_plain_text
 
 
 def quotes_of(body: str) -> tuple[str, list[Quote]]:
     doc = parse_plain_text("Headline Here\n\n" + body, "/tmp/t.txt")
-    return doc.text, find_quotes(doc)
+    return doc.text, analyse(doc).quotes
 
 
 def shown(text: str, quotes: list[Quote]) -> list[tuple[str, str | None, int]]:
@@ -107,7 +107,7 @@ def test_claims_kinds_cues_and_sources() -> None:
         "The sky was grey."
     )
     doc = parse_plain_text("Bridge\n\n" + body, "/tmp/b.txt")
-    claims = [(doc.text[c.start : c.end], c.kind, c.source) for c in find_claims(doc)]
+    claims = [(doc.text[c.start : c.end], c.kind, c.source) for c in analyse(doc).claims]
     assert claims == [
         ("Mara Quist claimed that the bridge was unsafe.", "attributed", "Mara Quist"),
         ("According to the council, repairs cost £2.4 million.", "attributed", "the council"),
@@ -118,16 +118,16 @@ def test_claims_kinds_cues_and_sources() -> None:
 
 def test_a_bare_quotation_is_not_a_claim() -> None:
     doc = parse_plain_text('Title\n\n"We will win," Ivo Ruud said.', "/tmp/c.txt")
-    assert find_claims(doc) == []
+    assert analyse(doc).claims == []
 
 
 def test_the_sample_article_is_walkable() -> None:
     from content import load_document
 
     doc = load_document(None)
-    speakers = {q.speaker for q in doc.quotes if q.speaker}
+    speakers = {q.speaker for q in analyse(doc).quotes if q.speaker}
     assert {"Odile Brennan", "Tomasz Wilk", "Priya Anand", "Ruth Okafor", "Declan O'Rourke"} <= speakers
-    kinds = {c.kind for c in doc.claims}
+    kinds = {c.kind for c in analyse(doc).claims}
     assert kinds == {"attributed", "hedged", "factual"}
 
 
@@ -138,9 +138,9 @@ marks = st.sampled_from([*list("\"'“”‘’«» \n.,aAbB\x00\x1b"), "said", 
 @given(st.lists(marks, max_size=80).map("".join))
 def test_analysis_never_raises_and_spans_stay_inside(body: str) -> None:
     doc = parse_plain_text("T\n\n" + body, "/tmp/x.txt")
-    for item in [*doc.quotes, *doc.claims, *doc.sentences]:
+    for item in [*analyse(doc).quotes, *analyse(doc).claims, *analyse(doc).sentences]:
         assert 0 <= item.start <= item.end <= len(doc.text)
-    for quote in doc.quotes:
+    for quote in analyse(doc).quotes:
         if quote.speaker_start is not None:
             assert 0 <= quote.speaker_start <= quote.speaker_end <= len(doc.text)  # type: ignore[operator]
 
@@ -199,7 +199,7 @@ def test_stance_verbs_and_nouns_are_attributed_claims() -> None:
         "Title\n\nResidents voiced concerns about the noise. The union opposed the plan. The river is wide.",
         "/tmp/s.txt",
     )
-    claims = [(doc.text[c.start : c.end], c.kind) for c in find_claims(doc)]
+    claims = [(doc.text[c.start : c.end], c.kind) for c in analyse(doc).claims]
     assert claims == [
         ("Residents voiced concerns about the noise.", "attributed"),
         ("The union opposed the plan.", "attributed"),
@@ -259,7 +259,7 @@ def test_claim_sources_named_after_according_to() -> None:
         "The trust says the work was done almost entirely by volunteers.",
         "/tmp/t.txt",
     )
-    assert [(c.kind, c.source) for c in find_claims(doc)] == [
+    assert [(c.kind, c.source) for c in analyse(doc).claims] == [
         ("attributed", "Tobias Wren"),
         ("attributed", "figures released on Monday"),
         ("attributed", "The trust"),
@@ -304,7 +304,7 @@ def test_claims_in_headlines_from_groups_and_after_an_age() -> None:
         "Ada Lind spoke. Lind, 56, who has sat on the council for a decade, told the paper that it was a bargain.",
         "/tmp/t.txt",
     )
-    claims = find_claims(doc)
+    claims = analyse(doc).claims
     assert [(doc.text[c.start : c.end][:24], c.source) for c in claims] == [
         ("Harbour Lamp Costs Too M", "Former Harbour Master"),
         ("Elected officials from b", "Elected officials from both parties"),
@@ -384,7 +384,7 @@ def test_the_author_credit_is_not_a_person_in_the_story() -> None:
     doc = parse_plain_text(
         "HARBOUR TALES\n\nBy Jane Austen\n\n\n\nCHAPTER I\n\n“The lamp is out,” said she.", "/tmp/t.txt"
     )
-    (quote,) = find_quotes(doc)
+    (quote,) = analyse(doc).quotes
     assert quote.speaker != "Jane Austen"
 
 
@@ -392,4 +392,4 @@ def test_said_i_is_the_narrator_or_the_bylined_author() -> None:
     _text, quotes = quotes_of("The lamp was out when we reached it.\n\n“We are too late,” said I.")
     assert quotes[0].speaker == "the narrator"
     doc = parse_plain_text("Harbour Notes\n\nBy Mara Quill\n\n“I was wrong about the lamp,” I said.", "/tmp/t.txt")
-    assert find_quotes(doc)[0].speaker == "Mara Quill"
+    assert analyse(doc).quotes[0].speaker == "Mara Quill"

@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import pytest
 
+from content.analysis import analyse
+from content.analysis.sentences import split_span
 from content.plaintext import parse_plain_text
-from content.sentences import split_span
 
 
 def split(text: str) -> list[str]:
@@ -44,13 +45,13 @@ def test_sentence_boundaries(text: str, expected: list[str]) -> None:
 
 def test_sentences_never_cross_blocks_and_are_spans() -> None:
     doc = parse_plain_text("Headline\n\nOne. Two\n\nThree", "x")
-    assert [doc.text[s.start : s.end] for s in doc.sentences] == ["Headline", "One.", "Two", "Three"]
+    assert [doc.text[s.start : s.end] for s in analyse(doc).sentences] == ["Headline", "One.", "Two", "Three"]
 
 
 def test_sample_article_sentences_include_quotes_whole() -> None:
     from content import load_document
 
     doc = load_document(None)
-    texts = [doc.text[s.start : s.end] for s in doc.sentences]
+    texts = [doc.text[s.start : s.end] for s in analyse(doc).sentences]
     assert "Brennan rejected that account." in texts
     assert '"Nobody has hidden anything," Pryce said.' in texts

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from content import ContentError, load_document
+from content.analysis import analyse
 from content.fetch import fetch, normalise_url
 from tests.conftest import FIXTURES
 from tests.webserver import Reply, gzip_bomb, serve
@@ -48,9 +49,11 @@ def test_html_file_keeps_the_article_with_its_structure_and_metadata() -> None:
     assert (item.kind, item.marker) == ("list_item", "•")
     byline = next(b for b in document.blocks if b.boilerplate)
     assert document.text[byline.start : byline.end] == "By Mara Quill · The Gullwick Gazette · 2026-10-04"
-    speakers = {q.speaker for q in document.quotes}
+    speakers = {q.speaker for q in analyse(document).quotes}
     assert speakers == {"Edda Marsh"}
-    assert not any(q.start < byline.end and byline.start < q.end for q in document.quotes + document.claims)
+    assert not any(
+        q.start < byline.end and byline.start < q.end for q in analyse(document).quotes + analyse(document).claims
+    )
 
 
 def test_url_article_page_is_extracted(tmp_path: Path) -> None:

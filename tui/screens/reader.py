@@ -21,6 +21,7 @@ from textual.widgets import Footer
 from annotations import Annotation, AnnotationStore, Color, Kind, StoreError
 from annotations.model import new_id
 from content import Document, Span, clean_line
+from content.analysis import analyse as analyse_document
 from tui.dialogs.help import HelpScreen
 from tui.dialogs.note import NoteEditor
 from tui.dialogs.prompt import LinePrompt, parse_tags
@@ -81,7 +82,7 @@ class ReaderScreen(Screen[None]):
         super().__init__()
         self.document = document
         self.store = store
-        self.reading = Reading(document)
+        self.reading = Reading(analyse_document(document))
         self.search_query = ""
         self.show_marks = True
         self.reattaching: str | None = None

@@ -10,30 +10,14 @@ from __future__ import annotations
 
 import itertools
 import re
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from content.document import Document, Sentence
+from content.analysis.lexicon import ABBREVIATIONS, SENTENCE_OPENERS, SOMETIMES_FINAL
+from content.document import Document, Sentence
 
 # Abbreviations that are almost never the end of a sentence: titles, and words that
 # come before a name or a number.
-TITLES = frozenset(
-    """mr mrs ms messrs mme mlle dr prof rev fr sr st mt gen col lt sgt capt cmdr cpl pvt adm
-    maj brig rep reps sen sens gov pres supt insp det hon atty esq no nos n° vol vols fig figs
-    pp p ch sec art op para approx ca cf vs v viz al dept univ assn bros ft ave blvd rd hwy
-    jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e
-    ariz calif colo conn fla ill ind kan mass mich minn miss mont neb nev okla ore penn tenn wash wis""".split()
-)
 # Abbreviations that often close a sentence too: split after them only before a word
 # that usually opens one.
-SOMETIMES_FINAL = frozenset(
-    "etc inc ltd co corp jr sr llc plc bros a.m p.m u.s u.k u.n d.c e.u u.s.a ph.d b.a m.a".split()
-)
-SENTENCE_OPENERS = frozenset(
-    """the a an he she it they we i you his her its their our my this that these those there
-    but and so yet then now when while after before in on at as if however meanwhile still
-    police officials what why how who where""".split()
-)
 
 _CLOSERS = "\"'”’»)]"
 _STOP = re.compile(
@@ -108,9 +92,9 @@ def _is_boundary(text: str, stop_start: int, stop_end: int, limit: int) -> bool:
     raw = before.group(1)
     token = raw.lower().strip("'’-")
     bare = token.rstrip(".")
-    if first.isdigit() and (bare in TITLES or bare in SOMETIMES_FINAL):
+    if first.isdigit() and (bare in ABBREVIATIONS or bare in SOMETIMES_FINAL):
         return False  # "p. 55", "No. 5"
-    if bare in TITLES:
+    if bare in ABBREVIATIONS:
         return False
     if len(bare) == 1 and bare.isalpha() and raw[-1].isupper():
         # An initial ("J. Smith") unless it is the pronoun at the end of a clause ("you and I.").
@@ -161,8 +145,6 @@ def split_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def split_sentences(document: Document) -> list[Sentence]:
-    from content.document import Sentence
-
     sentences: list[Sentence] = []
     text = document.text
     for block in document.blocks:

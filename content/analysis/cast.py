@@ -8,69 +8,62 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal
 
 from content.analysis.lexicon import (
+    CLAUSE_WORDS,
+    DETERMINERS,
     FEMALE_NAMES,
     FEMALE_TITLES,
     MALE_NAMES,
     MALE_TITLES,
+    ORGANISATION_WORDS,
+    PEOPLE_WORDS,
     PRONOUNS,
-    REPORTING_VERBS,
+    SENTENCE_STARTERS,
     SPEAKER_NOUNS,
     TITLES,
+    Gender,
     word_alternation,
 )
+from content.analysis.patterns import NAME, REPORTING_VERB
 
-_CAP = r"(?:[A-Z][a-z][\w’'\-]*|[A-Z]’[A-Z][a-z]+|[A-Z]'[A-Z][a-z]+|O’\w+)"  # Wilk, O’Rourke; not CHAPTER
-_TITLE = r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Capt|Lt|Sgt|St|Rev)\.?"
-# Up to four words, never across lines or sentences: a dot only after a title or an initial.
-_GAP = r"(?:[ \t]+|[ \t]*\n(?!\s*\n)[ \t]*)"  # a space, or a line break inside a paragraph ("Miss\nBingley")
-NAME = rf"(?:{_TITLE}{_GAP})?(?:(?:{_CAP}|[A-Z]\.){_GAP}){{0,3}}{_CAP}"
-_POSSESSIVE_GROUP = rf"{_CAP}(?:’s|'s)\s+(?:[a-z][\w\-]*\s+){{0,2}}[a-z][\w\-]*"
-_NOUN_PHRASE = (
-    r"(?:[Tt]he|[Aa]n?|[Hh]er|[Hh]is|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Ss]ome|[Mm]any|[Oo]ne|[Aa]nother|[Ss]everal)"
-    r"\s+(?:[\w\-’']+\s+){0,3}?[\w\-]+"
-)
-_PRONOUN = r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)\b"
-MENTION = (
-    rf"(?<![\w’'])(?:{_POSSESSIVE_GROUP}|{_NOUN_PHRASE}|{_PRONOUN}|{NAME}|sources|officials|critics|experts|analysts)"
-)
 _CREDIT = re.compile(r"(?im)^[ \t]*(?:written[ \t]+)?by[ \t]+$")
 _NAME_RUN_TEXT = rf"\b{NAME}\b"
-_SENTENCE_STARTERS = frozenset(
-    """the a an but and so yet then when while after before in on at as if however this that these
-    those there it he she they we i you his her its their our my what why how who where one some
-    for to with from by of about into over under since until asked said told is was are were do does
-    did have has had can will would shall should could may might must not no yes oh ah well all
-    every each both either neither nothing everyone everybody someone somebody nobody here
-    though although because since unless whether perhaps indeed also even only just
-    check read see watch click listen follow share sign join look pray""".split()
-)
 
 # A run of capitals never starts with a sentence's first word ("When Mrs. Arden …" is
 # "Mrs. Arden"): the title stays with its name.
-_NAME_RUN = re.compile(rf"(?=[A-Z])(?!(?i:{word_alternation(_SENTENCE_STARTERS)})\b)" + _NAME_RUN_TEXT)
+_NAME_RUN = re.compile(rf"(?=[A-Z])(?!(?i:{word_alternation(SENTENCE_STARTERS)})\b)" + _NAME_RUN_TEXT)
+
+
+MentionKind = Literal["person", "group", "pronoun"]
 
 
 @dataclass(frozen=True, slots=True)
 class Mention:
+    """Where a speaker is named in the text: "Baldoni", "she", "Her lawyers", "the boy"."""
+
     start: int
     end: int
     text: str
-    kind: str  # "person", "group" or "pronoun"
+    kind: MentionKind
 
 
-_PEOPLE_WORDS = frozenset(
-    """officials voters lawmakers residents critics experts analysts democrats republicans members
-    leaders parents students workers supporters opponents economists scientists observers investors
-    percent people americans respondents""".split()
-)
-_CLAUSE_WORDS = frozenset("that which who whom whose when if was were is are be been had has have not did does".split())
-_DETERMINERS = frozenset("the a an her his their its our my some many one two three several another".split())
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A member of the cast: the name postil shows, the other ways the text names them,
+    the gender their titles or pronouns show, and how often and where they are named."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    gender: Gender | None = None
+    descriptions: tuple[str, ...] = ()
+    mentions: tuple[int, ...] = ()
+    narrator: bool = False
 
 
 @lru_cache(maxsize=65536)
-def classify(text: str, loose: bool = False) -> str | None:
+def classify(text: str, loose: bool = False) -> MentionKind | None:
     """Is this phrase a person, a group or a pronoun that could speak? None if not.
 
     `loose` is for a phrase right beside a reporting verb ("the 34-year-old mother of
@@ -85,7 +78,7 @@ def classify(text: str, loose: bool = False) -> str | None:
         share = words[0][:1].isdigit() and words[1].lower() in ("percent", "per", "%")
         if possessive or share:
             return "group"
-    if loose and len(words) >= 2 and words[0].lower() in _DETERMINERS and words[-1][:1].isalpha():
+    if loose and len(words) >= 2 and words[0].lower() in DETERMINERS and words[-1][:1].isalpha():
         function_words = (
             *("that", "which", "who", "and", "but", "when", "if", "was", "were", "is", "are", "be", "been"),
             *("had", "has", "have", "not", "did", "does", "do", "would", "will", "could", "to"),
@@ -94,8 +87,8 @@ def classify(text: str, loose: bool = False) -> str | None:
         if not ends_in_a_name and not any(w.lower() in function_words for w in words[1:]):
             return "group"  # (not "a figure Brennan": the name is the speaker)
     # "elected officials from both parties", "Nearly eight of 10 voters", "Twelve percent"
-    people = loose and 2 <= len(words) <= 6 and any(w.lower().strip(",") in _PEOPLE_WORDS for w in words[1:])
-    if people and not any(w.lower() in _CLAUSE_WORDS for w in words):
+    people = loose and 2 <= len(words) <= 6 and any(w.lower().strip(",") in PEOPLE_WORDS for w in words[1:])
+    if people and not any(w.lower() in CLAUSE_WORDS for w in words):
         return "group"
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return "pronoun"
@@ -110,11 +103,11 @@ def classify(text: str, loose: bool = False) -> str | None:
         return None
     if head in SPEAKER_NOUNS:
         return "group"
-    if all(w[0].isupper() for w in words) and words[0].lower() not in _SENTENCE_STARTERS:
+    if all(w[0].isupper() for w in words) and words[0].lower() not in SENTENCE_STARTERS:
         if len(words) == 1 and words[0].lower().endswith(("ing", "ly", "ed")):
             return None  # "Recovering, he said": a participle that opens a sentence
         return "person"
-    if len(words) >= 2 and all(w[0].isupper() for w in words[1:]) and words[0].lower() in _SENTENCE_STARTERS:
+    if len(words) >= 2 and all(w[0].isupper() for w in words[1:]) and words[0].lower() in SENTENCE_STARTERS:
         return None
     return None
 
@@ -126,7 +119,7 @@ def strip_title(name: str) -> str:
     return " ".join(words)
 
 
-def title_gender(name: str) -> str | None:
+def title_gender(name: str) -> Gender | None:
     """The gender a title or a common given name shows ("Mrs. Elton", "Emma"), if any."""
     words = [w.lower().rstrip(".") for w in name.split()]
     if not words:
@@ -142,37 +135,24 @@ def title_gender(name: str) -> str | None:
     return None
 
 
-_ORGANISATION_WORDS = frozenset(
-    """ltd inc corp co llc plc group systems capital council gazette times post news journal
-    party trust museum university college company corporation association agency board committee
-    department ministry bank mutual fund foundation institute center centre office service
-    services network channel press club union church court police house senate congress
-    parliament government administration campaign team""".split()
-)
-
-
 _MALE_PRONOUNS = re.compile(r"\b(?:he|him|his|himself)\b", re.IGNORECASE)
 _FEMALE_PRONOUNS = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
 
 
 def _could_be_a_person(name: str) -> bool:
     words = name.split()
-    if not words or words[0].lower() in _SENTENCE_STARTERS or words[0].lower() in PRONOUNS:
+    if not words or words[0].lower() in SENTENCE_STARTERS or words[0].lower() in PRONOUNS:
         return False
     if re.match(r"(?i)^(?:i|we|you|they|it|that|there)[’'](?:ll|ve|re|d|m|s)$", words[0]):
         return False
-    return not any(word.lower().rstrip(".") in _ORGANISATION_WORDS for word in words)
-
-
-def reporting_verbs_pattern() -> str:
-    return word_alternation(REPORTING_VERBS)
+    return not any(word.lower().rstrip(".") in ORGANISATION_WORDS for word in words)
 
 
 def _bare(name: str) -> str:
     return re.sub(r"(?:’s|'s|’|')$", "", name)
 
 
-class People:
+class Cast:
     """The people an article names, in order, so short names and pronouns can be resolved.
 
     A capitalised run only counts as a person once the article treats it as one: it
@@ -181,18 +161,23 @@ class People:
     companies ("Marrow Point", "Tidewater Systems") are then never taken for "he".
     """
 
-    def __init__(self, text: str, verbs: str) -> None:
+    def __init__(self, text: str, narrator: str | None = None) -> None:
+        verbs = REPORTING_VERB
+        self.narrator = narrator
+        """Who "I" is: in first-person fiction the narrator, in first-person non-fiction the byline."""
+        self.descriptions: dict[str, list[str]] = {}
+        """Person → the descriptions the text gives them in apposition ("Ruth Okafor, a retired teacher,")."""
         self.full: dict[str, str] = {}
         self.families: dict[str, set[str]] = {}
         """Surname → the full names that carry it; more than one means a family."""
-        self.gender: dict[str, str] = {}
+        self.gender: dict[str, Gender] = {}
         runs: list[tuple[int, str]] = []
         # Not the author's credit under a title ("by Jane Austen"): nobody in the story.
         matches = [m for m in _NAME_RUN.finditer(text) if not _CREDIT.search(text, max(0, m.start() - 20), m.start())]
         for match in matches:
             words = match.group().split()
             offset = match.start()
-            if words[0].lower() in _SENTENCE_STARTERS:
+            if words[0].lower() in SENTENCE_STARTERS:
                 offset += len(words[0]) + 1
                 words = words[1:]
                 if not words:
@@ -224,7 +209,11 @@ class People:
             if after is not None:
                 apposition = (after.group("apposition") or "").strip()
                 # "A spokesperson for Tidewater, Priya Anand, said": the apposition speaks.
-                confirmed.add(self.resolve_name(apposition if re.fullmatch(NAME, apposition) else name))
+                speaker = self.resolve_name(apposition if re.fullmatch(NAME, apposition) else name)
+                confirmed.add(speaker)
+                if apposition.lower().startswith(("a ", "an ", "the ")):
+                    # "Ruth Okafor, a retired teacher, said": the description is hers.
+                    self.descriptions.setdefault(speaker, []).append(" ".join(apposition.split()))
             if verb_before.search(text, max(0, start - 24), start) or described.match(text, end):
                 confirmed.add(self.resolve_name(name))
             elif (
@@ -235,12 +224,13 @@ class People:
                 # A full name that opens a sentence as its subject: "Declan O'Rourke has fished …".
                 confirmed.add(self.resolve_name(name))
         confirmed = {name for name in confirmed if _could_be_a_person(name)}
+        self.confirmed = confirmed
         for _offset, titled in runs:
             if title_gender(titled) or titled.split()[0].lower().rstrip(".") in ("mayor", "dr", "prof", "councillor"):
                 confirmed.add(self.resolve_name(titled))
         self.positions: list[int] = []
         self.names: list[str] = []
-        self.titled: list[tuple[str, str | None]] = []
+        self.titled: list[tuple[str, Gender | None]] = []
         """Per mention: how to name it ("Mrs. Bennet" where Mr. Bennet is about too) and the
         gender its title shows, which beats the family name's."""
         for offset, titled in runs:
@@ -287,7 +277,60 @@ class People:
     def learn_gender(self, name: str, pronoun: str) -> None:
         gender = PRONOUNS.get(pronoun.lower())
         if gender in ("m", "f"):
-            self.gender.setdefault(name, gender)
+            self.gender.setdefault(name, "m" if gender == "m" else "f")
+
+    def gender_of(self, name: str) -> Gender | None:
+        return self.gender.get(name) or title_gender(name)
+
+    def people(self, speakers: dict[str, int] | None = None) -> list[Person]:
+        """The cast, most named first: each person with the other names the text uses for
+        them ("Miss Bennet" beside "Elizabeth Bennet"), their gender and descriptions.
+        `speakers` adds people who speak but were never confirmed by name (a group, "the narrator")."""
+        aliases: dict[str, set[str]] = {}
+        mentions: dict[str, list[int]] = {}
+        for offset, name, (shown, _gender) in zip(self.positions, self.names, self.titled, strict=True):
+            mentions.setdefault(shown, []).append(offset)
+            if shown != name:
+                aliases.setdefault(shown, set()).add(name)
+        for short, full in self.full.items():
+            if full in mentions and short != full:
+                aliases.setdefault(full, set()).add(short)
+        names = list(mentions)
+        for speaker in speakers or {}:
+            if speaker not in mentions:
+                names.append(speaker)
+        order = sorted(names, key=lambda n: -(len(mentions.get(n, ())) + (speakers or {}).get(n, 0)))
+        return [
+            Person(
+                name,
+                tuple(sorted(aliases.get(name, set()))),
+                self.gender_of(name),
+                tuple(dict.fromkeys(self.descriptions.get(name, []))),
+                tuple(mentions.get(name, ())),
+                narrator=name == self.narrator,
+            )
+            for name in order
+        ]
+
+    def named_between(self, start: int, end: int) -> list[tuple[int, str]]:
+        """The people named in `[start, end)`: (offset, name as shown), in order."""
+        first, last = bisect_left(self.positions, start), bisect_left(self.positions, end)
+        return [(self.positions[i], self.titled[i][0]) for i in range(first, last)]
+
+    def candidates_before(
+        self, offset: int, gender: str, limit: int = 3, window: int = 2500, quoted: Callable[[int], bool] | None = None
+    ) -> list[str]:
+        """Up to `limit` different people named before `offset`, nearest first, whose gender is
+        `gender` or unknown; names inside quotations are passed over."""
+        found: list[str] = []
+        index = bisect_left(self.positions, offset) - 1
+        while index >= 0 and offset - self.positions[index] <= window and len(found) < limit:
+            shown, by_title = self.titled[index]
+            known = by_title or self.gender.get(self.names[index]) or title_gender(self.names[index])
+            if known in (gender, None) and shown not in found and not (quoted and quoted(self.positions[index])):
+                found.append(shown)
+            index -= 1
+        return found
 
     def before(
         self, offset: int, pronoun: str, window: int = 2500, quoted: Callable[[int], bool] | None = None
@@ -316,7 +359,7 @@ class People:
         return None
 
 
-def trim_mention(phrase: str, loose: bool = False) -> tuple[int, str, str | None]:
+def trim_mention(phrase: str, loose: bool = False) -> tuple[int, str, MentionKind | None]:
     """Drop leading words until the phrase can speak: "and he" → "he", "a figure Brennan" →
     "Brennan". Returns (offset of what is kept inside `phrase`, the kept text, its kind)."""
     offset = 0

@@ -1,0 +1,116 @@
+"""The state of a dialogue as quotations are attributed in order: who spoke the last
+turns, and the run of paragraph-long turns that an unattributed turn continues."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from content.analysis.cast import Mention
+from content.analysis.marks import MarkedSpan
+from content.analysis.sieves import Candidate
+from content.document import Block
+
+if TYPE_CHECKING:
+    from content.analysis.quotes import Quote
+
+# Paragraphs this close (a blank line and a little) are one exchange.
+_ADJACENT = 3
+
+
+def bare_turn(text: str, span: MarkedSpan, block: Block) -> bool:
+    """The paragraph is the quotation and nothing else."""
+    return not text[block.start : span.start].strip() and len(text[span.end : block.end].strip()) <= 2
+
+
+def inherit(quote: Quote, sieve: str) -> Candidate | None:
+    if quote.speaker is None or quote.speaker_start is None or quote.speaker_end is None:
+        return None
+    mention = Mention(quote.speaker_start, quote.speaker_end, quote.speaker, "person")
+    return Candidate(mention, quote.cue or "", sieve=sieve, speaker=quote.speaker)
+
+
+@dataclass
+class DialogueTracker:
+    turns: list[tuple[int, str | None]] = field(default_factory=list)
+    """(block start, speaker) of the last few turns, one a paragraph."""
+    run: list[tuple[int, int, Quote]] = field(default_factory=list)
+    """The exchange so far: one quotation a paragraph, in adjacent paragraphs."""
+    recent: list[str] = field(default_factory=list)
+    """The last speakers, most recent last."""
+    last: Quote | None = None
+    """The last outer quotation that was speech."""
+    last_quote_of: dict[str, Quote] = field(default_factory=dict)
+    """Each speaker's last quotation."""
+
+    def in_dialogue(self, block: Block, bare: bool) -> bool:
+        return bool(self.turns) and self.turns[-1][0] != block.start and bare
+
+    def previous_turn(self, block: Block, bare: bool) -> str | None:
+        return self.turns[-1][1] if self.in_dialogue(block, bare) else None
+
+    def continued(self, block: Block, block_of: Callable[[int], Block]) -> Candidate | None:
+        """The quotation goes on the last one's speech: in its paragraph or the next."""
+        if self.last is None:
+            return None
+        if block_of(self.last.start).start == block.start or block.start - block_of(self.last.end - 1).end <= _ADJACENT:
+            return inherit(self.last, "continued")
+        return None
+
+    def answer(self, quotes: list[Quote]) -> Candidate | None:
+        """A paragraph of nothing but a quotation answers the one before: the speaker of two turns back."""
+        if len(self.turns) < 2 or self.turns[-1][1] == self.turns[-2][1]:
+            return None
+        earlier = next((q for q in reversed(quotes) if q.speaker == self.turns[-2][1]), None)
+        return None if earlier is None else inherit(earlier, "answer")
+
+    def alternating(self, block: Block) -> Candidate | None:
+        """In an unbroken dialogue of two, an unattributed turn belongs to whoever spoke two
+        turns before it: counted back to the nearest turn whose speaker is known."""
+        if not self.run or block.start - self.run[-1][1] > _ADJACENT:
+            return None
+        known = [(distance, quote) for distance, (_, _, quote) in enumerate(reversed(self.run), 1) if quote.speaker]
+        if not known:
+            return None
+        distance, nearest = known[0]
+        if distance % 2 == 0:
+            chosen: Quote | None = nearest
+        else:
+            chosen = next((quote for _, quote in known[1:] if quote.speaker != nearest.speaker), None)
+        return None if chosen is None else inherit(chosen, "alternating")
+
+    def run_length(self) -> int:
+        return len(self.run)
+
+    def recent_rank(self, speaker: str | None) -> int | None:
+        """0 for the last speaker, 1 for the one before, …; None if not among the recent."""
+        if speaker is None or speaker not in self.recent:
+            return None
+        return len(self.recent) - 1 - self.recent.index(speaker)
+
+    def spoke(self, speaker: str) -> None:
+        if speaker in self.recent:
+            self.recent.remove(speaker)
+        self.recent.append(speaker)
+        del self.recent[:-6]
+
+    def record(self, quote: Quote, block: Block) -> None:
+        """A speech quotation was attributed (or not): extend the exchange."""
+        self.last = quote
+        if quote.speaker is not None:
+            self.last_quote_of[quote.speaker] = quote
+        run = self.run
+        if run and run[-1][0] == block.start:
+            if run[-1][2].speaker is None:
+                run[-1] = (block.start, block.end, quote)
+        elif run and block.start - run[-1][1] <= _ADJACENT:
+            run.append((block.start, block.end, quote))
+            del run[:-12]
+        else:
+            run[:] = [(block.start, block.end, quote)]
+        if self.turns and self.turns[-1][0] == block.start:
+            self.turns[-1] = (block.start, quote.speaker)
+        else:
+            self.turns.append((block.start, quote.speaker))
+            del self.turns[:-3]

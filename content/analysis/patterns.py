@@ -1,0 +1,40 @@
+"""Regular-expression parts shared by the stages: names, speaker mentions, speaker phrases
+and the reporting verbs. One home each, so a fix to what a name looks like reaches every stage."""
+
+from __future__ import annotations
+
+from content.analysis.lexicon import (
+    ABBREVIATED_TITLES,
+    AUXILIARIES,
+    KIN_WORDS,
+    PERSONAL_TITLES,
+    REPORTING_VERBS,
+    word_alternation,
+)
+
+CAPITALISED = r"(?:[A-Z][a-z][\w’'\-]*|[A-Z]’[A-Z][a-z]+|[A-Z]'[A-Z][a-z]+|O’\w+)"  # Wilk, O’Rourke; not CHAPTER
+TITLE = rf"(?:{'|'.join(ABBREVIATED_TITLES)})\.?"
+# A title's dot may end a line ("said Mr.\nDarcy"); any other word's dot ends the phrase.
+TITLE_DOT = rf"(?:{'|'.join(ABBREVIATED_TITLES)})\.\s"
+GAP = r"(?:[ \t]+|[ \t]*\n(?!\s*\n)[ \t]*)"  # a space, or a line break inside a paragraph ("Miss\nBingley")
+# A title or a kin word starts a new person: "Aunt Marilla Mrs Lynde" is two people, not one name.
+_NOT_INSIDE_A_NAME = rf"(?!(?i:{word_alternation(PERSONAL_TITLES | KIN_WORDS)})\b)"
+# Up to four words, never across lines or sentences: a dot only after a title or an initial.
+NAME = rf"(?:{TITLE}{GAP})?(?:(?:{CAPITALISED}|[A-Z]\.){GAP}{_NOT_INSIDE_A_NAME}){{0,3}}{CAPITALISED}"
+POSSESSIVE_GROUP = rf"{CAPITALISED}(?:’s|'s)\s+(?:[a-z][\w\-]*\s+){{0,2}}[a-z][\w\-]*"
+NOUN_PHRASE = (
+    r"(?:[Tt]he|[Aa]n?|[Hh]er|[Hh]is|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Ss]ome|[Mm]any|[Oo]ne|[Aa]nother|[Ss]everal)"
+    r"\s+(?:[\w\-’']+\s+){0,3}?[\w\-]+"
+)
+PRONOUN = r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)\b"
+MENTION = (
+    rf"(?<![\w’'])(?:{POSSESSIVE_GROUP}|{NOUN_PHRASE}|{PRONOUN}|{NAME}|sources|officials|critics|experts|analysts)"
+)
+# Words without sentence punctuation, across a line break inside a paragraph; "Mr." may keep its dot.
+WORD_RUN = rf"(?:{TITLE_DOT}|[A-Z][a-z]{{0,3}}\.[ ]|\n(?!\s*\n)|[^.;:!?,“”\"\n]){{1,90}}?"
+PARENTHESIS = r"(?:\s*\([^()]{1,40}\))?"
+APPOSITION = r"(?:,\s*(?P<apposition>[^,“”\"]{1,80}),)?"
+REPORTING_VERB = word_alternation(REPORTING_VERBS)
+AUXILIARY = word_alternation(AUXILIARIES)
+# What was said, not who said it: "…,” adding that its value quadrupled.
+CONTENT_CLAUSE = r"\s*(?:that|how|what|whether|if|to)\b"

@@ -1,0 +1,151 @@
+"""Choosing among the sieves' candidates with a small learned model.
+
+Each candidate mention gets a handful of features (which sieve proposed it, the mention's
+kind, its distance from the quotation, the cue verb, gender agreement, the dialogue turn,
+whether it sits inside a quotation …). A logistic model, trained by `content.analysis.train`
+on `data-train` only, scores them; the best one speaks, unless even the best is unlikely.
+Inference is plain Python over the weights in `attribution.json`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from content.analysis.lexicon import DESCRIBED_GENDER, PRONOUNS
+
+Features = dict[str, float]
+WEIGHTS_ENV = "POSTIL_ATTRIBUTION_WEIGHTS"
+"""A weights file to use instead of the shipped one: for cross-validation while training."""
+
+_PLAIN_CUES = frozenset("said says say told tells asked asks added adds replied cried answered".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One way a speaker was proposed for a quotation: a sieve's mention, resolved."""
+
+    sieve: str
+    kind: str
+    """The mention's kind: person, group or pronoun."""
+    mention_text: str
+    cue: str
+    rank: int
+    """The proposal's place in the sieves' order (0 is first)."""
+    distance: int
+    """Characters between the quotation and the mention."""
+    after: bool
+    in_quotation: bool
+    alternative: bool = False
+    """Not the mention's first resolution: another person its pronoun or description may mean."""
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What the features of one possible speaker of one quotation are made from."""
+
+    sources: tuple[Source, ...]
+    resolved: bool
+    in_cast: bool
+    gender_agrees: bool | None
+    """For a pronoun or description: whether the person is of its gender; None when unknown."""
+    recent_rank: int | None
+    """0 if this person spoke the last turn, 1 the one before, …; None if not among the recent speakers."""
+    named_in_quotation: bool
+    """Named inside the quotation itself: mostly the one spoken to, not the speaker."""
+    named_in_paragraph: bool
+    bare_turn: bool
+    opens_paragraph: bool
+    fragment: bool
+    fiction: bool
+    dialogue_run: int
+    contested: bool = False
+    """Another person is named by a sieve of the quotation's own sentence, and this one is not."""
+
+
+def features(e: Evidence) -> Features:
+    f: Features = {"bias": 1.0}
+    direct = [s for s in e.sources if not s.alternative]
+    # A person some sieve names directly is described by those sieves alone; one reached only
+    # as another reading of a pronoun or description, by that reading.
+    for source in direct or e.sources:
+        tag = "" if direct else "alt:"
+        f[f"{tag}sieve={source.sieve}"] = 1.0
+        f[f"{tag}sieve={source.sieve}&kind={source.kind}"] = 1.0
+        if source.kind == "pronoun":
+            f[f"{tag}pronoun={PRONOUNS.get(source.mention_text.lower().strip(' .'), 'other')}"] = 1.0
+        elif (source.mention_text.lower().split()[-1:] or [""])[0] in DESCRIBED_GENDER:
+            f[f"{tag}description"] = 1.0
+    f["only_alternative"] = 0.0 if direct else 1.0
+    f["also_alternative"] = 1.0 if direct and len(direct) < len(e.sources) else 0.0
+    if direct:
+        f["first"] = 1.0 if any(s.rank == 0 for s in direct) else 0.0
+        f["plain_cue"] = 1.0 if any(s.cue.lower() in _PLAIN_CUES for s in direct) else 0.0
+        f["in_quotation"] = 1.0 if any(s.in_quotation for s in direct) else 0.0
+        f["rank"] = min(min(s.rank for s in direct), 4) / 4
+        f["distance"] = math.log1p(min(s.distance for s in direct)) / 6
+        f["after"] = 1.0 if any(s.after for s in direct) else 0.0
+    f["sources"] = min(len(direct), 4) / 4
+    f["unresolved"] = 0.0 if e.resolved else 1.0
+    f["in_cast"] = 1.0 if e.in_cast else 0.0
+    if e.gender_agrees is not None:
+        f["gender_agrees" if e.gender_agrees else "gender_clash"] = 1.0
+    if e.recent_rank is None:
+        f["not_recent"] = 1.0
+    else:
+        f[f"recent={min(e.recent_rank, 3)}"] = 1.0
+    f["named_in_quotation"] = 1.0 if e.named_in_quotation else 0.0
+    f["named_in_paragraph"] = 1.0 if e.named_in_paragraph else 0.0
+    f["bare_turn"] = 1.0 if e.bare_turn else 0.0
+    f["opens_paragraph"] = 1.0 if e.opens_paragraph else 0.0
+    f["fragment"] = 1.0 if e.fragment else 0.0
+    f["dialogue_run"] = min(e.dialogue_run, 6) / 6
+    f["contested"] = 1.0 if e.contested else 0.0
+    if e.bare_turn and e.recent_rank is not None:
+        f[f"bare&recent={min(e.recent_rank, 3)}"] = 1.0
+    if e.fiction:
+        # Novels and news attribute differently: each feature gets a second weight for fiction.
+        f.update({f"fiction&{name}": value for name, value in list(f.items())})
+    return f
+
+
+@dataclass(frozen=True, slots=True)
+class Ranker:
+    weights: dict[str, float]
+    threshold: float
+    """Below this probability even the best candidate is not trusted to be the speaker."""
+
+    def probability(self, f: Features) -> float:
+        z = sum(self.weights.get(name, 0.0) * value for name, value in f.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def choose(self, candidates: list[Features]) -> int | None:
+        """The index of the candidate most likely to be the speaker, or None when even the
+        best is below the threshold."""
+        best, best_p = None, -1.0
+        for index, f in enumerate(candidates):
+            p = self.probability(f)
+            if p > best_p:  # ties keep the earlier sieve
+                best, best_p = index, p
+        return best if best is not None and best_p >= self.threshold else None
+
+
+def load_ranker(path: Path | None = None) -> Ranker:
+    if path is None and os.environ.get(WEIGHTS_ENV):
+        path = Path(os.environ[WEIGHTS_ENV])
+    return _load(str(path) if path else None)
+
+
+@cache
+def _load(path: str | None) -> Ranker:
+    if path is None:
+        raw = resources.files("content.analysis").joinpath("attribution.json").read_text(encoding="utf-8")
+    else:
+        raw = Path(path).read_text(encoding="utf-8")
+    data = json.loads(raw)
+    return Ranker({str(k): float(v) for k, v in data["weights"].items()}, float(data["threshold"]))

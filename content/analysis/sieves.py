@@ -1,0 +1,473 @@
+"""Attribution sieves: each proposes the mention that may have spoken a quotation.
+
+A sieve is one named pattern of English reporting ("…,” said Wilk", "Anand said: “…”",
+"according to …", the sentence that introduces a paragraph's quotation). Every sieve that
+fires proposes a `Candidate`; the ranker (`ranker.py`) chooses among them. `SIEVES` is
+their order, which is also a feature the ranker weighs.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from content.analysis.cast import Cast, Mention, title_gender, trim_mention
+from content.analysis.lexicon import DESCRIBED_GENDER, KIN_WORDS, word_alternation
+from content.analysis.marks import MarkedSpan
+from content.analysis.patterns import (
+    APPOSITION,
+    AUXILIARY,
+    CONTENT_CLAUSE,
+    MENTION,
+    NAME,
+    PARENTHESIS,
+    REPORTING_VERB,
+    WORD_RUN,
+)
+from content.document import Block, Document, Sentence, Span
+
+_VERBS = REPORTING_VERB
+_AUX = AUXILIARY
+_WORD_RUN = WORD_RUN
+_VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
+# Right after the closing mark: “…,” said Wilk / “…,” Wilk said / “…?” she asked.
+_AFTER_INVERTED = re.compile(
+    rf"^[\s,—–-]*(?P<verb>{_VERBS})\s+(?P<who>{_WORD_RUN})"
+    r"(?:\s+\w+ly)?"  # said Lydia stoutly
+    r"(?=\s*(?:[.,;:!?—–(]|--|$|\s(?:on|in|at|during|after|before|to|as|from|with|via|about|of|for|who|while|when)\b))"
+)
+_PARENTHESIS = PARENTHESIS
+_APPOSITION = APPOSITION
+# A speaker phrase: words without sentence punctuation, where "Mr." or "Sen." may have a dot.
+_PHRASE = _WORD_RUN
+_ACCORDING = re.compile(rf"\b[Aa]ccording to (?P<who>{_PHRASE})(?=\s*(?:[,.;:]|$))")
+# "Donald Trump’s claim that …": a speaker's claim, statement or words, as a noun.
+_POSSESSED_WORDS = re.compile(
+    rf"(?P<who>{NAME}|[Hh]is|[Hh]er|[Tt]heir)(?:’s|'s)?\s+(?:\w+\s+)?(?P<verb>claim|claims|statement|assertion|argument|"
+    r"contention|charge|accusation|suggestion|promise|pledge|description|words|remark|remarks|comments|comment|tweet|"
+    r"message|warning|vow|view|belief)\b"
+)
+_AFTER_NORMAL = re.compile(
+    rf"^[\s,—–-]*(?P<who>{_PHRASE}){_PARENTHESIS}{_APPOSITION}\s+(?:(?:{_AUX})\s+)*(?P<verb>{_VERBS})\b"
+)
+# The attribution closes the sentence: "A cashier who “steals” is held to account, Warren said."
+_CLAUSE_FINAL = re.compile(
+    rf",\s*(?:(?P<verb1>{_VERBS})\s+(?P<who1>{_PHRASE})|(?P<who2>{_PHRASE}){_PARENTHESIS}\s+(?:(?:{_AUX})\s+)*(?P<verb2>{_VERBS}))"
+    rf"(?:\s+[^,.;:!?“”\"]{{0,40}})?[.!?]?\s*$"
+)
+_SUBJECT_BEFORE = re.compile(rf"(?P<who>{MENTION}){_PARENTHESIS}{_APPOSITION}\s+(?:(?:{_AUX})\s+)*$")
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|get|got)\s+$")  # "was called": not speech
+_PUT_IT = re.compile(
+    rf"\bas\s+(?P<who>{MENTION})\s+(?:(?:{_AUX})\s+)*(?P<verb>put it|puts it|said|says|wrote|writes|noted)\b"
+)
+_CLAUSE_SUBJECT = re.compile(rf"^(?:[\w’']+,\s+)?(?P<who>{MENTION})")
+# The subject that opens a sentence, after an optional short opener ("In July, "), and its verb.
+_SENTENCE_SUBJECT = re.compile(
+    rf"^\s*(?:[A-Z][^,“”\"]{{0,40}},\s+)?(?P<who>{MENTION}){_PARENTHESIS}"
+    r"(?:,\s*(?:who|whose|a|an|the)\b[^“”\"]{1,200}?,|,\s*[^,“”\"]{1,80},)?\s+(?:\w+ly\s+)?"
+    rf"(?:(?:{_AUX})\s+)*(?P<verb>[a-z][\w’'-]+)"
+)
+_NOT_A_SUBJECT = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday"
+    r"|Wednesday|Thursday|Friday|Saturday|Sunday|More|Only|Democratic|Republican|American"
+    r"|European|British|Chinese|Russian|Mexican|African|Asian|Hispanic|Latino|Muslim|Jewish|Catholic|French|German)"
+)
+_SPEAKING_GROUP = re.compile(
+    r"(?i)\b(?:campaign|team|lawyers?|aides?|officials?|spokes\w+|critics?|supporters?|lawmakers?|leaders?|"
+    r"group|party|committee|council|union|association|organi[sz]ation|company|administration|government|"
+    r"department|agency|court|judge|newspaper|paper|magazine|network|protesters?|voters?|residents?|people)\b"
+)
+_KIN = re.compile(rf"(his|her) ({word_alternation(KIN_WORDS)})")
+_OWNED_WORDS = re.compile(
+    rf"(?P<who>{NAME})(?:’s|'s)\s+(?:\w+\s+)?(?:answer|reply|voice|words|question|response|remark|exclamation)\b"
+)
+_TRANSCRIPT_LABEL = re.compile(r"[\"“'‘«]\s*(?P<who>[A-Z][A-Z.’'\- ]{1,30}[A-Z]):\s")
+_CONTENT_CLAUSE = re.compile(CONTENT_CLAUSE)
+# A sentence's opening phrase, up to its comma: "In a statement posted Friday, ", "Following the vote, ".
+_INTRODUCTORY = re.compile(
+    r"\s*(?:In|At|On|During|After|Before|Following|With|From|Under|Over|By|Despite|Since|Through|Amid|Ahead of)"
+    r"\b[^,“”\"]{0,80},"
+)
+_SIGNED = re.compile(rf"^\s*[―—]\s*(?P<who>{NAME})")
+_SPEECH_NOUNS = re.compile(
+    r"\b(?:letter|statement|e-?mail|post|interview|speech|memo|tweet|message|note|told|wrote|said)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A mention that may have spoken a quotation, proposed by one sieve."""
+
+    mention: Mention
+    cue: str
+    loose: bool = False
+    """Only the sentence's subject, not a reporting verb, ties the quotation to it."""
+    sieve: str = ""
+    speaker: str | None = None
+    """Set when the speaker is already known: a turn inherited from an earlier quotation."""
+
+
+class Sieves:
+    """The attribution sieves over one document, and what they share: where the blocks,
+    sentences and quotations are, and the cast."""
+
+    def __init__(
+        self,
+        document: Document,
+        blocks: list[Block],
+        sentences: list[Sentence],
+        cast: Cast,
+        quoted: list[MarkedSpan] | None = None,
+    ) -> None:
+        self.text = document.text
+        self.quoted_starts = [q.start for q in quoted or []]
+        self.quoted_ends = [q.end for q in quoted or []]
+        self.blocks = blocks
+        self.block_starts = [b.start for b in blocks]
+        self.sentences = sentences
+        self.sentence_starts = [s.start for s in self.sentences]
+        self.people = cast
+
+    def in_quotation(self, offset: int) -> bool:
+        index = bisect_right(self.quoted_starts, offset) - 1
+        return index >= 0 and offset < self.quoted_ends[index]
+
+    def block_of(self, offset: int) -> Block:
+        return self.blocks[max(0, bisect_right(self.block_starts, offset) - 1)]
+
+    def sentence_of(self, offset: int) -> Span:
+        index = max(0, bisect_right(self.sentence_starts, offset) - 1)
+        return self.sentences[index] if self.sentences else Span(0, len(self.text))
+
+    def _mention(self, match: re.Match[str], group: str = "who") -> Mention | None:
+        apposition = match.groupdict().get("apposition")
+        if apposition and re.fullmatch(NAME, apposition.strip()):
+            # "The minister, Ola Berg, said": the name in apposition is the speaker.
+            start = match.start("apposition") + (len(apposition) - len(apposition.lstrip()))
+            name = apposition.strip()
+            return Mention(start, start + len(name), name, "person")
+        if _CONTENT_CLAUSE.match(match.group(group)):
+            return None  # "…,” adding that its value quadrupled: what was said, not who said it
+        offset, phrase, kind = trim_mention(match.group(group), loose=True)
+        if kind is None:
+            return None
+        adverb = re.search(r"\s+\w+ly$", phrase)
+        if adverb is not None and kind == "group":
+            phrase = phrase[: adverb.start()]  # "said her mother resentfully"
+        start = match.start(group) + offset
+        return Mention(start, start + len(phrase), phrase, kind)
+
+    def after(self, span: MarkedSpan, limit: int) -> Candidate | None:
+        window = self.text[span.end : min(limit, span.end + 120)]
+        signed = _SIGNED.match(window)
+        if signed is not None:
+            # “…” ― Pamela Padilla: a reader's comment, signed.
+            start = span.end + signed.start("who")
+            return Candidate(Mention(start, start + len(signed.group("who")), signed.group("who"), "person"), "―")
+        inner = self.text[span.start : span.end].rstrip("\"'”’»")
+        following = window.lstrip(" ,—–-")
+        if inner.endswith(".") and following[:1].isupper():
+            return None  # the quotation ended its sentence; what follows is a new one
+        if inner[-1:].isalnum() and window.lstrip(" ")[:1] not in (",", "—", "–"):
+            return None  # a fragment inside a sentence ("a “disgrace” after she …"), not an utterance
+        for pattern in (_AFTER_INVERTED, _AFTER_NORMAL):
+            match = pattern.match(window)
+            if match:
+                mention = self._mention(match)
+                if mention is not None:
+                    shifted = Mention(mention.start + span.end, mention.end + span.end, mention.text, mention.kind)
+                    return Candidate(shifted, match.group("verb"))
+        return None
+
+    def labelled(self, span: MarkedSpan) -> Candidate | None:
+        """A transcript quoted whole: “PENCE: Well, look, …” — the label names the speaker."""
+        match = _TRANSCRIPT_LABEL.match(self.text, span.start, span.end)
+        if match is None:
+            return None
+        who = match.group("who")
+        return Candidate(Mention(match.start("who"), match.end("who"), who, "person"), ":")
+
+    def put_it(self, span: MarkedSpan) -> Candidate | None:
+        """ "…, as The New Yorker put it, “the operator.”" anywhere in the quotation's sentence."""
+        sentence = self.sentence_of(span.start)
+        match = _PUT_IT.search(self.text, sentence.start, max(sentence.end, span.end))
+        if match is not None and span.start <= match.start() < span.end:
+            # "maybe he’s not as rich as he says he is": inside the quotation, it is quoted
+            match = _PUT_IT.search(self.text, span.end, max(sentence.end, span.end))
+        if match is None:
+            return None
+        mention = self._mention(match)
+        return None if mention is None else Candidate(mention, match.group("verb"))
+
+    def clause_final(self, span: MarkedSpan, limit: int) -> Candidate | None:
+        sentence = self.sentence_of(span.end - 1)
+        end = min(limit, sentence.end)
+        if end <= span.end:
+            return None
+        return self._closing_attribution(span.end, end)
+
+    def _closing_attribution(self, start: int, end: int) -> Candidate | None:
+        """The attribution that closes the text in [start, end): "…, Warren said." or "…, said Warren."."""
+        match = _CLAUSE_FINAL.search(self.text[start:end])
+        if match is None:
+            return None
+        group = "who1" if match.group("who1") else "who2"
+        if _CONTENT_CLAUSE.match(match.group(group)):
+            return None
+        offset, phrase, kind = trim_mention(match.group(group), loose=True)
+        if kind is None:
+            return None
+        begin = start + match.start(group) + offset
+        verb = match.group("verb1") or match.group("verb2")
+        return Candidate(Mention(begin, begin + len(phrase), phrase, kind), verb)
+
+    def before(self, span: MarkedSpan, floor: int) -> Candidate | None:
+        left = self.text[floor : span.start]
+        according = None
+        for according in _ACCORDING.finditer(left):  # noqa: B007 - the last one is wanted
+            pass
+        opener = _INTRODUCTORY.match(left)
+        verbs = [
+            v
+            for v in _VERB_RE.finditer(left)
+            if (v.group().endswith("ing") or not _PASSIVE.search(left, 0, v.start()))
+            # "In a Facebook message posted Friday, Cruz said …": not the opener's verb
+            and (opener is None or v.start() >= opener.end())
+        ]
+        for verb in verbs:  # the main clause's verb first: "He said the company had “…”"
+            if verb.group().endswith("ing"):
+                # "…, saying …": the speaker is the subject of the clause, not the word before.
+                subject = _CLAUSE_SUBJECT.match(left)
+                if subject is not None and subject.end() <= verb.start():
+                    mention = self._mention(subject)
+                    if mention is not None:
+                        return Candidate(
+                            Mention(mention.start + floor, mention.end + floor, mention.text, mention.kind),
+                            verb.group(),
+                        )
+                continue
+            subject = _SUBJECT_BEFORE.search(left, 0, verb.start())
+            if subject is not None:
+                mention = self._mention(subject)
+                if mention is not None:
+                    return Candidate(
+                        Mention(mention.start + floor, mention.end + floor, mention.text, mention.kind), verb.group()
+                    )
+            inverted = re.match(rf"\s+(?P<who>{MENTION})\s*[:,]", left[verb.end() :])
+            if inverted is not None:
+                mention = self._mention(inverted)
+                if mention is not None:
+                    offset = floor + verb.end()
+                    return Candidate(
+                        Mention(mention.start + offset, mention.end + offset, mention.text, mention.kind), verb.group()
+                    )
+        if according is None:
+            for according in _POSSESSED_WORDS.finditer(left):  # noqa: B007 - the last one is wanted
+                pass
+        if according is None and left.rstrip().endswith(":"):
+            # "Sanders made the following comment: “…”": the clause's subject speaks.
+            subject = _CLAUSE_SUBJECT.match(left)
+            mention = self._mention(subject) if subject is not None else None
+            if mention is not None:
+                return Candidate(Mention(mention.start + floor, mention.end + floor, mention.text, mention.kind), ":")
+        if according is not None:
+            mention = self._mention(according)
+            if mention is not None:
+                return Candidate(
+                    Mention(mention.start + floor, mention.end + floor, mention.text, mention.kind),
+                    according.groupdict().get("verb") or "according to",
+                )
+        return None
+
+    def sentence_subject(self, span: MarkedSpan) -> Candidate | None:
+        """A fragment inside a sentence, with no reporting verb near it, is the words of the
+        sentence's subject: "In July, Gingrich dismissed Estonia as the “suburbs of St.
+        Petersburg”", "Trump tells supporters to “go to your polling place”"."""
+        sentence = self.sentence_of(span.start)
+        if span.start - sentence.start < 8:
+            return None  # the quotation opens its sentence: nothing before it to speak it
+        left = self.text[sentence.start : span.start]
+        match = _SENTENCE_SUBJECT.match(left)
+        if match is None or match.end("who") >= len(left.rstrip()) - 1:
+            return None
+        mention = self._mention(match)
+        if mention is None or mention.text.lower() in ("it", "this", "that", "they", "its"):
+            return None
+        if _NOT_A_SUBJECT.fullmatch(mention.text) or mention.text[:1].isdigit():
+            return None  # "On September 27 they …", "Democratic claims …", "73 percent said …"
+        if mention.kind == "group" and not _SPEAKING_GROUP.search(mention.text):
+            return None  # "The ad uses …", "The complaint is based on …": not a speaker
+        verb = match.group("verb")
+        return Candidate(
+            Mention(mention.start + sentence.start, mention.end + sentence.start, mention.text, mention.kind),
+            verb,
+            loose=True,
+        )
+
+    def said_before(self, span: MarkedSpan) -> Candidate | None:
+        """A quotation that opens a sentence right after "…, Schiff said." in its paragraph."""
+        sentence = self.sentence_of(span.start)
+        block = self.block_of(span.start)
+        if span.start - sentence.start > 2 or sentence.start - block.start < 3:
+            return None
+        previous = self.sentence_of(sentence.start - 1)
+        body = self.text[previous.start : previous.end]
+        if "“" in body or '"' in body:
+            return None  # the sentence before quotes someone itself: that is handled as a turn
+        return self._closing_attribution(previous.start, previous.end)
+
+    def introduced(self, span: MarkedSpan) -> Candidate | None:
+        """A paragraph that opens with a quotation, introduced by the sentence before it."""
+        block = self.block_of(span.start)
+        if span.start - block.start > 2 or span.start == 0:
+            return None
+        previous = self.sentence_of(max(0, block.start - 3))
+        sentence = self.text[previous.start : previous.end]
+        if self.in_quotation(previous.start) or self.in_quotation(max(previous.start, previous.end - 2)):
+            return None  # the paragraph before is a turn of a dialogue, not an introduction
+        verb = _VERB_RE.search(sentence)
+        if not (sentence.rstrip().endswith(":") or _SPEECH_NOUNS.search(sentence) or verb):
+            return None
+        # The subject that opens the sentence, else the one before its reporting verb
+        # ("Christie, who …, blasted Clinton as a “disgrace”" then “She’s a disgrace.”).
+        subject = re.match(rf"\s*(?:[\w’']+,\s+|[A-Z][^,“”\"]{{0,30}},\s+){{0,2}}(?P<who>{MENTION})", sentence)
+        mention = self._mention(subject) if subject is not None else None
+        if (mention is None or mention.kind == "group") and verb is not None:
+            # The verb nearest the quotation first: "…, as if she intended to say no more, he replied,"
+            for nearest in reversed(list(_VERB_RE.finditer(sentence))):
+                before_verb = _SUBJECT_BEFORE.search(sentence, 0, nearest.start())
+                found = self._mention(before_verb) if before_verb is not None else None
+                if found is not None:
+                    mention = found
+                    break
+        if mention is None:
+            # "There was a little hesitation in Emma’s answer."
+            owner = _OWNED_WORDS.search(sentence)
+            if owner is not None:
+                mention = Mention(owner.start("who"), owner.end("who"), owner.group("who"), "person")
+        if mention is None:
+            return None
+        return Candidate(
+            Mention(mention.start + previous.start, mention.end + previous.start, mention.text, mention.kind),
+            "introduced",
+        )
+
+    def resolve(self, mention: Mention, recent: list[str], previous_turn: str | None) -> str | None:
+        """The speaker a mention names.
+
+        "he"/"she" is first looked for among the people who spoke last (in a dialogue the
+        pronoun is usually the other party to the one who just spoke), then among the
+        people named before it. A titled name keeps its title: "Mrs. Elton" is not
+        "Philip Elton", and "Miss Bates" is not "Jane Bates".
+        """
+        described = DESCRIBED_GENDER.get(" ".join(mention.text.lower().split()[-1:]))
+        if mention.kind == "group" and described is not None and mention.text.lower().startswith("the "):
+            # "said the boy", "the lad", "the old woman": a person the story has named, told by gender.
+            mention = Mention(mention.start, mention.end, "he" if described == "m" else "she", "pronoun")
+        if mention.kind == "pronoun":
+            pronoun = mention.text.lower().strip(" .")
+            if pronoun == "i":
+                # "said I": in fiction the narrator, a character; in non-fiction the byline's author.
+                return self.people.narrator or "the narrator"
+            if pronoun not in ("he", "she"):
+                return None
+            wanted = "m" if pronoun == "he" else "f"
+            paragraph = self.block_of(mention.start)
+            named_here = self.people.before(
+                mention.start, mention.text, window=mention.start - paragraph.start, quoted=self.in_quotation
+            )
+            if named_here is not None and previous_turn is None:
+                return named_here  # "Sir William only smiled. “…,” he continued"
+            if previous_turn is None:
+                # Not a dialogue: the person the narrative named last ("When Mrs. Bennet was
+                # told of this, she …" then “…,” she cried), not whoever spoke last.
+                narrated = self.people.before(mention.start, mention.text, quoted=self.in_quotation)
+                if narrated is not None:
+                    return narrated
+            for name in reversed(recent):
+                if name != previous_turn and self.people.gender.get(name) == wanted:
+                    return name
+                if previous_turn is None and self.people.gender.get(name) in (None, wanted):
+                    break  # not a dialogue: fall back to the last person named
+            return self.people.before(mention.start, mention.text, quoted=self.in_quotation)
+        if mention.kind == "group" and " ".join(mention.text.split()).lower() in ("her ladyship", "his lordship"):
+            # "said her ladyship": the Lady (or Lord) named last.
+            rank = "Lady" if "lady" in mention.text.lower() else "Lord"
+            earlier = self.text[max(0, mention.start - 5000) : mention.start]
+            ranked = list(re.finditer(rf"\b{rank}\s+[A-Z][a-z]+", earlier))
+            if ranked:
+                return " ".join(ranked[-1].group().split())
+        if mention.kind == "group":
+            kin = _KIN.fullmatch(" ".join(mention.text.split()).lower())
+            if kin is not None:
+                # "cried his wife" after Mr. Bennet spoke → Mrs. Bennet, if the book has one.
+                owner = self.people.before(mention.start, "he" if kin.group(1) == "his" else "she")
+                if owner is not None:
+                    relation = kin.group(2)
+                    title = {"wife": "Mrs.", "mother": "Mrs.", "sister": "Miss", "daughter": "Miss"}.get(
+                        relation, "Mr."
+                    )
+                    named = f"{title} {owner.split()[-1]}"
+                    if named in self.text:
+                        return named
+        if mention.kind == "person":
+            name = " ".join(mention.text.strip(" -—–,;:").split())
+            if name.endswith(".") and len(name.split()[-1]) > 3:
+                name = name[:-1]  # "thought Emma." — the sentence's full stop, not an initial
+            titled = title_gender(name)
+            if titled is not None and self.people.shared_surname(name):
+                return name  # "Mrs. Elton" in a book with a Philip Elton
+            resolved = self.people.resolve_name(name)
+            known = self.people.gender.get(resolved) or title_gender(resolved)
+            if titled is not None and known is not None and known != titled:
+                return name  # "Mrs. Elton" is not her husband Philip, the only full Elton
+            return resolved
+        return mention.text
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """A quotation and the stretch of text around it that may attribute it."""
+
+    span: MarkedSpan
+    block: Block
+    floor: int
+    """Where the text before it that may attribute it starts (its sentence, block or the quotation before)."""
+    limit: int
+    """Where the text after it that may attribute it ends."""
+    sentence: Span
+
+
+Sieve = Callable[[Sieves, Site], Candidate | None]
+
+
+def _before_in_sentence(sieves: Sieves, site: Site) -> Candidate | None:
+    """ "X ruled that A’s claim about “…” is “true”": the sentence's verb, before an earlier quote."""
+    if site.floor <= site.sentence.start:
+        return None
+    return sieves.before(site.span, max(site.block.start, site.sentence.start))
+
+
+SIEVES: list[tuple[str, Sieve]] = [
+    ("label", lambda s, q: s.labelled(q.span)),
+    ("after", lambda s, q: s.after(q.span, q.limit)),
+    ("put_it", lambda s, q: s.put_it(q.span)),
+    ("before", lambda s, q: s.before(q.span, q.floor)),
+    ("before_sentence", _before_in_sentence),
+    ("clause_final", lambda s, q: s.clause_final(q.span, q.limit)),
+    ("introduced", lambda s, q: s.introduced(q.span)),
+    ("said_before", lambda s, q: s.said_before(q.span)),
+    ("subject", lambda s, q: s.sentence_subject(q.span)),
+]
+
+
+def propose(sieves: Sieves, site: Site) -> list[Candidate]:
+    """Every sieve's candidate, in the sieves' order, each named by its sieve."""
+    found: list[Candidate] = []
+    for name, sieve in SIEVES:
+        candidate = sieve(sieves, site)
+        if candidate is not None:
+            found.append(Candidate(candidate.mention, candidate.cue, candidate.loose, name))
+    return found

@@ -1,0 +1,335 @@
+"""Train the attribution ranker on the training split, with k-fold cross-validation.
+
+    python -m content.analysis.train --data ../shared/eval/data-train
+    python -m content.analysis.train --data ../shared/eval/data-train --score ../shared/eval/score.py
+
+The data folder has the layout of `../shared/eval/data-train`: PolNeAR news articles with
+their attribution relations (`polnear/<split>/text/*.txt`, `attributions/*.ann`) and PDNC
+novels (`pdnc/<novel>/novel_text.txt`, `quotation_info.csv`, `character_info.csv`). Nothing
+from them is kept in the project: only the weights, written to `attribution.json`.
+
+Every quotation's candidates (one per sieve that fires, and the dialogue's) are labelled:
+right when the mention overlaps the gold source (news), or resolves to the gold speaker or
+one of their aliases (novels). A logistic regression over the candidates' features is fitted
+fold by fold, over documents, and then on everything. `--score` runs the real scorer on each
+held-out fold with that fold's weights, which is the cross-validated figure to report beside
+dev. Needs the `train` extra (scikit-learn); the program itself only reads the weights.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import contextlib
+import csv
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from content.analysis import analyse
+from content.analysis.quotes import Choice, find_quotes
+from content.analysis.ranker import WEIGHTS_ENV, Features, Ranker, load_ranker
+from content.load import load_document
+
+SHIPPED = Path(__file__).with_name("attribution.json")
+
+
+@dataclass
+class Gold:
+    """The gold quotations of one document: (start, end, who) where `who` is a list of
+    source spans (news) or a set of speaker names (novels)."""
+
+    path: Path
+    kind: str  # "news" or "novel"
+    quotes: list[tuple[int, int, object]] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+    """What a fold folder needs to hold for the scorer."""
+
+
+def _brat(path: Path) -> tuple[dict[str, list[tuple[int, int]]], list[dict[str, str]]]:
+    spans: dict[str, list[tuple[int, int]]] = {}
+    relations = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("T") and "\t" in line:
+            tid, info, *_ = line.split("\t")
+            _, _, offsets = info.partition(" ")
+            spans[tid] = [(int(a), int(b)) for a, b in (seg.split() for seg in offsets.split(";"))]
+        elif line.startswith("E"):
+            roles = dict(pair.partition(":")[::2] for pair in line.split("\t", 1)[1].split())
+            relations.append(roles)
+    return spans, relations
+
+
+_OPEN_CLOSE = {"“": "”", '"': '"', "«": "»"}
+
+
+def _quoted(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The quotation-mark delimited pieces of a gold content span."""
+    i = start
+    while i < end:
+        close = _OPEN_CLOSE.get(text[i])
+        if close is None:
+            i += 1
+            continue
+        j = text.find(close, i + 1, end)
+        j = end if j < 0 else j + 1
+        if j - i > 3:
+            yield i + 1, j - 1
+        i = j
+
+
+def news(data: Path) -> Iterator[Gold]:
+    for split in sorted(p for p in (data / "polnear").iterdir() if p.is_dir()):
+        for txt in sorted((split / "text").glob("*.txt")):
+            anns = sorted((split / "attributions").glob(txt.stem + "_*.ann"))
+            if not anns:
+                continue
+            text = txt.read_text(encoding="utf-8")
+            spans, relations = _brat(anns[0])
+            # A relation whose text runs over a line break breaks the scorer's reader: train on the
+            # document, but leave it out of the folders the scorer reads.
+            scorable = all("\t" in line for line in anns[0].read_text(encoding="utf-8").splitlines() if line[:1] == "T")
+            gold = Gold(txt, "news", files=[txt, anns[0]] if scorable else [])
+            for roles in relations:
+                if roles.get("Content") not in spans or roles.get("Source") not in spans:
+                    continue
+                for a, b in spans[roles["Content"]]:
+                    for s, e in _quoted(text, a, b):
+                        gold.quotes.append((s, e, spans[roles["Source"]]))
+            yield gold
+
+
+def novels(data: Path) -> Iterator[Gold]:
+    for novel in sorted(p for p in (data / "pdnc").iterdir() if (p / "novel_text.txt").exists()):
+        aliases: dict[str, set[str]] = {}
+        with open(novel / "character_info.csv", encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                names = {row["Main Name"]}
+                with contextlib.suppress(ValueError, SyntaxError):
+                    names |= set(ast.literal_eval(row["Aliases"]))
+                aliases[row["Main Name"]] = {n.lower() for n in names}
+        gold = Gold(novel / "novel_text.txt", "novel", files=[novel])
+        with open(novel / "quotation_info.csv", encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                try:
+                    parts = ast.literal_eval(row["quoteByteSpans"])
+                except (ValueError, SyntaxError):
+                    continue
+                names = aliases.get(row["speaker"], {row["speaker"].lower()})
+                for a, b in parts:
+                    gold.quotes.append((a, b, names))
+        yield gold
+
+
+def _names_match(speaker: str | None, names: set[str]) -> bool:
+    pred = (speaker or "").lower().strip()
+    return bool(pred) and any(pred == n or pred in n.split() or n in pred for n in names)
+
+
+@dataclass
+class Example:
+    """One quotation: its candidates' features and which candidates are right."""
+
+    document: int
+    kind: str
+    features: list[Features]
+    labels: list[bool]
+    has_gold: bool
+    """The quotation is a gold one with a known speaker (else every candidate is wrong)."""
+
+
+def examples(golds: list[Gold], ranker: Ranker) -> list[Example]:
+    out: list[Example] = []
+    for number, gold in enumerate(golds):
+        document = load_document(str(gold.path))
+        analysis = analyse(document)
+        trace: list[Choice] = []
+        find_quotes(document, analysis.sentences, analysis.cast, analysis.fiction, ranker, trace)
+        for choice in trace:
+            match = next(
+                (
+                    who
+                    for s, e, who in gold.quotes
+                    if min(e, choice.span.end) - max(s, choice.span.start) >= (e - s) / 2
+                ),
+                None,
+            )
+            if gold.kind == "news":
+                # News is scored by the mention: the proposal whose mention is the gold source
+                # is right (not the other people its pronoun might mean).
+                sources = match if isinstance(match, list) else []
+                labels = [
+                    any(not s.alternative for s in option.sources)
+                    and any(
+                        min(b, option.candidate.mention.end) - max(a, option.candidate.mention.start) > 0
+                        for a, b in sources
+                    )
+                    for option in choice.options
+                ]
+            else:
+                names = match if isinstance(match, set) else set()
+                labels = [_names_match(option.speaker, names) for option in choice.options]
+            if choice.options:
+                out.append(Example(number, gold.kind, choice.features, labels, match is not None))
+    return out
+
+
+def fit(train: list[Example], c: float = 1.0) -> dict[str, float]:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    rows = [f for e in train for f in e.features]
+    ys = [int(y) for e in train for y in e.labels]
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform(rows)
+    model = LogisticRegression(C=c, max_iter=2000, fit_intercept=False)
+    model.fit(x, ys)
+    names = vectorizer.get_feature_names_out()
+    return {str(name): round(float(w), 5) for name, w in zip(names, model.coef_[0], strict=True) if abs(w) > 1e-6}
+
+
+def accuracy(ranker: Ranker, test: list[Example]) -> tuple[float, float]:
+    """(share of gold quotations whose chosen candidate is right, share of non-gold ones given nobody)."""
+    right = total = silent = others = 0
+    for e in test:
+        chosen = ranker.choose(e.features)
+        if e.has_gold:
+            total += 1
+            right += chosen is not None and e.labels[chosen]
+        else:
+            others += 1
+            silent += chosen is None
+    return right / max(1, total), silent / max(1, others)
+
+
+def folds(golds: list[Gold], k: int, seed: int = 13) -> list[list[int]]:
+    """Documents dealt into k folds, news and novels each spread evenly."""
+    order: dict[str, list[int]] = {"news": [], "novel": []}
+    for index, gold in enumerate(golds):
+        order[gold.kind].append(index)
+    rng = random.Random(seed)
+    out: list[list[int]] = [[] for _ in range(k)]
+    for kind in ("news", "novel"):
+        members = order[kind]
+        rng.shuffle(members)
+        for position, index in enumerate(members):
+            out[position % k].append(index)
+    return out
+
+
+def _save(path: Path, weights: dict[str, float], threshold: float, note: str) -> None:
+    data = {"note": note, "threshold": threshold, "weights": dict(sorted(weights.items()))}
+    path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+
+
+def _load_weights(path: Path) -> dict[str, float]:
+    return {str(k): float(v) for k, v in json.loads(path.read_text(encoding="utf-8"))["weights"].items()}
+
+
+def _fold_folder(golds: list[Gold], members: list[int], root: Path) -> Path:
+    """A data folder with only these documents, in the scorer's layout (symlinks)."""
+    for index in members:
+        gold = golds[index]
+        if gold.kind == "news" and gold.files:
+            txt, ann = gold.files
+            for sub, file in (("text", txt), ("attributions", ann)):
+                target = root / "polnear" / "fold" / sub / file.name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.symlink_to(file.resolve())
+        elif gold.kind == "novel":
+            target = root / "pdnc" / gold.files[0].name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.symlink_to(gold.files[0].resolve())
+    return root
+
+
+def score_folds(golds: list[Gold], parts: list[list[int]], weight_files: list[Path], scorer: Path) -> dict[str, float]:
+    """The real scorer on each held-out fold with that fold's weights, pooled over folds."""
+    news_ok = news_n = novel_ok = novel_n = 0.0
+    claims_ok = claims_n = claims_found = claims_gold = 0.0
+    for members, weights in zip(parts, weight_files, strict=True):
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = _fold_folder(golds, members, Path(tmp))
+            env = {**os.environ, WEIGHTS_ENV: str(weights)}
+            command = [sys.executable, str(scorer), "--data", str(folder), "--json", "--suite", "all"]
+            command += ["--cmd", f"{sys.executable} -m tui"]
+            result = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
+            report = json.loads(result.stdout)
+        if "polnear" in report:
+            polnear = report["polnear"]
+            news_ok += polnear["speaker_accuracy"] * polnear["speaker_checked"]
+            news_n += polnear["speaker_checked"]
+            claims = polnear["attributed_claims"]
+            claims_ok += claims["precision"] * claims["pred"]
+            claims_n += claims["pred"]
+            claims_found += claims["recall"] * claims["gold"]
+            claims_gold += claims["gold"]
+        for novel in report.get("pdnc", {}).get("per_novel", {}).values():
+            found = novel["recall"] * novel["gold"]
+            novel_ok += novel["speaker_accuracy"] * found
+            novel_n += found
+    return {
+        "polnear_speaker_accuracy": round(news_ok / max(1, news_n), 4),
+        "polnear_attributed_claims_recall": round(claims_found / max(1, claims_gold), 4),
+        "polnear_attributed_claims_precision": round(claims_ok / max(1, claims_n), 4),
+        "pdnc_speaker_accuracy": round(novel_ok / max(1, novel_n), 4),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, required=True, help="the training split (never dev)")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=2, help="re-run the analysis with the new weights this often")
+    parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
+    parser.add_argument("--threshold", type=float, default=0.1)
+    parser.add_argument("--out", type=Path, default=SHIPPED)
+    parser.add_argument("--score", type=Path, help="score.py: report the cross-validated scores it prints")
+    args = parser.parse_args(argv)
+
+    golds = [*news(args.data), *novels(args.data)]
+    parts = folds(golds, args.folds)
+    print(f"{len(golds)} documents ({sum(g.kind == 'novel' for g in golds)} novels), {args.folds} folds")
+    ranker = load_ranker()
+    for round_number in range(1, args.rounds + 1):
+        data = examples(golds, ranker)
+        fold_files: list[Path] = []
+        tmp = Path(tempfile.mkdtemp(prefix="postil-folds-"))
+        for k, members in enumerate(parts):
+            held = set(members)
+            weights = fit([e for e in data if e.document not in held], args.c)
+            fold_file = tmp / f"fold{k}.json"
+            _save(fold_file, weights, args.threshold, f"fold {k} of {args.folds}")
+            fold_files.append(fold_file)
+        for kind in ("news", "novel"):
+            held_out = [e for e in data if e.kind == kind]
+            learned = sum(
+                accuracy(
+                    Ranker(_load_weights(fold_files[k]), args.threshold), [e for e in held_out if e.document in set(m)]
+                )[0]
+                for k, m in enumerate(parts)
+            ) / len(parts)
+            before = accuracy(ranker, held_out)[0]
+            print(
+                f"round {round_number}, {kind}: {len(held_out)} quotations; right candidate chosen on held-out folds "
+                f"{learned:.4f} (the weights this round started from: {before:.4f})"
+            )
+        weights = fit(data, args.c)
+        ranker = Ranker(weights, args.threshold)
+    note = f"trained by content.analysis.train on {args.data.name}: {len(golds)} documents, C={args.c}"
+    _save(args.out, weights, args.threshold, note)
+    print(f"wrote {args.out} ({len(weights)} weights)")
+    if args.score:
+        print("cross-validated, by score.py on each held-out fold:")
+        print(json.dumps(score_folds(golds, parts, fold_files, args.score), indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

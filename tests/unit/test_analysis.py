@@ -1,0 +1,94 @@
+"""The analysis as named stages, and the learned ranker that chooses speakers."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+from content.analysis import STAGES, analyse
+from content.analysis.cast import Cast
+from content.analysis.ranker import Ranker, load_ranker
+from content.plaintext import parse_plain_text
+
+
+def test_the_shipped_weights_load_and_are_trained() -> None:
+    raw = json.loads(resources.files("content.analysis").joinpath("attribution.json").read_text(encoding="utf-8"))
+    ranker = load_ranker()
+    assert ranker.weights == {k: float(v) for k, v in raw["weights"].items()}
+    # Trained weights, not the hand-set starting point: sieves, dialogue and gender all weigh in.
+    assert len(ranker.weights) > 50
+    assert any(name.startswith("sieve=after") for name in ranker.weights)
+    assert any(name.startswith("fiction&") for name in ranker.weights)
+    assert 0.0 <= ranker.threshold < 0.5
+
+
+def test_inference_is_deterministic() -> None:
+    text = (
+        "The harbour was quiet.\n\n"
+        "“We will not sell,” said Odile Brennan.\n\n"
+        "“Then the light goes dark,” Tobias Wren replied. “And soon.”\n\n"
+        "Brennan shook her head. “Not while I am mayor,” she said."
+    )
+    runs = [[q.to_json(text) for q in analyse(parse_plain_text(text, "x")).quotes] for _ in range(3)]
+    assert runs[0] == runs[1] == runs[2]
+    assert [q["speaker"] for q in runs[0]] == ["Odile Brennan", "Tobias Wren", "Tobias Wren", "Odile Brennan"]
+
+
+def test_the_ranker_prefers_the_better_scored_candidate_and_can_decline() -> None:
+    ranker = Ranker({"bias": -1.0, "first": 3.0, "gender_clash": -5.0}, threshold=0.2)
+    assert ranker.choose([{"bias": 1.0}, {"bias": 1.0, "first": 1.0}]) == 1
+    assert ranker.choose([{"bias": 1.0, "first": 1.0, "gender_clash": 1.0}]) is None
+    assert ranker.choose([]) is None
+
+
+def test_stages_run_in_order_and_each_on_first_use() -> None:
+    doc = parse_plain_text("Title\n\n“Hello there, friends,” said Mara Quill. She claimed that 40 jobs came.", "x")
+    analysis = analyse(doc)
+    assert STAGES == ("sentences", "genre", "cast", "quotes", "claims")
+    assert "quotes" not in analysis.__dict__
+    assert len(analysis.sentences) == 3
+    assert "quotes" not in analysis.__dict__  # sentences alone do not run the later stages
+    analysis.run()
+    assert {"sentences", "fiction", "cast", "quotes", "claims"} <= set(analysis.__dict__)
+    assert analysis.quotes[0].speaker == "Mara Quill"
+
+
+def test_the_cast_keeps_aliases_descriptions_and_gender() -> None:
+    text = (
+        "Ruth Okafor, a retired teacher, said the lamp was hers. Mrs. Okafor was firm.\n\n"
+        "“It was my mother’s,” Okafor said. Later she added that she would keep it."
+    )
+    cast = Cast(text)
+    people = {p.name: p for p in cast.people()}
+    ruth = people["Ruth Okafor"]
+    assert "Okafor" in ruth.aliases
+    assert ruth.descriptions == ("a retired teacher",)
+    assert ruth.gender == "f"
+
+
+def test_first_person_fiction_gives_i_to_the_narrator_not_the_author() -> None:
+    chapters = "\n\n".join(f"CHAPTER {n}\n\nThe road was long and the rain came down." for n in ("I", "II", "III"))
+    text = f"The Long Road\n\nBy Ada Merriweather\n\n{chapters}\n\n“Come in,” I said.\n\n“Thank you,” said Tom Reed."
+    analysis = analyse(parse_plain_text(text, "x"))
+    assert analysis.fiction
+    assert analysis.cast.narrator == "the narrator"
+    speakers = [q.speaker for q in analysis.quotes]
+    assert "Ada Merriweather" not in speakers
+    assert speakers[1] == "Tom Reed"
+
+
+def test_first_person_non_fiction_gives_i_to_the_byline() -> None:
+    doc = parse_plain_text("A Visit\n\n“Come in,” I said, and the mayor did.", "x")
+    doc.author = "Nessa Quayle"
+    analysis = analyse(doc)
+    assert not analysis.fiction
+    assert analysis.quotes[0].speaker == "Nessa Quayle"
+
+
+def test_a_description_is_resolved_to_the_person_it_describes() -> None:
+    text = (
+        "Oliver Tent was waiting by the gate with his cap in his hands.\n\n“Please, sir, may I come in?” asked the boy."
+    )
+    quote = analyse(parse_plain_text(text, "x")).quotes[0]
+    assert quote.speaker == "Oliver Tent"
+    assert text[quote.speaker_start : quote.speaker_end] == "the boy"
