@@ -20,8 +20,10 @@ from content.analysis.lexicon import (
     ORGANISATION_WORDS,
     PEOPLE_WORDS,
     PRONOUNS,
+    RANK_TITLES,
     SENTENCE_STARTERS,
     SPEAKER_NOUNS,
+    TIME_WORDS,
     TITLES,
     Gender,
     word_alternation,
@@ -62,6 +64,10 @@ class Person:
     narrator: bool = False
 
 
+_NAMES_TOO = frozenset({"may", "june", "august", "march"})
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+
+
 @lru_cache(maxsize=65536)
 def classify(text: str, loose: bool = False) -> MentionKind | None:
     """Is this phrase a person, a group or a pronoun that could speak? None if not.
@@ -72,6 +78,11 @@ def classify(text: str, loose: bool = False) -> MentionKind | None:
     words = text.split()
     if not words:
         return None
+    head = words[-1].lower().strip("’',.")
+    if head in TIME_WORDS and not (len(words) == 1 and head in _NAMES_TOO):
+        return None  # "one morning", "Two minutes", "Tuesday": when, not who
+    if len(words) >= 2 and head in _SUBJECT_PRONOUNS:
+        return None  # "a moment's pause he": the pronoun alone is the speaker
     if loose and len(words) >= 2 and len(words) <= 6:
         # "Obama’s former campaign strategist", "63 percent (of voters)"
         possessive = words[0][:1].isupper() and words[0].endswith(("’s", "'s"))
@@ -190,10 +201,12 @@ class Cast:
                     self.full.setdefault(part, name)
                 self.full.setdefault(name, name)
                 self.families.setdefault(parts[-1], set()).add(name)
+            runs.append((offset, titled))
+        self._style_by_rank(runs)
+        for _offset, titled in runs:
             gender = title_gender(titled)
             if gender:
-                self.gender.setdefault(self.resolve_name(name), gender)
-            runs.append((offset, titled))
+                self.gender.setdefault(self.resolve_name(titled), gender)
         # Checked around each run of capitalised words rather than by scanning the whole
         # text with name patterns: a book has tens of thousands of runs, and this is fast.
         confirmed: set[str] = set()
@@ -243,6 +256,31 @@ class Cast:
                 shown = " ".join(titled.split()) if gender and (self.shared_surname(titled) or conflicts) else resolved
                 self.titled.append((shown, gender))
         self._vote_genders(text)
+
+    def _style_by_rank(self, runs: list[tuple[int, str]]) -> None:
+        """A person the text calls by a rank ("Sir Walter", "Captain Harville", "Lady Russell")
+        is named with it: "Sir Walter Elliot", not a bare "Walter Elliot"."""
+        ranks: dict[str, dict[str, int]] = {}
+        for _offset, titled in runs:
+            words = titled.split()
+            rank = words[0].rstrip(".")
+            if len(words) < 2 or rank.lower() not in RANK_TITLES:
+                continue
+            full = self.resolve_name(titled)
+            given_gender = title_gender(full)
+            if given_gender is not None and TITLES.get(rank.lower()) not in (None, given_gender):
+                continue  # "Lady Russell" is not "Henry Russell", whatever the family name says
+            if len(full.split()) >= 2 or not self.shared_surname(full):
+                counts = ranks.setdefault(full, {})
+                counts[rank] = counts.get(rank, 0) + 1
+        for full, counts in ranks.items():
+            rank, seen = max(counts.items(), key=lambda item: item[1])
+            if seen >= 2:
+                styled = f"{rank} {full}"
+                for short, target in list(self.full.items()):
+                    if target == full:
+                        self.full[short] = styled
+                self.full[styled] = styled
 
     def _vote_genders(self, text: str) -> None:
         """Guess each person's gender from the pronouns that follow their name.

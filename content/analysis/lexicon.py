@@ -29,7 +29,9 @@ REPORTING_VERBS = frozenset(
     writing warning arguing noting adding explaining insisting promising tweeting describing
     telling asking claiming declaring stating announcing posting responding replying recalling
     suggesting urging replied talks talked speaking admires admired likened likens compared
-    compares outlined linked links scolded scolds accuse accusing ruled""".split()
+    compares outlined linked links scolded scolds accuse accusing ruled
+    returned interposed pursued resumed stammered assented queried ejaculated mourned persisted
+    reflected implored remonstrated clarified calculated""".split()
 ) | {"went on", "pointed to", "referred to", "spoke of", "talked about", "called for", "pointed out"}
 # Verbs that introduce reported content ("X claimed that …") without quote marks.
 CLAIM_VERBS = frozenset(
@@ -117,11 +119,19 @@ SPEAKER_NOUNS = frozenset(
 # The one titles table: each title with the gender it shows (None: either), and those
 # written short with a dot ("Mr.", "Sen.") in ABBREVIATED_TITLES.
 TITLES: dict[str, Gender | None] = {
-    **dict.fromkeys("mr sir lord king prince father brother uncle colonel col captain capt major rev".split(), "m"),
-    **dict.fromkeys("mrs ms miss lady queen princess sister aunt madam dame".split(), "f"),
     **dict.fromkeys(
-        """dr prof mayor president sen senator rep gov governor judge justice gen general lt sgt st officer
-        detective chief councillor councilor minister secretary""".split(),
+        """mr mister sir lord king prince father brother uncle colonel col captain capt major rev admiral
+        duke earl count baron monsieur herr signor""".split(),
+        "m",
+    ),
+    **dict.fromkeys(
+        """mrs ms miss mistress lady queen princess sister aunt madam madame mademoiselle dame duchess countess
+        baroness frau signora""".split(),
+        "f",
+    ),
+    **dict.fromkeys(
+        """dr doctor prof professor mayor president sen senator rep gov governor judge justice gen general lt
+        lieutenant sgt sergeant st officer detective chief councillor councilor minister secretary bishop""".split(),
         None,
     ),
 }
@@ -142,6 +152,16 @@ ABBREVIATED_TITLES = (
     "St",
     "Rev",
 )
+# Titles of rank that stay with the name ("Sir Walter Elliot"); Mr, Mrs and Miss change with the company.
+RANK_TITLES = frozenset(
+    """sir lady lord dame captain admiral colonel major general lieutenant sergeant dr doctor professor
+    prof reverend rev duke duchess earl count countess baron baroness prince princess king queen""".split()
+)
+# Kin words name a person by gender too: "replied her brother".
+KIN_GENDER: dict[str, Gender] = {
+    **dict.fromkeys("husband father son brother uncle nephew papa grandfather".split(), "m"),
+    **dict.fromkeys("wife mother daughter sister aunt niece mamma mama grandmother".split(), "f"),
+}
 # Titles that always begin a new person's name, never sit inside one ("Lydia Mrs Bennet" is two people).
 PERSONAL_TITLES = frozenset("mr mrs ms miss sir lady lord madam dame dr".split())
 KIN_WORDS = frozenset(
@@ -233,6 +253,14 @@ WORDS_BEFORE_A_VERB = frozenset(
 )
 
 LABEL_WORDS = frozenset("poll survey study report analysis review audit memo statement".split())
+
+# Words of time: "said Mr Shepherd one morning", "The mayor on Tuesday said" — never a speaker.
+TIME_WORDS = frozenset(
+    """morning evening afternoon night day days week weeks month months year years hour hours minute
+    minutes moment time times today tonight yesterday tomorrow monday tuesday wednesday thursday friday
+    saturday sunday january february march april may june july august september october november
+    december spring summer autumn winter weekend""".split()
+)
 
 SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to with vs".split())
 

@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from content.analysis.cast import Cast, title_gender
 from content.analysis.dialogue import DialogueTracker, bare_turn, inherit
-from content.analysis.lexicon import DESCRIBED_GENDER, PRONOUNS, SMALL_WORDS
+from content.analysis.lexicon import DESCRIBED_GENDER, KIN_GENDER, PRONOUNS, SMALL_WORDS
 from content.analysis.marks import MarkedSpan, find_marked_spans
 from content.analysis.ranker import Evidence, Features, Ranker, Source, features, load_ranker
 from content.analysis.sieves import Candidate, Sieves, Site, propose
@@ -232,8 +232,14 @@ def _options(
         if inherited or wanted not in ("m", "f") or mention.kind == "person":
             continue
         # "he said": the other men it may mean, the recent speakers first.
-        others = [name for name in reversed(dialogue.recent) if sieves.people.gender_of(name) in (wanted, None)]
-        others += sieves.people.candidates_before(mention.start, wanted, quoted=sieves.in_quotation)
+        # A kin word ("her mother") may mean only someone known to be of its gender.
+        fits = (wanted,) if mention.kind == "group" else (wanted, None)
+        others = [name for name in reversed(dialogue.recent) if sieves.people.gender_of(name) in fits]
+        others += [
+            name
+            for name in sieves.people.candidates_before(mention.start, wanted, quoted=sieves.in_quotation)
+            if sieves.people.gender_of(name) in fits
+        ]
         for other in dict.fromkeys(others):
             if other != speaker:
                 alternative = Source(
@@ -265,8 +271,11 @@ def _explicit(option: Option) -> bool:
 def _gender_wanted(text: str, kind: str) -> str | None:
     if kind == "pronoun":
         return PRONOUNS.get(text.lower().strip(" ."))
-    if kind == "group" and text.lower().startswith("the "):
-        return DESCRIBED_GENDER.get((text.lower().split() or [""])[-1])
+    words = text.lower().split()
+    if kind == "group" and words and words[0] == "the":
+        return DESCRIBED_GENDER.get(words[-1])
+    if kind == "group" and len(words) == 2 and words[0] in ("his", "her", "their", "my"):
+        return KIN_GENDER.get(words[-1])  # "replied her brother"
     return None
 
 

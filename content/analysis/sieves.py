@@ -96,6 +96,13 @@ _SPEECH_NOUNS = re.compile(
 )
 
 
+# A name that opens a speaker phrase, followed by words that say when or how, not who:
+# "said Mr Shepherd one morning", "said Sir Walter coolly" (but "said Clinton campaign chairman …").
+_LEADING_NAME = re.compile(
+    rf"{NAME}(?=[ \t\n]+(?:\w+ly|one|this|that|the|a|an|at|on|in|to|with|as|after|before|when|while|and|but)\b)"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """A mention that may have spoken a quotation, proposed by one sieve."""
@@ -150,7 +157,11 @@ class Sieves:
             return Mention(start, start + len(name), name, "person")
         if _CONTENT_CLAUSE.match(match.group(group)):
             return None  # "…,” adding that its value quadrupled: what was said, not who said it
-        offset, phrase, kind = trim_mention(match.group(group), loose=True)
+        said_by = match.group(group)
+        lead = _LEADING_NAME.match(said_by)
+        if lead is not None and lead.end() < len(said_by.rstrip()):
+            said_by = lead.group()  # "said Mr Shepherd one morning": the name, not what follows it
+        offset, phrase, kind = trim_mention(said_by, loose=True)
         if kind is None:
             return None
         adverb = re.search(r"\s+\w+ly$", phrase)
