@@ -97,6 +97,9 @@ def classify(text: str, loose: bool = False) -> MentionKind | None:
         ends_in_a_name = words[-1][:1].isupper() and words[-2][:1].islower()
         if not ends_in_a_name and not any(w.lower() in function_words for w in words[1:]):
             return "group"  # (not "a figure Brennan": the name is the speaker)
+    plural = loose and 2 <= len(words) <= 3 and head.isalpha() and head.endswith("s") and words[-1].islower()
+    if plural and not any(w.lower() in CLAUSE_WORDS or w.lower() in PRONOUNS for w in words):
+        return "group"  # "Local historians", "many younger voters": people in the plural, beside a verb of saying
     # "elected officials from both parties", "Nearly eight of 10 voters", "Twelve percent"
     people = loose and 2 <= len(words) <= 6 and any(w.lower().strip(",") in PEOPLE_WORDS for w in words[1:])
     if people and not any(w.lower() in CLAUSE_WORDS for w in words):

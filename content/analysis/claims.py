@@ -16,7 +16,16 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from content.analysis.cast import Cast, classify, trim_mention
-from content.analysis.lexicon import CLAIM_VERBS, HEDGES, LABEL_WORDS, WORDS_BEFORE_A_VERB, inflected, word_alternation
+from content.analysis.lexicon import (
+    CLAIM_VERBS,
+    HEDGES,
+    LABEL_WORDS,
+    NARRATIVE_CUES,
+    SAYS_NOTHING,
+    WORDS_BEFORE_A_VERB,
+    inflected,
+    word_alternation,
+)
 from content.analysis.patterns import NAME
 from content.analysis.quotes import Quote, analysable_blocks
 from content.document import Document, Sentence, Span
@@ -30,6 +39,8 @@ _VERB = re.compile(rf"\b(?:{_CLAIM_VERBS}|{_HEADLINE_VERBS})\b")
 _CONTENT_FOLLOWS = re.compile(
     r"[^.;:“”\"]{0,60}?\b(?:that|of|to|in|having|it|the|a|an|he|she|they|this|was|were|would|had)\b"
 )
+# Right after a narrative verb, what makes it a report: "spoke of", "wrote that", "answered: …".
+_REPORTS_CONTENT = re.compile(r"\s*(?::|\b(?:that|of|about|on|to say)\b)")
 _CLAUSE_BREAK = re.compile(r"[,;:(—–]")
 # "…,'' said Douglas Holtz-Eakin, an economist …": the verb before its speaker.
 _INVERTED = re.compile(
@@ -49,14 +60,19 @@ _STANCE_NOUN = re.compile(
 )  # matched against the lower-cased sentence
 # Matched against the lower-cased sentence: a case-blind alternation is much slower.
 _HEDGE = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in HEDGES) + r")\b")
-_MAY_HOLD_A_FIGURE = re.compile(r"[\d£$€¥]")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_NUMBER_WORDS = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozens|hundreds|thousands|millions"
+_MAY_HOLD_A_FIGURE = re.compile(rf"[\d£$€¥]|\b(?i:{_NUMBER_WORDS})\s+of\b")
 _FIGURE = re.compile(
     r"(?:[£$€¥]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|bn|m|k))?"
     r"|\b\d[\d,.]*\s?(?:%|per\s?cent|percent)"
-    r"|\b\d[\d,.]*\s(?:million|billion|trillion|people|residents|jobs|votes|objections|years|months|days|hours)\b"
+    r"|\b\d[\d,.]*\s(?:million|billion|trillion)\b"
+    r"|\b\d[\d,.]*(?:[–-]\d+)?\s+[a-z][\w-]*"  # 14 data centres, 24 nautical miles, 300 people
     r"|\b(?:1[6-9]|20)\d\d\b"
     r"|\b\d{1,3}(?:,\d{3})+\b"
-    r"|\b\d+[–-]\d+\b)"
+    r"|\b\d+[–-]\d+\b"
+    rf"|\b(?:{_MONTHS})\s+\d{{1,2}}\b|\b\d{{1,2}}\s+(?:{_MONTHS})\b"
+    rf"|\b(?i:{_NUMBER_WORDS})\s+of\s+(?:the\s+)?(?:\w+\s+)?\w+s\b)"  # six of the nine councillors
 )
 
 
@@ -154,6 +170,11 @@ def _reported(plain: str, has_quote: bool) -> list[tuple[int, str, str]]:
         subject = _subject_before(plain, verb.start())
         if subject is None:
             continue
+        following = plain[verb.end() :].split()
+        if following and following[0].lower().strip(".,;") in SAYS_NOTHING:
+            continue  # "He said nothing."
+        if verb.group().lower() in NARRATIVE_CUES and not _REPORTS_CONTENT.match(plain, verb.end()):
+            continue  # "When he finally spoke, …", "Quill wrote in her notebook": narration
         content_follows = _CONTENT_FOLLOWS.match(plain, verb.end()) is not None
         ends_clause = plain[verb.end() :].lstrip()[:1] in ("", ",", ".")
         if has_quote and ends_clause and not content_follows:

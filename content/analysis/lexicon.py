@@ -83,24 +83,26 @@ HEDGES = (
     "appeared to",
     "appears to",
     "appear to",
-    "is said to",
-    "are said to",
-    "was said to",
-    "were said to",
-    "is believed to",
-    "are believed to",
-    "was believed to",
-    "is thought to",
+    *(
+        f"{be} {said} to"
+        for be in ("is", "are", "was", "were")
+        for said in ("said", "believed", "thought", "reported", "understood", "rumoured", "rumored", "expected")
+    ),
     "may have",
     "might have",
     "could have",
-    "is expected to",
-    "are expected to",
     "rumoured",
     "rumored",
     "unconfirmed",
     "it is understood",
 )
+# Verbs that report only when content follows them: "he spoke of …", not "he spoke for an hour".
+NARRATIVE_CUES = frozenset(
+    """spoke speak speaks speaking answered answer answers thanked thanks wrote write writes posted post
+    posts replied replies responded responds commented joked emailed discussed""".split()
+)
+# What a verb of saying can take that says nothing: "He said nothing."
+SAYS_NOTHING = frozenset("nothing little no none".split())
 SPEAKER_NOUNS = frozenset(
     """lawyer lawyers attorney attorneys team spokesman spokeswoman spokesperson spokespeople
     company newspaper paper campaign official officials source sources police statement report
@@ -237,7 +239,9 @@ PEOPLE_WORDS = frozenset(
 
 CLAUSE_WORDS = frozenset("that which who whom whose when if was were is are be been had has have not did does".split())
 
-DETERMINERS = frozenset("the a an her his their its our my some many one two three several another".split())
+DETERMINERS = frozenset(
+    "the a an her his their its our my some many one two three several another both all most".split()
+)
 
 ORGANISATION_WORDS = frozenset(
     """ltd inc corp co llc plc group systems capital council gazette times post news journal
