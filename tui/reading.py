@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     # Only types: the analysis modules are loaded by the background worker, not at start.
-    from content.analysis import Analysis, Claim, Quote
+    from content.analysis import Analysis, Claim, Person, Quote
 
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -38,6 +38,8 @@ class Reading:
         self.cursor: Cursor | None = None
         self.anchor: Span | None = None
         """Where a keyboard selection (`v`) began; None when not selecting."""
+        self.speaker: str | None = None
+        """When set, `]` and `[` step through this person's quotes only."""
 
     # The spans are worked out on first use: for a book, splitting sentences takes a
     # moment, and the first screen should not wait for it.
@@ -74,6 +76,14 @@ class Reading:
     def claim_starts(self) -> list[int]:
         return [c.start for c in self.claims]
 
+    @cached_property
+    def people(self) -> list[Person]:
+        return self.analysis.people
+
+    def speaker_quotes(self, speaker: str) -> list[int]:
+        """The indexes (among all quotes) of one person's quotes."""
+        return [index for index, quote in enumerate(self.quotes) if quote.speaker == speaker]
+
     def analysed(self) -> bool:
         """Whether quotes and claims are worked out (the worker sets them in the background)."""
         return "claim_starts" in self.__dict__ and "quote_starts" in self.__dict__
@@ -82,13 +92,18 @@ class Reading:
         """The next or previous quote or claim, wrapping at the ends. Returns (cursor, wrapped)."""
         spans: list[Quote] | list[Claim] = self.quotes if unit == "quote" else self.claims
         starts = self.quote_starts if unit == "quote" else self.claim_starts
-        if not spans:
+        # With a speaker chosen, only their quotes: `indexes` maps back to all quotes.
+        indexes = self.speaker_quotes(self.speaker) if unit == "quote" and self.speaker else range(len(spans))
+        if unit == "quote" and self.speaker:
+            starts = [starts[i] for i in indexes]
+        if not indexes:
             return None, False
         origin = self.cursor.span.start if self.cursor else -1
-        index = index_after(starts, origin) if forward else index_before(starts, origin)
-        wrapped = index is None
-        if index is None:
-            index = 0 if forward else len(spans) - 1
+        position = index_after(starts, origin) if forward else index_before(starts, origin)
+        wrapped = position is None
+        if position is None:
+            position = 0 if forward else len(indexes) - 1
+        index = indexes[position]
         return self.place(Cursor(Span(spans[index].start, spans[index].end), unit, index)), wrapped
 
     # -- movement ----------------------------------------------------------------------

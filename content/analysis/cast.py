@@ -30,6 +30,10 @@ from content.analysis.lexicon import (
 )
 from content.analysis.patterns import NAME, REPORTING_VERB
 
+# "Tobias Wren, the harbour master," / "Ruth Okafor, a retired teacher,": a description in apposition.
+_DESCRIBED = re.compile(
+    rf"(?P<name>{NAME}),\s+(?P<description>(?:the|a|an)\s+[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){{0,3}}),"
+)
 _CREDIT = re.compile(r"(?im)^[ \t]*(?:written[ \t]+)?by[ \t]+$")
 _NAME_RUN_TEXT = rf"\b{NAME}\b"
 
@@ -249,8 +253,19 @@ class Cast:
         self.titled: list[tuple[str, Gender | None]] = []
         """Per mention: how to name it ("Mrs. Bennet" where Mr. Bennet is about too) and the
         gender its title shows, which beats the family name's."""
+        self.roles: dict[str, set[str]] = {}
+        """A role word → the people the text gives it: "Mayor Odile Brennan", "Tobias Wren, the harbour master,"."""
+        for match in _DESCRIBED.finditer(text):
+            person = self.resolve_name(match.group("name"))
+            if person in confirmed or title_gender(match.group("name")):
+                description = " ".join(match.group("description").split())
+                self.descriptions.setdefault(person, []).append(description)
+                self.roles.setdefault(description.split()[-1].lower(), set()).add(person)
         for offset, titled in runs:
             resolved = self.resolve_name(titled)
+            first = titled.split()[0].lower().rstrip(".")
+            if first in TITLES and resolved in confirmed:
+                self.roles.setdefault(first, set()).add(resolved)
             if resolved in confirmed:
                 self.positions.append(offset)
                 self.names.append(resolved)
@@ -352,6 +367,19 @@ class Cast:
             )
             for name in order
         ]
+
+    def described(self, offset: int, description: str, window: int = 5000) -> str | None:
+        """The person "the mayor" or "the harbour master" means: the one the text last named
+        with that title or description before `offset`."""
+        people = self.roles.get((description.lower().split() or [""])[-1])
+        if not people:
+            return None
+        index = bisect_left(self.positions, offset) - 1
+        while index >= 0 and offset - self.positions[index] <= window:
+            if self.names[index] in people:
+                return self.names[index]
+            index -= 1
+        return None
 
     def named_between(self, start: int, end: int) -> list[tuple[int, str]]:
         """The people named in `[start, end)`: (offset, name as shown), in order."""

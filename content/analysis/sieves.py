@@ -373,6 +373,10 @@ class Sieves:
         people named before it. A titled name keeps its title: "Mrs. Elton" is not
         "Philip Elton", and "Miss Bates" is not "Jane Bates".
         """
+        if mention.kind == "group" and mention.text.lower().startswith("the "):
+            role = self.people.described(mention.start, mention.text)
+            if role is not None:
+                return role  # "the mayor" after "Mayor Odile Brennan"
         described = DESCRIBED_GENDER.get(" ".join(mention.text.lower().split()[-1:]))
         if mention.kind == "group" and described is not None and mention.text.lower().startswith("the "):
             # "said the boy", "the lad", "the old woman": a person the story has named, told by gender.

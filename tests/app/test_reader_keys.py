@@ -307,3 +307,54 @@ async def test_m_toggles_the_marks(build, sample) -> None:  # type: ignore[no-un
         assert article.marks.quotes is not None
         await pilot.press("m")
         assert article.marks.quotes is None and article.marks.claims is None
+
+
+async def test_people_tab_lists_who_speaks_and_filters_the_quote_keys(build, sample) -> None:  # type: ignore[no-untyped-def]
+    app = build(sample)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_analysis(app, pilot)
+        screen = app.screen
+        people = screen.query_one("#people", OptionList)
+        rows = [str(people.get_option_at_index(i).prompt) for i in range(people.option_count)]
+        # Each person with their count and a strip of where they speak.
+        assert rows[0].startswith("Priya Anand") and " quotes" in rows[0]
+        assert any(row.startswith("Odile Brennan") for row in rows)
+        assert all(any(bar in row for bar in "▁▂▃▄▅▆▇█") for row in rows)
+        screen.query_one("TabbedContent").active = "people-tab"
+        await pilot.press("tab")
+        assert app.focused is people
+        brennan = next(i for i, row in enumerate(rows) if row.startswith("Odile Brennan"))
+        people.highlighted = brennan
+        await pilot.press("enter")
+        await pilot.pause()
+        theirs = [q for q in screen.reading.quotes if q.speaker == "Odile Brennan"]
+        assert len(theirs) >= 3
+        seen = set()
+        for _ in range(len(theirs) + 1):
+            await pilot.press("right_square_bracket")
+            quote = screen.reading.quotes[screen.reading.cursor.index]
+            assert quote.speaker == "Odile Brennan"
+            seen.add(quote.start)
+        assert len(seen) == len(theirs)
+        assert "of Odile Brennan" in status(app)
+        await pilot.press("escape")
+        assert "of Odile Brennan" not in status(app)
+        speakers = set()
+        for _ in range(8):
+            await pilot.press("right_square_bracket")
+            speakers.add(screen.reading.quotes[screen.reading.cursor.index].speaker)
+        assert len(speakers) > 1  # every quote again
+
+
+async def test_status_line_names_the_mention_when_it_differs(build) -> None:  # type: ignore[no-untyped-def]
+    from content.plaintext import parse_plain_text
+
+    document = parse_plain_text(
+        "Harbour Notes\n\nMayor Odile Brennan chaired the meeting.\n\n“We have no choice,” the mayor said.",
+        "/tmp/mayor.txt",
+    )
+    app = build(document)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_analysis(app, pilot)
+        await pilot.press("right_square_bracket")
+        assert "quote 1/1 · Odile Brennan (the mayor)" in status(app)

@@ -120,18 +120,20 @@ class ReaderScreen(Screen[None]):
     def analyse(self) -> None:
         """Sentences, quotes and claims, off the UI thread, after the first screen is up."""
         reading = self.reading
-        for spans in ("sentence_starts", "quote_starts", "claim_starts"):
+        for spans in ("sentence_starts", "quote_starts", "claim_starts", "people"):
             getattr(reading, spans)  # computing the cached spans is the point
         self.app.call_from_thread(self.analysis_ready)
 
     def analysis_ready(self) -> None:
-        from tui.widgets.pane import SpanList, claim_options, quote_options
+        from tui.widgets.pane import SpanList, claim_options, people_options, quote_options
 
         text = self.document.text
         for pane in self.query(SpanList):
             pane.clear_options()
             if pane.unit == "quote":
                 pane.add_options(quote_options(text, self.reading.quotes))
+            elif pane.unit == "person":
+                pane.add_options(people_options(len(text), self.reading.people, self.reading.quotes))
             else:
                 pane.add_options(claim_options(text, self.reading.claims))
         self.redraw()
@@ -246,7 +248,17 @@ class ReaderScreen(Screen[None]):
         if cursor is not None and cursor.unit == "quote":
             quote = self.reading.quotes[cursor.index]
             who = quote.speaker or ("term" if quote.kind == "term" else "unattributed")
-            left = f"quote {cursor.index + 1}/{len(self.reading.quotes)} · {who}"
+            if quote.speaker and quote.speaker_start is not None and quote.speaker_end is not None:
+                # "Justin Baldoni (the actor)": how the text names them here, when it differs.
+                mention = " ".join(self.document.text[quote.speaker_start : quote.speaker_end].split())
+                if mention and mention.casefold() not in quote.speaker.casefold():
+                    who += f" ({mention})"
+            if self.reading.speaker is not None:
+                theirs = self.reading.speaker_quotes(self.reading.speaker)
+                place = theirs.index(cursor.index) + 1 if cursor.index in theirs else 0
+                left = f"quote {place}/{len(theirs)} of {self.reading.speaker} · esc: all quotes · {who}"
+            else:
+                left = f"quote {cursor.index + 1}/{len(self.reading.quotes)} · {who}"
         elif cursor is not None and cursor.unit == "claim":
             claim = self.reading.claims[cursor.index]
             left = f"claim {cursor.index + 1}/{len(self.reading.claims)} · {claim.kind}"
@@ -337,6 +349,10 @@ class ReaderScreen(Screen[None]):
 
     @on(SpanList.Chosen)
     def span_chosen(self, event: SpanList.Chosen) -> None:
+        if event.unit == "person":
+            if event.selected:
+                self.follow_speaker(event.index)
+            return
         spans = self.reading.quotes if event.unit == "quote" else self.reading.claims
         chosen = spans[event.index]
         unit: Unit = "quote" if event.unit == "quote" else "claim"
@@ -344,6 +360,19 @@ class ReaderScreen(Screen[None]):
         if event.selected:
             self.article.focus()
             self.remove_class("pane-open")
+
+    def follow_speaker(self, index: int) -> None:
+        """`]` and `[` now step through this person's quotes only, until `esc`."""
+        from tui.widgets.pane import ranked_people
+
+        person = ranked_people(self.reading.people, self.reading.quotes)[index]
+        self.reading.speaker = person.name
+        self.article.focus()
+        self.remove_class("pane-open")
+        cursor, _wrapped = self.reading.cycle("quote", True)
+        if cursor is not None:
+            self.go(cursor)
+        self.notify(f"] and [ now go through {person.name}'s quotes; esc shows all quotes again", timeout=3)
 
     @on(AnnotationList.Chosen)
     def chosen(self, event: AnnotationList.Chosen) -> None:
@@ -390,6 +419,10 @@ class ReaderScreen(Screen[None]):
         elif self.reading.anchor is not None:
             self.reading.anchor = None
             self.redraw()
+        elif self.reading.speaker is not None:
+            self.reading.speaker = None
+            self.notify("] and [ go through every quote again", timeout=1.5)
+            self.update_status()
         elif self.has_class("pane-open"):
             self.action_toggle_pane()
 

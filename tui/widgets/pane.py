@@ -6,8 +6,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     # Only types: the analysis modules are loaded by the background worker, not at start.
-    from content.analysis.claims import Claim
-    from content.analysis.quotes import Quote
+    from content.analysis import Claim, Person, Quote
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -160,6 +159,57 @@ def claim_options(text: str, claims: list[Claim], limit: int = LIST_LIMIT) -> li
     return options
 
 
+STRIP_WIDTH = 32
+_LEVELS = " ▁▂▃▄▅▆▇█"
+
+
+def speaking_strip(offsets: list[int], length: int, width: int = STRIP_WIDTH) -> str:
+    """One line, the document from left to right: the taller the bar, the more they speak there."""
+    bins = [0] * width
+    for offset in offsets:
+        bins[min(width - 1, offset * width // max(1, length))] += 1
+    top = max(bins) or 1
+    return "".join(_LEVELS[0 if n == 0 else max(1, round(n * (len(_LEVELS) - 1) / top))] for n in bins)
+
+
+def people_options(length: int, people: list[Person], quotes: list[Quote]) -> list[Option]:
+    """The cast who speak, most quoted first: name, how many quotes, other names, and a strip of
+    where in the document they speak. Choosing one makes ] and [ step through their quotes."""
+    spoken: dict[str, list[int]] = {}
+    for quote in quotes:
+        if quote.speaker:
+            spoken.setdefault(quote.speaker, []).append(quote.start)
+    options = []
+    for index, person in enumerate(ranked_people(people, quotes)):
+        starts = spoken.get(person.name, [])
+        if not starts:
+            continue
+        also = f" · also {', '.join(person.aliases[:3])}" if person.aliases else ""
+        described = f" · {person.descriptions[0]}" if person.descriptions else ""
+        options.append(
+            Option(
+                Content.assemble(
+                    (person.name, "bold"),
+                    (f"  {len(starts)} quote{'s' if len(starts) != 1 else ''}", "$text-accent"),
+                    (excerpt(also + described, 60), "$text-muted"),
+                    "\n  ",
+                    (speaking_strip(starts, length), "$accent"),
+                ),
+                id=f"person-{index}",
+            )
+        )
+    return options
+
+
+def ranked_people(people: list[Person], quotes: list[Quote]) -> list[Person]:
+    """The people in the order `people_options` numbers them."""
+    counts: dict[str, int] = {}
+    for quote in quotes:
+        if quote.speaker:
+            counts[quote.speaker] = counts.get(quote.speaker, 0) + 1
+    return sorted(people, key=lambda p: (-counts.get(p.name, 0), p.name))
+
+
 class SidePane(Vertical):
     DEFAULT_CSS = """
     SidePane TabbedContent { height: 1fr; }
@@ -174,3 +224,5 @@ class SidePane(Vertical):
                 yield SpanList("quote", id="quotes")
             with TabPane("Claims", id="claims-tab"):
                 yield SpanList("claim", id="claims")
+            with TabPane("People", id="people-tab"):
+                yield SpanList("person", id="people")
