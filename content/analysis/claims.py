@@ -59,10 +59,10 @@ _STANCE_NOUN = re.compile(
     r"\s+(?:of|about|that|for|to|over|against))\b"
 )  # matched against the lower-cased sentence
 # Matched against the lower-cased sentence: a case-blind alternation is much slower.
-_HEDGE = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in HEDGES) + r")\b")
+_HEDGE = re.compile(rf"\b(?:{word_alternation(frozenset(HEDGES))})\b")
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _NUMBER_WORDS = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozens|hundreds|thousands|millions"
-_MAY_HOLD_A_FIGURE = re.compile(rf"[\d£$€¥]|\b(?i:{_NUMBER_WORDS})\s+of\b")
+_MAY_HOLD_A_FIGURE = re.compile(r"[\d£$€¥]| of ")
 _FIGURE = re.compile(
     r"(?:[£$€¥]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|bn|m|k))?"
     r"|\b\d[\d,.]*\s?(?:%|per\s?cent|percent)"

@@ -64,6 +64,7 @@ class Choice:
     options: list[Option]
     features: list[Features]
     chosen: int | None
+    fiction: bool
 
 
 def analysable_blocks(document: Document) -> list[Block]:
@@ -121,6 +122,9 @@ def find_quotes(
                 proposals.append(candidate)
         fragment = _word_count(inner) < 5 and inner[-1:] not in ".?!,"
         options = _options(sieves, dialogue, proposals, span, block, bare)
+        inside, around = named_inside(sieves, span), named_around(sieves, span, block)
+        explicit_flags = [_explicit(option) for option in options]
+        explicit_count = sum(explicit_flags)
         scored = [
             features(
                 Evidence(
@@ -129,21 +133,20 @@ def find_quotes(
                     option.speaker is not None and option.speaker in sieves.people.confirmed,
                     option.gender_agrees,
                     dialogue.recent_rank(option.speaker),
-                    option.speaker is not None and option.speaker in named_inside(sieves, span),
-                    option.speaker is not None and option.speaker in named_around(sieves, span, block),
+                    option.speaker in inside,
+                    option.speaker in around,
                     bare,
                     span.start - block.start <= 2,
                     fragment,
-                    fiction,
                     dialogue.run_length(),
-                    contested=any(_explicit(o) for o in options if o is not option) and not _explicit(option),
+                    contested=explicit_count > 0 and not explicit,
                 )
             )
-            for option in options
+            for option, explicit in zip(options, explicit_flags, strict=True)
         ]
-        chosen = ranker.choose(scored)
+        chosen = ranker.choose(scored, fiction)
         if trace is not None:
-            trace.append(Choice(Span(span.start, span.end), options, scored, chosen))
+            trace.append(Choice(Span(span.start, span.end), options, scored, chosen, fiction))
         if chosen is not None:
             candidate, speaker = options[chosen].candidate, options[chosen].speaker
             if speaker is not None and candidate.mention.kind == "pronoun":

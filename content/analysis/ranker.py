@@ -62,7 +62,6 @@ class Evidence:
     bare_turn: bool
     opens_paragraph: bool
     fragment: bool
-    fiction: bool
     dialogue_run: int
     contested: bool = False
     """Another person is named by a sieve of the quotation's own sentence, and this one is not."""
@@ -108,28 +107,38 @@ def features(e: Evidence) -> Features:
     f["contested"] = 1.0 if e.contested else 0.0
     if e.bare_turn and e.recent_rank is not None:
         f[f"bare&recent={min(e.recent_rank, 3)}"] = 1.0
-    if e.fiction:
-        # Novels and news attribute differently: each feature gets a second weight for fiction.
-        f.update({f"fiction&{name}": value for name, value in list(f.items())})
     return f
 
 
-@dataclass(frozen=True, slots=True)
-class Ranker:
-    weights: dict[str, float]
-    threshold: float
-    """Below this probability even the best candidate is not trusted to be the speaker."""
+def for_fiction(f: Features) -> Features:
+    """Novels and news attribute differently: in training each feature of a novel gets a
+    second, fiction-only copy, and the ranker adds that copy's weight to the feature's."""
+    return {**f, **{f"fiction&{name}": value for name, value in f.items()}}
 
-    def probability(self, f: Features) -> float:
-        z = sum(self.weights.get(name, 0.0) * value for name, value in f.items())
+
+class Ranker:
+    def __init__(self, weights: dict[str, float], threshold: float) -> None:
+        self.weights = weights
+        self.threshold = threshold
+        """Below this probability even the best candidate is not trusted to be the speaker."""
+        names = {name.removeprefix("fiction&") for name in weights}
+        self._fiction = {name: weights.get(name, 0.0) + weights.get(f"fiction&{name}", 0.0) for name in names}
+
+    def probability(self, f: Features, fiction: bool = False) -> float:
+        weights = self._fiction if fiction else self.weights
+        z = 0.0
+        for name, value in f.items():
+            weight = weights.get(name)
+            if weight is not None:
+                z += weight * value
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
-    def choose(self, candidates: list[Features]) -> int | None:
+    def choose(self, candidates: list[Features], fiction: bool = False) -> int | None:
         """The index of the candidate most likely to be the speaker, or None when even the
         best is below the threshold."""
         best, best_p = None, -1.0
         for index, f in enumerate(candidates):
-            p = self.probability(f)
+            p = self.probability(f, fiction)
             if p > best_p:  # ties keep the earlier sieve
                 best, best_p = index, p
         return best if best is not None and best_p >= self.threshold else None

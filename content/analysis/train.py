@@ -34,7 +34,7 @@ from pathlib import Path
 
 from content.analysis import analyse
 from content.analysis.quotes import Choice, find_quotes
-from content.analysis.ranker import WEIGHTS_ENV, Features, Ranker, load_ranker
+from content.analysis.ranker import WEIGHTS_ENV, Features, Ranker, for_fiction, load_ranker
 from content.load import load_document
 
 SHIPPED = Path(__file__).with_name("attribution.json")
@@ -139,6 +139,7 @@ class Example:
     document: int
     kind: str
     features: list[Features]
+    """With the fiction-only copies for a novel (see `for_fiction`)."""
     labels: list[bool]
     has_gold: bool
     """The quotation is a gold one with a known speaker (else every candidate is wrong)."""
@@ -176,7 +177,8 @@ def examples(golds: list[Gold], ranker: Ranker) -> list[Example]:
                 names = match if isinstance(match, set) else set()
                 labels = [_names_match(option.speaker, names) for option in choice.options]
             if choice.options:
-                out.append(Example(number, gold.kind, choice.features, labels, match is not None))
+                features = [for_fiction(f) for f in choice.features] if choice.fiction else choice.features
+                out.append(Example(number, gold.kind, features, labels, match is not None))
     return out
 
 
@@ -198,7 +200,7 @@ def accuracy(ranker: Ranker, test: list[Example]) -> tuple[float, float]:
     """(share of gold quotations whose chosen candidate is right, share of non-gold ones given nobody)."""
     right = total = silent = others = 0
     for e in test:
-        chosen = ranker.choose(e.features)
+        chosen = ranker.choose(e.features)  # the copies carry the fiction weights
         if e.has_gold:
             total += 1
             right += chosen is not None and e.labels[chosen]
