@@ -1,4 +1,5 @@
-"""`postil quotes` on a book, process start included (budget: 3 s on War and Peace).
+"""`postil quotes` on a book, process start included, and sentences, quotes and claims
+together in one process (budget: 3 s on War and Peace).
 
 Run by hand:  .venv/bin/python tests/benchmarks/bench_analysis.py [BOOK.txt]
 
@@ -15,6 +16,9 @@ import time
 from pathlib import Path
 
 RUNS = 3
+ALL_STAGES = (
+    "from content import load_document; from content.analysis import analyse; analyse(load_document({book!r})).run()"
+)
 
 
 def timed(argv: list[str]) -> float:
@@ -35,6 +39,10 @@ def main() -> None:
         (
             f"postil sentences {book.name} --json",
             [timed([postil, "sentences", str(book), "--json"]) for _ in range(RUNS)],
+        ),
+        (
+            f"sentences + quotes + claims of {book.name}, one process",
+            [timed([sys.executable, "-c", ALL_STAGES.format(book=str(book))]) for _ in range(RUNS)],
         ),
     ]
     try:
