@@ -34,6 +34,8 @@ from content.analysis.patterns import NAME, REPORTING_VERB
 _DESCRIBED = re.compile(
     rf"(?P<name>{NAME}),\s+(?P<description>(?:the|a|an)\s+[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){{0,3}}),"
 )
+_OPENS = re.compile(r"(?:[.!?][\"'”’]?\s+|\n\s*|[\"“‘]\s*)$")
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _CREDIT = re.compile(r"(?im)^[ \t]*(?:written[ \t]+)?by[ \t]+$")
 _NAME_RUN_TEXT = rf"\b{NAME}\b"
 
@@ -192,10 +194,21 @@ class Cast:
         runs: list[tuple[int, str]] = []
         # Not the author's credit under a title ("by Jane Austen"): nobody in the story.
         matches = [m for m in _NAME_RUN.finditer(text) if not _CREDIT.search(text, max(0, m.start() - 20), m.start())]
+        lower_words: set[str] | None = None
         for match in matches:
             words = match.group().split()
             offset = match.start()
-            if words[0].lower() in SENTENCE_STARTERS:
+            first = words[0].lower()
+            opener = len(words) > 1 and (offset == 0 or _OPENS.search(text, max(0, offset - 3), offset) is not None)
+            if opener and first not in TITLES and first not in MALE_NAMES and first not in FEMALE_NAMES:
+                # "Meanwhile Astley", "Poor General": a word the text also writes in lower case,
+                # capitalised only because it opens the sentence, is not part of the name.
+                if lower_words is None:
+                    lower_words = set(_LOWER_WORD.findall(text))
+                if first in lower_words:
+                    words[0] = "the"  # dropped just below, like any sentence starter
+                    first = "the"
+            if first in SENTENCE_STARTERS:
                 offset += len(words[0]) + 1
                 words = words[1:]
                 if not words:

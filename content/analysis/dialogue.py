@@ -54,8 +54,10 @@ class DialogueTracker:
         """The quotation goes on the last one's speech: in its paragraph or the next."""
         if self.last is None:
             return None
-        if block_of(self.last.start).start == block.start or block.start - block_of(self.last.end - 1).end <= _ADJACENT:
+        if block_of(self.last.start).start == block.start:
             return inherit(self.last, "continued")
+        if block.start - block_of(self.last.end - 1).end <= _ADJACENT:
+            return inherit(self.last, "continued_next")  # in the next paragraph: weaker
         return None
 
     def answer(self, quotes: list[Quote]) -> Candidate | None:

@@ -176,7 +176,7 @@ def find_quotes(
     return quotes
 
 
-_INHERITED = frozenset({"continued", "answer", "alternating", "recent"})
+_INHERITED = frozenset({"continued", "continued_next", "answer", "alternating", "recent"})
 
 
 def _resolve(

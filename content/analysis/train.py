@@ -33,7 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from content.analysis import analyse
-from content.analysis.quotes import Choice, find_quotes
+from content.analysis.narrator import attribute
+from content.analysis.quotes import Choice
 from content.analysis.ranker import WEIGHTS_ENV, Features, Ranker, for_fiction, load_ranker
 from content.load import load_document
 
@@ -151,7 +152,7 @@ def examples(golds: list[Gold], ranker: Ranker) -> list[Example]:
         document = load_document(str(gold.path))
         analysis = analyse(document)
         trace: list[Choice] = []
-        find_quotes(document, analysis.sentences, analysis.cast, analysis.fiction, ranker, trace)
+        attribute(document, analysis.sentences, analysis.cast, analysis.fiction, ranker, trace, analysis.first_person)
         for choice in trace:
             match = next(
                 (
@@ -290,7 +291,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--rounds", type=int, default=2, help="re-run the analysis with the new weights this often")
     parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
-    parser.add_argument("--threshold", type=float, default=0.1)
+    parser.add_argument("--threshold", type=float, default=0.05, help="below this, nobody is named")
     parser.add_argument("--out", type=Path, default=SHIPPED)
     parser.add_argument("--score", type=Path, help="score.py: report the cross-validated scores it prints")
     args = parser.parse_args(argv)

@@ -92,3 +92,29 @@ def test_a_description_is_resolved_to_the_person_it_describes() -> None:
     quote = analyse(parse_plain_text(text, "x")).quotes[0]
     assert quote.speaker == "Oliver Tent"
     assert text[quote.speaker_start : quote.speaker_end] == "the boy"
+
+
+def test_a_first_person_narrator_is_named_by_how_the_others_address_them() -> None:
+    turns = []
+    for n in range(6):
+        turns.append(f"I walked along the quay for the {n + 1}th time. I was cold and I was tired.")
+        turns.append(f"“Carter, you look tired,” said Mara Quill. “Sit down, Carter, sit.” ({n})")
+        turns.append("“I will,” I said, and I did.")
+    text = "Harbour Days\n\nCHAPTER I\n\nCHAPTER II\n\n" + "\n\n".join(turns)
+    analysis = analyse(parse_plain_text(text, "x"))
+    assert analysis.fiction and analysis.first_person
+    speakers = [q.speaker for q in analysis.quotes if q.depth == 1]
+    assert analysis.cast.narrator == "Carter"
+    assert speakers.count("Carter") >= 5
+    assert "Mara Quill" in speakers
+
+
+def test_third_person_fiction_has_no_named_narrator() -> None:
+    paragraphs = [
+        f"She walked along the quay for the {n + 1}th time. He followed her. “Carter, you look tired,” said Mara."
+        for n in range(8)
+    ]
+    analysis = analyse(parse_plain_text("Harbour Days\n\nCHAPTER I\n\nCHAPTER II\n\n" + "\n\n".join(paragraphs), "x"))
+    analysis.quotes
+    assert not analysis.first_person
+    assert analysis.cast.narrator == "the narrator"

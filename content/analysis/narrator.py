@@ -1,0 +1,75 @@
+"""Who "I" is in a first-person novel: the narrator is a character, and the others call
+them by name ("For God's sake, Carter, …"). The name most often used to address someone in
+the turns around the narrator's own is taken for the narrator's."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from content.analysis.cast import Cast
+from content.analysis.patterns import NAME
+from content.analysis.quotes import Choice, Quote, find_quotes
+from content.analysis.ranker import Ranker
+from content.document import Document, Sentence
+
+NARRATOR = "the narrator"
+# A name spoken to someone: after the opening mark, a comma or "O ", and before a comma or a stop.
+_VOCATIVE = re.compile(rf"(?:^[\"“‘']|,\s+|\bO\s+|\bdear\s+|\bmy\s+)(?P<name>{NAME})(?=\s*[,!?.;—])")
+# Words of address that are not names: "Madame", "Sir", "Mamma".
+_NOT_A_NAME = frozenset("Madame Madam Sir Mamma Mama Papa Mother Father Mlle Mme Monsieur General Mr Mrs Miss".split())
+# The narrator must speak this often before a name is guessed for them.
+_MIN_TURNS = 5
+_MIN_VOTES = 3
+
+
+def name_the_narrator(text: str, choices: list[Choice], cast: Cast) -> str | None:
+    """The name the others call the narrator by, if the turns around the narrator's agree on one.
+
+    The narrator's turns are those a sieve attributes to "I" ("“Come in,” I said").
+    """
+    said_i = [
+        any(s.kind == "pronoun" and s.mention_text == "I" and not s.alternative for o in c.options for s in o.sources)
+        for c in choices
+    ]
+    if sum(said_i) < _MIN_TURNS:
+        return None
+    votes: Counter[str] = Counter()
+    for index, mine in enumerate(said_i):
+        if not mine:
+            continue
+        for neighbour in (index - 2, index - 1, index + 1, index + 2):
+            if 0 <= neighbour < len(choices) and not said_i[neighbour]:
+                span = choices[neighbour].span
+                for match in _VOCATIVE.finditer(text, span.start, span.end):
+                    votes[cast.resolve_name(match.group("name"))] += 1
+    votes = Counter({name: n for name, n in votes.items() if len(name.split()) >= 1 and name not in _NOT_A_NAME})
+    if not votes:
+        return None
+    (name, count), *rest = votes.most_common(2)
+    runner_up = rest[0][1] if rest else 0
+    return name if count >= _MIN_VOTES and count >= 1.5 * runner_up else None
+
+
+def attribute(
+    document: Document,
+    sentences: list[Sentence],
+    cast: Cast,
+    fiction: bool,
+    ranker: Ranker | None = None,
+    trace: list[Choice] | None = None,
+    first_person: bool = False,
+) -> list[Quote]:
+    """The quotes and their speakers; in first-person fiction, a second pass once the
+    narrator's name is known, so "I said" names them and the dialogue follows them."""
+    if not (fiction and first_person):
+        return find_quotes(document, sentences, cast, fiction, ranker, trace)
+    first: list[Choice] = []
+    quotes = find_quotes(document, sentences, cast, fiction, ranker, first)
+    name = name_the_narrator(document.text, first, cast)
+    if name is None:
+        if trace is not None:
+            trace.extend(first)
+        return quotes
+    cast.narrator = name
+    return find_quotes(document, sentences, cast, fiction, ranker, trace)
