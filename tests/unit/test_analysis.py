@@ -115,6 +115,6 @@ def test_third_person_fiction_has_no_named_narrator() -> None:
         for n in range(8)
     ]
     analysis = analyse(parse_plain_text("Harbour Days\n\nCHAPTER I\n\nCHAPTER II\n\n" + "\n\n".join(paragraphs), "x"))
-    analysis.quotes
+    assert analysis.quotes
     assert not analysis.first_person
     assert analysis.cast.narrator == "the narrator"
