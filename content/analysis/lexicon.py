@@ -31,7 +31,7 @@ REPORTING_VERBS = frozenset(
     suggesting urging replied talks talked speaking admires admired likened likens compared
     compares outlined linked links scolded scolds accuse accusing ruled
     returned interposed pursued resumed stammered assented queried ejaculated mourned persisted
-    reflected implored remonstrated clarified calculated""".split()
+    reflected implored remonstrated clarified calculated reacted""".split()
 ) | {"went on", "pointed to", "referred to", "spoke of", "talked about", "called for", "pointed out"}
 # Verbs that introduce reported content ("X claimed that …") without quote marks.
 CLAIM_VERBS = frozenset(
@@ -240,7 +240,7 @@ PEOPLE_WORDS = frozenset(
 CLAUSE_WORDS = frozenset("that which who whom whose when if was were is are be been had has have not did does".split())
 
 DETERMINERS = frozenset(
-    "the a an her his their its our my some many one two three several another both all most".split()
+    "the a an her his their its our my some many one two three several another both all most this these those".split()
 )
 
 ORGANISATION_WORDS = frozenset(

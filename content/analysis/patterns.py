@@ -23,7 +23,8 @@ _NOT_INSIDE_A_NAME = rf"(?!(?i:{word_alternation(PERSONAL_TITLES | KIN_WORDS)})\
 NAME = rf"(?:{TITLE}{GAP})?(?:(?:{CAPITALISED}|[A-Z]\.){GAP}{_NOT_INSIDE_A_NAME}){{0,3}}{CAPITALISED}"
 POSSESSIVE_GROUP = rf"{CAPITALISED}(?:’s|'s)\s+(?:[a-z][\w\-]*\s+){{0,2}}[a-z][\w\-]*"
 NOUN_PHRASE = (
-    r"(?:[Tt]he|[Aa]n?|[Hh]er|[Hh]is|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Ss]ome|[Mm]any|[Oo]ne|[Aa]nother|[Ss]everal)"
+    r"(?:[Tt]he|[Aa]n?|[Hh]er|[Hh]is|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Ss]ome|[Mm]any|[Oo]ne|[Aa]nother|[Ss]everal"
+    r"|[Tt]his|[Tt]hese|[Tt]hose)"
     r"\s+(?:[\w\-’']+\s+){0,3}?[\w\-]+"
 )
 PRONOUN = r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)\b"

@@ -57,16 +57,21 @@ _CLAUSE_FINAL = re.compile(
     rf",\s*(?:(?P<verb1>{_VERBS})\s+(?P<who1>{_PHRASE})|(?P<who2>{_PHRASE}){_PARENTHESIS}\s+(?:(?:{_AUX})\s+)*(?P<verb2>{_VERBS}))"
     rf"(?:\s+[^,.;:!?“”\"]{{0,40}})?[.!?]?\s*$"
 )
-_SUBJECT_BEFORE = re.compile(rf"(?P<who>{MENTION}){_PARENTHESIS}{_APPOSITION}\s+(?:(?:{_AUX})\s+)*$")
+# Between a subject and its verb: auxiliaries and any adverb ("has also broadly called for").
+_BETWEEN = rf"(?:(?:{_AUX}|\w+ly)\s+)*"
+_SUBJECT_BEFORE = re.compile(rf"(?P<who>{MENTION}){_PARENTHESIS}{_APPOSITION}\s+{_BETWEEN}$")
+_BARE_ATTRIBUTION = re.compile(rf"(?P<who>{NAME})\s+(?P<verb>{_VERBS})\s*[.!]")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|get|got)\s+$")  # "was called": not speech
 _PUT_IT = re.compile(
     rf"\bas\s+(?P<who>{MENTION})\s+(?:(?:{_AUX})\s+)*(?P<verb>put it|puts it|said|says|wrote|writes|noted)\b"
 )
-_CLAUSE_SUBJECT = re.compile(rf"^(?:[\w’']+,\s+)?(?P<who>{MENTION})")
+# A clause's subject, after an opening phrase ("Before the convention, Cleveland Police Chief …").
+_CLAUSE_SUBJECT = re.compile(rf"^(?:[^,“”\"]{{1,60}},\s+)?(?P<who>{MENTION})")
 # The subject that opens a sentence, after an optional short opener ("In July, "), and its verb.
 _SENTENCE_SUBJECT = re.compile(
-    rf"^\s*(?:[A-Z][^,“”\"]{{0,40}},\s+)?(?P<who>{MENTION}){_PARENTHESIS}"
+    rf"^\s*(?:[A-Z][^,“”\"]{{0,60}},\s+(?:[^,“”\"]{{1,60}},\s+)?)?(?P<who>{MENTION}){_PARENTHESIS}"
     r"(?:,\s*(?:who|whose|a|an|the)\b[^“”\"]{1,200}?,|,\s*[^,“”\"]{1,80},)?\s+(?:\w+ly\s+)?"
+    r"(?:(?:on|last|this|early|late)\s+[A-Z]?[a-z]+\s+)?"  # "The mayor on Tuesday rejected"
     rf"(?:(?:{_AUX})\s+)*(?P<verb>[a-z][\w’'-]+)"
 )
 _NOT_A_SUBJECT = re.compile(
@@ -180,7 +185,14 @@ class Sieves:
         inner = self.text[span.start : span.end].rstrip("\"'”’»")
         following = window.lstrip(" ,—–-")
         if inner.endswith(".") and following[:1].isupper():
-            return None  # the quotation ended its sentence; what follows is a new one
+            # The quotation ended its sentence; what follows is a new one, unless that
+            # sentence is only its attribution ("“… missing.” Trump said.").
+            bare = _BARE_ATTRIBUTION.match(following)
+            if bare is None:
+                return None
+            start = span.end + (len(window) - len(following)) + bare.start("who")
+            who = bare.group("who")
+            return Candidate(Mention(start, start + len(who), who, "person"), bare.group("verb"))
         if inner[-1:].isalnum() and window.lstrip(" ")[:1] not in (",", "—", "–"):
             return None  # a fragment inside a sentence ("a “disgrace” after she …"), not an utterance
         for pattern in (_AFTER_INVERTED, _AFTER_NORMAL):
