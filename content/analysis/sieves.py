@@ -246,7 +246,10 @@ class Sieves:
         verb = match.group("verb1") or match.group("verb2")
         return Candidate(Mention(begin, begin + len(phrase), phrase, kind), verb)
 
-    def before(self, span: MarkedSpan, floor: int) -> Candidate | None:
+    def before(self, span: MarkedSpan, floor: int, nearest: bool = False) -> Candidate | None:
+        """The speaker of a reporting verb before the quotation, in its sentence: the main
+        clause's verb first ("He said the company had “…”"), or with `nearest` the verb
+        closest to the quotation ("a woman asked for a photo and Clinton said, “…”")."""
         left = self.text[floor : span.start]
         according = None
         for according in _ACCORDING.finditer(left):  # noqa: B007 - the last one is wanted
@@ -259,7 +262,7 @@ class Sieves:
             # "In a Facebook message posted Friday, Cruz said …": not the opener's verb
             and (opener is None or v.start() >= opener.end())
         ]
-        for verb in verbs:  # the main clause's verb first: "He said the company had “…”"
+        for verb in reversed(verbs) if nearest else verbs:
             if verb.group().endswith("ing"):
                 # "…, saying …": the speaker is the subject of the clause, not the word before.
                 subject = _CLAUSE_SUBJECT.match(left)
@@ -482,6 +485,7 @@ SIEVES: list[tuple[str, Sieve]] = [
     ("after", lambda s, q: s.after(q.span, q.limit)),
     ("put_it", lambda s, q: s.put_it(q.span)),
     ("before", lambda s, q: s.before(q.span, q.floor)),
+    ("before_nearest", lambda s, q: s.before(q.span, q.floor, nearest=True)),
     ("before_sentence", _before_in_sentence),
     ("clause_final", lambda s, q: s.clause_final(q.span, q.limit)),
     ("introduced", lambda s, q: s.introduced(q.span)),
