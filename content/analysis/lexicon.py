@@ -66,7 +66,8 @@ CLAIM_VERBS = frozenset(
     dismissed exposed envisioned pledged presented promoted vowed insisted endorsed backed
     favored favoured accepted rejected lauded hailed complimented pleads pleaded touted underscored
     detailed referenced references mentioned characterized likened blamed credited thanked
-    welcomed questioned doubted disputed contested signalled signaled acknowledged reiterated""".split()
+    welcomed questioned doubted disputed contested signalled signaled acknowledged reiterated
+    stressed tweeted tweeting denounced denouncing replied declared declaring voiced listed""".split()
 ) | {"called for", "called on", "pointed to", "pointed out", "spoke of", "according to", "referred to"}
 AUXILIARIES = frozenset(
     """has had have is are was were will would also then later once again previously simply quickly
@@ -312,7 +313,7 @@ _NOUN_FORMS = frozenset(
     questions ruling rules rule challenge challenges issue issues email emails order orders
     remark remarks answer answers present push file files list lists share shares post posts
     quote quotes charge charges release released releases detail details reference references
-    credit credits signal signals dispute disputes blame plea pleas thank thanks""".split()
+    credit credits signal signals dispute disputes blame plea pleas thank thanks voice voices""".split()
 )
 
 
