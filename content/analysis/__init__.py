@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     # The later stages are imported when first run: the reader's first screen needs sentences only.
     from content.analysis.cast import Cast, Person
     from content.analysis.claims import Claim, ClaimKind
+    from content.analysis.marks import MarkedSpan
     from content.analysis.quotes import Quote, QuoteKind
 
 STAGES = ("sentences", "genre", "cast", "quotes", "claims")
@@ -76,13 +77,19 @@ class Analysis:
         return False
 
     @cached_property
+    def marks(self) -> list[MarkedSpan]:
+        """The quotation marks' spans, found once for the genre and the quotes."""
+        from content.analysis.marks import find_marked_spans
+        from content.analysis.quotes import analysable_blocks
+
+        return find_marked_spans(self.document.text, analysable_blocks(self.document))
+
+    @cached_property
     def first_person(self) -> bool:
         """Told by an "I": outside quotation marks, "I" is about as common as "he" and "she"."""
-        from content.analysis.marks import find_marked_spans
-
         text = self.document.text
         quoted = bytearray(len(text))
-        for span in find_marked_spans(text, self.document.blocks):
+        for span in self.marks:
             if span.depth == 1:
                 quoted[span.start : span.end] = b"\x01" * (span.end - span.start)
         told = sum(1 for m in _I.finditer(text) if not quoted[m.start()])
@@ -101,7 +108,15 @@ class Analysis:
     def quotes(self) -> list[Quote]:
         from content.analysis.narrator import attribute
 
-        return attribute(self.document, self.sentences, self.cast, self.fiction, first_person=self.first_person)
+        fiction = self.fiction
+        return attribute(
+            self.document,
+            self.sentences,
+            self.cast,
+            fiction,
+            first_person=fiction and self.first_person,
+            marked=self.marks,
+        )
 
     @cached_property
     def claims(self) -> list[Claim]:

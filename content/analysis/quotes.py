@@ -82,10 +82,12 @@ def find_quotes(
     fiction: bool = False,
     ranker: Ranker | None = None,
     trace: list[Choice] | None = None,
+    marked: list[MarkedSpan] | None = None,
 ) -> list[Quote]:
     blocks = analysable_blocks(document)
     text = document.text
-    marked = find_marked_spans(text, blocks)
+    if marked is None:
+        marked = find_marked_spans(text, blocks)
     if not marked:
         return []
     ranker = ranker or load_ranker()
