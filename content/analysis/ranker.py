@@ -13,7 +13,7 @@ import json
 import math
 import os
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -67,46 +67,67 @@ class Evidence:
     """Another person is named by a sieve of the quotation's own sentence, and this one is not."""
 
 
+@lru_cache(maxsize=4096)
+def _source_keys(alternative: bool, sieve: str, kind: str, mention_text: str) -> tuple[str, ...]:
+    tag = "alt:" if alternative else ""
+    keys = [f"{tag}sieve={sieve}", f"{tag}sieve={sieve}&kind={kind}"]
+    if kind == "pronoun":
+        keys.append(f"{tag}pronoun={PRONOUNS.get(mention_text.lower().strip(' .'), 'other')}")
+    elif (mention_text.lower().split()[-1:] or [""])[0] in DESCRIBED_GENDER:
+        keys.append(f"{tag}description")
+    return tuple(keys)
+
+
 def features(e: Evidence) -> Features:
+    """The features of one possible speaker; those that are 0 are left out."""
     f: Features = {"bias": 1.0}
     direct = [s for s in e.sources if not s.alternative]
     # A person some sieve names directly is described by those sieves alone; one reached only
     # as another reading of a pronoun or description, by that reading.
     for source in direct or e.sources:
-        tag = "" if direct else "alt:"
-        f[f"{tag}sieve={source.sieve}"] = 1.0
-        f[f"{tag}sieve={source.sieve}&kind={source.kind}"] = 1.0
-        if source.kind == "pronoun":
-            f[f"{tag}pronoun={PRONOUNS.get(source.mention_text.lower().strip(' .'), 'other')}"] = 1.0
-        elif (source.mention_text.lower().split()[-1:] or [""])[0] in DESCRIBED_GENDER:
-            f[f"{tag}description"] = 1.0
-    f["only_alternative"] = 0.0 if direct else 1.0
-    f["also_alternative"] = 1.0 if direct and len(direct) < len(e.sources) else 0.0
+        for key in _source_keys(not direct, source.sieve, source.kind, source.mention_text):
+            f[key] = 1.0
     if direct:
-        f["first"] = 1.0 if any(s.rank == 0 for s in direct) else 0.0
-        f["plain_cue"] = 1.0 if any(s.cue.lower() in _PLAIN_CUES for s in direct) else 0.0
-        f["in_quotation"] = 1.0 if any(s.in_quotation for s in direct) else 0.0
-        f["rank"] = min(min(s.rank for s in direct), 4) / 4
+        if len(direct) < len(e.sources):
+            f["also_alternative"] = 1.0
+        if any(s.rank == 0 for s in direct):
+            f["first"] = 1.0
+        if any(s.cue.lower() in _PLAIN_CUES for s in direct):
+            f["plain_cue"] = 1.0
+        if any(s.in_quotation for s in direct):
+            f["in_quotation"] = 1.0
+        rank = min(min(s.rank for s in direct), 4)
+        if rank:
+            f["rank"] = rank / 4
         f["distance"] = math.log1p(min(s.distance for s in direct)) / 6
-        f["after"] = 1.0 if any(s.after for s in direct) else 0.0
-    f["sources"] = min(len(direct), 4) / 4
-    f["unresolved"] = 0.0 if e.resolved else 1.0
-    f["in_cast"] = 1.0 if e.in_cast else 0.0
+        if any(s.after for s in direct):
+            f["after"] = 1.0
+        f["sources"] = min(len(direct), 4) / 4
+    else:
+        f["only_alternative"] = 1.0
+    flags = (
+        ("unresolved", not e.resolved),
+        ("in_cast", e.in_cast),
+        ("named_in_quotation", e.named_in_quotation),
+        ("named_in_paragraph", e.named_in_paragraph),
+        ("bare_turn", e.bare_turn),
+        ("opens_paragraph", e.opens_paragraph),
+        ("fragment", e.fragment),
+        ("contested", e.contested),
+    )
+    for name, on in flags:
+        if on:
+            f[name] = 1.0
     if e.gender_agrees is not None:
         f["gender_agrees" if e.gender_agrees else "gender_clash"] = 1.0
     if e.recent_rank is None:
         f["not_recent"] = 1.0
     else:
         f[f"recent={min(e.recent_rank, 3)}"] = 1.0
-    f["named_in_quotation"] = 1.0 if e.named_in_quotation else 0.0
-    f["named_in_paragraph"] = 1.0 if e.named_in_paragraph else 0.0
-    f["bare_turn"] = 1.0 if e.bare_turn else 0.0
-    f["opens_paragraph"] = 1.0 if e.opens_paragraph else 0.0
-    f["fragment"] = 1.0 if e.fragment else 0.0
-    f["dialogue_run"] = min(e.dialogue_run, 6) / 6
-    f["contested"] = 1.0 if e.contested else 0.0
-    if e.bare_turn and e.recent_rank is not None:
-        f[f"bare&recent={min(e.recent_rank, 3)}"] = 1.0
+        if e.bare_turn:
+            f[f"bare&recent={min(e.recent_rank, 3)}"] = 1.0
+    if e.dialogue_run:
+        f["dialogue_run"] = min(e.dialogue_run, 6) / 6
     return f
 
 

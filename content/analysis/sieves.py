@@ -141,6 +141,7 @@ class Sieves:
         self.sentences = sentences
         self.sentence_starts = [s.start for s in self.sentences]
         self.people = cast
+        self._verbs: dict[tuple[int, int], list[re.Match[str]]] = {}
 
     def in_quotation(self, offset: int) -> bool:
         index = bisect_right(self.quoted_starts, offset) - 1
@@ -246,14 +247,13 @@ class Sieves:
         verb = match.group("verb1") or match.group("verb2")
         return Candidate(Mention(begin, begin + len(phrase), phrase, kind), verb)
 
-    def before(self, span: MarkedSpan, floor: int, nearest: bool = False) -> Candidate | None:
-        """The speaker of a reporting verb before the quotation, in its sentence: the main
-        clause's verb first ("He said the company had “…”"), or with `nearest` the verb
-        closest to the quotation ("a woman asked for a photo and Clinton said, “…”")."""
-        left = self.text[floor : span.start]
-        according = None
-        for according in _ACCORDING.finditer(left):  # noqa: B007 - the last one is wanted
-            pass
+    def _verbs_before(self, left: str, floor: int, end: int) -> list[re.Match[str]]:
+        """The reporting verbs in `left` that may attribute what follows (worked out once for
+        the main-clause and the nearest-verb sieve)."""
+        key = (floor, end)
+        cached = self._verbs.get(key)
+        if cached is not None:
+            return cached
         opener = _INTRODUCTORY.match(left)
         verbs = [
             v
@@ -262,6 +262,18 @@ class Sieves:
             # "In a Facebook message posted Friday, Cruz said …": not the opener's verb
             and (opener is None or v.start() >= opener.end())
         ]
+        self._verbs = {key: verbs}
+        return verbs
+
+    def before(self, span: MarkedSpan, floor: int, nearest: bool = False) -> Candidate | None:
+        """The speaker of a reporting verb before the quotation, in its sentence: the main
+        clause's verb first ("He said the company had “…”"), or with `nearest` the verb
+        closest to the quotation ("a woman asked for a photo and Clinton said, “…”")."""
+        left = self.text[floor : span.start]
+        according = None
+        for according in _ACCORDING.finditer(left):  # noqa: B007 - the last one is wanted
+            pass
+        verbs = self._verbs_before(left, floor, span.start)
         for verb in reversed(verbs) if nearest else verbs:
             if verb.group().endswith("ing"):
                 # "…, saying …": the speaker is the subject of the clause, not the word before.
