@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal, get_args
 
+from content.clean import clean_line, clean_text
+
 Kind = Literal["quote", "claim", "sentence", "selection"]
 Color = Literal["yellow", "green", "blue", "pink", "purple"]
 COLORS: tuple[Color, ...] = get_args(Color)
@@ -24,6 +26,24 @@ def new_id(taken: set[str] | frozenset[str] = frozenset()) -> str:
 
 def now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
+
+
+def _clean_tags(tags: Any) -> list[str]:
+    return [tag for tag in (clean_line(str(t)) for t in tags) if tag]
+
+
+# Every text field is cleaned whenever it is set: at creation (the reader, `postil add`, a
+# TOML file written by anyone, an import) and on every edit. So no note, tag or stored
+# passage can carry an escape sequence to the terminal or to an export, whatever path it took.
+_CLEANERS: dict[str, Any] = {
+    "exact": clean_text,
+    "prefix": clean_text,
+    "suffix": clean_text,
+    "note": clean_text,
+    "speaker": clean_line,
+    "id": clean_line,
+    "tags": _clean_tags,
+}
 
 
 @dataclass
@@ -72,6 +92,12 @@ class Annotation:
             tags=list(tags or []),
             speaker=speaker,
         )
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        cleaner = _CLEANERS.get(name)
+        if cleaner is not None and value is not None:
+            value = cleaner(value)
+        object.__setattr__(self, name, value)
 
     def copy(self) -> Annotation:
         """A copy sharing the field values; changes replace fields, so that is enough for undo."""

@@ -1,4 +1,5 @@
-"""Make article text safe to show in a terminal.
+"""Make text from outside safe to show in a terminal: articles, and notes, tags and
+anything else read from files, other programs or the command line.
 
 Rich and Textual pass ESC straight through, even with markup off, so an article could
 otherwise write to the user's clipboard (OSC 52) or clear their screen. Cleaning runs once,
@@ -28,7 +29,9 @@ _BIDI_NAMES = {
     "\u2069": "PDI",
 }
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Lone surrogates (from undecodable command-line bytes or a JSON "\ud800") cannot be encoded
+# for the terminal or a file; they become U+FFFD like any other undecodable byte.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def _stand_in(match: re.Match[str]) -> str:
@@ -40,7 +43,7 @@ def _stand_in(match: re.Match[str]) -> str:
         return "\u2421"  # ␡
     if char in _BIDI_NAMES:
         return f"\u27e8{_BIDI_NAMES[char]}\u27e9"  # ⟨RLO⟩
-    return "\ufffd"  # C1 controls have no pictures of their own
+    return "\ufffd"  # C1 controls and lone surrogates have no pictures of their own
 
 
 def clean_text(text: str) -> str:

@@ -439,10 +439,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except UsageError as error:
-        print(f"postil: {error}", file=sys.stderr)
+        print(f"postil: {clean_line(str(error))}", file=sys.stderr)
         return 2
     except (ContentError, StoreError) as error:
-        print(f"postil: {error}", file=sys.stderr)
+        # The message may quote a file name, a URL or a JSON field from elsewhere: one clean line.
+        print(f"postil: {clean_line(str(error))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

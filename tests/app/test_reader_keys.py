@@ -358,3 +358,35 @@ async def test_status_line_names_the_mention_when_it_differs(build) -> None:  # 
         await wait_for_analysis(app, pilot)
         await pilot.press("right_square_bracket")
         assert "quote 1/1 · Odile Brennan (the mayor)" in status(app)
+
+
+async def test_a_hostile_note_from_another_program_reaches_the_pane_clean(build, short_doc, data_dir) -> None:  # type: ignore[no-untyped-def]
+    """A TOML file edited by another program: the note's OSC 52 (clipboard) and CSI 2J (clear
+    screen) never reach the pane, on first draw or after the note is shown again."""
+    import json
+
+    path = store_path(short_doc, data_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    start = short_doc.text.index("Nobody spoke.")
+    path.write_text(
+        "schema = 1\n\n[document]\n"
+        f"title = {json.dumps(short_doc.title)}\nsource = {json.dumps(short_doc.source)}\n"
+        f'fingerprint = "{short_doc.fingerprint}"\nformat = "text"\n\n[[annotation]]\n'
+        f'id = "evil01"\nexact = "Nobody spoke."\nstart = {start}\nend = {start + 13}\n'
+        'kind = "sentence"\ncolor = "pink"\n'
+        'note = "read me \\u001b]52;c;cHduZWQ=\\u0007 then \\u001b[2J done"\n'
+        'tags = ["x\\u001b[31mred"]\n'
+        "created = 2026-11-25T15:04:05Z\nupdated = 2026-11-25T15:04:05Z\n",
+        encoding="utf-8",
+    )
+    app = build(short_doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        notes = app.screen.query_one("#notes", OptionList)
+        shown = str(notes.get_option_at_index(0).prompt)
+        assert "read me" in shown and "done" in shown and "#xred" in shown
+        assert not any(ch in shown for ch in "\x1b\x07\x9b\x9d")
+        await pilot.press("full_stop", "a")  # the note editor shows the note again
+        await pilot.pause()
+        editor = app.screen.query_one(TextArea)
+        assert "read me" in editor.text and not any(ch in editor.text for ch in "\x1b\x07")

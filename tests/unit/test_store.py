@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from annotations import Annotation, AnnotationStore, DocumentInfo, StoreError, StoreParseError
 from annotations.model import new_id
+from content.clean import clean_line, clean_text
 
 TEXT = "Title\n\nThe mayor said the vote was close. Critics disagreed. The vote was close."
 
@@ -73,8 +74,10 @@ def test_any_note_survives_the_toml_round_trip(tmp_path: Path, note: str, tags: 
     annotation = highlight(store, "The mayor said", note=note)
     store.update(annotation.id, tags=tags)
     (loaded,) = open_store(path).annotations
-    assert loaded.note == note
-    assert loaded.tags == tags
+    # What is kept is the note as it is shown: controls made visible, escape sequences gone.
+    assert loaded.note == clean_text(note)
+    assert loaded.tags == [t for t in (clean_line(tag) for tag in tags) if t]
+    assert not any(ch in loaded.note + "".join(loaded.tags) for ch in "\x1b\x07\x9b\x9d")
 
 
 def test_unknown_keys_are_kept_on_rewrite(tmp_path: Path) -> None:
