@@ -182,7 +182,11 @@ def import_web_annotations(store: AnnotationStore, payload: Any) -> ImportResult
 def read_json(text: str) -> Any:
     try:
         return json.loads(text)
-    except json.JSONDecodeError as error:
+    except RecursionError:
+        raise ImportFormatError("not a postil export: arrays or objects nested too deeply") from None
+    except ValueError as error:
+        if not isinstance(error, json.JSONDecodeError):  # an integer of thousands of digits
+            raise ImportFormatError(f"not a postil export: {error}".split(";")[0]) from None
         raise ImportFormatError(f"not valid JSON (line {error.lineno}: {error.msg})") from None
 
 

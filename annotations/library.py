@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from annotations.errors import StoreError
 from annotations.paths import annotations_dir, is_local_file
 from annotations.store import flagged_orphans
 
@@ -54,17 +55,22 @@ def _mtime(path: Path) -> datetime:
         return datetime.fromtimestamp(0, UTC)
 
 
+def _utc(stamp: datetime) -> datetime:
+    """A time written without a zone ("2026-11-25T15:04:05") is taken as UTC, so it sorts with the rest."""
+    return stamp if stamp.tzinfo is not None else stamp.replace(tzinfo=UTC)
+
+
 def read_entry(path: Path) -> Entry:
     try:
         raw = tomllib.loads(path.read_bytes().decode("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as error:
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         return Entry(path, path.stem, "", "", "", 0, 0, _mtime(path), problem=reason)
     found = raw.get("document")
     document: dict[str, Any] = found if isinstance(found, dict) else {}
     listed = raw.get("annotation")
     tables = [t for t in listed if isinstance(t, dict)] if isinstance(listed, list) else []
-    stamps = [t["updated"] for t in tables if isinstance(t.get("updated"), datetime)]
+    stamps = [_utc(t["updated"]) for t in tables if isinstance(t.get("updated"), datetime)]
     changed = max(stamps) if stamps else _mtime(path)
     return Entry(
         path=path,
@@ -84,6 +90,8 @@ def _annotation_files(base: Path) -> list[Path]:
         names = sorted(name for name in os.listdir(folder) if name.endswith(".toml") and not name.startswith("."))
     except FileNotFoundError:
         return []
+    except OSError as error:  # "annotations" is a file, or cannot be read
+        raise StoreError(f"cannot read {folder}: {error.strerror or error}") from None
     return [folder / name for name in names]
 
 
@@ -106,7 +114,7 @@ def _document_table(path: Path) -> dict[str, Any] | None:
         return None
     try:
         raw = tomllib.loads(head[: cut if cut != -1 else len(head)].decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         return None
     document = raw.get("document")
     return document if isinstance(document, dict) else None

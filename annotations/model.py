@@ -130,4 +130,4 @@ class Annotation:
         return self.start < end and start < self.end
 
     def fits(self, text: str) -> bool:
-        return text[self.start : self.end] == self.exact
+        return 0 <= self.start <= self.end <= len(text) and text[self.start : self.end] == self.exact

@@ -12,7 +12,7 @@ import hashlib
 import re
 import tomllib
 from dataclasses import dataclass, field, fields
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -42,6 +42,10 @@ class DocumentInfo:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+_MAX_OFFSET = 2**40
+"""No document postil can read is this long; larger offsets are nonsense from elsewhere."""
+
+
 def _annotation_from_table(table: Any, index: int) -> Annotation:
     if not isinstance(table, dict):
         raise ValueError(f"annotation {index} is not a table")
@@ -62,6 +66,11 @@ def _annotation_from_table(table: Any, index: int) -> Annotation:
     for key in ("created", "updated"):
         if key in values and not isinstance(values[key], datetime):
             raise ValueError(f"annotation {index}: '{key}' must be a date and time")
+        if key in values and values[key].tzinfo is None:
+            values[key] = values[key].replace(tzinfo=UTC)  # written without "Z": taken as UTC
+    if not 0 <= values["start"] <= values["end"] <= _MAX_OFFSET:
+        # Offsets no text could have: found again by the passage itself, like any that moved.
+        values["start"] = values["end"] = 0
     extra = {key: value for key, value in table.items() if key not in _KNOWN and key != _STATE}
     return Annotation(**values, extra=extra)
 
@@ -116,6 +125,8 @@ def parse_file(data: bytes, path: Path) -> StoredFile:
         raise StoreParseError(path, line, "not valid UTF-8") from None
     try:
         raw = tomllib.loads(text)
+    except RecursionError:
+        raise StoreParseError(path, None, "arrays or tables nested too deeply for a postil file") from None
     except tomllib.TOMLDecodeError as error:
         match = _LINE.search(str(error))
         reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error)) or "not valid TOML"

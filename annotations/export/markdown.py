@@ -22,8 +22,20 @@ def _yaml(value: str | int) -> str:
 
 
 def tag_name(tag: str) -> str:
-    """`#tags` cannot hold spaces in Obsidian or Logseq."""
-    return re.sub(r"\s+", "-", tag.strip())
+    """`#tags` hold letters, digits, `_`, `-` and `/` in Obsidian and Logseq: spaces become
+    `-` and anything else (`#"><script>`) is dropped."""
+    return re.sub(r"[^\w/-]", "", re.sub(r"\s+", "-", tag.strip()))
+
+
+# A note stays a note: its emphasis and links are the user's own Markdown, but it never
+# opens HTML, a heading, a rule or front matter, or closes the block around it.
+_NOTE_HTML = re.compile(r"[<>]")
+_NOTE_LINE_START = re.compile(r"^(\s*)(#|-{3,}|={3,}|\*{3,}|_{3,}|\+{3,})", re.MULTILINE)
+
+
+def note_markdown(note: str) -> str:
+    escaped = _NOTE_HTML.sub(lambda m: "&lt;" if m.group() == "<" else "&gt;", note.replace("\r\n", "\n"))
+    return _NOTE_LINE_START.sub(r"\1\\\2", escaped)
 
 
 def _item(item: Item) -> list[str]:
@@ -35,9 +47,10 @@ def _item(item: Item) -> list[str]:
     if item.orphan:
         lines += ["*Orphan: this passage is no longer in the article.*", ""]
     if annotation.note:
-        lines += [annotation.note.replace("\r\n", "\n"), ""]
-    if annotation.tags:
-        lines += [" ".join(f"#{tag_name(tag)}" for tag in annotation.tags), ""]
+        lines += [note_markdown(annotation.note), ""]
+    tags = [name for name in (tag_name(tag) for tag in annotation.tags) if name]
+    if tags:
+        lines += [" ".join(f"#{name}" for name in tags), ""]
     if item.context:
         lines += [f"Context: {escape(item.context)}", ""]
     return lines

@@ -1,0 +1,123 @@
+"""Files from elsewhere (TOML written by other programs, import JSON, a broken data
+directory) and exports that others open: one clear line, never a traceback, and nothing
+in an export that a spreadsheet or a Markdown app would run."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ARTICLE = "Harbour Notes\n\nThe harbour was quiet that night. The lamp turned.\n"
+
+
+def postil(*args: str, data: Path | None = None) -> subprocess.CompletedProcess[str]:
+    extra = ["--data-dir", str(data)] if data is not None else []
+    return subprocess.run([sys.executable, "-m", "tui", *args, *extra], capture_output=True, text=True, timeout=60)
+
+
+def article(tmp_path: Path, name: str = "c.txt", text: str = ARTICLE) -> Path:
+    path = tmp_path / name
+    path.write_text(text)
+    return path
+
+
+def one_clean_line(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 1, (result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+def stored(path: Path) -> Path:
+    return Path(postil("where", str(path)).stdout.strip())
+
+
+def test_times_written_without_a_zone_are_taken_as_utc(tmp_path: Path) -> None:
+    path = article(tmp_path)
+    assert postil("add", str(path), "--text", "The lamp turned.").returncode == 0
+    assert postil("add", str(path), "--text", "The harbour was quiet that night.").returncode == 0
+    toml = stored(path)
+    toml.write_text(re.sub(r"^updated = (.*)Z$", r"updated = \1", toml.read_text(), count=1, flags=re.M))
+    library = postil("library")
+    assert library.returncode == 0, library.stderr
+    assert "Harbour Notes" in library.stdout
+    assert len(json.loads(postil("list", str(path), "--json").stdout)) == 2
+
+
+def test_deeply_nested_toml_is_refused_in_one_line_and_never_rewritten(tmp_path: Path) -> None:
+    path = article(tmp_path)
+    assert postil("add", str(path), "--text", "The lamp turned.").returncode == 0
+    toml = stored(path)
+    toml.write_text(toml.read_text() + "deep = " + "[" * 2000 + "]" * 2000 + "\n")
+    before = toml.read_bytes()
+    assert "nested too deeply" in one_clean_line(postil("list", str(path)))
+    assert "nested too deeply" in one_clean_line(postil("add", str(path), "--text", "The harbour"))
+    assert postil("library").returncode == 0
+    assert toml.read_bytes() == before
+
+
+def test_a_file_where_the_annotations_folder_should_be_is_one_line(tmp_path: Path) -> None:
+    path = article(tmp_path)
+    data = tmp_path / "broken-data"
+    data.mkdir()
+    (data / "annotations").write_text("not a folder")
+    for command in (("list", str(path)), ("add", str(path), "--text", "The lamp turned.")):
+        assert "annotations" in one_clean_line(postil(*command, data=data))
+
+
+def test_import_json_nested_too_deeply_or_with_huge_numbers_is_one_line(tmp_path: Path) -> None:
+    path = article(tmp_path)
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 5000 + "]" * 5000)
+    assert "nested too deeply" in one_clean_line(postil("import", str(deep), str(path)))
+    huge = tmp_path / "huge.json"
+    huge.write_text('{"total": ' + "9" * 5000 + "}")
+    assert "not a postil export" in one_clean_line(postil("import", str(huge), str(path)))
+
+
+def test_absurd_offsets_are_found_again_by_their_text_not_exported(tmp_path: Path) -> None:
+    path = article(tmp_path)
+    assert postil("add", str(path), "--text", "The lamp turned.").returncode == 0
+    toml = stored(path)
+    start = ARTICLE.index("The lamp turned.")
+    # A negative start that Python's slicing still reads as the same passage ("fits").
+    toml.write_text(re.sub(r"^start = \d+$", f"start = {start - len(ARTICLE)}", toml.read_text(), flags=re.M))
+    (listed,) = json.loads(postil("list", str(path), "--json").stdout)
+    assert (listed["start"], listed["end"], listed["orphan"]) == (start, start + 16, False)
+    exported = json.loads(postil("export", str(path), "--format", "json").stdout)
+    selectors = exported["first"]["items"][0]["target"]["selector"]
+    position = next(s for s in selectors if s["type"] == "TextPositionSelector")
+    assert (position["start"], position["end"]) == (start, start + 16)
+    # An end no text could have is found again by the passage too.
+    toml.write_text(re.sub(r"^end = \d+$", f"end = {10**30}", toml.read_text(), flags=re.M))
+    (listed,) = json.loads(postil("list", str(path), "--json").stdout)
+    assert (listed["start"], listed["end"]) == (start, start + 16)
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(tmp_path: Path) -> None:
+    path = article(tmp_path, text="=HYPERLINK(1)\n\n+cmd|' /C calc'!A0 and more. The lamp turned.\n")
+    assert postil("add", str(path), "--text", "+cmd|' /C calc'!A0", "--note", "@SUM(A1:A9)").returncode == 0
+    assert postil("add", str(path), "--text", "The lamp turned.", "--note=-2+3").returncode == 0
+    rows = list(csv.reader(io.StringIO(postil("export", str(path), "--format", "csv").stdout)))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert not any(cell[:1] in ("=", "+", "-", "@", "\t", "\r") for cell in cells), cells
+    assert "'+cmd|' /C calc'!A0" in cells and "'@SUM(A1:A9)" in cells and "'=HYPERLINK(1)" in cells
+
+
+def test_markdown_notes_stay_notes_and_tags_stay_tags(tmp_path: Path) -> None:
+    path = article(tmp_path)
+    note = "<script>alert(1)</script> </div>\n---\n# not a heading\n*kept emphasis*"
+    added = postil("add", str(path), "--text", "The lamp turned.", "--note", note, "--tag", '#"><script>')
+    assert added.returncode == 0, added.stderr
+    markdown = postil("export", str(path)).stdout
+    body = markdown.split("\n---\n", 1)[1]  # after the front matter
+    assert "<script>" not in body and "</div>" not in body
+    assert not re.search(r"^(---|# not a heading)$", body, flags=re.M)
+    assert "*kept emphasis*" in body
+    assert "#script" in body and '"' not in body.split("#script")[0].splitlines()[-1]
