@@ -57,15 +57,36 @@ def remove_leftovers(path: Path) -> list[Path]:
     return removed
 
 
-def atomic_write(path: Path, data: bytes, verify: Callable[[bytes], bool] | None = None) -> None:
+def refuse_special(path: Path, target: Path) -> None:
+    """Only a regular file, one that may be written, is ever replaced: never a device, a
+    FIFO or a folder (even through a symlink), and never a file made read-only (0444)."""
+    try:
+        info = target.stat()
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise StoreError(f"cannot write {path}: {_describe(error)}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise StoreError(f"will not write {path}: it is not a regular file (a device, FIFO or folder)")
+    if not info.st_mode & 0o222:
+        raise StoreError(f"will not write {path}: the file is read-only")
+
+
+def atomic_write(
+    path: Path, data: bytes, verify: Callable[[bytes], bool] | None = None, *, make_parents: bool = True
+) -> None:
     """Replace `path` with `data`: temp file, verify, fsync, keep `.bak`, rename, fsync the dir.
 
-    A symlink is written through, so the link stays a link. The old mode is kept.
-    On any failure the old file is untouched and StoreError says why.
+    A symlink is written through, so the link stays a link. The old mode is kept. Anything
+    but a writable regular file is refused (`refuse_special`). `make_parents=False` writes
+    only into a folder that exists. On any failure the old file is untouched and StoreError
+    says why.
     """
     target = Path(os.path.realpath(path))
+    refuse_special(path, target)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if make_parents:
+            target.parent.mkdir(parents=True, exist_ok=True)
         fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as error:
         raise StoreError(f"cannot write {path}: {_describe(error)}") from None

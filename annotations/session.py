@@ -47,7 +47,15 @@ def _adopt_moved(document: Document, base: Path, path: Path) -> Path:
     return path
 
 
-def open_store(document: Document, base: Path | None = None, *, strict: bool = False) -> AnnotationStore:
+def open_store(
+    document: Document, base: Path | None = None, *, strict: bool = False, write: bool = True
+) -> AnnotationStore:
+    """The document's annotations. With `write=False` (`list`, `export`) nothing on disk is
+    changed: a moved file is read where it is, and re-anchored offsets stay in memory."""
     base = base or data_dir()
-    path = _adopt_moved(document, base, store_path(document, base))
-    return AnnotationStore.open(path, document.text, document_info(document), strict=strict)
+    path = store_path(document, base)
+    if write:
+        path = _adopt_moved(document, base, path)
+    elif not path.exists() and is_local_file(document.source):
+        path = find_moved(base, document.fingerprint, document.source) or path
+    return AnnotationStore.open(path, document.text, document_info(document), strict=strict, write=write)

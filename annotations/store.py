@@ -8,7 +8,9 @@ second window or a hand edit is not lost.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field, fields
@@ -240,19 +242,25 @@ class AnnotationStore:
     # -- opening -----------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, text: str, info: DocumentInfo, *, strict: bool = False) -> AnnotationStore:
+    def open(
+        cls, path: Path, text: str, info: DocumentInfo, *, strict: bool = False, write: bool = True
+    ) -> AnnotationStore:
         """Open the file for a document whose clean text is `text`.
 
         A file that will not parse raises StoreParseError when `strict` (the CLI);
-        otherwise the store opens empty and read-only, with the reason kept.
+        otherwise the store opens empty and read-only, with the reason kept. With
+        `write=False` re-anchored offsets are not written back (read-only commands).
         """
         store = cls(path, info)
         try:
-            store._load(text)
+            store._load(text, write)
         except StoreParseError as error:
             if strict:
                 raise
             store.read_only_reason = str(error)
+        with contextlib.suppress(OSError):
+            if not os.stat(path).st_mode & 0o222:
+                store.read_only_reason = store.read_only_reason or f"{path} is read-only"
         return store
 
     @classmethod
@@ -269,7 +277,7 @@ class AnnotationStore:
         store.sort()
         return store
 
-    def _load(self, text: str) -> None:
+    def _load(self, text: str, write: bool = True) -> None:
         self.text = text
         self._disk_stamp = _stamp(self.path)
         data = _read(self.path)
@@ -285,7 +293,7 @@ class AnnotationStore:
             self.info.fingerprint,
             self.info.source,
         )
-        if moved or stale:
+        if (moved or stale) and write:
             # Re-anchored to a changed (or moved) article: record the new offsets and
             # fingerprint now, so the next open starts from them. Orphans keep their old
             # text and offsets, flagged. A failed write is not fatal: it is retried later.

@@ -25,7 +25,19 @@ if TYPE_CHECKING:
     from content.analysis import Analysis
 from tui import __version__
 
-COMMANDS = ("read", "add", "list", "where", "sentences", "quotes", "claims", "library", "export", "import")
+COMMANDS = (
+    "read",
+    "add",
+    "list",
+    "where",
+    "reanchor",
+    "sentences",
+    "quotes",
+    "claims",
+    "library",
+    "export",
+    "import",
+)
 
 
 class UsageError(Exception):
@@ -77,8 +89,8 @@ def _progress_printer(source: str | None) -> Callable[[int, int | None], None] |
     return show
 
 
-def _store(args: argparse.Namespace, document: Document) -> AnnotationStore:
-    return open_store(document, _base(args), strict=True)
+def _store(args: argparse.Namespace, document: Document, write: bool = True) -> AnnotationStore:
+    return open_store(document, _base(args), strict=True, write=write)
 
 
 # -- commands ------------------------------------------------------------------------
@@ -151,7 +163,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     document = _load(args)
-    store = _store(args, document)
+    store = _store(args, document, write=False)
     if args.json:
         _print_json([{**annotation_to_table(a), "orphan": a.id in store.orphans} for a in store.annotations])
         return 0
@@ -166,6 +178,16 @@ def cmd_list(args: argparse.Namespace) -> int:
             print(f"{'':26}note: {_excerpt(a.note, 70)}")
         if tags:
             print(f"{'':26}{tags}")
+    return 0
+
+
+def cmd_reanchor(args: argparse.Namespace) -> int:
+    """Fit the annotations to the article as it is now and write the result (the reader does
+    this on open; `list` and `export` only read)."""
+    document = _load(args)
+    store = _store(args, document, write=True)
+    placed = len(store.annotations) - len(store.orphans)
+    print(f"{placed} annotation(s) placed, {len(store.orphans)} orphan(s), in {store.path}")
     return 0
 
 
@@ -236,11 +258,22 @@ def cmd_library(args: argparse.Namespace) -> int:
 def _write_output(path: Path, text: str, force: bool) -> None:
     from annotations.atomic import atomic_write
 
-    if path.exists() and not force:
-        raise ContentError(f"{path} exists; use --force to replace it")
     if path.is_dir():
         raise ContentError(f"{path} is a directory; give a file name, or use --all for one file per document")
-    atomic_write(path, text.encode("utf-8"))
+    if (path.exists() or path.is_symlink()) and not force:
+        raise ContentError(f"{path} exists; use --force to replace it")
+    parent = path.absolute().parent
+    if not parent.is_dir():
+        # Never a tree of folders: only the one the file goes in, and only when asked.
+        if not force or not parent.parent.is_dir():
+            raise ContentError(
+                f"the folder {parent} does not exist" + ("; use --force to create it" if parent.parent.is_dir() else "")
+            )
+        try:
+            parent.mkdir()
+        except OSError as error:
+            raise ContentError(f"cannot create {parent}: {error.strerror or error}") from None
+    atomic_write(path, text.encode("utf-8"), make_parents=False)
 
 
 def _stamp(args: argparse.Namespace) -> datetime | None:
@@ -257,7 +290,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.source is None:
         raise UsageError("export needs a SOURCE, or --all with -o DIR")
     document = _load(args)
-    store = _store(args, document)
+    store = _store(args, document, write=False)
     text = render(build(store, document, context=args.context, timestamp=_stamp(args)), args.format)
     if args.output is None:
         sys.stdout.write(text)
@@ -295,7 +328,7 @@ def _export_all(args: argparse.Namespace) -> int:
             except ContentError:
                 document = None
         store = (
-            open_store(document, _base(args), strict=True)
+            open_store(document, _base(args), strict=True, write=False)
             if document is not None and store_path(document, _base(args)) == entry.path
             else AnnotationStore.open_stored(entry.path)
         )
@@ -397,6 +430,9 @@ def _parser() -> argparse.ArgumentParser:
 
     where = command("where", cmd_where, "print the TOML file that holds SOURCE's annotations")
     where.add_argument("source", metavar="SOURCE")
+
+    reanchor = command("reanchor", cmd_reanchor, "fit the annotations to SOURCE as it is now, and save that")
+    reanchor.add_argument("source", metavar="SOURCE")
 
     sentences = command("sentences", cmd_sentences, "split SOURCE into sentences")
     sentences.add_argument("source", metavar="SOURCE")

@@ -109,7 +109,12 @@ def test_library_lists_every_annotated_document_with_counts(tmp_path: Path, data
     postil("add", str(path), "--text", "The boats came in again.")
     postil("add", "postil:sample", "--text", "The Lighthouse Ledger")
     path.write_text(ARTICLE.replace("The boats came in again.", "The boats stayed out."))
-    postil("list", str(path))  # opening the edited article re-anchors it and flags the orphan
+    before = Path(postil("where", str(path)).stdout.strip()).read_bytes()
+    postil("list", str(path))
+    postil("export", str(path))
+    assert Path(postil("where", str(path)).stdout.strip()).read_bytes() == before  # reading never writes
+    reanchored = postil("reanchor", str(path))  # fits the notes to the edited article and saves it
+    assert reanchored.stdout.startswith("1 annotation(s) placed, 1 orphan(s)")
     (entry, sample) = sorted(json.loads(postil("library", "--json").stdout), key=lambda e: e["source"])
     assert (entry["title"], entry["source"], entry["annotations"], entry["orphans"]) == (
         "A Quiet Harbour",

@@ -7,7 +7,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -121,3 +123,55 @@ def test_markdown_notes_stay_notes_and_tags_stay_tags(tmp_path: Path) -> None:
     assert not re.search(r"^(---|# not a heading)$", body, flags=re.M)
     assert "*kept emphasis*" in body
     assert "#script" in body and '"' not in body.split("#script")[0].splitlines()[-1]
+
+
+def test_exports_never_replace_a_fifo_or_a_symlink_to_one(tmp_path: Path) -> None:
+    path = article(tmp_path)
+    assert postil("add", str(path), "--text", "The lamp turned.").returncode == 0
+    # A FIFO stands in for a device: a test must never risk the real /dev/null if this breaks.
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    link = tmp_path / "pipe-link"
+    link.symlink_to(fifo)
+    for target in (fifo, link):
+        line = one_clean_line(postil("export", str(path), "-o", str(target), "--force"))
+        assert "not a regular file" in line
+    assert stat.S_ISFIFO(fifo.stat().st_mode) and link.is_symlink()
+    assert not list(tmp_path.glob("*.bak")) and not list(tmp_path.glob(".*.tmp"))
+
+
+def test_a_read_only_annotation_file_is_left_alone(tmp_path: Path) -> None:
+    path = article(tmp_path)
+    assert postil("add", str(path), "--text", "The lamp turned.").returncode == 0
+    toml = stored(path)
+    toml.chmod(0o444)
+    before = toml.read_bytes()
+    assert "read-only" in one_clean_line(postil("add", str(path), "--text", "The harbour"))
+    assert toml.read_bytes() == before and stat.S_IMODE(toml.stat().st_mode) == 0o444
+
+
+def test_export_creates_at_most_the_folder_it_writes_into_and_only_with_force(tmp_path: Path) -> None:
+    path = article(tmp_path)
+    assert postil("add", str(path), "--text", "The lamp turned.").returncode == 0
+    deep = tmp_path / "no" / "such" / "x.md"
+    assert "does not exist" in one_clean_line(postil("export", str(path), "-o", str(deep), "--force"))
+    assert not (tmp_path / "no").exists()
+    near = tmp_path / "notes" / "x.md"
+    assert "--force" in one_clean_line(postil("export", str(path), "-o", str(near)))
+    assert postil("export", str(path), "-o", str(near), "--force").returncode == 0
+    assert near.read_text().startswith("---")
+
+
+def test_list_and_export_only_read_and_reanchor_writes(tmp_path: Path) -> None:
+    path = article(tmp_path)
+    assert postil("add", str(path), "--text", "The lamp turned.").returncode == 0
+    path.write_text(ARTICLE.replace("Harbour Notes\n\n", "Harbour Notes\n\nA new first line.\n\n"))
+    toml = stored(path)
+    before = toml.read_bytes()
+    for command in (("list", str(path)), ("export", str(path)), ("where", str(path)), ("library",)):
+        assert postil(*command).returncode == 0
+    assert toml.read_bytes() == before
+    (listed,) = json.loads(postil("list", str(path), "--json").stdout)
+    assert listed["start"] == path.read_text().index("The lamp turned.")  # placed, in memory
+    assert postil("reanchor", str(path)).returncode == 0
+    assert toml.read_bytes() != before and f"start = {listed['start']}" in toml.read_text()
