@@ -9,8 +9,10 @@ or content that is not an article.
 
 from __future__ import annotations
 
+import http.client
 import socket
 import ssl
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -57,12 +59,24 @@ def normalise_url(url: str) -> str:
     return urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
 
 
+def shown(url: str) -> str:
+    """The address as an error line may show it: one clean line, never a user name or password."""
+    try:
+        parts = urlsplit(url)
+        if parts.username is not None or parts.password is not None:
+            host = parts.netloc.rpartition("@")[2]
+            url = urlunsplit((parts.scheme, host, parts.path, parts.query, parts.fragment))
+    except ValueError:
+        url = url.rpartition("@")[2] if "@" in url else url
+    return clean_line(url)
+
+
 def check_scheme(url: str) -> None:
     scheme = urlsplit(url).scheme.lower()
     if scheme not in ("http", "https"):
-        raise ContentError(f"{clean_line(url)}: only http and https addresses can be opened, not {scheme or 'this'}")
+        raise ContentError(f"{shown(url)}: only http and https addresses can be opened, not {scheme or 'this'}")
     if not urlsplit(url).hostname:
-        raise ContentError(f"{clean_line(url)}: the address has no host name")
+        raise ContentError(f"{shown(url)}: the address has no host name")
 
 
 class _NoRedirects(urllib.request.HTTPRedirectHandler):
@@ -74,6 +88,43 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
 
 def _opener() -> urllib.request.OpenerDirector:
     return urllib.request.build_opener(_NoRedirects())
+
+
+class _Cancelled(Exception):
+    pass
+
+
+_POLL = 0.1
+
+
+def _open_by(
+    opener: urllib.request.OpenerDirector,
+    request: urllib.request.Request,
+    deadline: float,
+    cancelled: Callable[[], bool] | None,
+) -> http.client.HTTPResponse:
+    """Open the request in a helper thread and wait for it until the deadline: a socket
+    timeout bounds each read, not a server that sends its headers a byte a second."""
+    box: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            box["response"] = opener.open(request, timeout=max(0.1, deadline - time.monotonic()))
+        except BaseException as error:  # handed to the waiting thread
+            box["error"] = error
+
+    worker = threading.Thread(target=run, name="postil-fetch", daemon=True)
+    worker.start()
+    while worker.is_alive():
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError
+        if cancelled is not None and cancelled():
+            raise _Cancelled
+        worker.join(min(_POLL, left))
+    if "error" in box:
+        raise box["error"]  # type: ignore[misc]
+    return box["response"]  # type: ignore[return-value]
 
 
 def _describe(url: str, error: BaseException) -> str:
@@ -103,22 +154,28 @@ def _decoder(encoding: str) -> zlib._Decompress | None:
 
 
 def _read_body(
-    response: object, url: str, headers: Message, deadline: float, max_bytes: int, progress: Progress | None
+    response: object,
+    url: str,
+    headers: Message,
+    deadline: float,
+    max_bytes: int,
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> bytes:
     encoding = (headers.get("Content-Encoding") or "identity").strip().lower()
     if encoding not in ("identity", "gzip", "x-gzip", "deflate"):
-        raise ContentError(
-            f"{clean_line(url)}: the server sent an encoding postil cannot read ({clean_line(encoding)})"
-        )
+        raise ContentError(f"{shown(url)}: the server sent an encoding postil cannot read ({clean_line(encoding)})")
     decoder = _decoder(encoding)
     length = headers.get("Content-Length")
     total = int(length) if length and length.isdigit() else None
-    too_big = f"{clean_line(url)}: the page is larger than {max_bytes // (1024 * 1024)} MB; postil stopped reading"
+    too_big = f"{shown(url)}: the page is larger than {max_bytes // (1024 * 1024)} MB; postil stopped reading"
     chunks: list[bytes] = []
     size = received = 0
     while True:
         if time.monotonic() > deadline:
-            raise ContentError(f"{clean_line(url)}: timed out while reading the page")
+            raise ContentError(f"{shown(url)}: timed out while reading the page")
+        if cancelled is not None and cancelled():
+            raise ContentError(f"{shown(url)}: cancelled")
         chunk = response.read1(CHUNK)  # type: ignore[attr-defined]
         if not chunk:
             break
@@ -131,7 +188,7 @@ def _read_body(
                 while decoder.unconsumed_tail and len(piece) + size <= max_bytes:
                     piece += decoder.decompress(decoder.unconsumed_tail, max_bytes - size - len(piece) + 1)
             except zlib.error:
-                raise ContentError(f"{clean_line(url)}: the compressed page is corrupt") from None
+                raise ContentError(f"{shown(url)}: the compressed page is corrupt") from None
         else:
             piece = chunk
         size += len(piece)
@@ -140,6 +197,8 @@ def _read_body(
         chunks.append(piece)
         if progress is not None:
             progress(received, total)
+    if total is not None and received < total:
+        raise ContentError(f"{shown(url)}: the server stopped after {received} of {total} bytes; the page is cut short")
     return b"".join(chunks)
 
 
@@ -150,8 +209,13 @@ def fetch(
     max_redirects: int = MAX_REDIRECTS,
     max_bytes: int = MAX_BYTES,
     progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> Fetched:
-    """GET `url` and return its body; ContentError with a clear reason on any failure."""
+    """GET `url` and return its body; ContentError with a clear reason on any failure.
+
+    The deadline covers connecting, the status line and headers, and the body; `cancelled`
+    is polled while waiting, so a cancel returns within a fraction of a second.
+    """
     deadline = time.monotonic() + timeout
     opener = _opener()
     current = url
@@ -159,7 +223,7 @@ def fetch(
         check_scheme(current)
         remaining = deadline - time.monotonic()
         if remaining <= 0:
-            raise ContentError(f"{clean_line(url)}: timed out after {timeout:g} s")
+            raise ContentError(f"{shown(url)}: timed out after {timeout:g} s")
         request = urllib.request.Request(
             current,
             headers={
@@ -169,35 +233,42 @@ def fetch(
             },
         )
         try:
-            response = opener.open(request, timeout=remaining)
+            response = _open_by(opener, request, deadline, cancelled)
         except urllib.error.HTTPError as error:
             if error.code in (301, 302, 303, 307, 308):
                 location = error.headers.get("Location")
                 error.close()
                 if not location:
-                    raise ContentError(
-                        f"{clean_line(current)}: HTTP {error.code} redirect without a Location"
-                    ) from None
+                    raise ContentError(f"{shown(current)}: HTTP {error.code} redirect without a Location") from None
                 current = urljoin(current, location)
                 continue
             error.close()
-            raise ContentError(f"{clean_line(current)}: HTTP {error.code} {clean_line(str(error.reason))}") from None
+            raise ContentError(f"{shown(current)}: HTTP {error.code} {clean_line(str(error.reason))}") from None
+        except _Cancelled:
+            raise ContentError(f"{shown(url)}: cancelled") from None
         except (urllib.error.URLError, OSError, ValueError) as error:
             if isinstance(error, TimeoutError | socket.timeout):
-                raise ContentError(f"{clean_line(url)}: timed out after {timeout:g} s") from None
-            raise ContentError(f"{clean_line(url)}: {_describe(current, error)}") from None
+                raise ContentError(f"{shown(url)}: timed out after {timeout:g} s") from None
+            raise ContentError(f"{shown(url)}: {_describe(current, error)}") from None
+        except http.client.HTTPException as error:
+            # A garbage status line, too many headers, a header line too long …
+            raise ContentError(
+                f"{shown(url)}: the server's answer is not valid HTTP ({type(error).__name__})"
+            ) from None
         with response:
             headers = response.headers
             content_type = (headers.get_content_type() or "").lower()
             if headers.get("Content-Type") and content_type not in ARTICLE_TYPES:
                 raise ContentError(
-                    f"{clean_line(current)}: the address gives {clean_line(content_type)}, not an HTML page or text"
+                    f"{shown(current)}: the address gives {clean_line(content_type)}, not an HTML page or text"
                 )
             try:
-                body = _read_body(response, current, headers, deadline, max_bytes, progress)
+                body = _read_body(response, current, headers, deadline, max_bytes, progress, cancelled)
+            except http.client.HTTPException as error:
+                raise ContentError(f"{shown(url)}: the server's answer broke off ({type(error).__name__})") from None
             except TimeoutError:
-                raise ContentError(f"{clean_line(url)}: timed out after {timeout:g} s") from None
+                raise ContentError(f"{shown(url)}: timed out after {timeout:g} s") from None
             except OSError as error:
-                raise ContentError(f"{clean_line(url)}: {_describe(current, error)}") from None
+                raise ContentError(f"{shown(url)}: {_describe(current, error)}") from None
             return Fetched(current, content_type or "text/html", headers.get_content_charset(), body)
-    raise ContentError(f"{clean_line(url)}: more than {max_redirects} redirects")
+    raise ContentError(f"{shown(url)}: more than {max_redirects} redirects")

@@ -124,10 +124,24 @@ class _HtmlBuilder(TextBuilder):
             self.walk(child, quote_depth, depth)
 
 
+_CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+
+
+def _visible_reference(match: re.Match[str]) -> str:
+    """`&#27;` or `&#x7;` stand for control characters, which the HTML parser refuses (and the
+    whole page with them): they become the visible stand-ins that article text uses."""
+    code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
+    if code in (9, 10, 13) or not (code < 0x20 or 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF):
+        return match.group()
+    return clean_text(chr(code)) if code < 0xD800 else "\ufffd"
+
+
 def parse_html(html: str, source: str, fallback_title: str = "") -> Document:
     """Extract the main article of an HTML page; ContentError when there is none."""
     import trafilatura  # imported here: it takes a while, and only HTML needs it
 
+    if "&#" in html:
+        html = _CHARACTER_REFERENCE.sub(_visible_reference, html)
     try:
         extracted = trafilatura.bare_extraction(
             html,

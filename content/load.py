@@ -7,6 +7,7 @@ import os
 import re
 import stat
 import sys
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Literal
@@ -156,10 +157,16 @@ def is_url(source: str) -> bool:
     return re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", source) is not None
 
 
-def load_document(source: str | None, stdin: BinaryIO | None = None, progress: Progress | None = None) -> Document:
+def load_document(
+    source: str | None,
+    stdin: BinaryIO | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Document:
     """Load SOURCE: a path, an http(s) URL, `-` for stdin, or None for the built-in sample.
 
-    `progress` is called as a URL downloads, with the bytes so far and the total if known.
+    `progress` is called as a URL downloads, with the bytes so far and the total if known;
+    `cancelled` is polled meanwhile, and stops the download when it says so.
     """
     if source is None or source == SAMPLE_SOURCE:
         return document_from_bytes(sample_bytes(), SAMPLE_SOURCE, "sample", "text")
@@ -168,17 +175,17 @@ def load_document(source: str | None, stdin: BinaryIO | None = None, progress: P
         data = read_stream(stream)
         return document_from_bytes(data, STDIN_SOURCE, STDIN_SOURCE, sniff_format(data))
     if is_url(source):
-        return load_url(source, progress)
+        return load_url(source, progress, cancelled)
     path = Path(os.path.expanduser(source))
     data = read_file_bytes(path)
     return document_from_bytes(data, str(path.resolve()), path.name, sniff_format(data, path.suffix.lower()))
 
 
-def load_url(url: str, progress: Progress | None = None) -> Document:
+def load_url(url: str, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> Document:
     from content.fetch import check_scheme, fetch, normalise_url
 
     check_scheme(url)
-    fetched = fetch(url, progress=progress)
+    fetched = fetch(url, progress=progress, cancelled=cancelled)
     key = normalise_url(url)
     name = Path(fetched.url.split("?", 1)[0].rstrip("/")).name or "page"
     if fetched.content_type in ("text/html", "application/xhtml+xml") or looks_like_html(fetched.body):

@@ -67,7 +67,8 @@ class PostilApp(App[None]):
                 self.call_from_thread(self._progress, received, total)
 
         try:
-            document = load_document(source, progress=progress)
+            # esc on the loading screen stops the download itself, within a fraction of a second.
+            document = load_document(source, progress=progress, cancelled=lambda: self._loading != token)
             self.call_from_thread(self._stage, "reading the article…")
             store = open_store(document, self.base)
         except (ContentError, StoreError) as error:
