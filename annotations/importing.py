@@ -138,8 +138,14 @@ def _from_web_annotation(entry: dict[str, Any], taken: set[str]) -> tuple[Annota
     return annotation, entry.get("postil:orphan") is True
 
 
+def _same(a: Annotation, b: Annotation) -> bool:
+    """The same highlight: the same passage with the same note, tags and colour. Two different
+    annotations of one passage are both real, and both are kept."""
+    return (a.exact, a.start, a.note, a.tags, a.color) == (b.exact, b.start, b.note, b.tags, b.color)
+
+
 def _already_there(store: AnnotationStore, annotation: Annotation) -> bool:
-    return any(a.exact == annotation.exact and a.start == annotation.start for a in store.annotations)
+    return any(_same(a, annotation) for a in store.annotations)
 
 
 def import_web_annotations(store: AnnotationStore, payload: Any) -> ImportResult:
@@ -161,9 +167,7 @@ def import_web_annotations(store: AnnotationStore, payload: Any) -> ImportResult
         placed = anchor(annotation, store.text)
         if placed is not None:
             annotation.start, annotation.end = placed
-            if _already_there(store, annotation) or any(
-                a.exact == annotation.exact and a.start == annotation.start for a in incoming
-            ):
+            if _already_there(store, annotation) or any(_same(a, annotation) for a in incoming):
                 result.skipped += 1
                 continue
         elif was_orphan:

@@ -140,6 +140,10 @@ def cmd_add(args: argparse.Namespace) -> int:
         raise UsageError(f"--occurrence {args.occurrence}: the text occurs {len(starts)} time(s)")
     start = starts[args.occurrence - 1]
     end = start + len(exact)
+    existing = next((a for a in store.annotations if (a.start, a.end) == (start, end)), None)
+    if existing is not None and existing.id not in store.orphans:
+        # As in the reader: one highlight per passage; its note and tags are edited there.
+        raise ContentError(f"that passage is already highlighted ({existing.id}); edit its note in the reader")
     from content.analysis import analyse
 
     sentences = analyse(document).sentences
@@ -304,39 +308,65 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _export_all(args: argparse.Namespace) -> int:
-    from annotations.export import SUFFIXES, build, render
+    from annotations.export import SUFFIXES, render
     from annotations.library import library
-    from annotations.paths import is_local_file
 
     if args.output is None:
         raise UsageError("--all writes one file per document: give the folder with -o DIR")
     if args.source is not None:
         raise UsageError("give either a SOURCE or --all, not both")
-    folder = Path(args.output).expanduser()
     entries = [entry for entry in library(_base(args)) if not entry.problem]
+    if args.format == "csv":
+        # Readwise imports one file: every document's highlights in one CSV, one header.
+        target = Path(args.output).expanduser()
+        if target.suffix == "" and not target.exists():
+            target = target.with_suffix(".csv")
+        parts = [render(_export_of(args, entry), "csv") for entry in entries]
+        header, _, _ = (parts[0] if parts else render(_empty_export(), "csv")).partition("\r\n")
+        text = header + "\r\n" + "".join(part.partition("\r\n")[2] for part in parts)
+        _write_output(target, text, args.force)
+        print(f"wrote {len(entries)} document(s) as one Readwise CSV to {target}", file=sys.stderr)
+        return 0
+    folder = Path(args.output).expanduser()
     targets = [folder / (entry.path.stem + SUFFIXES[args.format]) for entry in entries]
     clashes = [str(target) for target in targets if target.exists()]
     if clashes and not args.force:
         raise ContentError(f"{clashes[0]} exists ({len(clashes)} file(s) would be replaced); use --force")
+    if folder.exists() and not folder.is_dir():
+        raise ContentError(f"{folder} is a file; --all writes one file per document into a folder")
     folder.mkdir(parents=True, exist_ok=True)
     for entry, target in zip(entries, targets, strict=True):
-        document = None
-        loadable = entry.source == "postil:sample" or (is_local_file(entry.source) and Path(entry.source).exists())
-        if loadable:
-            try:
-                document = load_document(entry.source)
-            except ContentError:
-                document = None
-        store = (
-            open_store(document, _base(args), strict=True, write=False)
-            if document is not None and store_path(document, _base(args)) == entry.path
-            else AnnotationStore.open_stored(entry.path)
-        )
-        text = render(build(store, document, context=args.context, timestamp=_stamp(args)), args.format)
-        _write_output(target, text, force=True)
-        print(f"{target}  ({len(store.annotations)} annotation(s))")
+        export = _export_of(args, entry)
+        _write_output(target, render(export, args.format), force=True)
+        print(f"{target}  ({len(export.items)} annotation(s))")
     print(f"wrote {len(entries)} file(s) to {folder}", file=sys.stderr)
     return 0
+
+
+def _export_of(args: argparse.Namespace, entry: Any) -> Any:
+    """One library entry's export: with its article when it can be loaded, else as stored."""
+    from annotations.export import build
+    from annotations.paths import is_local_file
+
+    document = None
+    loadable = entry.source == "postil:sample" or (is_local_file(entry.source) and Path(entry.source).exists())
+    if loadable:
+        try:
+            document = load_document(entry.source)
+        except ContentError:
+            document = None
+    store = (
+        open_store(document, _base(args), strict=True, write=False)
+        if document is not None and store_path(document, _base(args)) == entry.path
+        else AnnotationStore.open_stored(entry.path)
+    )
+    return build(store, document, context=args.context, timestamp=_stamp(args))
+
+
+def _empty_export() -> Any:
+    from annotations.export import Export
+
+    return Export(title="", author="", source="", items=[])
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -362,6 +392,13 @@ def cmd_import(args: argparse.Namespace) -> int:
             source = args.source or _local_source(web_annotation_source(payload))
             if source is None:
                 raise UsageError("the export does not say which document it belongs to; give SOURCE")
+            if args.source is None and not _near(source, path):
+                # Only what the user typed is fetched or opened: never a URL, or a file elsewhere,
+                # that a JSON file from someone else happens to name.
+                raise UsageError(
+                    f"the export names {clean_line(source)}; give it as SOURCE to import there "
+                    "(only a document beside the JSON file is opened without asking)"
+                )
             document = load_document(source)
             store = _store(args, document)
             result = import_web_annotations(store, payload)
@@ -379,6 +416,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     for passage in result.unmatched_texts[:5]:
         print(f"  not found: {_excerpt(clean_line(passage), 70)}", file=sys.stderr)
     return 0
+
+
+def _near(source: str, json_file: Path) -> bool:
+    """The built-in sample, or a local file in the JSON file's own folder."""
+    if source == "postil:sample":
+        return True
+    if is_url(source) or source == "-":
+        return False
+    return Path(source).expanduser().resolve().parent == json_file.resolve().parent
 
 
 def _local_source(source: str | None) -> str | None:

@@ -175,3 +175,61 @@ def test_list_and_export_only_read_and_reanchor_writes(tmp_path: Path) -> None:
     assert listed["start"] == path.read_text().index("The lamp turned.")  # placed, in memory
     assert postil("reanchor", str(path)).returncode == 0
     assert toml.read_bytes() != before and f"start = {listed['start']}" in toml.read_text()
+
+
+def test_two_annotations_of_one_passage_both_survive_export_and_import(tmp_path: Path) -> None:
+    path = article(tmp_path)
+    assert postil("add", str(path), "--text", "The lamp turned.").returncode == 0
+    # A second annotation of the same passage, as another window or a hand edit makes it.
+    toml = stored(path)
+    raw = toml.read_text()
+    block = raw[raw.index("[[annotation]]") :]
+    second = re.sub(r'^id = ".*"$', 'id = "second"', block, flags=re.M).replace('color = "yellow"', 'color = "pink"')
+    second = second.replace('note = ""', 'note = "Check this."').replace("tags = []", 'tags = ["lamp"]')
+    toml.write_text(raw + "\n" + second)
+    assert len(json.loads(postil("list", str(path), "--json").stdout)) == 2
+    dump = tmp_path / "notes.json"
+    assert postil("export", str(path), "--format", "json", "-o", str(dump)).returncode == 0
+    fresh = tmp_path / "fresh"
+    imported = postil("import", str(dump), data=fresh)
+    assert imported.returncode == 0, imported.stderr
+    assert "added 2, skipped 0" in imported.stdout
+    listed = json.loads(postil("list", str(path), "--json", data=fresh).stdout)
+    assert sorted((a["color"], a.get("note", "")) for a in listed) == [("pink", "Check this."), ("yellow", "")]
+    again = postil("import", str(dump), data=fresh)
+    assert "added 0, skipped 2" in again.stdout  # the very same ones are not duplicated
+
+
+def test_add_on_a_highlighted_passage_refuses_as_the_reader_does(tmp_path: Path) -> None:
+    path = article(tmp_path)
+    assert postil("add", str(path), "--text", "The lamp turned.").returncode == 0
+    line = one_clean_line(postil("add", str(path), "--text", "The lamp turned.", "--note", "again"))
+    assert "already highlighted" in line
+    assert len(json.loads(postil("list", str(path), "--json").stdout)) == 1
+
+
+def test_import_opens_only_what_the_user_names(tmp_path: Path) -> None:
+    path = article(tmp_path)
+    assert postil("add", str(path), "--text", "The lamp turned.").returncode == 0
+    exported = json.loads(postil("export", str(path), "--format", "json").stdout)
+    elsewhere = tmp_path / "inbox"
+    elsewhere.mkdir()
+    for named in ("http://127.0.0.1:9/never-fetched", str(path)):
+        exported["postil:source"] = named
+        dump = elsewhere / "notes.json"
+        dump.write_text(json.dumps(exported))
+        refused = postil("import", str(dump), data=tmp_path / "fresh")
+        assert refused.returncode == 2 and "give it as SOURCE" in refused.stderr
+    assert postil("import", str(dump), str(path), data=tmp_path / "fresh").returncode == 0
+
+
+def test_export_all_as_csv_is_one_readwise_file(tmp_path: Path) -> None:
+    first = article(tmp_path)
+    second = article(tmp_path, "d.txt", "Other Notes\n\nA second story here, about the quay.\n")
+    assert postil("add", str(first), "--text", "The lamp turned.").returncode == 0
+    assert postil("add", str(second), "--text", "A second story here, about the quay.").returncode == 0
+    target = tmp_path / "all.csv"
+    assert postil("export", "--all", "--format", "csv", "-o", str(target)).returncode == 0
+    assert target.is_file()
+    rows = list(csv.reader(io.StringIO(target.read_text())))
+    assert rows[0][0] == "Highlight" and sorted(row[1] for row in rows[1:]) == ["Harbour Notes", "Other Notes"]
