@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -264,37 +265,60 @@ def looks_like_clippings(text: str) -> bool:
     return bool(_SEPARATOR.search(text)) and "Added on" in text
 
 
-def _find(text: str, passage: str) -> int:
-    found = text.find(passage)
-    if found != -1:
-        return found
-    # Kindle joins lines and collapses white space: allow any white space between words.
-    words = passage.split()
-    if not words:
-        return -1
-    match = re.search(r"\s+".join(re.escape(word) for word in words), text)
-    return match.start() if match else -1
+class PassageIndex:
+    """Where passages are in a text, indexed once: by their first words, with any white space
+    between words (Kindle joins lines and collapses white space). Finding a clipping is then a
+    dictionary lookup, not a scan of the whole book."""
+
+    _KEY = 3
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", text)]
+        self.starts: dict[tuple[str, ...], list[int]] = {}
+        for index in range(len(self.words)):
+            key = tuple(word for _, _, word in self.words[index : index + self._KEY])
+            self.starts.setdefault(key, []).append(index)
+
+    def find(self, passage: str) -> tuple[int, int] | None:
+        """The first place the passage occurs, as (start, end); None if it does not."""
+        tokens = passage.split()
+        if not tokens:
+            return None
+        for index in self.starts.get(tuple(tokens[: self._KEY]), ()):
+            run = self.words[index : index + len(tokens)]
+            if len(run) == len(tokens) and all(word == token for (_, _, word), token in zip(run, tokens, strict=True)):
+                return run[0][0], run[-1][1]
+        # A passage that starts or ends inside a word: the plain search, once.
+        found = self.text.find(passage)
+        return (found, found + len(passage)) if found != -1 else None
 
 
-def _match_end(text: str, passage: str, start: int) -> int:
-    if text.startswith(passage, start):
-        return start + len(passage)
-    match = re.compile(r"\s+".join(re.escape(word) for word in passage.split())).match(text, start)
-    return match.end() if match else start + len(passage)
+def import_clippings(
+    store: AnnotationStore,
+    title: str,
+    clippings: list[Clipping],
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportResult:
+    """Import the clippings of the book whose text is the store's document.
 
-
-def import_clippings(store: AnnotationStore, title: str, clippings: list[Clipping]) -> ImportResult:
-    """Import the clippings of the book whose text is the store's document."""
+    Linear in the clippings: the text is indexed once, and duplicates and ids are sets.
+    `progress` is called now and then with (clippings done, clippings in all).
+    """
     text = store.text
+    index = PassageIndex(text)
     result = ImportResult()
-    found_in_text = {
-        (c.title, c.author) for c in clippings if c.kind == "highlight" and c.text and _find(text, c.text) != -1
-    }
+    places = {id(c): index.find(c.text) for c in clippings if c.kind == "highlight" and c.text}
+    found_in_text = {(c.title, c.author) for c in clippings if places.get(id(c)) is not None}
     ours = {(c.title, c.author) for c in clippings if c.title.casefold() == title.casefold()} | found_in_text
     incoming: list[Annotation] = []
     changed: set[str] = set()
     by_location: dict[int, Annotation] = {}
-    for clip in clippings:
+    taken = set(store.ids())
+    existing: dict[tuple[int, str], Annotation] = {(a.start, a.exact): a for a in store.annotations}
+    for done, clip in enumerate(clippings, 1):
+        if progress is not None and (done % 1000 == 0 or done == len(clippings)):
+            progress(done, len(clippings))
         if (clip.title, clip.author) not in ours:
             result.other_books += 1
             continue
@@ -315,21 +339,21 @@ def import_clippings(store: AnnotationStore, title: str, clippings: list[Clippin
                 if target not in incoming:
                     changed.add(target.id)
             continue
-        start = _find(text, clip.text)
-        if start == -1:
+        place = places.get(id(clip))
+        if place is None:
             result.unmatched += 1
             result.unmatched_texts.append(clip.text)
             continue
-        end = _match_end(text, clip.text, start)
-        duplicate = next(
-            (a for a in [*store.annotations, *incoming] if a.start == start and a.exact == text[start:end]), None
-        )
+        start, end = place
+        duplicate = existing.get((start, text[start:end]))
         if duplicate is not None:
             result.skipped += 1
             if clip.location:
                 by_location.setdefault(clip.location[1], duplicate)
             continue
-        annotation = Annotation.on_text(text, start, end, id=new_id(store.ids() | {a.id for a in incoming}))
+        annotation = Annotation.on_text(text, start, end, id=new_id(taken))
+        taken.add(annotation.id)
+        existing[(start, annotation.exact)] = annotation
         if clip.added is not None:
             annotation.created = annotation.updated = clip.added
         incoming.append(annotation)

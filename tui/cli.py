@@ -74,6 +74,18 @@ def _analyse(document: Document) -> Analysis:
     return analyse(document)
 
 
+def _count_printer() -> Callable[[int, int], None] | None:
+    """ "1000 of 20000 clippings" on stderr as an import goes, when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        sys.stderr.write(f"\rpostil: {done} of {total} clippings…\x1b[K" if done < total else "\r\x1b[K")
+        sys.stderr.flush()
+
+    return show
+
+
 def _progress_printer(source: str | None) -> Callable[[int, int | None], None] | None:
     """Bytes received so far on stderr, while a URL downloads, when stderr is a terminal."""
     if source is None or not is_url(source) or not sys.stderr.isatty():
@@ -407,7 +419,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 raise UsageError("a Kindle clippings file holds many books: give the SOURCE whose text they come from")
             document = _load(args)
             store = _store(args, document)
-            result = import_clippings(store, document.title, parse_clippings(text))
+            result = import_clippings(store, document.title, parse_clippings(text), _count_printer())
         else:
             raise ImportFormatError("neither a postil JSON export nor a Kindle My Clippings.txt")
     except ImportFormatError as error:
