@@ -187,3 +187,48 @@ def test_x_exports_the_highlights_to_a_file(isolated_dirs: Path) -> None:
     text = target.read_text()
     assert text.startswith("---\ntitle: ")
     assert "> The ferry left Skarholm at noon with nineteen passengers aboard." in text
+
+
+def test_a_hostile_note_in_the_pane_writes_nothing_to_the_clipboard(isolated_dirs: Path) -> None:
+    """A note written into the TOML by another program, with an OSC 52 clipboard write and a
+    clear-screen, is shown in the pane and in the note editor: no byte of either reaches the terminal."""
+    env = environment(isolated_dirs)
+    article = isolated_dirs / "ferry.txt"
+    article.write_text(ARTICLE)
+    run = {**os.environ, **env}
+    added = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tui",
+            "add",
+            str(article),
+            "--text",
+            "The harbour office later confirmed the timetable.",
+        ],
+        capture_output=True,
+        text=True,
+        env=run,
+    )
+    assert added.returncode == 0, added.stderr
+    where = subprocess.run(
+        [sys.executable, "-m", "tui", "where", str(article)], capture_output=True, text=True, env=run, check=True
+    )
+    toml = Path(where.stdout.strip())
+    raw_toml = toml.read_text()
+    hostile = 'note = "Ask them \\u001b]52;c;UE9TVElMLVBXTkVE\\u0007 about it\\u001b[2J today"'
+    toml.write_text(re.sub(r'^note = ".*"$', lambda _: hostile, raw_toml, flags=re.M))
+    assert "UE9TVElMLVBXTkVE" in toml.read_text()
+    record = isolated_dirs / "raw-note.bin"
+    with terminal([str(article)], env, record=record) as term:
+        term.wait_for(lambda s: "Ask them" in s and "today" in s)  # the note, in the pane
+        term.send(".", "a")  # to the highlight, and open its note in the editor
+        term.wait_for(lambda s: "ctrl+s save" in s and "about it" in s)
+        term.send("C-s")  # saved as shown: cleaned
+        term.wait_for(lambda s: "ctrl+s save" not in s)
+        term.send("q")
+        term.wait_until_closed()
+    raw = record.read_bytes()
+    assert b"Ask them" in raw
+    assert b"\x1b]52" not in raw and b"UE9TVElMLVBXTkVE" not in raw
+    assert b"\x1b[2J" not in raw
