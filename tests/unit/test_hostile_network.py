@@ -118,3 +118,15 @@ def test_a_control_character_reference_does_not_lose_the_page(tmp_path, entity: 
     assert "the lamp kept turning" in document.text and "boats coming in late" in document.text
     assert not any(ch in document.text for ch in "\x1b\x07\x9b")
     assert len(analyse(document).sentences) >= 3
+
+
+@pytest.mark.parametrize(
+    "location",
+    [b"http://127.0.0.1:99999999/x", b"http://exa mple.org/\x01x", b"http://[::1/x"],
+    ids=["port", "chars", "bracket"],
+)
+def test_a_redirect_to_an_invalid_address_is_one_line(location: bytes) -> None:
+    reply = b"HTTP/1.1 302 Found\r\nLocation: " + location + b"\r\nContent-Length: 0\r\n\r\n"
+    with raw_server(lambda conn: conn.sendall(reply)) as url, pytest.raises(ContentError) as error:
+        fetch(url, timeout=5)
+    assert "\n" not in str(error.value) and "\x01" not in str(error.value)
