@@ -92,7 +92,8 @@ def _annotation_files(base: Path) -> list[Path]:
         return []
     except OSError as error:  # "annotations" is a file, or cannot be read
         raise StoreError(f"cannot read {folder}: {error.strerror or error}") from None
-    return [folder / name for name in names]
+    # Only regular files: a FIFO named like one would block the reading for ever.
+    return [folder / name for name in names if (folder / name).is_file()]
 
 
 def library(base: Path) -> list[Entry]:

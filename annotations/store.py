@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import os
 import re
+import stat
 import tomllib
 from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
@@ -21,7 +22,7 @@ from typing import Any, NamedTuple
 import tomli_w
 
 from annotations.anchor import anchor
-from annotations.atomic import atomic_write, remove_leftovers
+from annotations.atomic import atomic_write, refuse_special, remove_leftovers
 from annotations.errors import StoreError, StoreParseError
 from annotations.lock import file_lock
 from annotations.model import COLORS, KINDS, Annotation, now
@@ -205,6 +206,9 @@ def _digest(data: bytes | None) -> str | None:
 
 def _read(path: Path) -> bytes | None:
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            # Reading a FIFO would wait for ever, and a device is nobody's notes.
+            raise StoreError(f"cannot read {path}: it is not a regular file (a device, FIFO or folder)")
         return path.read_bytes()
     except FileNotFoundError:
         return None
@@ -554,6 +558,8 @@ class AnnotationStore:
     def save(self) -> None:
         """Merge what is on disk, then write, all under the file's lock."""
         self._check_writable()
+        # Refused before anything is created beside it: no lock file next to a device.
+        refuse_special(self.path, Path(os.path.realpath(self.path)))
         with file_lock(self.path):
             try:
                 self._merge_from_disk()

@@ -233,3 +233,27 @@ def test_export_all_as_csv_is_one_readwise_file(tmp_path: Path) -> None:
     assert target.is_file()
     rows = list(csv.reader(io.StringIO(target.read_text())))
     assert rows[0][0] == "Highlight" and sorted(row[1] for row in rows[1:]) == ["Harbour Notes", "Other Notes"]
+
+
+def test_an_annotation_file_symlinked_to_a_fifo_is_never_replaced_nor_given_neighbours(tmp_path: Path) -> None:
+    path = article(tmp_path)
+    toml = stored(path)
+    toml.parent.mkdir(parents=True)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    toml.symlink_to(fifo)
+    line = one_clean_line(postil("add", str(path), "--text", "The lamp turned."))
+    assert "not a regular file" in line
+    assert toml.is_symlink() and stat.S_ISFIFO(fifo.stat().st_mode)
+    assert sorted(p.name for p in toml.parent.iterdir()) == [toml.name]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("pipe")) == ["pipe"]
+
+
+def test_a_table_nested_500_deep_is_refused_at_once(tmp_path: Path) -> None:
+    path = article(tmp_path)
+    assert postil("add", str(path), "--text", "The lamp turned.").returncode == 0
+    toml = stored(path)
+    toml.write_text(toml.read_text() + "x = " + "{a = " * 500 + "1" + "}" * 500 + "\n")
+    before = toml.read_bytes()
+    assert "nested too deeply" in one_clean_line(postil("add", str(path), "--text", "The harbour"))
+    assert toml.read_bytes() == before
