@@ -214,3 +214,74 @@ async def test_a_full_disk_is_reported_and_the_highlight_saved_once_it_clears(
         await wait_for(pilot, lambda: "UNSAVED" not in status(app), tries=60)
     (entry,) = tomllib.loads(store_path(document, data_dir).read_text())["annotation"]
     assert entry["exact"].startswith("The old harbour lamp")
+
+
+async def test_o_lists_a_file_whose_times_have_no_zone(tmp_path: Path, data_dir: Path) -> None:
+    """A hand-edited file with `updated = 2026-11-25T15:04:05` (no Z) beside ordinary ones."""
+    import re
+
+    first = tmp_path / "lamp.txt"
+    first.write_text(ARTICLE)
+    second = tmp_path / "tides.txt"
+    second.write_text("Tide tables\n\nHigh water at Gullwick falls at 6.12 a.m. on Sunday, the harbour office said.\n")
+    annotate(first, data_dir, "the council said")
+    annotate(first, data_dir, "Harbour lamp")
+    annotate(second, data_dir, "High water at Gullwick")
+    toml = store_path(load_document(str(first)), data_dir)
+    toml.write_text(re.sub(r"^updated = (.*)Z$", r"updated = \1", toml.read_text(), count=1, flags=re.M))
+    app = make_app(load_document(str(second)), data_dir=data_dir, config=Config())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        rows = app.screen.query_one(OptionList)
+        titles = sorted(str(rows.get_option_at_index(i).prompt).split("\n")[0] for i in range(rows.option_count))
+        assert titles == ["Harbour lamp burns again", "Tide tables"]
+
+
+async def test_esc_stops_a_download_that_trickles(data_dir: Path) -> None:
+    """esc on the progress screen ends the download itself, not just the screen: the loading
+    worker is done within a second, though the server would keep it busy for a minute."""
+    import socket
+    import threading
+    import time
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+
+    def trickle() -> None:
+        conn, _ = listener.accept()
+        with conn:
+            conn.recv(65536)
+            for byte in b"HTTP/1.1 200 OK\r\n" * 40:
+                try:
+                    conn.sendall(bytes([byte]))
+                except OSError:
+                    return
+                time.sleep(0.1)
+
+    threading.Thread(target=trickle, daemon=True).start()
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}/story"
+    app = make_loading_app(url, data_dir=data_dir, config=Config())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.5)
+        pressed = time.monotonic()
+        await pilot.press("escape")
+
+    # No thread is still inside load_document: the loading worker returned (only the fetch's
+    # own daemon helper may still wait on the socket, and the process does not wait for it).
+    def loading() -> bool:
+        import sys
+
+        for frame in sys._current_frames().values():
+            while frame is not None:
+                if frame.f_code.co_name == "load_document":
+                    return True
+                frame = frame.f_back  # type: ignore[assignment]
+        return False
+
+    while loading() and time.monotonic() - pressed < 1.5:
+        time.sleep(0.05)
+    assert not loading()
+    listener.close()
