@@ -107,3 +107,27 @@ def test_imported_notes_and_error_lines_are_cleaned(tmp_path: Path) -> None:
     assert failed.returncode == 2  # a file elsewhere is only opened when given as SOURCE
     assert_clean(failed.stderr)
     assert len(failed.stderr.decode().strip().splitlines()) == 1
+
+
+def test_kindle_notes_and_orphaned_passages_reach_no_output_raw(tmp_path: Path) -> None:
+    path = article(tmp_path)
+    clippings = tmp_path / "My Clippings.txt"
+    clippings.write_text(
+        "Harbour Notes (A. Author)\n- Your Highlight on page 1 | Location 10-11 | "
+        "Added on Monday, 1 January 2024 10:00:00\n\nThe lamp turned.\n==========\n"
+        "Harbour Notes (A. Author)\n- Your Note on page 1 | Location 11 | "
+        "Added on Monday, 1 January 2024 10:01:00\n\n" + OSC52 + "\n==========\n",
+        encoding="utf-8",
+    )
+    imported = postil("import", str(clippings), str(path))
+    assert imported.returncode == 0, imported.stderr
+    # An orphan whose stored passage (written by another program) holds an escape sequence.
+    where = Path(postil("where", str(path)).stdout.decode().strip())
+    raw = where.read_text(encoding="utf-8")
+    where.write_text(raw.replace('exact = "The lamp turned."', 'exact = "Gone \\u001b[2J now."'), encoding="utf-8")
+    for command in (("list", str(path)), ("export", str(path)), ("export", str(path), "--format", "html")):
+        result = postil(*command)
+        assert result.returncode == 0, result.stderr
+        assert_clean(result.stdout)
+    listed = json.loads(postil("list", str(path), "--json").stdout)
+    assert listed[0]["orphan"] is True and listed[0]["exact"] == "Gone  now." and listed[0]["note"] == "x  y"
