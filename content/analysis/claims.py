@@ -62,7 +62,10 @@ _STANCE_NOUN = re.compile(
 _HEDGE = re.compile(rf"\b(?:{word_alternation(frozenset(HEDGES))})\b")
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _NUMBER_WORDS = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozens|hundreds|thousands|millions"
-_MAY_HOLD_A_FIGURE = re.compile(r"[\d£$€¥]| of ")
+_DIGITS = re.compile(r"[\d£$€¥]")
+# Without a digit only "six of the nine …" can be a figure: looked for in the lower-cased
+# sentence first, since a case-blind alternation at every position is slow.
+_NUMBER_WORD_OF = re.compile(rf"\b(?:{word_alternation(frozenset(_NUMBER_WORDS.split('|')))})\s+of\b")
 _FIGURE = re.compile(
     r"(?:[£$€¥]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|bn|m|k))?"
     r"|\b\d[\d,.]*\s?(?:%|per\s?cent|percent)"
@@ -223,7 +226,10 @@ def find_claims(document: Document, sentences: list[Sentence], quotes: list[Quot
         for pattern, searched in ((_ACCUSED, plain), (_STANCE_NOUN, lowered)):
             cues.extend(match.group("cue") for match in pattern.finditer(searched))
         hedges = [m.group() for m in _HEDGE.finditer(lowered)]
-        figures = [m.group() for m in _FIGURE.finditer(plain)] if _MAY_HOLD_A_FIGURE.search(plain) else []
+        if _DIGITS.search(plain) or _NUMBER_WORD_OF.search(lowered):
+            figures = [m.group() for m in _FIGURE.finditer(plain)]
+        else:
+            figures = []
         kind: ClaimKind
         # A hedge makes the claim hedged even when someone is named as its source.
         if hedges:
