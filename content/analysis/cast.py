@@ -1,5 +1,5 @@
 """Who is talking: names, pronouns and groups near a reporting verb, resolved to the
-fullest name the article uses ("Baldoni" → "Justin Baldoni", "he" → the last man named)."""
+fullest name the article uses ("Wilk" → "Tomasz Wilk", "he" → the last man named)."""
 
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ MentionKind = Literal["person", "group", "pronoun"]
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """Where a speaker is named in the text: "Baldoni", "she", "Her lawyers", "the boy"."""
+    """Where a speaker is named in the text: "Wilk", "she", "Her lawyers", "the boy"."""
 
     start: int
     end: int
@@ -90,7 +90,7 @@ def classify(text: str, loose: bool = False) -> MentionKind | None:
     if len(words) >= 2 and head in _SUBJECT_PRONOUNS:
         return None  # "a moment's pause he": the pronoun alone is the speaker
     if loose and len(words) >= 2 and len(words) <= 6:
-        # "Obama’s former campaign strategist", "63 percent (of voters)"
+        # "Brennan’s former campaign manager", "63 percent (of voters)"
         possessive = words[0][:1].isupper() and words[0].endswith(("’s", "'s"))
         share = words[0][:1].isdigit() and words[1].lower() in ("percent", "per", "%")
         if possessive or share:
@@ -140,7 +140,7 @@ def strip_title(name: str) -> str:
 
 
 def title_gender(name: str) -> Gender | None:
-    """The gender a title or a common given name shows ("Mrs. Elton", "Emma"), if any."""
+    """The gender a title or a common given name shows ("Mrs. Arden", "Mary"), if any."""
     words = [w.lower().rstrip(".") for w in name.split()]
     if not words:
         return None
@@ -201,7 +201,7 @@ class Cast:
             first = words[0].lower()
             opener = len(words) > 1 and (offset == 0 or _OPENS.search(text, max(0, offset - 3), offset) is not None)
             if opener and first not in TITLES and first not in MALE_NAMES and first not in FEMALE_NAMES:
-                # "Meanwhile Astley", "Poor General": a word the text also writes in lower case,
+                # "Meanwhile Hale", "Poor Captain": a word the text also writes in lower case,
                 # capitalised only because it opens the sentence, is not part of the name.
                 if lower_words is None:
                     lower_words = set(_LOWER_WORD.findall(text))
@@ -264,7 +264,7 @@ class Cast:
         self.positions: list[int] = []
         self.names: list[str] = []
         self.titled: list[tuple[str, Gender | None]] = []
-        """Per mention: how to name it ("Mrs. Bennet" where Mr. Bennet is about too) and the
+        """Per mention: how to name it ("Mrs. Arden" where Mr. Arden is about too) and the
         gender its title shows, which beats the family name's."""
         self.roles: dict[str, set[str]] = {}
         """A role word → the people the text gives it: "Mayor Odile Brennan", "Tobias Wren, the harbour master,"."""
@@ -289,8 +289,8 @@ class Cast:
         self._vote_genders(text)
 
     def _style_by_rank(self, runs: list[tuple[int, str]]) -> None:
-        """A person the text calls by a rank ("Sir Walter", "Captain Harville", "Lady Russell")
-        is named with it: "Sir Walter Elliot", not a bare "Walter Elliot"."""
+        """A person the text calls by a rank ("Sir Tobias", "Captain Wren", "Lady Okafor")
+        is named with it: "Sir Tobias Wren", not a bare "Tobias Wren"."""
         ranks: dict[str, dict[str, int]] = {}
         for _offset, titled in runs:
             words = titled.split()
@@ -300,7 +300,7 @@ class Cast:
             full = self.resolve_name(titled)
             given_gender = title_gender(full)
             if given_gender is not None and TITLES.get(rank.lower()) not in (None, given_gender):
-                continue  # "Lady Russell" is not "Henry Russell", whatever the family name says
+                continue  # "Lady Arden" is not "Tom Arden", whatever the family name says
             if len(full.split()) >= 2 or not self.shared_surname(full):
                 counts = ranks.setdefault(full, {})
                 counts[rank] = counts.get(rank, 0) + 1
@@ -316,7 +316,7 @@ class Cast:
     def _vote_genders(self, text: str) -> None:
         """Guess each person's gender from the pronouns that follow their name.
 
-        "Wilk … he", "Emma … her": counted over every mention, and trusted only when the
+        "Wilk … he", "Okafor … her": counted over every mention, and trusted only when the
         votes are many and clear, so "he said" is not given to a woman named just before.
         """
         votes: dict[str, list[int]] = {}
@@ -340,7 +340,7 @@ class Cast:
         if not words:
             return bare
         if len(words) == 1 and len(self.families.get(bare, ())) > 1:
-            return bare  # "Darcy" with an Anne Darcy and a Fitzwilliam Darcy about: do not guess
+            return bare  # "Arden" with a Jane Arden and a Tom Arden about: do not guess
         return self.full.get(bare, self.full.get(words[-1], bare))
 
     def learn_gender(self, name: str, pronoun: str) -> None:
@@ -353,7 +353,7 @@ class Cast:
 
     def people(self, speakers: dict[str, int] | None = None) -> list[Person]:
         """The cast, most named first: each person with the other names the text uses for
-        them ("Miss Bennet" beside "Elizabeth Bennet"), their gender and descriptions.
+        them ("Miss Arden" beside "Jane Arden"), their gender and descriptions.
         `speakers` adds people who speak but were never confirmed by name (a group, "the narrator")."""
         aliases: dict[str, set[str]] = {}
         mentions: dict[str, list[int]] = {}
@@ -420,7 +420,7 @@ class Cast:
         """The most recent person named before `offset` that `pronoun` can refer to.
 
         `quoted` tells whether an offset lies inside a quotation: a name there is spoken
-        about or to ("…without poor Lydia!" she cried), so it is passed over.
+        about or to ("…without poor Dora!" she cried), so it is passed over.
         """
         wanted = PRONOUNS.get(pronoun.lower())
         if wanted not in ("m", "f"):

@@ -42,7 +42,7 @@ _CONTENT_FOLLOWS = re.compile(
 # Right after a narrative verb, what makes it a report: "spoke of", "wrote that", "answered: …".
 _REPORTS_CONTENT = re.compile(r"\s*(?::|\b(?:that|of|about|on|to say)\b)")
 _CLAUSE_BREAK = re.compile(r"[,;:(—–]")
-# "…,'' said Douglas Holtz-Eakin, an economist …": the verb before its speaker.
+# "…,'' said Ola Berg, an economist …": the verb before its speaker.
 _INVERTED = re.compile(
     r"[,:]\s*(?P<cue>said|says|added|wrote|writes|argued|noted|explained)\s+"
     r"(?P<who>(?:[A-Z][a-z]{0,3}\.[ ]|[^.;:!?,“”\"\n]){1,60}?)(?=\s*(?:[.,;:]|$))"
@@ -134,7 +134,7 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
         if clause and clause[0].lower() in ("who", "which", "whose", "whom"):
             continue  # a relative clause: its subject is further back
         if clause and all(word.strip(",").isdigit() for word in clause):
-            continue  # "Schiff, 56, who …, told": an age
+            continue  # "Okafor, 78, who …, told": an age
         offset, who, kind = trim_mention(phrase, loose=len(phrase.split()) <= 7)
         if kind is not None:
             return base + phrase_words[0].start() + offset, who
@@ -183,7 +183,7 @@ def _reported(plain: str, has_quote: bool) -> list[tuple[int, str, str]]:
         if has_quote and ends_clause and not content_follows:
             continue  # "…,” he said.": the attribution of a quotation, not a claim
         if not plain[verb.end() :].strip(" .!?\"'”’") and not plain[: subject[0]].strip():
-            continue  # "Adam Schiff spoke.": nothing is asserted before or after
+            continue  # "Tobias Wren spoke.": nothing is asserted before or after
         found.append((subject[0], subject[1], verb.group()))
     return found
 

@@ -1,5 +1,5 @@
 """Who "I" is in a first-person novel: the narrator is a character, and the others call
-them by name ("For God's sake, Carter, …"). The name most often used to address someone in
+them by name ("Sit down, Carter, …"). The name most often used to address someone in
 the turns around the narrator's own is taken for the narrator's."""
 
 from __future__ import annotations

@@ -14,9 +14,9 @@ from content.analysis.lexicon import (
 
 CAPITALISED = r"(?:[A-Z][a-z][\w’'\-]*|[A-Z]’[A-Z][a-z]+|[A-Z]'[A-Z][a-z]+|O’\w+)"  # Wilk, O’Rourke; not CHAPTER
 TITLE = rf"(?:{'|'.join(ABBREVIATED_TITLES)})\.?"
-# A title's dot may end a line ("said Mr.\nDarcy"); any other word's dot ends the phrase.
+# A title's dot may end a line ("said Mr.\nArden"); any other word's dot ends the phrase.
 TITLE_DOT = rf"(?:{'|'.join(ABBREVIATED_TITLES)})\.\s"
-GAP = r"(?:[ \t]+|[ \t]*\n(?!\s*\n)[ \t]*)"  # a space, or a line break inside a paragraph ("Miss\nBingley")
+GAP = r"(?:[ \t]+|[ \t]*\n(?!\s*\n)[ \t]*)"  # a space, or a line break inside a paragraph ("Miss\nArden")
 # A title or a kin word starts a new person: "Aunt Marilla Mrs Lynde" is two people, not one name.
 _NOT_INSIDE_A_NAME = rf"(?!(?i:{word_alternation(PERSONAL_TITLES | KIN_WORDS)})\b)"
 # Up to four words, never across lines or sentences: a dot only after a title or an initial.

@@ -2,7 +2,7 @@
 
 Each quotation found by its marks (`marks.py`) gets a kind (`speech`, or `term` for scare
 quotes and titles), the reporting verb that attributes it (`cue`), the mention it was
-attributed from (`speaker_start`/`speaker_end`: "he", "Baldoni", "the boy") and the cast
+attributed from (`speaker_start`/`speaker_end`: "he", "Wilk", "the boy") and the cast
 member that mention resolves to (`speaker`). The sieves (`sieves.py`) and the dialogue so
 far (`dialogue.py`) propose candidates; the ranker (`ranker.py`) chooses.
 """
@@ -102,7 +102,7 @@ def find_quotes(
         sentence = sieves.sentence_of(span.start)
         inner = text[span.start : span.end].strip("\"'“”‘’«»„ ")
         if _looks_like_title(inner) and _TITLE_BEFORE.search(text, max(0, span.start - 40), span.start):
-            # “Morning Joe”, ''Larry King Now'', “The Apprentice”: a name, not anyone's words.
+            # “Harbour Hour”, ''The Night Watch'': a programme's or a book's name, not anyone's words.
             quotes.append(Quote(span.start, span.end, "term"))
             continue
         site = Site(
@@ -297,7 +297,7 @@ def named_around(sieves: Sieves, span: MarkedSpan, block: Block) -> set[str]:
     }
 
 
-# What comes before a work's title: "MSNBC’s “Morning Joe”", "his 2002 book, ''Make …''".
+# What comes before a work's title: "the Gazette’s “Harbour Hour”", "her 2002 book, ''Keep …''".
 _TITLE_BEFORE = re.compile(
     r"(?:\w(?:’s|'s)|\b(?:book|program|programme|show|series|column|film|documentary|song|album|titled|entitled"
     r"|headlined|episode of|podcast|play|novel|report|memoir|essay|op-ed|editorial|commentary)),?\s*$"

@@ -28,51 +28,44 @@ from content.analysis.patterns import (
 )
 from content.document import Block, Document, Sentence, Span
 
-_VERBS = REPORTING_VERB
-_AUX = AUXILIARY
-_WORD_RUN = WORD_RUN
-_VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
+_VERB_RE = re.compile(rf"\b(?:{REPORTING_VERB})\b")
 # Right after the closing mark: “…,” said Wilk / “…,” Wilk said / “…?” she asked.
 _AFTER_INVERTED = re.compile(
-    rf"^[\s,—–-]*(?P<verb>{_VERBS})\s+(?P<who>{_WORD_RUN})"
-    r"(?:\s+\w+ly)?"  # said Lydia stoutly
+    rf"^[\s,—–-]*(?P<verb>{REPORTING_VERB})\s+(?P<who>{WORD_RUN})"
+    r"(?:\s+\w+ly)?"  # said Dora stoutly
     r"(?=\s*(?:[.,;:!?—–(]|--|$|\s(?:on|in|at|during|after|before|to|as|from|with|via|about|of|for|who|while|when)\b))"
 )
-_PARENTHESIS = PARENTHESIS
-_APPOSITION = APPOSITION
-# A speaker phrase: words without sentence punctuation, where "Mr." or "Sen." may have a dot.
-_PHRASE = _WORD_RUN
-_ACCORDING = re.compile(rf"\b[Aa]ccording to (?P<who>{_PHRASE})(?=\s*(?:[,.;:]|$))")
-# "Donald Trump’s claim that …": a speaker's claim, statement or words, as a noun.
+_ACCORDING = re.compile(rf"\b[Aa]ccording to (?P<who>{WORD_RUN})(?=\s*(?:[,.;:]|$))")
+# "Odile Brennan’s claim that …": a speaker's claim, statement or words, as a noun.
 _POSSESSED_WORDS = re.compile(
     rf"(?P<who>{NAME}|[Hh]is|[Hh]er|[Tt]heir)(?:’s|'s)?\s+(?:\w+\s+)?(?P<verb>claim|claims|statement|assertion|argument|"
     r"contention|charge|accusation|suggestion|promise|pledge|description|words|remark|remarks|comments|comment|tweet|"
     r"message|warning|vow|view|belief)\b"
 )
 _AFTER_NORMAL = re.compile(
-    rf"^[\s,—–-]*(?P<who>{_PHRASE}){_PARENTHESIS}{_APPOSITION}\s+(?:(?:{_AUX})\s+)*(?P<verb>{_VERBS})\b"
+    rf"^[\s,—–-]*(?P<who>{WORD_RUN}){PARENTHESIS}{APPOSITION}\s+(?:(?:{AUXILIARY})\s+)*(?P<verb>{REPORTING_VERB})\b"
 )
-# The attribution closes the sentence: "A cashier who “steals” is held to account, Warren said."
+# The attribution closes the sentence: "A keeper who “sleeps” is no keeper, Wilk said."
 _CLAUSE_FINAL = re.compile(
-    rf",\s*(?:(?P<verb1>{_VERBS})\s+(?P<who1>{_PHRASE})|(?P<who2>{_PHRASE}){_PARENTHESIS}\s+(?:(?:{_AUX})\s+)*(?P<verb2>{_VERBS}))"
+    rf",\s*(?:(?P<verb1>{REPORTING_VERB})\s+(?P<who1>{WORD_RUN})|(?P<who2>{WORD_RUN}){PARENTHESIS}\s+(?:(?:{AUXILIARY})\s+)*(?P<verb2>{REPORTING_VERB}))"
     rf"(?:\s+[^,.;:!?“”\"]{{0,40}})?[.!?]?\s*$"
 )
 # Between a subject and its verb: auxiliaries and any adverb ("has also broadly called for").
-_BETWEEN = rf"(?:(?:{_AUX}|\w+ly)\s+)*"
-_SUBJECT_BEFORE = re.compile(rf"(?P<who>{MENTION}){_PARENTHESIS}{_APPOSITION}\s+{_BETWEEN}$")
-_BARE_ATTRIBUTION = re.compile(rf"(?P<who>{NAME})\s+(?P<verb>{_VERBS})\s*[.!]")
+_BETWEEN = rf"(?:(?:{AUXILIARY}|\w+ly)\s+)*"
+_SUBJECT_BEFORE = re.compile(rf"(?P<who>{MENTION}){PARENTHESIS}{APPOSITION}\s+{_BETWEEN}$")
+_BARE_ATTRIBUTION = re.compile(rf"(?P<who>{NAME})\s+(?P<verb>{REPORTING_VERB})\s*[.!]")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|get|got)\s+$")  # "was called": not speech
 _PUT_IT = re.compile(
-    rf"\bas\s+(?P<who>{MENTION})\s+(?:(?:{_AUX})\s+)*(?P<verb>put it|puts it|said|says|wrote|writes|noted)\b"
+    rf"\bas\s+(?P<who>{MENTION})\s+(?:(?:{AUXILIARY})\s+)*(?P<verb>put it|puts it|said|says|wrote|writes|noted)\b"
 )
 # A clause's subject, after an opening phrase ("Before the convention, Cleveland Police Chief …").
 _CLAUSE_SUBJECT = re.compile(rf"^(?:[^,“”\"]{{1,60}},\s+)?(?P<who>{MENTION})")
 # The subject that opens a sentence, after an optional short opener ("In July, "), and its verb.
 _SENTENCE_SUBJECT = re.compile(
-    rf"^\s*(?:[A-Z][^,“”\"]{{0,60}},\s+(?:[^,“”\"]{{1,60}},\s+)?)?(?P<who>{MENTION}){_PARENTHESIS}"
+    rf"^\s*(?:[A-Z][^,“”\"]{{0,60}},\s+(?:[^,“”\"]{{1,60}},\s+)?)?(?P<who>{MENTION}){PARENTHESIS}"
     r"(?:,\s*(?:who|whose|a|an|the)\b[^“”\"]{1,200}?,|,\s*[^,“”\"]{1,80},)?\s+(?:\w+ly\s+)?"
     r"(?:(?:on|last|this|early|late)\s+[A-Z]?[a-z]+\s+)?"  # "The mayor on Tuesday rejected"
-    rf"(?:(?:{_AUX})\s+)*(?P<verb>[a-z][\w’'-]+)"
+    rf"(?:(?:{AUXILIARY})\s+)*(?P<verb>[a-z][\w’'-]+)"
 )
 _NOT_A_SUBJECT = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday"
@@ -102,7 +95,7 @@ _SPEECH_NOUNS = re.compile(
 
 
 # A name that opens a speaker phrase, followed by words that say when or how, not who:
-# "said Mr Shepherd one morning", "said Sir Walter coolly" (but "said Clinton campaign chairman …").
+# "said Mr Hale one morning", "said Sir Tobias coolly" (but "said Brennan campaign chairman …").
 _LEADING_NAME = re.compile(
     rf"{NAME}(?=[ \t\n]+(?:\w+ly|one|this|that|the|a|an|at|on|in|to|with|as|after|before|when|while|and|but)\b)"
 )
@@ -166,7 +159,7 @@ class Sieves:
         said_by = match.group(group)
         lead = _LEADING_NAME.match(said_by)
         if lead is not None and lead.end() < len(said_by.rstrip()):
-            said_by = lead.group()  # "said Mr Shepherd one morning": the name, not what follows it
+            said_by = lead.group()  # "said Mr Hale one morning": the name, not what follows it
         offset, phrase, kind = trim_mention(said_by, loose=True)
         if kind is None:
             return None
@@ -180,14 +173,14 @@ class Sieves:
         window = self.text[span.end : min(limit, span.end + 120)]
         signed = _SIGNED.match(window)
         if signed is not None:
-            # “…” ― Pamela Padilla: a reader's comment, signed.
+            # “…” ― Ida Hale: a reader's comment, signed.
             start = span.end + signed.start("who")
             return Candidate(Mention(start, start + len(signed.group("who")), signed.group("who"), "person"), "―")
         inner = self.text[span.start : span.end].rstrip("\"'”’»")
         following = window.lstrip(" ,—–-")
         if inner.endswith(".") and following[:1].isupper():
             # The quotation ended its sentence; what follows is a new one, unless that
-            # sentence is only its attribution ("“… missing.” Trump said.").
+            # sentence is only its attribution ("“… missing.” Hale said.").
             bare = _BARE_ATTRIBUTION.match(following)
             if bare is None:
                 return None
@@ -214,7 +207,7 @@ class Sieves:
         return Candidate(Mention(match.start("who"), match.end("who"), who, "person"), ":")
 
     def put_it(self, span: MarkedSpan) -> Candidate | None:
-        """ "…, as The New Yorker put it, “the operator.”" anywhere in the quotation's sentence."""
+        """ "…, as the Gazette put it, “the caretaker.”" anywhere in the quotation's sentence."""
         sentence = self.sentence_of(span.start)
         match = _PUT_IT.search(self.text, sentence.start, max(sentence.end, span.end))
         if match is not None and span.start <= match.start() < span.end:
@@ -233,7 +226,7 @@ class Sieves:
         return self._closing_attribution(span.end, end)
 
     def _closing_attribution(self, start: int, end: int) -> Candidate | None:
-        """The attribution that closes the text in [start, end): "…, Warren said." or "…, said Warren."."""
+        """The attribution that closes the text in [start, end): "…, Wilk said." or "…, said Wilk."."""
         match = _CLAUSE_FINAL.search(self.text[start:end])
         if match is None:
             return None
@@ -259,7 +252,7 @@ class Sieves:
             v
             for v in _VERB_RE.finditer(left)
             if (v.group().endswith("ing") or not _PASSIVE.search(left, 0, v.start()))
-            # "In a Facebook message posted Friday, Cruz said …": not the opener's verb
+            # "In a message posted Friday, Anand said …": not the opener's verb
             and (opener is None or v.start() >= opener.end())
         ]
         self._verbs = {key: verbs}
@@ -268,7 +261,7 @@ class Sieves:
     def before(self, span: MarkedSpan, floor: int, nearest: bool = False) -> Candidate | None:
         """The speaker of a reporting verb before the quotation, in its sentence: the main
         clause's verb first ("He said the company had “…”"), or with `nearest` the verb
-        closest to the quotation ("a woman asked for a photo and Clinton said, “…”")."""
+        closest to the quotation ("a woman asked for a photo and Brennan said, “…”")."""
         left = self.text[floor : span.start]
         according = None
         for according in _ACCORDING.finditer(left):  # noqa: B007 - the last one is wanted
@@ -305,7 +298,7 @@ class Sieves:
             for according in _POSSESSED_WORDS.finditer(left):  # noqa: B007 - the last one is wanted
                 pass
         if according is None and left.rstrip().endswith(":"):
-            # "Sanders made the following comment: “…”": the clause's subject speaks.
+            # "Brennan made the following comment: “…”": the clause's subject speaks.
             subject = _CLAUSE_SUBJECT.match(left)
             mention = self._mention(subject) if subject is not None else None
             if mention is not None:
@@ -321,8 +314,8 @@ class Sieves:
 
     def sentence_subject(self, span: MarkedSpan) -> Candidate | None:
         """A fragment inside a sentence, with no reporting verb near it, is the words of the
-        sentence's subject: "In July, Gingrich dismissed Estonia as the “suburbs of St.
-        Petersburg”", "Trump tells supporters to “go to your polling place”"."""
+        sentence's subject: "In July, Hale dismissed the pier as the “end of the
+        line”", "Brennan tells voters to “come to the hall”"."""
         sentence = self.sentence_of(span.start)
         if span.start - sentence.start < 8:
             return None  # the quotation opens its sentence: nothing before it to speak it
@@ -345,7 +338,7 @@ class Sieves:
         )
 
     def said_before(self, span: MarkedSpan) -> Candidate | None:
-        """A quotation that opens a sentence right after "…, Schiff said." in its paragraph."""
+        """A quotation that opens a sentence right after "…, Wilk said." in its paragraph."""
         sentence = self.sentence_of(span.start)
         block = self.block_of(span.start)
         if span.start - sentence.start > 2 or sentence.start - block.start < 3:
@@ -369,7 +362,7 @@ class Sieves:
         if not (sentence.rstrip().endswith(":") or _SPEECH_NOUNS.search(sentence) or verb):
             return None
         # The subject that opens the sentence, else the one before its reporting verb
-        # ("Christie, who …, blasted Clinton as a “disgrace”" then “She’s a disgrace.”).
+        # ("Hale, who …, blasted Brennan as a “disgrace”" then “She’s a disgrace.”).
         subject = re.match(rf"\s*(?:[\w’']+,\s+|[A-Z][^,“”\"]{{0,30}},\s+){{0,2}}(?P<who>{MENTION})", sentence)
         mention = self._mention(subject) if subject is not None else None
         if (mention is None or mention.kind == "group") and verb is not None:
@@ -381,7 +374,7 @@ class Sieves:
                     mention = found
                     break
         if mention is None:
-            # "There was a little hesitation in Emma’s answer."
+            # "There was a little hesitation in Dora’s answer."
             owner = _OWNED_WORDS.search(sentence)
             if owner is not None:
                 mention = Mention(owner.start("who"), owner.end("who"), owner.group("who"), "person")
@@ -397,8 +390,8 @@ class Sieves:
 
         "he"/"she" is first looked for among the people who spoke last (in a dialogue the
         pronoun is usually the other party to the one who just spoke), then among the
-        people named before it. A titled name keeps its title: "Mrs. Elton" is not
-        "Philip Elton", and "Miss Bates" is not "Jane Bates".
+        people named before it. A titled name keeps its title: "Mrs. Arden" is not
+        "Tom Arden", and "Miss Hale" is not "Ida Hale".
         """
         if mention.kind == "group" and mention.text.lower().startswith("the "):
             role = self.people.described(mention.start, mention.text)
@@ -423,7 +416,7 @@ class Sieves:
             if named_here is not None and previous_turn is None:
                 return named_here  # "Sir William only smiled. “…,” he continued"
             if previous_turn is None:
-                # Not a dialogue: the person the narrative named last ("When Mrs. Bennet was
+                # Not a dialogue: the person the narrative named last ("When Mrs. Arden was
                 # told of this, she …" then “…,” she cried), not whoever spoke last.
                 narrated = self.people.before(mention.start, mention.text, quoted=self.in_quotation)
                 if narrated is not None:
@@ -444,7 +437,7 @@ class Sieves:
         if mention.kind == "group":
             kin = _KIN.fullmatch(" ".join(mention.text.split()).lower())
             if kin is not None:
-                # "cried his wife" after Mr. Bennet spoke → Mrs. Bennet, if the book has one.
+                # "cried his wife" after Mr. Arden spoke → Mrs. Arden, if the book has one.
                 owner = self.people.before(mention.start, "he" if kin.group(1) == "his" else "she")
                 if owner is not None:
                     relation = kin.group(2)
@@ -457,14 +450,14 @@ class Sieves:
         if mention.kind == "person":
             name = " ".join(mention.text.strip(" -—–,;:").split())
             if name.endswith(".") and len(name.split()[-1]) > 3:
-                name = name[:-1]  # "thought Emma." — the sentence's full stop, not an initial
+                name = name[:-1]  # "thought Dora." — the sentence's full stop, not an initial
             titled = title_gender(name)
             if titled is not None and self.people.shared_surname(name):
-                return name  # "Mrs. Elton" in a book with a Philip Elton
+                return name  # "Mrs. Arden" in a book with a Tom Arden
             resolved = self.people.resolve_name(name)
             known = self.people.gender.get(resolved) or title_gender(resolved)
             if titled is not None and known is not None and known != titled:
-                return name  # "Mrs. Elton" is not her husband Philip, the only full Elton
+                return name  # "Mrs. Arden" is not her husband Tom, the only full Arden
             return resolved
         return mention.text
 

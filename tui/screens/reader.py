@@ -249,7 +249,7 @@ class ReaderScreen(Screen[None]):
             quote = self.reading.quotes[cursor.index]
             who = quote.speaker or ("term" if quote.kind == "term" else "unattributed")
             if quote.speaker and quote.speaker_start is not None and quote.speaker_end is not None:
-                # "Justin Baldoni (the actor)": how the text names them here, when it differs.
+                # "Odile Brennan (the mayor)": how the text names them here, when it differs.
                 mention = " ".join(self.document.text[quote.speaker_start : quote.speaker_end].split())
                 if mention and mention.casefold() not in quote.speaker.casefold():
                     who += f" ({mention})"
