@@ -155,7 +155,7 @@ ABBREVIATED_TITLES = (
     "St",
     "Rev",
 )
-# Titles of rank that stay with the name ("Sir Walter Elliot"); Mr, Mrs and Miss change with the company.
+# Titles of rank that stay with the name ("Sir Tobias Wren"); Mr, Mrs and Miss change with the company.
 RANK_TITLES = frozenset(
     """sir lady lord dame captain admiral colonel major general lieutenant sergeant dr doctor professor
     prof reverend rev duke duchess earl count countess baron baroness prince princess king queen""".split()
@@ -165,7 +165,7 @@ KIN_GENDER: dict[str, Gender] = {
     **dict.fromkeys("husband father son brother uncle nephew papa grandfather".split(), "m"),
     **dict.fromkeys("wife mother daughter sister aunt niece mamma mama grandmother".split(), "f"),
 }
-# Titles that always begin a new person's name, never sit inside one ("Lydia Mrs Bennet" is two people).
+# Titles that always begin a new person's name, never sit inside one ("Dora Mrs Arden" is two people).
 PERSONAL_TITLES = frozenset("mr mrs ms miss sir lady lord madam dame dr".split())
 KIN_WORDS = frozenset(
     """wife husband mother father sister brother daughter son aunt uncle cousin niece nephew mamma papa
@@ -188,19 +188,19 @@ PRONOUNS = {
     "we": "p",
     "it": "n",
 }
-# Common given names, so "he" after "Emma" and "she" after "John" can be ruled out.
+# Common English given names (a general list, not drawn from any text), so "he" after
+# "Mary" and "she" after "John" can be ruled out.
 MALE_NAMES = frozenset(
     """john james william george charles thomas henry edward robert richard joseph david michael
     daniel paul mark peter frank fred frederick arthur albert alfred harry jack tom bill bob joe
     sam samuel benjamin christopher andrew anthony stephen steven kevin brian jason matthew donald
-    barack bernie ted mike chris tim jeb marco ben al philip walter ralph roger simon
-    martin""".split()
+    ted mike chris tim ben al philip walter ralph roger simon martin oliver jacob luke adam
+    nathan ryan""".split()
 )
 FEMALE_NAMES = frozenset(
     """mary elizabeth jane emma anne anna ann margaret catherine katherine sarah susan lucy alice
-    charlotte harriet lydia kitty caroline georgiana louisa maria isabella fanny eliza betsy daisy
-    hillary melania nancy michelle sharon karen linda patricia barbara jennifer jessica amy laura
-    ruth rose grace helen""".split()
+    charlotte maria nancy michelle sharon karen linda patricia barbara jennifer jessica amy laura
+    ruth rose grace helen olivia sophia emily hannah rachel rebecca victoria julia claire""".split()
 )
 
 
@@ -259,7 +259,7 @@ WORDS_BEFORE_A_VERB = frozenset(
 
 LABEL_WORDS = frozenset("poll survey study report analysis review audit memo statement".split())
 
-# Words of time: "said Mr Shepherd one morning", "The mayor on Tuesday said" — never a speaker.
+# Words of time: "said Mr Hale one morning", "The mayor on Tuesday said" — never a speaker.
 TIME_WORDS = frozenset(
     """morning evening afternoon night day days week weeks month months year years hour hours minute
     minutes moment time times today tonight yesterday tomorrow monday tuesday wednesday thursday friday
