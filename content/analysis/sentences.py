@@ -27,12 +27,13 @@ _STOP = re.compile(
         (?=\s|$)""",
     re.VERBOSE,
 )
-_CREDIT = re.compile(r"(?<=[\w\)]) (?=(?:Image|Photo|Photograph|Picture|Credit|Video): )")
+# Led by its space, not by the look-behind, so the engine can skip ahead to each space.
+_CREDIT = re.compile(r" (?=(?:Image|Photo|Photograph|Picture|Credit|Video): )(?<=[\w\)] )")
 _WORD_BEFORE = re.compile(r"([\w.’'°-]+)$")
 _NEXT_WORD = re.compile(r"\s*([\"'“‘«(\[]*)([\w’'-]*)")
 # Inline list items: "1.)", "2)", "3.", "• 9.", "⁃10.", "a." followed by a space. Letters
 # take only a period: "a)" is as often a clause in running prose.
-_MAYBE_LIST = re.compile(r"(?:^|\s)(?:[•⁃]\s?)?(?:\d{1,2}(?:\.\)|[.)])|[a-z]\.)\s")
+_MAYBE_LIST = re.compile(r"\s(?:[•⁃]\s?)?(?:\d{1,2}(?:\.\)|[.)])|[a-z]\.)\s")
 _LIST_MARKER = re.compile(r"(?:(?<=\s)|^)(?:[•⁃]\s?)?(?:(\d{1,2})(\.\)|\)|\.)|([a-z])(\.))(?=\s)")
 
 
@@ -42,7 +43,10 @@ def _list_item_starts(text: str, start: int, end: int) -> tuple[list[int], set[i
     Only a run of at least two markers in sequence counts (1, 2 or a, b), so a stray
     "a." or "3." in prose is left alone.
     """
-    if _MAYBE_LIST.search(text, start, end) is None:
+    # The pattern is led by a space, not by "^|", so the engine can skip ahead; only at the
+    # very start of the text does a marker need no space before it.
+    at_start = start == 0 and _MAYBE_LIST.match(" " + text[: min(end, 8)]) is not None
+    if not at_start and _MAYBE_LIST.search(text, start, end) is None:
         return [], set()  # most paragraphs have no "1." or "a." at all
     markers = [
         (m.start(), m.end(), m.group(1) or m.group(3), m.group(2) or m.group(4))
