@@ -1,0 +1,371 @@
+"""postil's benchmark suite: every speed budget of the project, each beside its yardstick.
+
+Run by hand, not by the tests (it takes several minutes):
+
+    .venv/bin/pip install -e '.[bench]'
+    .venv/bin/python tests/benchmarks/suite.py [--rounds 5] [--only WORDS] [--book FILE] [--markdown FILE]
+
+Every row is measured against its baseline in the same harness and in turns, A B A B,
+for at least 5 rounds after one uncounted warm-up of each; the table gives medians with
+min–max, the ratio and the budget. Screens are timed in a real terminal (tmux, read
+through one control-mode client); key latency is from the key to the changed screen.
+tests/benchmarks/README.md explains each row.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from harness import Row, Terminal, interleave, machine, table, timed_command
+
+HERE = Path(__file__).parent
+PYTHON = sys.executable
+POSTIL = str(Path(sys.executable).with_name("postil"))
+SHARED = HERE.parents[2] / "shared" / "corpus"
+STATUS = " notes · "
+"""The reader's status line, drawn last: the first screen is complete when it shows."""
+
+
+def _status_ready(screen: str) -> bool:
+    return STATUS in screen or " note · " in screen
+
+
+class Setup:
+    """The files the rows need, made once in a temporary folder."""
+
+    def __init__(self, book: Path, markdown: Path | None) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="postil-suite-"))
+        self.book = book
+        self.markdown = markdown
+        self.text = book.read_text(encoding="utf-8")
+        self.big_store = self._store_of_10k()
+        for times in (4, 8):
+            (self.folder / f"book{times}x.txt").write_text(self.text * times, encoding="utf-8")
+
+    def data_dir(self, with_10k: bool) -> str:
+        """A fresh data folder: empty, or holding the 10,000-annotation file."""
+        folder = Path(tempfile.mkdtemp(dir=self.folder))
+        if with_10k:
+            target = Path(self._where(str(folder)))
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(self.big_store, target)
+        return str(folder)
+
+    def _where(self, data_dir: str) -> str:
+        argv = [POSTIL, "where", str(self.book), "--data-dir", data_dir]
+        return subprocess.run(argv, check=True, capture_output=True, text=True).stdout.strip()
+
+    def _store_of_10k(self) -> Path:
+        from annotations import Annotation, AnnotationStore, DocumentInfo
+        from content import load_document
+        from content.analysis import analyse
+
+        document = load_document(str(self.book))
+        sentences = [s for s in analyse(document).sentences if s.end - s.start > 30]
+        step = max(1, len(sentences) // 10_000)
+        picked = sorted({(s.start, s.end) for s in sentences[::step]})[:10_000]
+        info = DocumentInfo(document.title, document.source, document.fingerprint, document.format)
+        path = self.folder / "big.toml"
+        store = AnnotationStore(path, info)
+        store.text = document.text
+        store.annotations = [
+            Annotation.on_text(document.text, start, end, id=f"n{i:05d}", note=f"note {i}", tags=["bench"])
+            for i, (start, end) in enumerate(picked)
+        ]
+        store.save()
+        return path
+
+
+class Sessions:
+    """One round's sessions in the terminal: each measures several rows in one process."""
+
+    def __init__(self, terminal: Terminal, setup: Setup) -> None:
+        self.t = terminal
+        self.setup = setup
+
+    def reader(self, with_10k: bool, search: bool) -> dict[str, float]:
+        """postil on the book: first screen, `)` at once (analysis still running), the first `h`,
+        then, once analysed, `/`, the query and `enter`, and `n`."""
+        t = self.t
+        data = self.setup.data_dir(with_10k)
+        began = t.start([POSTIL, str(self.setup.book)], env={"POSTIL_DATA_DIR": data})
+        got = {"first screen": t.wait(_status_ready, began, "the reader's first screen")}
+        got[")"] = t.key(")", lambda s: "sentence 1/" in s, "the cursor after )")
+        count = "10001 notes" if with_10k else " 1 note "
+        got["h"] = t.key("h", lambda s: count in s, "the status after h")
+        if search:
+            self._analysed()
+            got.update(self._search(lambda s: "Search" in s, lambda s: "Search" not in s))
+        t.stop()
+        return got
+
+    def _analysed(self) -> None:
+        """Wait for the background analysis: `]` finds a quote once it is done."""
+        import time
+
+        deadline = time.perf_counter() + 120
+        while time.perf_counter() < deadline:
+            screen = self.t.screen()
+            if "quote 1/" in screen:
+                return
+            self.t.command("send-keys -t bench ]")
+            time.sleep(0.25)
+        raise RuntimeError("the analysis did not finish in 120 s")
+
+    def _search(self, opened: Callable[[str], bool], closed: Callable[[str], bool]) -> dict[str, float]:
+        t = self.t
+        got = {"/": t.key("/", opened, "the search prompt")}
+        t.key("prince", lambda s: "prince" in s, "the query typed", literal=True)
+        before = t.screen()
+        got["enter"] = t.key("Enter", lambda s: s != before and closed(s), "the first match")
+        before = t.screen()
+        got["n"] = t.key("n", lambda s: s != before, "the next match")
+        return got
+
+    def bare(self) -> dict[str, float]:
+        """The bare Line-API viewer on the same book: first screen, `)`, `/`, `enter`, `n`."""
+        t = self.t
+        began = t.start([PYTHON, str(HERE / "bare_viewer.py"), str(self.setup.book)])
+        got = {"first screen": t.wait(lambda s: "ready" in s, began, "the bare viewer's first screen")}
+        got[")"] = t.key(")", lambda s: "line " in s, "the bare viewer's cursor")
+        before = t.screen()
+        got["/"] = t.key("/", lambda s: s != before, "the bare viewer's prompt")
+        got.update(
+            self._search_rest(lambda s: "match " in s),
+        )
+        t.stop()
+        return got
+
+    def _search_rest(self, matched: Callable[[str], bool]) -> dict[str, float]:
+        t = self.t
+        t.key("prince", lambda s: "prince" in s, "the query typed", literal=True)
+        got = {"enter": t.key("Enter", matched, "the first match")}
+        before = t.screen()
+        got["n"] = t.key("n", lambda s: s != before, "the next match")
+        return got
+
+    def less(self) -> dict[str, float]:
+        t = self.t
+        began = t.start(["less", str(self.setup.book)], env={"LESS": "", "LESSHISTFILE": "-"})
+        first_line = next(line for line in self.setup.text.splitlines() if line.strip())[:40]
+        got = {"first screen": t.wait(lambda s: first_line in s, began, "less's first screen")}
+        before = t.screen()
+        got["/"] = t.key("/", lambda s: s != before, "less's prompt")
+        t.key("prince", lambda s: "prince" in s, "the query typed", literal=True)
+        before = t.screen()
+        got["enter"] = t.key("Enter", lambda s: s != before, "less's first match")
+        before = t.screen()
+        got["n"] = t.key("n", lambda s: s != before, "less's next match")
+        t.stop()
+        return got
+
+    def import_textual(self) -> float:
+        """`python -c "import textual.app"` to its end, in the same pane."""
+        t = self.t
+        marker = "imported-textual-app"
+        code = f"import textual.app; print({marker!r})"
+        began = t.start([PYTHON, "-c", code])
+        return t.wait(lambda s: marker in s, began, "import textual.app")
+
+    def markdown(self) -> float:
+        assert self.setup.markdown is not None
+        began = self.t.start([POSTIL, str(self.setup.markdown)], env={"POSTIL_DATA_DIR": self.setup.data_dir(False)})
+        seconds = self.t.wait(_status_ready, began, "the Markdown book's first screen")
+        self.t.stop()
+        return seconds
+
+
+def terminal_rows(setup: Setup, rounds: int, wanted: Callable[[str], bool]) -> list[Row]:
+    terminal = Terminal()
+    sessions = Sessions(terminal, setup)
+    samples: dict[str, list[float]] = {}
+
+    def keep(prefix: str, got: dict[str, float]) -> None:
+        for key, value in got.items():
+            samples.setdefault(f"{prefix} {key}", []).append(value)
+
+    try:
+        for round_ in range(rounds + 1):  # round 0 warms the page cache and is not counted
+            results: list[tuple[str, dict[str, float]]] = [
+                ("postil", sessions.reader(with_10k=False, search=True)),
+                ("bare", sessions.bare()),
+                ("postil10k", sessions.reader(with_10k=True, search=False)),
+                ("import", {"": sessions.import_textual()}),
+                ("less", sessions.less()),
+            ]
+            if setup.markdown is not None:
+                results.append(("markdown", {"": sessions.markdown()}))
+            if round_:
+                for prefix, got in results:
+                    keep(prefix, got)
+            print(f"  terminal round {round_}/{rounds} done", file=sys.stderr)
+    finally:
+        terminal.close()
+
+    def row(label: str, ours: str, baseline: str, theirs: str, budget: str, check: Callable[[float, float], bool]) -> Row:
+        return Row(label, baseline, budget, check, samples[ours], samples[theirs])
+
+    name = setup.book.name
+    rows = [
+        row(f"first screen, {name}", "postil first screen", "`import textual.app`", "import ", "≤ 2.2×", _ratio(2.2)),
+        row(f"first screen, {name}", "postil first screen", "bare Line-API viewer", "bare first screen", "—", _none),
+        row(
+            f"first screen, {name} + 10,000 annotations",
+            "postil10k first screen",
+            f"{name}, no annotations",
+            "postil first screen",
+            "≤ 1.3×",
+            _ratio(1.3),
+        ),
+        row("first `h`, 10,000 annotations", "postil10k h", "first `h`, no annotations", "postil h", "≤ 100 ms", _under(0.1)),
+        row("`)` while the book is analysed", "postil )", "`)` in the bare viewer", "bare )", "≤ 50 ms", _under(0.05)),
+        row("search `/` (prompt open)", "postil /", "`/` in the bare viewer", "bare /", "≤ +30 ms", _over(0.03)),
+        row("search `enter` (first match)", "postil enter", "`enter` in the bare viewer", "bare enter", "≤ +30 ms", _over(0.03)),
+        row("search `n` (next match)", "postil n", "`n` in the bare viewer", "bare n", "≤ +30 ms", _over(0.03)),
+        row("search `n` (next match)", "postil n", "`n` in less", "less n", "—", _none),
+        row("search `enter` (first match)", "postil enter", "`enter` in less", "less enter", "—", _none),
+    ]
+    if setup.markdown is not None:
+        rows.append(
+            row(
+                f"first screen, {setup.markdown.name}",
+                "markdown ",
+                "`import textual.app`",
+                "import ",
+                "≤ 2.5×",
+                _ratio(2.5),
+            )
+        )
+    return [r for r in rows if wanted(r.label)]
+
+
+def command_rows(setup: Setup, rounds: int, wanted: Callable[[str], bool]) -> list[Row]:
+    book = str(setup.book)
+    rows: list[Row] = []
+
+    def add(row: Row, ours: Callable[[], float], theirs: Callable[[], float]) -> None:
+        if wanted(row.label):
+            rows.append(interleave(row, ours, theirs, rounds))
+            print(f"  {row.label}: done", file=sys.stderr)
+
+    def postil(*args: str, data: Callable[[], str] | None = None) -> Callable[[], float]:
+        def run() -> float:
+            env = {"POSTIL_DATA_DIR": data()} if data else None
+            return timed_command([POSTIL, *args], env)
+
+        return run
+
+    sentence = next(line.strip() for line in setup.text.splitlines() if len(line.strip()) > 40)[:40]
+    big = lambda: setup.data_dir(True)  # noqa: E731 - a fresh copy per run: add refuses a passage twice
+    empty = lambda: setup.data_dir(False)  # noqa: E731
+    big_dir = setup.data_dir(True)
+    add(
+        Row("`postil add` next to 10,000", "`postil add` to an empty store", "≤ 1.5×", _ratio(1.5)),
+        postil("add", book, "--text", sentence, data=big),
+        postil("add", book, "--text", sentence, data=empty),
+    )
+    listing = postil("list", book, "--json", data=lambda: big_dir)
+    add(
+        Row("`export --format html`, 10,000", "`list --json`, same store", "≤ 2 s", lambda ours, _: ours <= 2.0),
+        postil("export", book, "--format", "html", data=lambda: big_dir),
+        listing,
+    )
+    for kind in ("md", "json", "csv"):
+        add(
+            Row(f"`export --format {kind}`, 10,000", "`list --json`, same store", "≤ 1.3×", _ratio(1.3)),
+            postil("export", book, "--format", kind, data=lambda: big_dir),
+            listing,
+        )
+    blingfire = f"import blingfire; blingfire.text_to_sentences(open({book!r}, encoding='utf-8').read())"
+    add(
+        Row(f"`postil sentences` {setup.book.name}", "blingfire, same text", "≤ 2×", _ratio(2.0)),
+        postil("sentences", book, "--json"),
+        lambda: timed_command([PYTHON, "-c", blingfire]),
+    )
+    add(
+        Row(f"`postil quotes` {setup.book.name} ×8", "the same ×4", "≤ 2.05× per doubling", _ratio(2.05)),
+        postil("quotes", str(setup.folder / "book8x.txt"), "--json"),
+        postil("quotes", str(setup.folder / "book4x.txt"), "--json"),
+    )
+    stages = (
+        "from content import load_document; from content.analysis import analyse; "
+        f"analyse(load_document({book!r})).run()"
+    )
+    add(
+        Row(f"sentences + quotes + claims of {setup.book.name}, one process", "`python -c pass`", "≤ 3 s", lambda ours, _: ours <= 3.0),
+        lambda: timed_command([PYTHON, "-c", stages]),
+        lambda: timed_command([PYTHON, "-c", "pass"]),
+    )
+    sample = "postil:sample"
+    add(
+        Row("`postil quotes` on the sample", "`python -c pass`", "≤ 0.3 s", lambda ours, _: ours <= 0.3),
+        postil("quotes", sample),
+        lambda: timed_command([PYTHON, "-c", "pass"]),
+    )
+    store_code = (
+        "import sys; from pathlib import Path; from annotations import AnnotationStore, DocumentInfo; "
+        "from content import load_document; d = load_document(sys.argv[1]); "
+        "AnnotationStore.open(Path(sys.argv[2]), d.text, DocumentInfo(d.title, d.source, d.fingerprint, d.format), write=False)"
+    )
+    toml_code = "import sys, tomllib; tomllib.loads(open(sys.argv[2], encoding='utf-8').read())"
+    add(
+        Row("open the 10,000-annotation store", "`tomllib.loads` of the file", "—", _none),
+        lambda: timed_command([PYTHON, "-c", store_code, book, str(setup.big_store)]),
+        lambda: timed_command([PYTHON, "-c", toml_code, book, str(setup.big_store)]),
+    )
+    return rows
+
+
+def _ratio(limit: float) -> Callable[[float, float], bool]:
+    return lambda ours, theirs: ours <= limit * theirs
+
+
+def _under(limit: float) -> Callable[[float, float], bool]:
+    return lambda ours, _theirs: ours <= limit
+
+
+def _over(limit: float) -> Callable[[float, float], bool]:
+    return lambda ours, theirs: ours - theirs <= limit
+
+
+def _none(_ours: float, _theirs: float) -> bool:
+    return True
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--only", default="", help="only rows whose label contains one of these words")
+    parser.add_argument("--book", type=Path, default=SHARED / "war_and_peace.txt")
+    parser.add_argument("--markdown", type=Path, default=SHARED / "wp_3m.md")
+    parser.add_argument("--skip-terminal", action="store_true", help="only the command-line rows")
+    args = parser.parse_args()
+    if not args.book.exists():
+        sys.exit(f"no book at {args.book}; pass one with --book")
+    if shutil.which("tmux") is None and not args.skip_terminal:
+        sys.exit("tmux is needed for the terminal rows (or pass --skip-terminal)")
+    words = args.only.lower().split()
+
+    def wanted(label: str) -> bool:
+        return not words or any(word in label.lower() for word in words)
+
+    setup = Setup(args.book, args.markdown if args.markdown.exists() else None)
+    print(f"# postil benchmark suite: {machine()}, {args.rounds} rounds", file=sys.stderr)
+    rows = command_rows(setup, args.rounds, wanted)
+    if not args.skip_terminal:
+        rows = terminal_rows(setup, args.rounds, wanted) + rows
+    print(f"{machine()}; {args.rounds} rounds, interleaved; medians\n")
+    print(table(rows))
+    missed = [r.label for r in rows if not r.met()]
+    print(f"\n{len(rows) - len(missed)}/{len(rows)} rows within budget" + (f"; over: {', '.join(missed)}" if missed else ""))
+    shutil.rmtree(setup.folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
