@@ -45,15 +45,21 @@ class Terminal:
             text=True,
             bufsize=1,
         )
+        self._reply("attach-session")  # the client's own first block: attached from here on
         # The pane's output would come down the pipe as %output lines; the screen is read instead.
         self.command("refresh-client -f no-output")
         self.command(f"refresh-client -C {width}x{height}")
 
     def command(self, line: str) -> list[str]:
         """Run one tmux command through the control client; its output lines."""
-        assert self.client.stdin is not None and self.client.stdout is not None
+        assert self.client.stdin is not None
         self.client.stdin.write(line + "\n")
         self.client.stdin.flush()
+        return self._reply(line)
+
+    def _reply(self, line: str) -> list[str]:
+        """The lines of the next %begin … %end block (notifications between are skipped)."""
+        assert self.client.stdout is not None
         lines: list[str] = []
         inside = False
         while True:

@@ -15,6 +15,7 @@ tests/benchmarks/README.md explains each row.
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
@@ -112,7 +113,7 @@ class Sessions:
         deadline = time.perf_counter() + 120
         while time.perf_counter() < deadline:
             screen = self.t.screen()
-            if "quote 1/" in screen:
+            if re.search(r"quote \d+/", screen):
                 return
             self.t.command("send-keys -t bench ]")
             time.sleep(0.25)
