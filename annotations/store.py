@@ -117,23 +117,68 @@ class StoredFile(NamedTuple):
     """Top-level keys this version does not know."""
     orphans: set[str]
     """The ids flagged `orphan = true` when the file was written."""
+    chunks: list[str | None] = []
+    """Per annotation, its TOML text as it is in the file, when that text reads back as
+    exactly the annotation (so a save can write it again without re-serialising it)."""
 
 
-def parse_file(data: bytes, path: Path) -> StoredFile:
-    """Read a postil TOML file; raise StoreParseError with the line where possible."""
+_SEGMENT = re.compile(r"^\[\[annotation\]\][ \t]*$", re.MULTILINE)
+_TRAILING_SPACE = re.compile(r"\s+\Z")
+
+
+def _decode(data: bytes, path: Path) -> str:
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise StoreParseError(path, line, "not valid UTF-8") from None
+
+
+def _loads(text: str, path: Path) -> dict[str, Any]:
     try:
-        raw = tomllib.loads(text)
+        return tomllib.loads(text)
     except RecursionError:
         raise StoreParseError(path, None, "arrays or tables nested too deeply for a postil file") from None
     except tomllib.TOMLDecodeError as error:
         match = _LINE.search(str(error))
         reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error)) or "not valid TOML"
         raise StoreParseError(path, int(match.group(1)) if match else None, reason) from None
+
+
+def _parse_by_annotation(text: str) -> tuple[dict[str, Any], list[str]] | None:
+    """The file parsed one `[[annotation]]` at a time: (everything, each annotation's text).
+
+    Each piece is parsed on its own and must be exactly one annotation table, and the head
+    must say nothing about `annotation`; then the pieces mean what the whole file means.
+    Anything else (a `[[annotation]]` line inside a multi-line string, a table after the
+    annotations, a syntax error) returns None, and the file is parsed whole instead.
+    """
+    starts = [m.start() for m in _SEGMENT.finditer(text)]
+    head_text = text[: starts[0]] if starts else text
+    try:
+        raw = tomllib.loads(head_text)
+        if "annotation" in raw:
+            return None
+        tables, pieces = [], []
+        for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+            piece = _TRAILING_SPACE.sub("\n", text[start:end])
+            parsed = tomllib.loads(piece)
+            if len(parsed) != 1 or not isinstance(parsed.get("annotation"), list) or len(parsed["annotation"]) != 1:
+                return None
+            tables.append(parsed["annotation"][0])
+            pieces.append(piece)
+    except (tomllib.TOMLDecodeError, RecursionError):
+        return None
+    if starts:
+        raw["annotation"] = tables
+    return raw, pieces
+
+
+def parse_file(data: bytes, path: Path) -> StoredFile:
+    """Read a postil TOML file; raise StoreParseError with the line where possible."""
+    text = _decode(data, path)
+    by_annotation = _parse_by_annotation(text)
+    raw, pieces = by_annotation if by_annotation is not None else (_loads(text, path), [])
     schema = raw.get("schema", SCHEMA)
     if not isinstance(schema, int) or schema > SCHEMA:
         raise StoreParseError(path, None, f"schema {schema} is newer than this postil understands ({SCHEMA})")
@@ -157,7 +202,16 @@ def parse_file(data: bytes, path: Path) -> StoredFile:
     except ValueError as error:
         raise StoreParseError(path, None, str(error)) from None
     extra = {k: v for k, v in raw.items() if k not in ("schema", "document", "annotation")}
-    return StoredFile(info, annotations, extra, flagged_orphans(raw))
+    orphans = flagged_orphans(raw)
+    chunks: list[str | None] = []
+    for annotation, table, piece in zip(annotations, tables, pieces, strict=False):
+        # Reused only when the annotation, written out, is what the file says: not when
+        # cleaning changed a note, or a time was written without its zone.
+        written = annotation_to_table(annotation)
+        if annotation.id in orphans:
+            written[_STATE] = True
+        chunks.append(piece if written == table else None)
+    return StoredFile(info, annotations, extra, orphans, chunks)
 
 
 class _Timestamp(datetime):
@@ -288,7 +342,14 @@ class AnnotationStore:
         self._disk_digest = _digest(data)
         if data is None:
             return
-        stored_info, self.annotations, self.extra, self.orphans = parse_file(data, self.path)
+        stored = parse_file(data, self.path)
+        stored_info, self.annotations, self.extra, self.orphans = (
+            stored.info,
+            stored.annotations,
+            stored.extra,
+            stored.orphans,
+        )
+        self._keep_chunks(stored)
         if stored_info is not None:
             self.info.extra = stored_info.extra
         self._disk_ids = self.ids()
@@ -305,6 +366,13 @@ class AnnotationStore:
                 self.save()
             except StoreError:
                 self.unsaved = True
+
+    def _keep_chunks(self, stored: StoredFile) -> None:
+        """Start the save cache from the file itself: an annotation that has not changed
+        since it was read is written back as the very text it was read from."""
+        for annotation, chunk in zip(stored.annotations, stored.chunks, strict=False):
+            if chunk is not None:
+                self._chunks[annotation.id] = ((*annotation.state(), annotation.id in stored.orphans), chunk)
 
     def _place(self, annotation: Annotation) -> bool:
         """Anchor one annotation to `self.text`; True when its stored fields changed."""
@@ -492,7 +560,9 @@ class AnnotationStore:
         if _digest(data) == self._disk_digest or data is None:
             self._disk_stamp = stamp
             return False
-        _, theirs, extra, _ = parse_file(data, self.path)  # a broken file raises: never overwritten
+        stored = parse_file(data, self.path)  # a broken file raises: never overwritten
+        theirs, extra = stored.annotations, stored.extra
+        self._keep_chunks(stored)  # before they are placed: keyed by what the file says
         their_ids = {a.id for a in theirs}
         gone = (self._disk_ids - their_ids) - self._dirty
         self.annotations = [a for a in self.annotations if a.id not in gone]

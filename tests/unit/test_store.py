@@ -208,3 +208,32 @@ def test_edited_article_keeps_annotations_that_still_fit(tmp_path: Path) -> None
     assert moved is not None and edited[moved.start : moved.end] == "Critics disagreed."
     assert reopened.orphans == {gone.id}
     assert reopened.get(gone.id) is not None  # orphans are kept, never dropped
+
+
+def test_a_save_keeps_each_untouched_annotation_as_it_was_written_by_hand(tmp_path: Path) -> None:
+    """Each annotation is read on its own, and one that did not change is written back as
+    the very text it came from: a hand-made comment or layout survives postil's saves."""
+    path = tmp_path / "a.toml"
+    store = open_store(path)
+    highlight(store, "Critics disagreed.", note="Who?")
+    hand = path.read_text().replace('note = "Who?"', 'note = "Who?"   # asked at the meeting\n# keep this line')
+    path.write_text(hand)
+    reopened = open_store(path)
+    assert reopened.annotations[0].note == "Who?"
+    highlight(reopened, "The mayor said")
+    written = path.read_text()
+    assert 'note = "Who?"   # asked at the meeting\n# keep this line\n' in written
+    assert [a["exact"] for a in tomllib.loads(written)["annotation"]] == ["The mayor said", "Critics disagreed."]
+
+
+def test_a_note_holding_a_table_header_line_reads_back_whole(tmp_path: Path) -> None:
+    """A multi-line note with a line that looks like `[[annotation]]` is one note, not two."""
+    path = tmp_path / "a.toml"
+    store = open_store(path)
+    tricky = 'first line\n[[annotation]]\nid = "fake"\nlast line'
+    highlight(store, "Critics disagreed.", note=tricky)
+    reopened = open_store(path)
+    assert [(a.exact, a.note) for a in reopened.annotations] == [("Critics disagreed.", tricky)]
+    highlight(reopened, "The mayor said")
+    again = open_store(path)
+    assert sorted(a.note for a in again.annotations) == ["", tricky]
