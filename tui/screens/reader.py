@@ -111,8 +111,6 @@ class ReaderScreen(Screen[None]):
         self.title = clean_line(self.document.title)
         self.article.focus()
         self.refresh_annotations()
-        # The pane measures its rows when it first has a size; list them again once laid out.
-        self.call_after_refresh(self.refresh_annotations)
         self.call_after_refresh(self.analyse)
         self.set_interval(1.0, self.poll_store)
 

@@ -46,8 +46,19 @@ def annotation_prompt(annotation: Annotation, orphan: bool) -> Content:
     return Content.assemble(*parts)
 
 
+NOTES_WINDOW = 200
+"""Rows the Notes pane builds at a time. Laying out 10,000 rows would take seconds; the
+window follows the highlighted row, so every note is still one key away."""
+_NOTES_EDGE = 20
+_BEFORE, _AFTER = "window-before", "window-after"
+
+
 class AnnotationList(OptionList):
-    """Posts `Chosen` when a row is highlighted or selected, so the article can follow."""
+    """Posts `Chosen` when a row is highlighted or selected, so the article can follow.
+
+    Only a window of `NOTES_WINDOW` annotations is built as rows, around the highlighted
+    one; moving near its edge, or choosing the "… more" row, moves the window.
+    """
 
     class Chosen(Message):
         def __init__(self, annotation_id: str, selected: bool) -> None:
@@ -57,30 +68,85 @@ class AnnotationList(OptionList):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
+        self._all: list[Annotation] = []
+        self._orphans: set[str] = set()
+        self._position: dict[str, int] = {}
+        self._offset = 0
+        """Where in `_all` the window starts."""
 
     def show(self, annotations: list[Annotation], orphans: set[str], current: str | None = None) -> None:
         highlighted = self.highlighted_option.id if self.highlighted_option else None
+        self._all, self._orphans = list(annotations), set(orphans)
+        self._position = {a.id: index for index, a in enumerate(self._all)}
+        self._build(current or highlighted)
+
+    def _build(self, keep: str | None) -> None:
         self.clear_options()
-        if not annotations:
+        if not self._all:
             self.add_option(
                 Option(Content("No highlights yet. Press h on a sentence, or a to add a note."), disabled=True)
             )
             return
-        self.add_options(Option(annotation_prompt(a, a.id in orphans), id=a.id) for a in annotations)
-        keep = current or highlighted
-        if keep is not None and any(a.id == keep for a in annotations):
+        position = self._position.get(keep) if keep is not None else None
+        offset = self._offset
+        if position is not None and not offset + _NOTES_EDGE <= position < offset + NOTES_WINDOW - _NOTES_EDGE:
+            offset = position - NOTES_WINDOW // 2
+        self._offset = offset = max(0, min(offset, len(self._all) - NOTES_WINDOW))
+        end = min(len(self._all), offset + NOTES_WINDOW)
+        options = [Option(annotation_prompt(a, a.id in self._orphans), id=a.id) for a in self._all[offset:end]]
+        if offset:
+            options.insert(0, _window_row(f"↑ {offset:,} earlier — enter shows them", _BEFORE))
+        if end < len(self._all):
+            options.append(_window_row(f"↓ {len(self._all) - end:,} more — enter shows them", _AFTER))
+        self.add_options(options)
+        if position is not None:
             with self.prevent(OptionList.OptionHighlighted):
-                self.highlighted = self.get_option_index(keep)
+                self.highlighted = self.get_option_index(self._all[position].id)
+
+    def _near_edge(self, annotation_id: str) -> bool:
+        position = self._position.get(annotation_id, self._offset)
+        end = min(len(self._all), self._offset + NOTES_WINDOW)
+        return (self._offset > 0 and position - self._offset < _NOTES_EDGE) or (
+            end < len(self._all) and end - position <= _NOTES_EDGE
+        )
+
+    def _move_window(self, row_id: str) -> None:
+        """The "… more" row was chosen: show the annotations past it."""
+        if row_id == _BEFORE:
+            self._build(self._all[max(0, self._offset - 1)].id)
+        else:
+            self._build(self._all[min(len(self._all) - 1, self._offset + NOTES_WINDOW)].id)
+
+    def action_first(self) -> None:
+        if self._all:
+            self._build(self._all[0].id)
+        super().action_first()
+
+    def action_last(self) -> None:
+        if self._all:
+            self._build(self._all[-1].id)
+        super().action_last()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
-        if event.option.id and self.has_focus:
-            self.post_message(self.Chosen(event.option.id, selected=False))
+        option_id = event.option.id
+        if option_id in (_BEFORE, _AFTER) or not option_id:
+            return
+        if self._near_edge(option_id):
+            self.call_later(self._build, option_id)
+        if self.has_focus:
+            self.post_message(self.Chosen(option_id, selected=False))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id:
+        if event.option.id in (_BEFORE, _AFTER):
+            self._move_window(event.option.id)
+        elif event.option.id:
             self.post_message(self.Chosen(event.option.id, selected=True))
+
+
+def _window_row(label: str, row_id: str) -> Option:
+    return Option(Content.assemble((label, "italic $text-muted")), id=row_id)
 
 
 class SpanList(OptionList):

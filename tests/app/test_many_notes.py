@@ -1,0 +1,82 @@
+"""A document with hundreds of notes: the Notes pane lists a window of them, and every
+note is still reached by keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import OptionList
+
+from annotations import Annotation, AnnotationStore
+from annotations.session import document_info, store_path
+from content import Document
+from content.plaintext import parse_plain_text
+from tui.widgets.pane import NOTES_WINDOW
+
+COUNT = NOTES_WINDOW + 250
+
+
+def _document() -> Document:
+    body = "\n\n".join(f"Paragraph {n} says a thing worth noting, number {n}." for n in range(COUNT))
+    return parse_plain_text("Many Notes\n\n" + body, "/tmp/many-notes.txt")
+
+
+def _store(document: Document, data_dir: Path) -> list[Annotation]:
+    store = AnnotationStore(store_path(document, data_dir), document_info(document))
+    store.text = document.text
+    for n in range(COUNT):
+        start = document.text.index(f"Paragraph {n} says")
+        end = document.text.index(".", start) + 1
+        store.annotations.append(Annotation.on_text(document.text, start, end, id=f"n{n:04d}", note=f"note {n}"))
+    store.path.parent.mkdir(parents=True, exist_ok=True)
+    store.save()
+    return store.annotations
+
+
+def _rows(notes: OptionList) -> list[str]:
+    return [str(notes.get_option_at_index(i).prompt) for i in range(notes.option_count)]
+
+
+async def test_the_notes_pane_builds_a_window_and_reaches_every_note(build, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    document = _document()
+    _store(document, data_dir)
+    app = build(document)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        notes = app.screen.query_one("#notes", OptionList)
+        rows = _rows(notes)
+        assert "Paragraph 0 says" in rows[0]
+        assert len(rows) == NOTES_WINDOW + 1 and "↓ 250 more" in rows[-1]
+        assert f"{COUNT} notes" in str(app.screen.query_one("#status").render())
+
+        await pilot.press("tab", "end")  # the pane: its last note, far past the window
+        await pilot.pause()
+        assert notes.highlighted_option is not None
+        assert f"Paragraph {COUNT - 1} says" in str(notes.highlighted_option.prompt)
+        assert "↑" in _rows(notes)[0]  # the rows before it are one "earlier" row now
+
+        await pilot.press("home")
+        await pilot.pause()
+        assert "Paragraph 0 says" in str(notes.highlighted_option.prompt)
+        for _ in range(40):  # paging down walks out of the first window: it moves along
+            await pilot.press("pagedown")
+        await pilot.pause()
+        shown = str(notes.highlighted_option.prompt)
+        number = int(shown.split("Paragraph ")[1].split()[0])
+        assert number > NOTES_WINDOW
+        # and the article follows the pane
+        assert f"annotation {number + 1}/{COUNT}" in str(app.screen.query_one("#status").render())
+
+
+async def test_stepping_to_a_far_annotation_shows_it_in_the_pane(build, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    document = _document()
+    _store(document, data_dir)
+    app = build(document)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("comma")  # from the top, the previous annotation wraps to the last
+        await pilot.pause()
+        notes = app.screen.query_one("#notes", OptionList)
+        assert notes.highlighted_option is not None
+        assert f"Paragraph {COUNT - 1} says" in str(notes.highlighted_option.prompt)
+        assert "↓" not in _rows(notes)[-1]
