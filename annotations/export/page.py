@@ -96,6 +96,24 @@ class _Page:
         for item in self.items:
             edges.update((item.annotation.start, item.annotation.end))
         self.edges = sorted(edges)
+        # The sweep: blocks are drawn in order, so the highlights open at a point are kept
+        # as the text is walked, instead of scanning every highlight at every cut.
+        self._by_start = sorted(self.items, key=lambda item: item.annotation.start)
+        self._next = 0
+        """The first item (by start) not yet opened."""
+        self._open: list[Item] = []
+        self._at = -1
+
+    def _covering(self, left: int) -> list[Item]:
+        """The highlights over the piece that starts at `left` (there is no edge inside it)."""
+        if left < self._at:
+            self._next, self._open = 0, []  # drawn out of order: start the sweep again
+        self._at = left
+        while self._next < len(self._by_start) and self._by_start[self._next].annotation.start <= left:
+            self._open.append(self._by_start[self._next])
+            self._next += 1
+        self._open = [i for i in self._open if i.annotation.end > left]
+        return self._open
 
     def inline(self, start: int, end: int) -> str:
         """Text of [start, end) with every highlight over it as (nested) marks."""
@@ -105,7 +123,7 @@ class _Page:
         for left, right in pairwise(cuts):
             if left >= right:
                 continue
-            covering = [i for i in self.items if i.annotation.start <= left and right <= i.annotation.end]
+            covering = self._covering(left)
             piece = _lines(text[left:right])
             for item in reversed(covering):
                 a = item.annotation
