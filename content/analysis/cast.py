@@ -337,15 +337,15 @@ class Cast:
         """
         votes: dict[str, list[int]] = {}
         # Every pronoun's offset, found in one pass; each name's window then counts by bisection.
-        male = [m.span() for m in _MALE_PRONOUNS.finditer(text)]
-        female = [m.span() for m in _FEMALE_PRONOUNS.finditer(text)]
+        his = [m.span() for m in _MALE_PRONOUNS.finditer(text)]
+        hers = [m.span() for m in _FEMALE_PRONOUNS.finditer(text)]
         for index, (offset, name) in enumerate(zip(self.positions, self.names, strict=True)):
             end = self.positions[index + 1] if index + 1 < len(self.positions) else len(text)
             # A pronoun counts when it lies wholly inside the window, as when the window was cut out.
             stop = min(end, offset + 160)
             tally = votes.setdefault(name, [0, 0])
-            tally[0] += _count_within(male, offset, stop)
-            tally[1] += _count_within(female, offset, stop)
+            tally[0] += _count_within(his, offset, stop)
+            tally[1] += _count_within(hers, offset, stop)
         for name, (male, female) in votes.items():
             if male + female >= 3 and max(male, female) >= 2 * min(male, female) + 1:
                 self.gender.setdefault(name, "m" if male > female else "f")
