@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     # Only types: the analysis modules are loaded by the background worker, not at start.
     from content.analysis import Analysis, Claim, Person, Quote
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -123,21 +124,61 @@ class Reading:
             return None
         return Cursor(spans[index], unit, index)
 
+    def sentences_ready(self) -> bool:
+        """Whether the whole document is split into sentences (a book takes a moment)."""
+        return "sentences" in self.analysis.__dict__
+
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self.document.blocks]
+
+    def _sentences_near(self, offset: int) -> list[Sentence]:
+        """While the book is still being split: the sentences of the paragraphs around
+        `offset`, split now, enough of them to step once either way from it. Sentences
+        never cross a paragraph, so these are the very sentences the full split finds."""
+        from content.analysis.sentences import block_sentences
+
+        blocks, text = self.document.blocks, self.document.text
+        if not blocks:
+            return []
+        low = high = max(0, bisect_right(self._block_starts, offset) - 1)
+        found = block_sentences(text, blocks[low])
+        while high + 1 < len(blocks) and not any(s.start > offset for s in found):
+            high += 1
+            found = found + block_sentences(text, blocks[high])
+        while low > 0 and not any(s.start < offset for s in found):
+            low -= 1
+            found = block_sentences(text, blocks[low]) + found
+        return found
+
+    def _spans(self, unit: Unit, around: int) -> tuple[Sequence[Span], list[int], bool]:
+        """The spans to move through, their starts, and whether they are all of them."""
+        if unit != "sentence":
+            return self.paragraphs, self.paragraph_starts, True
+        if self.sentences_ready():
+            return self.sentences, self.sentence_starts, True
+        near = self._sentences_near(around)
+        return near, [s.start for s in near], False
+
     def move(self, unit: Unit, forward: bool, visible: Span | None = None) -> Cursor | None:
         """Move to the next or previous sentence or paragraph; None at the ends.
 
         When the cursor has scrolled out of view, the first step lands on the first span
         on screen (the last, going back) instead, so reading picks up where the eyes are.
+        While a book is still being split, the sentences around the cursor are split on
+        demand, so `)` never waits for the whole book.
         """
-        spans, starts = (
-            (self.sentences, self.sentence_starts) if unit == "sentence" else (self.paragraphs, self.paragraph_starts)
-        )
         origin = self.cursor.span.start if self.cursor else None
         if visible is not None and (self.cursor is None or not _overlaps(self.cursor.span, visible)):
+            spans, starts, whole = self._spans(unit, visible.start if forward else visible.end)
             index = index_at(spans, starts, visible.start) if forward else index_before(starts, visible.end)
             if index is not None:
-                return self.place(Cursor(spans[index], unit, index))
+                return self.place(Cursor(spans[index], unit, index if whole else -1))
+        around = origin if origin is not None else (0 if forward else len(self.document.text))
+        spans, starts, whole = self._spans(unit, around)
         found = self._step(spans, starts, unit, forward, origin)
+        if found is not None and not whole:
+            found = Cursor(found.span, unit, -1)  # its number is known once the split is done
         return self.place(found) if found else None
 
     def place(self, cursor: Cursor) -> Cursor:
@@ -148,8 +189,9 @@ class Reading:
         return self.place(Cursor(span, unit, 0))
 
     def sentence_at(self, offset: int) -> Cursor | None:
-        index = index_at(self.sentences, self.sentence_starts, offset)
-        return None if index is None else Cursor(self.sentences[index], "sentence", index)
+        spans, starts, whole = self._spans("sentence", offset)
+        index = index_at(spans, starts, offset)
+        return None if index is None else Cursor(spans[index], "sentence", index if whole else -1)
 
     # -- selection ---------------------------------------------------------------------
 
@@ -180,7 +222,7 @@ class Reading:
     def counts(self) -> tuple[str, int, int]:
         """The status line's "sentence 12/80": unit, position (from 1) and total."""
         if self.cursor is None:
-            return "sentence", 0, len(self.sentences)
+            return "sentence", 0, len(self.sentences) if self.sentences_ready() else 0
         unit = self.cursor.unit
         if unit == "paragraph":
             return unit, self.cursor.index + 1, len(self.paragraphs)
@@ -188,9 +230,12 @@ class Reading:
             return unit, self.cursor.index + 1, len(self.quotes)
         if unit == "claim":
             return unit, self.cursor.index + 1, len(self.claims)
+        name = "sentence" if unit in ("sentence", "selection", "match") else unit
+        if not self.sentences_ready():
+            return name, 0, 0  # still counting: the status line says so
         located = self.sentence_at(self.cursor.span.start)
         position = located.index + 1 if located else 0
-        return ("sentence" if unit in ("sentence", "selection", "match") else unit), position, len(self.sentences)
+        return name, position, len(self.sentences)
 
 
 def _overlaps(a: Span, b: Span) -> bool:

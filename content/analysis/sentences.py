@@ -12,7 +12,7 @@ import itertools
 import re
 
 from content.analysis.lexicon import ABBREVIATIONS, SENTENCE_OPENERS, SOMETIMES_FINAL
-from content.document import Document, Sentence
+from content.document import Block, Document, Sentence
 
 # Abbreviations that are almost never the end of a sentence: titles, and words that
 # come before a name or a number.
@@ -148,14 +148,19 @@ def split_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return trimmed
 
 
+def block_sentences(text: str, block: Block) -> list[Sentence]:
+    """The sentences of one block. Blocks never share a sentence, so a block can be split
+    on its own (the reader does, for the paragraphs on screen, while a book is analysed)."""
+    if block.start == block.end:
+        return []
+    if block.kind in ("heading", "code") or block.boilerplate:
+        return [Sentence(block.start, block.end)]
+    return [Sentence(s, e) for s, e in split_span(text, block.start, block.end)]
+
+
 def split_sentences(document: Document) -> list[Sentence]:
     sentences: list[Sentence] = []
     text = document.text
     for block in document.blocks:
-        if block.start == block.end:
-            continue
-        if block.kind in ("heading", "code") or block.boilerplate:
-            sentences.append(Sentence(block.start, block.end))
-            continue
-        sentences.extend(Sentence(s, e) for s, e in split_span(text, block.start, block.end))
+        sentences.extend(block_sentences(text, block))
     return sentences

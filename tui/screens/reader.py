@@ -266,7 +266,12 @@ class ReaderScreen(Screen[None]):
             left = f"annotation {cursor.index + 1}/{len(placed)}"
         else:
             unit, position, total = self.reading.counts() if cursor is not None else ("", 0, 0)
-            left = f"{unit} {position}/{total}" if position else ") next sentence · ? help"
+            if position:
+                left = f"{unit} {position}/{total}"
+            elif cursor is not None:
+                left = f"{unit} · counting the sentences…"  # a book still being split
+            else:
+                left = ") next sentence · ? help"
         if cursor is not None:
             under = self.annotation_under(cursor.span.start, cursor.span.end)
             if under is not None:
