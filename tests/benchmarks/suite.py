@@ -210,7 +210,9 @@ def terminal_rows(setup: Setup, rounds: int, wanted: Callable[[str], bool]) -> l
     finally:
         terminal.close()
 
-    def row(label: str, ours: str, baseline: str, theirs: str, budget: str, check: Callable[[float, float], bool]) -> Row:
+    def row(
+        label: str, ours: str, baseline: str, theirs: str, budget: str, check: Callable[[float, float], bool]
+    ) -> Row:
         return Row(label, baseline, budget, check, samples[ours], samples[theirs])
 
     name = setup.book.name
@@ -225,10 +227,24 @@ def terminal_rows(setup: Setup, rounds: int, wanted: Callable[[str], bool]) -> l
             "≤ 1.3×",
             _ratio(1.3),
         ),
-        row("first `h`, 10,000 annotations", "postil10k h", "first `h`, no annotations", "postil h", "≤ 100 ms", _under(0.1)),
+        row(
+            "first `h`, 10,000 annotations",
+            "postil10k h",
+            "first `h`, no annotations",
+            "postil h",
+            "≤ 100 ms",
+            _under(0.1),
+        ),
         row("`)` while the book is analysed", "postil )", "`)` in the bare viewer", "bare )", "≤ 50 ms", _under(0.05)),
         row("search `/` (prompt open)", "postil /", "`/` in the bare viewer", "bare /", "≤ +30 ms", _over(0.03)),
-        row("search `enter` (first match)", "postil enter", "`enter` in the bare viewer", "bare enter", "≤ +30 ms", _over(0.03)),
+        row(
+            "search `enter` (first match)",
+            "postil enter",
+            "`enter` in the bare viewer",
+            "bare enter",
+            "≤ +30 ms",
+            _over(0.03),
+        ),
         row("search `n` (next match)", "postil n", "`n` in the bare viewer", "bare n", "≤ +30 ms", _over(0.03)),
         row("search `n` (next match)", "postil n", "`n` in less", "less n", "—", _none),
         row("search `enter` (first match)", "postil enter", "`enter` in less", "less enter", "—", _none),
@@ -300,7 +316,12 @@ def command_rows(setup: Setup, rounds: int, wanted: Callable[[str], bool]) -> li
         f"analyse(load_document({book!r})).run()"
     )
     add(
-        Row(f"sentences + quotes + claims of {setup.book.name}, one process", "`python -c pass`", "≤ 3 s", lambda ours, _: ours <= 3.0),
+        Row(
+            f"sentences + quotes + claims of {setup.book.name}, one process",
+            "`python -c pass`",
+            "≤ 3 s",
+            lambda ours, _: ours <= 3.0,
+        ),
         lambda: timed_command([PYTHON, "-c", stages]),
         lambda: timed_command([PYTHON, "-c", "pass"]),
     )
@@ -313,7 +334,8 @@ def command_rows(setup: Setup, rounds: int, wanted: Callable[[str], bool]) -> li
     store_code = (
         "import sys; from pathlib import Path; from annotations import AnnotationStore, DocumentInfo; "
         "from content import load_document; d = load_document(sys.argv[1]); "
-        "AnnotationStore.open(Path(sys.argv[2]), d.text, DocumentInfo(d.title, d.source, d.fingerprint, d.format), write=False)"
+        "info = DocumentInfo(d.title, d.source, d.fingerprint, d.format); "
+        "AnnotationStore.open(Path(sys.argv[2]), d.text, info, write=False)"
     )
     toml_code = "import sys, tomllib; tomllib.loads(open(sys.argv[2], encoding='utf-8').read())"
     add(
@@ -365,7 +387,10 @@ def main() -> None:
     print(f"{machine()}; {args.rounds} rounds, interleaved; medians\n")
     print(table(rows))
     missed = [r.label for r in rows if not r.met()]
-    print(f"\n{len(rows) - len(missed)}/{len(rows)} rows within budget" + (f"; over: {', '.join(missed)}" if missed else ""))
+    print(
+        f"\n{len(rows) - len(missed)}/{len(rows)} rows within budget"
+        + (f"; over: {', '.join(missed)}" if missed else "")
+    )
     shutil.rmtree(setup.folder, ignore_errors=True)
 
 
