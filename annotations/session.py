@@ -47,15 +47,27 @@ def _adopt_moved(document: Document, base: Path, path: Path) -> Path:
     return path
 
 
+DEFER_ABOVE = 256 * 1024
+"""An annotation file larger than this (some 800 notes) is read after the reader's first
+screen, with `open_store(defer=True)`: 10,000 notes take a second or more to read."""
+
+
 def open_store(
-    document: Document, base: Path | None = None, *, strict: bool = False, write: bool = True
+    document: Document, base: Path | None = None, *, strict: bool = False, write: bool = True, defer: bool = False
 ) -> AnnotationStore:
     """The document's annotations. With `write=False` (`list`, `export`) nothing on disk is
-    changed: a moved file is read where it is, and re-anchored offsets stay in memory."""
+    changed: a moved file is read where it is, and re-anchored offsets stay in memory.
+    With `defer`, a large file is not read yet: the store returned is `pending`, and
+    `AnnotationStore.open(store.path, …)` reads it (the reader does, off the UI thread)."""
     base = base or data_dir()
     path = store_path(document, base)
     if write:
         path = _adopt_moved(document, base, path)
     elif not path.exists() and is_local_file(document.source):
         path = find_moved(base, document.fingerprint, document.source) or path
-    return AnnotationStore.open(path, document.text, document_info(document), strict=strict, write=write)
+    info = document_info(document)
+    if defer:
+        with contextlib.suppress(OSError):
+            if path.stat().st_size > DEFER_ABOVE:
+                return AnnotationStore.pending_open(path, document.text, info)
+    return AnnotationStore.open(path, document.text, info, strict=strict, write=write)

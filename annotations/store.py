@@ -34,6 +34,7 @@ _STATE = "orphan"
 """Written as `orphan = true` on annotations that did not fit the article when last opened.
 It is state, not data: recomputed on every open, so it is never kept in `extra`."""
 _LINE = re.compile(r"line (\d+)")
+PENDING = "the annotations are still being read"
 
 
 @dataclass
@@ -294,6 +295,8 @@ class AnnotationStore:
         """Ids added or changed here and not yet written."""
         self._chunks: dict[str, tuple[tuple[Any, ...], str]] = {}
         """Each annotation's TOML text, by id, with the state it was made from."""
+        self.pending = False
+        """A stand-in while the file is read in the background (see `pending_open`)."""
         self._undo: list[tuple[str, str, Annotation | None]] = []
         """(what, id, the annotation as it was before, or None when it did not exist)."""
 
@@ -319,6 +322,16 @@ class AnnotationStore:
         with contextlib.suppress(OSError):
             if not os.stat(path).st_mode & 0o222:
                 store.read_only_reason = store.read_only_reason or f"{path} is read-only"
+        return store
+
+    @classmethod
+    def pending_open(cls, path: Path, text: str, info: DocumentInfo) -> AnnotationStore:
+        """A stand-in for a file not read yet: empty, and read-only until it is replaced by
+        the store `AnnotationStore.open(path, text, info)` returns."""
+        store = cls(path, info)
+        store.text = text
+        store.pending = True
+        store.read_only_reason = PENDING
         return store
 
     @classmethod

@@ -122,7 +122,9 @@ class PostilApp(App[None]):
 
 
 def make_app(document: Document, *, data_dir: Path, config: Config | None = None) -> PostilApp:
-    return PostilApp(document, open_store(document, data_dir), config or load_config(), base=data_dir)
+    # A large annotation file is read after the first screen (the reader's `read_store`).
+    store = open_store(document, data_dir, defer=True)
+    return PostilApp(document, store, config or load_config(), base=data_dir)
 
 
 def make_loading_app(source: str | None, *, data_dir: Path, config: Config | None = None) -> PostilApp:

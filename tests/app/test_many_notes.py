@@ -3,8 +3,10 @@ note is still reached by keys."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
+import pytest
 from textual.widgets import OptionList
 
 from annotations import Annotation, AnnotationStore
@@ -80,3 +82,48 @@ async def test_stepping_to_a_far_annotation_shows_it_in_the_pane(build, data_dir
         assert notes.highlighted_option is not None
         assert f"Paragraph {COUNT - 1} says" in str(notes.highlighted_option.prompt)
         assert "↓" not in _rows(notes)[-1]
+
+
+async def test_a_large_file_of_notes_is_read_after_the_first_screen(
+    build, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The article shows at once; the notes follow when read. A highlight tried before then
+    is refused with a message, and nothing in the file is lost."""
+    import annotations.session
+    import tui.screens.reader
+
+    document = _document()
+    _store(document, data_dir)
+    monkeypatch.setattr(annotations.session, "DEFER_ABOVE", 1000)  # the test's file counts as large
+    release = threading.Event()
+    real_open = AnnotationStore.open
+
+    def slow_open(*args, **kwargs):  # type: ignore[no-untyped-def]
+        release.wait(10)
+        return real_open(*args, **kwargs)
+
+    monkeypatch.setattr(tui.screens.reader.AnnotationStore, "open", slow_open)
+    app = build(document)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        status = lambda: str(app.screen.query_one("#status").render())  # noqa: E731
+        notes = app.screen.query_one("#notes", OptionList)
+        assert "reading the notes" in status()
+        assert "Reading your annotations" in _rows(notes)[0]
+        await pilot.press("right_parenthesis", "h")
+        await pilot.pause()
+        assert "reading the notes" in status()
+        assert any("still being read" in n.message for n in app._notifications)
+
+        release.set()
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if f"{COUNT} notes" in status():
+                break
+        assert f"{COUNT} notes" in status()
+        assert "Paragraph 0 says" in _rows(notes)[0]
+        await pilot.press("h")  # the cursor is still on the title, which has no highlight
+        await pilot.pause()
+        assert f"{COUNT + 1} notes" in status()
+    reread = AnnotationStore.open(store_path(document, data_dir), document.text, document_info(document))
+    assert len(reread.annotations) == COUNT + 1

@@ -99,6 +99,8 @@ class Sessions:
         got = {"first screen": t.wait(_status_ready, began, "the reader's first screen")}
         # The cursor is on the first sentence: its number may follow once the book is split.
         got[")"] = t.key(")", lambda s: re.search(r"^\s*sentence\b", s, re.MULTILINE) is not None, "the cursor after )")
+        if with_10k:  # the notes are read after the first screen: `h` waits for them, not on them
+            t.wait(lambda s: "10000 notes" in s, began, "the 10,000 notes to be read")
         count = "10001 notes" if with_10k else " 1 note "
         got["h"] = t.key("h", lambda s: count in s, "the status after h")
         if search:

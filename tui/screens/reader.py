@@ -111,6 +111,9 @@ class ReaderScreen(Screen[None]):
         self.title = clean_line(self.document.title)
         self.article.focus()
         self.refresh_annotations()
+        if self.store.pending:
+            self.notes.show_message("Reading your annotations…")
+            self.call_after_refresh(self.read_store)
         self.call_after_refresh(self.analyse)
         self.set_interval(1.0, self.poll_store)
 
@@ -121,6 +124,21 @@ class ReaderScreen(Screen[None]):
         for spans in ("sentence_starts", "quote_starts", "claim_starts", "people"):
             getattr(reading, spans)  # computing the cached spans is the point
         self.app.call_from_thread(self.analysis_ready)
+
+    @work(thread=True, exclusive=True, group="store")
+    def read_store(self) -> None:
+        """A large annotation file, read after the first screen is up; until then the store is
+        an empty, read-only stand-in."""
+        pending = self.store
+        store = AnnotationStore.open(pending.path, pending.text, pending.info)
+        self.app.call_from_thread(self.store_read, store)
+
+    def store_read(self, store: AnnotationStore) -> None:
+        self.store = store
+        self.app.store = store  # type: ignore[attr-defined]
+        self.refresh_annotations()
+        if self.reading.analysed():
+            self.announce_store()
 
     def analysis_ready(self) -> None:
         from tui.widgets.pane import SpanList, claim_options, people_options, quote_options
@@ -135,6 +153,11 @@ class ReaderScreen(Screen[None]):
             else:
                 pane.add_options(claim_options(text, self.reading.claims))
         self.redraw()
+        if not self.store.pending:
+            self.announce_store()
+
+    def announce_store(self) -> None:
+        """Say once, when the first screen has settled, what the reader should know about the notes."""
         if self.store.read_only_reason:
             self.notify(
                 f"Annotations are read-only: {self.store.read_only_reason}",
@@ -283,14 +306,15 @@ class ReaderScreen(Screen[None]):
             else round(100 * visible.start / max(1, len(self.document.text)))
         )
         count = len(self.store.annotations)
-        right = f"{count} note{'s' if count != 1 else ''} · {percent}%"
+        notes = "reading the notes" if self.store.pending else f"{count} note{'s' if count != 1 else ''}"
+        right = f"{notes} · {percent}%"
         if self.store.orphans:
             right = f"{len(self.store.orphans)} orphaned · " + right
         if self.reattaching:
             flag = "RE-ATTACH"
         elif self.reading.anchor is not None:
             flag = "SELECT"
-        elif self.store.read_only_reason:
+        elif self.store.read_only_reason and not self.store.pending:
             flag = "READ-ONLY"
         else:
             flag = "UNSAVED" if self.store.unsaved else ""
@@ -450,8 +474,20 @@ class ReaderScreen(Screen[None]):
             return self.reading.claims[cursor.index].source or ""
         return ""
 
+    def _writable(self) -> bool:
+        """Whether the store takes changes now; if not, say why."""
+        if self.store.pending:
+            self.notify("Your annotations are still being read: try again in a moment", timeout=3)
+            return False
+        if self.store.read_only_reason:
+            self.notify(f"Read-only: {self.store.read_only_reason}", severity="warning", markup=False)
+            return False
+        return True
+
     def _apply(self, change: str, do: object) -> bool:
         """Run a store change; report a failure without losing anything."""
+        if self.store.pending:
+            return self._writable()
         try:
             if callable(do):
                 do()
@@ -524,8 +560,7 @@ class ReaderScreen(Screen[None]):
         return existing or self._create(span, unit)
 
     def action_annotate(self) -> None:
-        if self.store.read_only_reason:
-            self.notify(f"Read-only: {self.store.read_only_reason}", severity="warning", markup=False)
+        if not self._writable():
             return
         annotation = self._annotation_for_edit()
         if annotation is None:
@@ -540,8 +575,7 @@ class ReaderScreen(Screen[None]):
         self.app.push_screen(NoteEditor(annotation.exact, annotation.note), save)
 
     def action_tags(self) -> None:
-        if self.store.read_only_reason:
-            self.notify(f"Read-only: {self.store.read_only_reason}", severity="warning", markup=False)
+        if not self._writable():
             return
         annotation = self._annotation_for_edit()
         if annotation is None:

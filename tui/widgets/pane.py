@@ -80,6 +80,12 @@ class AnnotationList(OptionList):
         self._position = {a.id: index for index, a in enumerate(self._all)}
         self._build(current or highlighted)
 
+    def show_message(self, message: str) -> None:
+        """One line in place of the notes (while they are being read)."""
+        self._all = []
+        self.clear_options()
+        self.add_option(Option(Content(message), disabled=True))
+
     def _build(self, keep: str | None) -> None:
         self.clear_options()
         if not self._all:
