@@ -26,10 +26,14 @@ from tui.dialogs.help import HelpScreen
 from tui.dialogs.note import NoteEditor
 from tui.dialogs.prompt import LinePrompt, parse_tags
 from tui.reading import Cursor, Reading, Unit
+from tui.search import Finder, Matches, Query, SearchError
 from tui.widgets.article import ArticleView, Marks, SpanIndex
 from tui.widgets.pane import AnnotationList, SidePane, SpanList, excerpt
+from tui.widgets.searchbar import SearchBar
 
 NARROW = 80
+_SEARCH_IN_WORKER = 200_000
+"""A text longer than this is searched off the UI thread as the query is typed."""
 
 
 def _b(keys: str, action: str, description: str, name: str, show: bool = False) -> Binding:
@@ -84,6 +88,12 @@ class ReaderScreen(Screen[None]):
         self.store = store
         self.reading = Reading(analyse_document(document))
         self.search_query = ""
+        self.search_regex = False
+        self.finder = Finder(document.text)
+        self.matches: Matches | None = None
+        """The last search's matches, marked in the article and stepped through by n and N."""
+        self._search_origin: tuple[Cursor | None, float] | None = None
+        self._search_token = 0
         self.show_marks = True
         self.reattaching: str | None = None
         """The orphan waiting for the user to pick its new place, if any."""
@@ -96,6 +106,7 @@ class ReaderScreen(Screen[None]):
         with Horizontal(id="body"):
             yield ArticleView(self.document, id="article")
             yield SidePane(id="pane")
+        yield SearchBar(id="searchbar")
         yield StatusLine(id="status")
         yield Footer()
 
@@ -213,6 +224,7 @@ class ReaderScreen(Screen[None]):
                 cursor=self.reading.cursor.span if self.reading.cursor else None,
                 selection=self.reading.selection,
                 highlights=self._highlights,
+                matches=self.matches,
                 quotes=self._quote_marks if analysed else None,
                 claims=self._claim_marks if analysed else None,
             )
@@ -284,6 +296,9 @@ class ReaderScreen(Screen[None]):
             claim = self.reading.claims[cursor.index]
             left = f"claim {cursor.index + 1}/{len(self.reading.claims)} · {claim.kind}"
             left += f" · {claim.source}" if claim.source else ""
+        elif cursor is not None and cursor.unit == "match" and self.matches is not None:
+            matches = self.matches
+            left = f"match {cursor.index + 1}/{matches.count()} · “{excerpt(matches.query.text, 30)}”"
         elif cursor is not None and cursor.unit == "annotation":
             placed = self.store.placed()
             left = f"annotation {cursor.index + 1}/{len(placed)}"
@@ -624,34 +639,112 @@ class ReaderScreen(Screen[None]):
     # -- search ------------------------------------------------------------------------
 
     def action_search(self) -> None:
-        def run(query: str | None) -> None:
-            if query:
-                self.search_query = query
-                self.action_search_again(1)
+        cursor = self.reading.cursor
+        self._search_origin = (cursor, self.article.scroll_y)
+        self.query_one(SearchBar).open(self.search_query, self.search_regex)
 
-        self.app.push_screen(LinePrompt("Search", self.search_query), run)
+    def _search_from(self) -> int:
+        """Where a search starts: the cursor, else the top of the screen."""
+        origin = self._search_origin[0] if self._search_origin else self.reading.cursor
+        return origin.span.start if origin is not None else self.article.visible_span().start
+
+    @on(SearchBar.Changed)
+    def search_typed(self, event: SearchBar.Changed) -> None:
+        """Search as the query is typed: every match marked, the cursor on the first after
+        where the search began. A book is searched in a worker, so typing never waits."""
+        self._search_token += 1
+        query = Query(event.query, event.regex)
+        if not query.text:
+            self._search_restore()
+            return
+        if len(self.document.text) > _SEARCH_IN_WORKER:
+            self._search_worker(query, self._search_token)
+        else:
+            self._search_found(self._find(query), self._search_token)
+
+    def _find(self, query: Query) -> Matches | str:
+        try:
+            return self.finder.find(query)
+        except SearchError as error:
+            return str(error)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search_worker(self, query: Query, token: int) -> None:
+        found = self._find(query)
+        if token == self._search_token:
+            self.app.call_from_thread(self._search_found, found, token)
+
+    def _search_found(self, found: Matches | str, token: int) -> None:
+        if token != self._search_token:
+            return  # a later keystroke's search is on its way
+        bar = self.query_one(SearchBar)
+        if isinstance(found, str):
+            bar.info(found)
+            return
+        self.matches = found
+        index = found.at_or_after(self._search_from())
+        if index is None:
+            bar.info("no match")
+            self._search_restore(keep_query=True)
+            return
+        bar.info(f"{index + 1}/{found.count()}")
+        self.go(self.reading.place(Cursor(found.span(index), "match", index)))
+
+    def _search_restore(self, keep_query: bool = False) -> None:
+        """Back to where the search began, with no matches marked."""
+        if not keep_query:
+            self.matches = None
+        cursor, scroll = self._search_origin or (None, self.article.scroll_y)
+        self.reading.cursor = cursor
+        self.article.scroll_to(y=scroll, animate=False, immediate=True)
+        self.redraw()
+
+    @on(SearchBar.Closed)
+    def search_closed(self, event: SearchBar.Closed) -> None:
+        self.article.focus()
+        if not event.accepted:
+            self._search_token += 1
+            self._search_restore()
+            self._search_origin = None
+            return
+        self.search_query, self.search_regex = event.query, event.regex
+        self._search_origin = None
+        matches = self.matches
+        if event.query and (matches is None or matches.query != Query(event.query, event.regex) or not matches):
+            # enter before a book's search came back, or nothing matched: say so now.
+            found = self._find(Query(event.query, event.regex))
+            if isinstance(found, str) or not found:
+                self.matches = None
+                self.notify(
+                    found if isinstance(found, str) else f"Not found: {excerpt(event.query, 40)}",
+                    timeout=3,
+                    markup=False,
+                )
+                self.redraw()
+                return
+            self.matches = found
+            self.action_search_again(1)
 
     def action_search_again(self, forward: int) -> None:
         if not self.search_query:
             self.action_search()
             return
-        haystack = self.document.text.casefold()
-        needle = self.search_query.casefold()
+        query = Query(self.search_query, self.search_regex)
+        if self.matches is None or self.matches.query != query:
+            found = self._find(query)
+            if isinstance(found, str):
+                self.notify(found, timeout=3, markup=False)
+                return
+            self.matches = found
+        matches = self.matches
         origin = self.reading.cursor.span.start if self.reading.cursor else -1
-        if forward:
-            found = haystack.find(needle, origin + 1)
-            if found == -1:
-                found = haystack.find(needle)
-        else:
-            found = haystack.rfind(needle, 0, max(0, origin))
-            if found == -1:
-                found = haystack.rfind(needle)
-        if found == -1 or len(needle) != len(self.search_query):
-            found = self.document.text.find(self.search_query) if found == -1 else found
-        if found == -1:
+        index = matches.after(origin) if forward else matches.before(max(0, origin))
+        if index is None:
             self.notify(f"Not found: {excerpt(self.search_query, 40)}", timeout=2, markup=False)
             return
-        self.go(self.reading.place(Cursor(Span(found, found + len(self.search_query)), "match")))
+        if (forward and matches.starts[index] <= origin) or (not forward and matches.starts[index] >= origin):
+            self.notify(f"Search wrapped to the {'top' if forward else 'bottom'}", timeout=1.5)
+        self.go(self.reading.place(Cursor(matches.span(index), "match", index)))
 
     # -- pane and help -----------------------------------------------------------------
 

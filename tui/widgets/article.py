@@ -24,6 +24,7 @@ from textual.strip import Strip
 from annotations import Annotation
 from content import Document, Span
 from tui.layout import Row, WrapModel
+from tui.search import Matches
 
 COLOR_CLASSES = {
     "yellow": "article--highlight-yellow",
@@ -70,6 +71,8 @@ class Marks:
     quotes: SpanIndex | None = None
     claims: SpanIndex | None = None
     """Drawn only while the user has the analysis marks on (`m`)."""
+    matches: Matches | None = None
+    """Every match of the search."""
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -87,6 +90,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article--strike",
         "article--cursor",
         "article--selection",
+        "article--match",
         "article--quote",
         "article--claim",
         *COLOR_CLASSES.values(),
@@ -113,6 +117,7 @@ class ArticleView(ScrollView, can_focus=True):
         & > .article--claim { background: $warning 10%; }
         & > .article--cursor { text-style: underline; background: $primary 25%; }
         & > .article--selection { background: $primary 40%; }
+        & > .article--match { background: $accent 35%; }
         & > .article--highlight-yellow { background: #6b5b00; }
         & > .article--highlight-green { background: #24563a; }
         & > .article--highlight-blue { background: #234a7a; }
@@ -260,6 +265,9 @@ class ArticleView(ScrollView, can_focus=True):
             if spans is not None:
                 style = self._style(name)
                 overlays.extend((span.start, span.end, style) for span in spans.overlapping(start, end))
+        if self.marks.matches is not None:
+            style = self._style("article--match")
+            overlays.extend((span.start, span.end, style) for span in self.marks.matches.overlapping(start, end))
         if self.marks.cursor is not None:
             cursor = self.marks.cursor
             overlays.append((cursor.start, cursor.end, self._style("article--cursor")))
