@@ -105,7 +105,7 @@ class Sessions:
         got["h"] = t.key("h", lambda s: count in s, "the status after h")
         if search:
             self._analysed()
-            got.update(self._search(lambda s: "Search" in s, lambda s: "Search" not in s))
+            got.update(self._search())
         t.stop()
         return got
 
@@ -122,14 +122,14 @@ class Sessions:
             time.sleep(0.25)
         raise RuntimeError("the analysis did not finish in 120 s")
 
-    def _search(self, opened: Callable[[str], bool], closed: Callable[[str], bool]) -> dict[str, float]:
+    def _search(self) -> dict[str, float]:
+        """postil's search: `/` opens the bar, the query is searched as it is typed, `enter`
+        keeps the match and closes the bar, `n` goes to the next match."""
         t = self.t
-        got = {"/": t.key("/", opened, "the search prompt")}
-        t.key("prince", lambda s: "prince" in s, "the query typed", literal=True)
-        before = t.screen()
-        got["enter"] = t.key("Enter", lambda s: s != before and closed(s), "the first match")
-        before = t.screen()
-        got["n"] = t.key("n", lambda s: s != before, "the next match")
+        got = {"/": t.key("/", lambda s: "smart case" in s, "the search bar")}
+        t.key("prince", lambda s: "match 1/" in s, "the query typed and searched", literal=True)
+        got["enter"] = t.key("Enter", lambda s: "/prince" not in s.replace(" ", ""), "the search bar closed")
+        got["n"] = t.key("n", lambda s: "match 2/" in s, "the next match")
         return got
 
     def bare(self) -> dict[str, float]:
