@@ -569,6 +569,8 @@ class AnnotationStore:
         here too, unless changed here since. Deleted here: not brought back.
         """
         stamp = _stamp(self.path)
+        if stamp is not None and stamp == self._disk_stamp:
+            return False  # the very file we last read or wrote: nothing to merge
         data = _read(self.path)
         if _digest(data) == self._disk_digest or data is None:
             self._disk_stamp = stamp

@@ -91,20 +91,21 @@ class Sessions:
         self.setup = setup
 
     def reader(self, with_10k: bool, search: bool) -> dict[str, float]:
-        """postil on the book: first screen, `)` at once (analysis still running), the first `h`,
-        then, once analysed, `/`, the query and `enter`, and `n`."""
+        """postil on the book: the first screen; `)` at once, while the book is analysed;
+        then, with the analysis done and the notes read, the process's first `h`; then the
+        search keys `/`, the query, `enter` and `n`."""
         t = self.t
         data = self.setup.data_dir(with_10k)
         began = t.start([POSTIL, str(self.setup.book)], env={"POSTIL_DATA_DIR": data})
         got = {"first screen": t.wait(_status_ready, began, "the reader's first screen")}
         # The cursor is on the first sentence: its number may follow once the book is split.
         got[")"] = t.key(")", lambda s: re.search(r"^\s*sentence\b", s, re.MULTILINE) is not None, "the cursor after )")
-        if with_10k:  # the notes are read after the first screen: `h` waits for them, not on them
-            t.wait(lambda s: "10000 notes" in s, began, "the 10,000 notes to be read")
+        self._analysed()
+        notes = "10000 notes" if with_10k else " 0 notes "
+        t.wait(lambda s: notes in s, began, "the notes to be read")
         count = "10001 notes" if with_10k else " 1 note "
         got["h"] = t.key("h", lambda s: count in s, "the status after h")
         if search:
-            self._analysed()
             got.update(self._search())
         t.stop()
         return got

@@ -73,6 +73,7 @@ class AnnotationList(OptionList):
         self._position: dict[str, int] = {}
         self._offset = 0
         """Where in `_all` the window starts."""
+        self._prompts: dict[str, tuple[tuple[object, ...], Content]] = {}
 
     def show(self, annotations: list[Annotation], orphans: set[str], current: str | None = None) -> None:
         highlighted = self.highlighted_option.id if self.highlighted_option else None
@@ -99,7 +100,7 @@ class AnnotationList(OptionList):
             offset = position - NOTES_WINDOW // 2
         self._offset = offset = max(0, min(offset, len(self._all) - NOTES_WINDOW))
         end = min(len(self._all), offset + NOTES_WINDOW)
-        options = [Option(annotation_prompt(a, a.id in self._orphans), id=a.id) for a in self._all[offset:end]]
+        options = [Option(self._prompt(a), id=a.id) for a in self._all[offset:end]]
         if offset:
             options.insert(0, _window_row(f"↑ {offset:,} earlier — enter shows them", _BEFORE))
         if end < len(self._all):
@@ -108,6 +109,20 @@ class AnnotationList(OptionList):
         if position is not None:
             with self.prevent(OptionList.OptionHighlighted):
                 self.highlighted = self.get_option_index(self._all[position].id)
+
+    def _prompt(self, annotation: Annotation) -> Content:
+        """A row's text, made again only when the annotation changed."""
+        key = (
+            annotation.exact,
+            annotation.color,
+            annotation.note,
+            tuple(annotation.tags),
+            annotation.id in self._orphans,
+        )
+        cached = self._prompts.get(annotation.id)
+        if cached is None or cached[0] != key:
+            cached = self._prompts[annotation.id] = (key, annotation_prompt(annotation, key[-1]))
+        return cached[1]
 
     def _near_edge(self, annotation_id: str) -> bool:
         position = self._position.get(annotation_id, self._offset)
