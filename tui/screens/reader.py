@@ -641,6 +641,8 @@ class ReaderScreen(Screen[None]):
     def action_search(self) -> None:
         cursor = self.reading.cursor
         self._search_origin = (cursor, self.article.scroll_y)
+        # The bar takes the footer's row, so the article keeps its size and is not laid out again.
+        self.query_one(Footer).display = False
         self.query_one(SearchBar).open(self.search_query, self.search_regex)
 
     def _search_from(self) -> int:
@@ -701,6 +703,7 @@ class ReaderScreen(Screen[None]):
 
     @on(SearchBar.Closed)
     def search_closed(self, event: SearchBar.Closed) -> None:
+        self.query_one(Footer).display = True
         self.article.focus()
         if not event.accepted:
             self._search_token += 1
