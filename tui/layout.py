@@ -116,24 +116,41 @@ def _wrap_wide(text: str, start: int, end: int, width: int) -> list[tuple[int, i
 
 
 class WrapModel:
-    """A document laid out at one width. Build a new one when the width changes."""
+    """A document laid out at one width. Build a new one when the width changes.
 
-    def __init__(self, document: Document, width: int) -> None:
+    With `lazy=True` blocks are laid out only as far as they are asked for (`row`,
+    `row_of`, `extend`): a book's first screen needs its first rows, not all 60,000. Until
+    `complete`, `len()` is an estimate from the rows laid out so far, for the scroll bar.
+    """
+
+    def __init__(self, document: Document, width: int, *, lazy: bool = False) -> None:
         self.document = document
         self.width = max(1, width)
         self.measure = min(self.width, MEASURE)
         self.margin = (self.width - self.measure) // 2
         self.rows: list[Row] = []
-        self._build()
-        self._starts = [row.start for row in self.rows]
+        self._starts: list[int] = []
+        self._next = 0
+        """The first block not laid out yet."""
+        text = document.text
+        self._flat = text.replace("\n", " ") if document.format == "text" else text
+        if not lazy:
+            self.extend(len(document.blocks))
 
-    def _build(self) -> None:
-        text = self.document.text
-        flat = text.replace("\n", " ") if self.document.format == "text" else text
+    @property
+    def complete(self) -> bool:
+        return self._next >= len(self.document.blocks)
+
+    def extend(self, blocks: int) -> bool:
+        """Lay out up to `blocks` more blocks; True when the whole document is laid out."""
+        text, flat = self.document.text, self._flat
         rows = self.rows
-        blocks = self.document.blocks
-        for index, block in enumerate(blocks):
-            tight_list = block.kind == "list_item" and index and blocks[index - 1].kind == "list_item"
+        all_blocks = self.document.blocks
+        first_new = len(rows)
+        stop = min(len(all_blocks), self._next + blocks)
+        for index in range(self._next, stop):
+            block = all_blocks[index]
+            tight_list = block.kind == "list_item" and index and all_blocks[index - 1].kind == "list_item"
             if index and not tight_list:
                 rows.append(Row(block.start, block.start, -1))
             if block.kind == "rule" or block.start == block.end:
@@ -150,17 +167,38 @@ class WrapModel:
                 for start, end in wrap_line(text, source, line_start, line_end, width):
                     rows.append(Row(start, end, index, first_indent if first else other_indent))
                     first = False
+        self._next = stop
+        self._starts.extend(row.start for row in rows[first_new:])
+        return self.complete
 
     def __len__(self) -> int:
-        return len(self.rows)
+        """The number of rows; while laying out is under way, an estimate."""
+        if self.complete or not self.rows:
+            return len(self.rows)
+        done = self.document.blocks[self._next].start
+        left = len(self.document.text) - done
+        return len(self.rows) + round(left * len(self.rows) / max(1, done))
+
+    def row(self, index: int) -> Row | None:
+        """Row `index`, laid out first if need be; None past the end."""
+        while index >= len(self.rows) and not self.complete:
+            self.extend(_STEP)
+        return self.rows[index] if 0 <= index < len(self.rows) else None
 
     def row_of(self, offset: int) -> int:
         """The row that shows `offset` (the last row at or before it)."""
+        blocks = self.document.blocks
+        while not self.complete and blocks[self._next].start <= offset:
+            self.extend(_STEP)
         return max(0, bisect_right(self._starts, offset) - 1)
 
     def rows_of(self, start: int, end: int) -> tuple[int, int]:
         """The first and last rows that show `[start, end)`."""
         return self.row_of(start), self.row_of(max(start, end - 1))
+
+
+_STEP = 64
+"""Blocks laid out at a time when a row further on is asked for."""
 
 
 def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

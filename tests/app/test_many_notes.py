@@ -127,3 +127,20 @@ async def test_a_large_file_of_notes_is_read_after_the_first_screen(
         assert f"{COUNT + 1} notes" in status()
     reread = AnnotationStore.open(store_path(document, data_dir), document.text, document_info(document))
     assert len(reread.annotations) == COUNT + 1
+
+
+async def test_a_long_book_is_laid_out_as_it_is_read(build) -> None:  # type: ignore[no-untyped-def]
+    """The first screen lays out only its own rows; the rest follows between keys, and a
+    jump to the end shows the real last line at once."""
+    body = "\n\n".join(f"Chapter line {n}: " + "words that wrap across the row " * 6 for n in range(3000))
+    document = parse_plain_text("A Long Book\n\n" + body + "\n\nThe very last line.", "/tmp/long-book.txt")
+    app = build(document)
+    async with app.run_test(size=(100, 30)) as pilot:
+        article = app.screen.query_one("#article")
+        assert article.model is not None and not article.model.complete  # only the first rows yet
+        await pilot.press("G")
+        await pilot.pause()
+        assert article.model.complete
+        assert article.scroll_y == article.max_scroll_y
+        assert article.visible_span().end == len(document.text)
+        assert article.virtual_size.height == len(article.model.rows)  # the scroll bar is exact now

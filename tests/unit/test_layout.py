@@ -89,3 +89,18 @@ def test_a_book_lists_a_bounded_number_of_quotes_and_claims() -> None:
     assert sum(1 for o in short if o.id) == 50  # an article lists every quote
     claims = [Claim(i * 10, i * 10 + 5, "factual") for i in range(1000)]
     assert len(claim_options(text, claims, limit=300)) == 301
+
+
+def test_a_lazy_layout_grows_into_the_same_rows_as_an_eager_one() -> None:
+    doc = load_document(None)
+    eager = WrapModel(doc, 60)
+    lazy = WrapModel(doc, 60, lazy=True)
+    assert not lazy.rows and not lazy.complete
+    assert lazy.row(3) == eager.rows[3]  # asking for a row lays out just enough
+    assert not lazy.complete and 0 < len(lazy.rows) < len(eager.rows)
+    assert len(lazy) > len(lazy.rows)  # the rest is estimated for the scroll bar
+    middle = doc.text.index("Tidewater", len(doc.text) // 2)
+    assert lazy.row_of(middle) == eager.row_of(middle)
+    while not lazy.extend(5):
+        pass
+    assert lazy.rows == eager.rows and len(lazy) == len(eager)

@@ -356,6 +356,7 @@ class ReaderScreen(Screen[None]):
 
     def action_jump(self, bottom: int) -> None:
         if bottom:
+            self.article.lay_out_all()  # the end of a book still being laid out is known now
             self.article.scroll_end(animate=False, immediate=True)
         else:
             self.article.scroll_home(animate=False, immediate=True)

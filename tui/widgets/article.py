@@ -35,6 +35,11 @@ COLOR_CLASSES = {
 }
 
 
+_LAYOUT_SLICE = 400
+"""Blocks laid out per slice after the first screen (a few milliseconds of a book)."""
+_LAYOUT_PAUSE = 0.02
+
+
 class SpanIndex:
     """Spans sorted by start, with a quick lookup of those that overlap a row."""
 
@@ -151,14 +156,39 @@ class ArticleView(ScrollView, can_focus=True):
         width = self._text_width()
         if self.model is None or self.model.width != width:
             keep = self.top_offset() if self.model is not None else None
-            self.model = WrapModel(self.document, width)
+            # Laid out lazily: the rows on screen now, the rest a slice at a time after.
+            self.model = WrapModel(self.document, width, lazy=True)
+            self.model.row(self.scrollable_content_region.height * 2)
             self._cache.clear()
-            self.virtual_size = Size(width, len(self.model))
+            self._sync_size()
             if keep is not None:
                 self.scroll_to(y=self.model.row_of(keep), animate=False, immediate=True)
                 if self.marks.cursor is not None:
                     self.show_span(self.marks.cursor)
+            if not self.model.complete:
+                self.set_timer(_LAYOUT_PAUSE, self._lay_out_more)
         return self.model
+
+    def _sync_size(self) -> None:
+        """The scroll range: the rows laid out, plus an estimate of the rest."""
+        if self.model is not None:
+            self.virtual_size = Size(self.model.width, len(self.model))
+
+    def lay_out_all(self) -> None:
+        """Finish laying out now (before a jump to the end)."""
+        model = self._ensure_model()
+        model.extend(len(self.document.blocks))
+        self._sync_size()
+
+    def _lay_out_more(self) -> None:
+        """Lay out the next slice of the book between keys, until it is all done."""
+        model = self.model
+        if model is None or model.complete:
+            return
+        model.extend(_LAYOUT_SLICE)
+        self._sync_size()
+        if not model.complete:
+            self.set_timer(_LAYOUT_PAUSE, self._lay_out_more)
 
     def on_resize(self, event: events.Resize) -> None:
         self._ensure_model()
@@ -168,27 +198,36 @@ class ArticleView(ScrollView, can_focus=True):
         self._styles.clear()
         self._cache.clear()
 
+    def _row_on_screen(self, model: WrapModel, index: int) -> Row | None:
+        """Row `index`, or the last row when the estimate of the length was too long."""
+        row = model.row(index)
+        if row is None and model.rows:
+            self._sync_size()
+            row = model.rows[-1]
+        return row
+
     def top_offset(self) -> int:
         """The text offset shown on the top row of the view."""
-        if self.model is None or not self.model.rows:
+        if self.model is None:
             return 0
-        row = min(int(self.scroll_y), len(self.model.rows) - 1)
-        return self.model.rows[row].start
+        row = self._row_on_screen(self.model, int(self.scroll_y))
+        return row.start if row is not None else 0
 
     def visible_span(self) -> Span:
         if not self.size.width:
             return Span(0, 0)  # not laid out yet; don't wrap a book at a width it won't have
         model = self._ensure_model()
-        if not model.rows:
+        top_row = self._row_on_screen(model, int(self.scroll_y))
+        if top_row is None:
             return Span(0, 0)
-        top = min(int(self.scroll_y), len(model.rows) - 1)
-        bottom = min(top + self.scrollable_content_region.height, len(model.rows)) - 1
-        return Span(model.rows[top].start, model.rows[bottom].end)
+        bottom_row = self._row_on_screen(model, int(self.scroll_y) + self.scrollable_content_region.height - 1)
+        return Span(top_row.start, (bottom_row or top_row).end)
 
     def show_span(self, span: Span) -> None:
         """Scroll, if needed, so the span is on screen: a third of the way down when it was not."""
         model = self._ensure_model()
         first, last = model.rows_of(span.start, span.end)
+        self._sync_size()  # laying out as far as the span may have changed the estimate
         top = int(self.scroll_y)
         height = max(1, self.scrollable_content_region.height)
         if first >= top and last < top + height:
@@ -226,11 +265,12 @@ class ArticleView(ScrollView, can_focus=True):
         model = self._ensure_model()
         index = int(self.scroll_y) + y
         width = self._text_width()
-        if index >= len(model.rows):
+        row = model.row(index)
+        if row is None:
             return Strip.blank(width, self._base_style())
         strip = self._cache.get(index)
         if strip is None:
-            strip = self._render_row(model, model.rows[index], width)
+            strip = self._render_row(model, row, width)
             self._cache[index] = strip
         return strip
 
@@ -304,9 +344,9 @@ class ArticleView(ScrollView, can_focus=True):
     def on_click(self, event: events.Click) -> None:
         model = self._ensure_model()
         index = int(self.scroll_y) + event.y
-        if not 0 <= index < len(model.rows):
+        row = model.row(index)
+        if row is None:
             return
-        row = model.rows[index]
         column = event.x - model.margin - len(row.indent)
         offset = min(row.end, row.start + max(0, column))
         self.post_message(self.Clicked(offset))
