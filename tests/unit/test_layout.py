@@ -92,7 +92,8 @@ def test_a_book_lists_a_bounded_number_of_quotes_and_claims() -> None:
 
 
 def test_a_lazy_layout_grows_into_the_same_rows_as_an_eager_one() -> None:
-    doc = load_document(None)
+    sample = load_document(None)
+    doc = parse_plain_text("Twice\n\n" + "\n\n".join([sample.text] * 8), "long.txt")
     eager = WrapModel(doc, 60)
     lazy = WrapModel(doc, 60, lazy=True)
     assert not lazy.rows and not lazy.complete
@@ -100,6 +101,7 @@ def test_a_lazy_layout_grows_into_the_same_rows_as_an_eager_one() -> None:
     assert not lazy.complete and 0 < len(lazy.rows) < len(eager.rows)
     assert len(lazy) > len(lazy.rows)  # the rest is estimated for the scroll bar
     middle = doc.text.index("Tidewater", len(doc.text) // 2)
+    assert middle > lazy.rows[-1].end
     assert lazy.row_of(middle) == eager.row_of(middle)
     while not lazy.extend(5):
         pass
