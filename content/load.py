@@ -181,6 +181,42 @@ def load_document(
     return document_from_bytes(data, str(path.resolve()), path.name, sniff_format(data, path.suffix.lower()))
 
 
+PREVIEW_ABOVE = 256 * 1024
+"""A Markdown file larger than this is shown from its first part while the rest is parsed."""
+_PREVIEW_BYTES = 48 * 1024
+_FENCE = re.compile(r"^ {0,3}(?:```|~~~)", re.MULTILINE)
+
+
+def preview_document(source: str | None) -> Document | None:
+    """For a large local Markdown file, a Document of its first part only, to draw the
+    first screen from while the whole file is parsed (a 3 MB book takes a second). None
+    for anything else, or anything that goes wrong: the full load reports errors."""
+    if source is None or source in (SAMPLE_SOURCE, STDIN_SOURCE) or is_url(source):
+        return None
+    path = Path(os.path.expanduser(source))
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size <= PREVIEW_ABOVE:
+            return None
+        with path.open("rb") as handle:
+            head = handle.read(_PREVIEW_BYTES)
+    except OSError:
+        return None
+    if looks_binary(head) or sniff_format(head, path.suffix.lower()) != "markdown":
+        return None
+    head = head[: head.rfind(b"\n") + 1]  # whole lines: never half of a UTF-8 character
+    text = clean_text(decode(head))
+    cut = text.rfind("\n\n")
+    if cut <= 0:
+        return None
+    text = text[:cut]
+    if len(_FENCE.findall(text)) % 2:
+        text = text[: list(_FENCE.finditer(text))[-1].start()]  # never stop inside a code fence
+    from content.markdown import parse_markdown
+
+    return parse_markdown(text, str(path.resolve()), clean_line(path.stem))
+
+
 def load_url(url: str, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> Document:
     from content.fetch import check_scheme, fetch, normalise_url
 

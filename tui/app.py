@@ -10,7 +10,7 @@ from textual.app import App
 from annotations import AnnotationStore, StoreError, data_dir, open_store
 from content import ContentError, Document, clean_line, load_document
 from tui.config import Config, load_config
-from tui.screens.loading import LoadingScreen
+from tui.screens.loading import LoadingScreen, PreviewScreen
 from tui.screens.reader import ReaderScreen
 
 
@@ -27,6 +27,7 @@ class PostilApp(App[None]):
         *,
         source: str | None = None,
         base: Path | None = None,
+        preview: Document | None = None,
     ) -> None:
         super().__init__()
         self.document = document
@@ -34,6 +35,8 @@ class PostilApp(App[None]):
         self.config = config
         self.base = base or data_dir()
         self.first_source = source
+        self.preview = preview
+        """The first part of a large book, shown while the whole of it loads."""
         self.error: str | None = None
         """Why the first article could not be opened; the CLI prints it after the app exits."""
         self._loading: str | None = None
@@ -55,7 +58,10 @@ class PostilApp(App[None]):
     def open_source(self, source: str | None) -> None:
         """Load `source` off the UI thread with a progress screen, then read it."""
         self._loading = source or ""
-        self.push_screen(LoadingScreen(source or "the sample article"))
+        if self.preview is not None and source == self.first_source:
+            self.push_screen(PreviewScreen(source or "", self.preview))
+        else:
+            self.push_screen(LoadingScreen(source or "the sample article"))
         self._load(source)
 
     @work(thread=True, exclusive=True, group="load")
@@ -101,6 +107,13 @@ class PostilApp(App[None]):
 
     def _loaded(self, document: Document, store: AnnotationStore) -> None:
         self._loading = None
+        top = 0
+        if isinstance(self.screen, PreviewScreen):
+            # The reader opens where the preview was scrolled to, if the texts agree there.
+            offset = self.screen.top_offset()
+            shown = self.screen.preview.text
+            top = offset if document.text[offset : offset + 80] == shown[offset : offset + 80] else 0
+            self.preview = None
         if isinstance(self.screen, LoadingScreen):
             self.pop_screen()
         self.document, self.store = document, store
@@ -110,6 +123,8 @@ class PostilApp(App[None]):
             self.switch_screen(reader)
         else:
             self.push_screen(reader)
+        if top:
+            reader.call_after_refresh(lambda: reader.article.scroll_to_offset(top))
 
     def cancel_loading(self) -> None:
         """Stop waiting for the article being loaded (its thread finishes unseen)."""
@@ -127,6 +142,9 @@ def make_app(document: Document, *, data_dir: Path, config: Config | None = None
     return PostilApp(document, store, config or load_config(), base=data_dir)
 
 
-def make_loading_app(source: str | None, *, data_dir: Path, config: Config | None = None) -> PostilApp:
-    """An app that opens with a progress screen while `source` (a URL, say) loads."""
-    return PostilApp(None, None, config or load_config(), source=source, base=data_dir)
+def make_loading_app(
+    source: str | None, *, data_dir: Path, config: Config | None = None, preview: Document | None = None
+) -> PostilApp:
+    """An app that opens with a progress screen while `source` (a URL, say) loads; or, for a
+    large book, with the `preview` of its first part."""
+    return PostilApp(None, None, config or load_config(), source=source, base=data_dir, preview=preview)

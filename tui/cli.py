@@ -19,7 +19,7 @@ from annotations import COLORS, Annotation, AnnotationStore, Kind, StoreError, d
 from annotations.session import store_path
 from annotations.store import annotation_to_table
 from content import ContentError, Document, clean_line, load_document
-from content.load import is_url
+from content.load import is_url, preview_document
 
 if TYPE_CHECKING:
     from content.analysis import Analysis
@@ -114,6 +114,11 @@ def cmd_read(args: argparse.Namespace) -> int:
         from tui.app import make_loading_app
 
         app = make_loading_app(args.source, data_dir=_base(args))
+    elif (preview := preview_document(args.source)) is not None:
+        # A large Markdown book: its first part is on screen while the whole is parsed.
+        from tui.app import make_loading_app
+
+        app = make_loading_app(args.source, data_dir=_base(args), preview=preview)
     else:
         document = load_document(args.source)
         if args.source == "-" and not os.isatty(0):

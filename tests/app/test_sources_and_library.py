@@ -285,3 +285,35 @@ async def test_esc_stops_a_download_that_trickles(data_dir: Path) -> None:
         time.sleep(0.05)
     assert not loading()
     listener.close()
+
+
+async def test_a_large_markdown_book_shows_its_first_part_first(tmp_path: Path, data_dir: Path) -> None:
+    """The preview is on screen before the whole book is parsed; the reader then takes
+    over with the whole book, at the place the preview was scrolled to."""
+    from content.load import PREVIEW_ABOVE, preview_document
+    from tui.app import make_loading_app
+    from tui.screens.loading import PreviewScreen
+    from tui.screens.reader import ReaderScreen
+
+    chapters = [f"## Chapter {n}\n\n" + f"Line {n} of the book, with words enough to wrap. " * 40 for n in range(300)]
+    book = tmp_path / "big-book.md"
+    book.write_text("# The Big Book\n\n" + "\n\n".join(chapters) + "\n\nThe last words.\n", encoding="utf-8")
+    assert book.stat().st_size > PREVIEW_ABOVE
+    preview = preview_document(str(book))
+    assert preview is not None and preview.title == "The Big Book"
+    assert "The last words." not in preview.text and "Chapter 3" in preview.text
+
+    app = make_loading_app(str(book), data_dir=data_dir, config=Config(), preview=preview)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert isinstance(app.screen, PreviewScreen)
+        assert "Chapter 0" in "\n".join(s.text for s in app.screen._compositor.render_strips())
+        app.screen.query_one("#article").scroll_to(y=12, animate=False, immediate=True)
+        top = app.screen.top_offset()
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, ReaderScreen):
+                break
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.pause()
+        assert app.screen.document.text.endswith("The last words.")
+        assert app.screen.query_one("#article").top_offset() == top

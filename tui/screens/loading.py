@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Label, ProgressBar
 
-from content import clean_line
+from content import Document, clean_line
 
 
 def _size(count: int) -> str:
@@ -51,3 +51,47 @@ class LoadingScreen(Screen[None]):
 
     def action_cancel(self) -> None:
         self.app.call_later(self.app.cancel_loading)  # type: ignore[attr-defined]
+
+
+class PreviewScreen(LoadingScreen):
+    """A large Markdown book's first part, drawn while the whole of it is parsed: the text
+    can be read and scrolled at once; the reader takes over, at the same place, when ready."""
+
+    DEFAULT_CSS = """
+    PreviewScreen #pane { color: $text-muted; padding: 1 2; }
+    """
+
+    def __init__(self, source: str, preview: Document) -> None:
+        super().__init__(source)
+        self.preview = preview
+
+    def compose(self) -> ComposeResult:
+        from textual.containers import Horizontal
+        from textual.widgets import Footer
+
+        from tui.widgets.article import ArticleView
+        from tui.widgets.status import StatusLine
+
+        # Laid out as the reader is, so the text does not jump when the reader takes over.
+        with Horizontal(id="body"):
+            yield ArticleView(self.preview, id="article")
+            yield Label("Reading the book…", id="pane", markup=False)
+        yield StatusLine(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#article").focus()
+        self.call_after_refresh(self.stage, "reading the rest of the book…")
+
+    def progress(self, received: int, total: int | None) -> None:
+        pass  # a local file: nothing to download
+
+    def stage(self, message: str) -> None:
+        from tui.widgets.status import StatusLine
+
+        self.query_one(StatusLine).show(message, "keys work in a moment")
+
+    def top_offset(self) -> int:
+        from tui.widgets.article import ArticleView
+
+        return self.query_one(ArticleView).top_offset()

@@ -174,6 +174,13 @@ class ArticleView(ScrollView, can_focus=True):
         if self.model is not None:
             self.virtual_size = Size(self.model.width, len(self.model))
 
+    def scroll_to_offset(self, offset: int) -> None:
+        """Scroll so the row holding `offset` is at the top."""
+        model = self._ensure_model()
+        row = model.row_of(offset)
+        self._sync_size()
+        self.scroll_to(y=row, animate=False, immediate=True)
+
     def lay_out_all(self) -> None:
         """Finish laying out now (before a jump to the end)."""
         model = self._ensure_model()
