@@ -47,6 +47,18 @@ def _adopt_moved(document: Document, base: Path, path: Path) -> Path:
     return path
 
 
+def resolve_store_path(document: Document, base: Path | None = None, *, write: bool = True) -> Path:
+    """The file that holds the document's annotations; one that moved is adopted (`write`)
+    or read where it is."""
+    base = base or data_dir()
+    path = store_path(document, base)
+    if write:
+        return _adopt_moved(document, base, path)
+    if not path.exists() and is_local_file(document.source):
+        return find_moved(base, document.fingerprint, document.source) or path
+    return path
+
+
 DEFER_ABOVE = 256 * 1024
 """An annotation file larger than this (some 800 notes) is read after the reader's first
 screen, with `open_store(defer=True)`: 10,000 notes take a second or more to read."""
@@ -59,12 +71,7 @@ def open_store(
     changed: a moved file is read where it is, and re-anchored offsets stay in memory.
     With `defer`, a large file is not read yet: the store returned is `pending`, and
     `AnnotationStore.open(store.path, …)` reads it (the reader does, off the UI thread)."""
-    base = base or data_dir()
-    path = store_path(document, base)
-    if write:
-        path = _adopt_moved(document, base, path)
-    elif not path.exists() and is_local_file(document.source):
-        path = find_moved(base, document.fingerprint, document.source) or path
+    path = resolve_store_path(document, base, write=write)
     info = document_info(document)
     if defer:
         with contextlib.suppress(OSError):

@@ -14,6 +14,7 @@ import os
 import re
 import stat
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,6 +25,7 @@ import tomli_w
 from annotations.anchor import anchor
 from annotations.atomic import atomic_write, refuse_special, remove_leftovers
 from annotations.errors import StoreError, StoreParseError
+from annotations.index import StoreIndex, read_index, write_index
 from annotations.lock import file_lock
 from annotations.model import COLORS, KINDS, Annotation, now
 
@@ -121,6 +123,8 @@ class StoredFile(NamedTuple):
     chunks: list[str | None] = []
     """Per annotation, its TOML text as it is in the file, when that text reads back as
     exactly the annotation (so a save can write it again without re-serialising it)."""
+    appendable: bool = False
+    """The file is a head and `[[annotation]]` tables, at least one: one more can follow."""
 
 
 _SEGMENT = re.compile(r"^\[\[annotation\]\][ \t]*$", re.MULTILINE)
@@ -212,7 +216,7 @@ def parse_file(data: bytes, path: Path) -> StoredFile:
         if annotation.id in orphans:
             written[_STATE] = True
         chunks.append(piece if written == table else None)
-    return StoredFile(info, annotations, extra, orphans, chunks)
+    return StoredFile(info, annotations, extra, orphans, chunks, bool(pieces))
 
 
 class _Timestamp(datetime):
@@ -295,6 +299,9 @@ class AnnotationStore:
         """Ids added or changed here and not yet written."""
         self._chunks: dict[str, tuple[tuple[Any, ...], str]] = {}
         """Each annotation's TOML text, by id, with the state it was made from."""
+        self._in_step = False
+        """Memory holds exactly what the file last read or written holds (see `write_index`)."""
+        self._appendable = False
         self.pending = False
         """A stand-in while the file is read in the background (see `pending_open`)."""
         self._undo: list[tuple[str, str, Annotation | None]] = []
@@ -363,6 +370,7 @@ class AnnotationStore:
             stored.orphans,
         )
         self._keep_chunks(stored)
+        self._appendable = stored.appendable
         if stored_info is not None:
             self.info.extra = stored_info.extra
         self._disk_ids = self.ids()
@@ -371,6 +379,7 @@ class AnnotationStore:
             self.info.fingerprint,
             self.info.source,
         )
+        self._in_step = not (moved or stale)
         if (moved or stale) and write:
             # Re-anchored to a changed (or moved) article: record the new offsets and
             # fingerprint now, so the next open starts from them. Orphans keep their old
@@ -540,6 +549,7 @@ class AnnotationStore:
             self.save()
         except StoreError:
             self.unsaved = True
+            self._in_step = False
             raise
 
     # -- saving --------------------------------------------------------------------------
@@ -600,6 +610,7 @@ class AnnotationStore:
         self._disk_digest = _digest(data)
         self._disk_stamp = stamp
         self._disk_ids = their_ids
+        self._in_step = False  # theirs merged with ours: in step again once saved
         self.sort()
         return True
 
@@ -640,6 +651,14 @@ class AnnotationStore:
         self._chunks = chunks
         return "\n".join(parts).encode("utf-8")
 
+    def write_index(self) -> None:
+        """Record what the file holds now, so the next `postil add` can append to it
+        without reading it (annotations/index.py). Only when memory and file agree."""
+        if not (self._in_step and self._appendable and self._disk_digest) or self.read_only_reason:
+            return
+        spans = {(a.start, a.end): a.id for a in self.annotations if a.id not in self.orphans}
+        write_index(StoreIndex(self._disk_digest, self.info.fingerprint, self.info.source, self.ids(), spans, True))
+
     def save(self) -> None:
         """Merge what is on disk, then write, all under the file's lock."""
         self._check_writable()
@@ -659,6 +678,40 @@ class AnnotationStore:
             self._disk_stamp = _stamp(self.path)
         self._disk_digest = _digest(payload)
         self._disk_ids = self.ids()
+        self._in_step, self._appendable = True, bool(self.annotations)
         self._deleted.clear()
         self._dirty.clear()
         self.unsaved = False
+
+
+def append_indexed(path: Path, info: DocumentInfo, make: Callable[[StoreIndex], Annotation]) -> Annotation | None:
+    """Add one annotation to a file whose bytes match their index, without reading the
+    annotations in it: the new `[[annotation]]` is appended, and the file replaced
+    atomically under its lock, as any save is. `make` builds the annotation from the index
+    (its ids and highlighted passages) and may raise to refuse. Returns None, having
+    written nothing, when the file cannot take this path: the caller opens the store.
+    """
+    data = _read(path)
+    if data is None:
+        return None
+    file_digest = _digest(data)
+    assert file_digest is not None
+    index = read_index(file_digest)
+    if index is None or (index.fingerprint, index.source) != (info.fingerprint, info.source):
+        return None
+    annotation = make(index)
+    refuse_special(path, Path(os.path.realpath(path)))
+    with file_lock(path):
+        if _read(path) != data:
+            return None  # changed since it was read: the store merges it the usual way
+        remove_leftovers(path)
+        chunk = _dumps_checked({"annotation": [annotation_to_table(annotation)]}).encode("utf-8")
+        payload = data.rstrip(b"\n") + b"\n\n" + chunk
+        atomic_write(path, payload, verify=lambda written: written == payload)
+    spans = {**index.spans, (annotation.start, annotation.end): annotation.id}
+    new_digest = _digest(payload)
+    assert new_digest is not None
+    write_index(
+        StoreIndex(new_digest, info.fingerprint, info.source, index.ids | {annotation.id}, spans, True), file_digest
+    )
+    return annotation

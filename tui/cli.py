@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotations import COLORS, Annotation, AnnotationStore, Kind, StoreError, data_dir, open_store
+from annotations.index import StoreIndex
 from annotations.session import store_path
 from annotations.store import annotation_to_table
 from content import ContentError, Document, clean_line, load_document
@@ -144,7 +145,6 @@ def _reattach_terminal() -> None:
 
 def cmd_add(args: argparse.Namespace) -> int:
     document = _load(args)
-    store = _store(args, document)
     exact = args.text
     starts = []
     position = document.text.find(exact) if exact else -1
@@ -157,28 +157,48 @@ def cmd_add(args: argparse.Namespace) -> int:
         raise UsageError(f"--occurrence {args.occurrence}: the text occurs {len(starts)} time(s)")
     start = starts[args.occurrence - 1]
     end = start + len(exact)
-    existing = next((a for a in store.annotations if (a.start, a.end) == (start, end)), None)
-    if existing is not None and existing.id not in store.orphans:
-        # As in the reader: one highlight per passage; its note and tags are edited there.
-        raise ContentError(f"that passage is already highlighted ({existing.id}); edit its note in the reader")
-    from content.analysis import analyse
-
-    sentences = analyse(document).sentences
-    kind: Kind = "sentence" if any(s.start == start and s.end == end for s in sentences) else "selection"
     from annotations.model import new_id
+    from annotations.session import document_info, resolve_store_path
+    from annotations.store import append_indexed
+    from content.analysis.sentences import block_sentences
 
-    annotation = Annotation.on_text(
-        document.text,
-        start,
-        end,
-        id=new_id(store.ids()),
-        kind=kind,
-        color=args.color,
-        note=args.note or "",
-        tags=args.tag or [],
-    )
-    store.add(annotation)
-    print(f"added {annotation.id} at {start}-{end} to {store.path}")
+    # Only the paragraph's own sentences: sentences never cross a paragraph.
+    block = document.block_at(start)
+    sentences = block_sentences(document.text, block) if block is not None else []
+    kind: Kind = "sentence" if any(s.start == start and s.end == end for s in sentences) else "selection"
+
+    def refuse_twice(existing: str) -> ContentError:
+        # As in the reader: one highlight per passage; its note and tags are edited there.
+        return ContentError(f"that passage is already highlighted ({existing}); edit its note in the reader")
+
+    def make(ids: set[str]) -> Annotation:
+        return Annotation.on_text(
+            document.text,
+            start,
+            end,
+            id=new_id(ids),
+            kind=kind,
+            color=args.color,
+            note=args.note or "",
+            tags=args.tag or [],
+        )
+
+    def make_indexed(index: StoreIndex) -> Annotation:
+        if (start, end) in index.spans:
+            raise refuse_twice(index.spans[(start, end)])
+        return make(index.ids)
+
+    path = resolve_store_path(document, _base(args))
+    # A file whose bytes match their index takes the new annotation at its end, unread.
+    annotation = append_indexed(path, document_info(document), make_indexed)
+    if annotation is None:
+        store = _store(args, document)
+        existing = next((a for a in store.annotations if (a.start, a.end) == (start, end)), None)
+        if existing is not None and existing.id not in store.orphans:
+            raise refuse_twice(existing.id)
+        annotation = store.add(make(store.ids()))
+        store.write_index()
+    print(f"added {annotation.id} at {start}-{end} to {path}")
     return 0
 
 

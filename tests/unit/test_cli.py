@@ -127,3 +127,36 @@ def test_library_lists_every_annotated_document_with_counts(tmp_path: Path, data
     table = postil("library").stdout
     assert "A Quiet Harbour" in table and "The Lighthouse Ledger" in table
     assert re.search(r"\s2\s+1\s+A Quiet Harbour", table)
+
+
+def test_adds_next_to_many_append_and_nothing_is_lost(tmp_path: Path, isolated_dirs: Path) -> None:
+    """After one add, the file's index lets the next add append without reading it again.
+    A hand edit in between, or a broken index, sends the add the slow way: still nothing lost."""
+    path = article(tmp_path)
+    assert postil("add", str(path), "--text", "Nobody said a word.").returncode == 0
+    indexes = list((isolated_dirs / "cache" / "index").glob("*.json"))
+    assert len(indexes) == 1  # the cache, in the user cache dir
+
+    assert postil("add", str(path), "--text", "The boats came in again.", "--note", "fast").returncode == 0
+    where = Path(postil("where", str(path)).stdout.strip())
+    written = where.read_text()
+    assert written.rindex("The boats came in again.") > written.index("Nobody said a word.")  # appended
+    assert len(list((isolated_dirs / "cache" / "index").glob("*.json"))) == 1  # the old one is dropped
+
+    where.write_text(written.replace('note = "fast"', 'note = "edited by hand"'))
+    assert postil("add", str(path), "--text", "The boats came in.").returncode == 0
+    for index in (isolated_dirs / "cache" / "index").glob("*.json"):
+        index.write_text('{"version": 1, "digest": "' + index.stem + '", "ids": 5}')  # nonsense
+    assert postil("add", str(path), "--text", "A Quiet Harbour").returncode == 0
+
+    listed = json.loads(postil("list", str(path), "--json").stdout)
+    assert sorted(a["exact"] for a in listed) == [
+        "A Quiet Harbour",
+        "Nobody said a word.",
+        "The boats came in again.",
+        "The boats came in.",
+    ]
+    assert [a["note"] for a in listed if a["exact"] == "The boats came in again."] == ["edited by hand"]
+    assert len({a["id"] for a in listed}) == 4
+    again = postil("add", str(path), "--text", "The boats came in.")
+    assert again.returncode == 1 and "already highlighted" in again.stderr

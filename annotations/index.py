@@ -1,0 +1,103 @@
+"""A small index of an annotation file, so `postil add` need not read 10,000 annotations.
+
+The index is named by the SHA-256 of the file's bytes, and says what a full read of those
+bytes found: the document they are anchored to, every id, and the passages highlighted.
+It lives in the user cache directory. Bytes that match an index were read whole and
+found good when it was written, so an annotation can be appended to them (atomically,
+under the file's lock) without reading them again. Anything that does not match exactly
+is read the slow way. The index is a cache: deleting it loses nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+CACHE_DIR_ENV = "POSTIL_CACHE_DIR"
+_VERSION = 1
+_KEEP = 64
+"""Indexes kept; the oldest beyond this are deleted as new ones are written."""
+
+
+def cache_dir() -> Path:
+    """`$POSTIL_CACHE_DIR`, else the platform's user cache dir."""
+    if env := os.environ.get(CACHE_DIR_ENV):
+        return Path(env).expanduser()
+    return Path(platformdirs.user_cache_dir("postil", appauthor=False))
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _path(file_digest: str) -> Path:
+    return cache_dir() / "index" / f"{file_digest}.json"
+
+
+@dataclass
+class StoreIndex:
+    digest: str
+    fingerprint: str
+    source: str
+    ids: set[str]
+    spans: dict[tuple[int, int], str]
+    """Each placed annotation's (start, end) → its id."""
+    appendable: bool
+    """Whether a new `[[annotation]]` can go at the end (no `annotation = []` in the file)."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "version": _VERSION,
+            "digest": self.digest,
+            "fingerprint": self.fingerprint,
+            "source": self.source,
+            "ids": sorted(self.ids),
+            "spans": [[start, end, annotation_id] for (start, end), annotation_id in self.spans.items()],
+            "appendable": self.appendable,
+        }
+
+
+def read_index(file_digest: str) -> StoreIndex | None:
+    """The index of the bytes with this digest, or None (missing, unreadable, or not ours)."""
+    try:
+        raw = json.loads(_path(file_digest).read_text(encoding="utf-8"))
+        if raw.get("version") != _VERSION or raw.get("digest") != file_digest:
+            return None
+        ids = raw["ids"]
+        spans = raw["spans"]
+        if not (isinstance(ids, list) and all(isinstance(i, str) for i in ids) and isinstance(spans, list)):
+            return None
+        placed: dict[tuple[int, int], str] = {}
+        for entry in spans:
+            start, end, annotation_id = entry
+            if not (isinstance(start, int) and isinstance(end, int) and isinstance(annotation_id, str)):
+                return None
+            placed[(start, end)] = annotation_id
+        fingerprint, source, appendable = raw["fingerprint"], raw["source"], raw["appendable"]
+        if not (isinstance(fingerprint, str) and isinstance(source, str) and appendable is True):
+            return None
+        return StoreIndex(file_digest, fingerprint, source, set(ids), placed, appendable)
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
+        return None
+
+
+def write_index(index: StoreIndex, replaces: str | None = None) -> None:
+    """Keep the index (a failure to write a cache is not an error), and drop the one it replaces."""
+    path = _path(index.digest)
+    with contextlib.suppress(OSError, ValueError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        temp.write_text(json.dumps(index.to_json(), separators=(",", ":")), encoding="utf-8")
+        os.replace(temp, path)
+        if replaces and replaces != index.digest:
+            _path(replaces).unlink(missing_ok=True)
+        kept = sorted(path.parent.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in kept[_KEEP:]:
+            old.unlink(missing_ok=True)
