@@ -25,7 +25,7 @@ import tomli_w
 from annotations.anchor import anchor
 from annotations.atomic import atomic_write, refuse_special, remove_leftovers
 from annotations.errors import StoreError, StoreParseError
-from annotations.index import StoreIndex, read_index, write_index
+from annotations.index import StoreIndex, index_exists, read_index, write_index
 from annotations.lock import file_lock
 from annotations.model import COLORS, KINDS, Annotation, now
 
@@ -388,6 +388,8 @@ class AnnotationStore:
                 self.save()
             except StoreError:
                 self.unsaved = True
+        if not index_exists(self._disk_digest):
+            self.write_index()  # read in full once: the next `postil add` need not read it again
 
     def _keep_chunks(self, stored: StoredFile) -> None:
         """Start the save cache from the file itself: an annotation that has not changed
@@ -711,7 +713,5 @@ def append_indexed(path: Path, info: DocumentInfo, make: Callable[[StoreIndex], 
     spans = {**index.spans, (annotation.start, annotation.end): annotation.id}
     new_digest = _digest(payload)
     assert new_digest is not None
-    write_index(
-        StoreIndex(new_digest, info.fingerprint, info.source, index.ids | {annotation.id}, spans, True), file_digest
-    )
+    write_index(StoreIndex(new_digest, info.fingerprint, info.source, index.ids | {annotation.id}, spans, True))
     return annotation
