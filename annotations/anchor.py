@@ -14,8 +14,6 @@ note would be worse than a visible orphan.
 
 from __future__ import annotations
 
-from difflib import SequenceMatcher
-
 from annotations.model import Annotation
 
 DISTINCTIVE = 24
@@ -36,6 +34,8 @@ _NEAREST = 8
 
 
 def _ratio(a: str, b: str) -> float:
+    from difflib import SequenceMatcher  # only an edited article needs it; loaded then
+
     if not a and not b:
         return 1.0
     matcher = SequenceMatcher(None, a, b, autojunk=False)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -61,6 +60,8 @@ def _utc(stamp: datetime) -> datetime:
 
 
 def read_entry(path: Path) -> Entry:
+    import tomllib
+
     try:
         raw = tomllib.loads(path.read_bytes().decode("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as error:
@@ -105,6 +106,8 @@ def library(base: Path) -> list[Entry]:
 def _document_table(path: Path) -> dict[str, Any] | None:
     """The `[document]` table of an annotation file, read without its annotations
     (postil writes it before them), or None when it cannot be read."""
+    import tomllib
+
     try:
         with path.open("rb") as handle:
             head = handle.read(_HEAD_BYTES)

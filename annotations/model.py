@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal, get_args
@@ -18,6 +17,8 @@ _ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"
 
 
 def new_id(taken: set[str] | frozenset[str] = frozenset()) -> str:
+    import secrets  # loaded on first use: the reader's first screen needs no ids
+
     while True:
         candidate = "".join(secrets.choice(_ID_ALPHABET) for _ in range(6))
         if candidate not in taken:

@@ -13,14 +13,11 @@ import hashlib
 import os
 import re
 import stat
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
-
-import tomli_w
 
 from annotations.anchor import anchor
 from annotations.atomic import atomic_write, refuse_special, remove_leftovers
@@ -140,6 +137,8 @@ def _decode(data: bytes, path: Path) -> str:
 
 
 def _loads(text: str, path: Path) -> dict[str, Any]:
+    import tomllib  # the TOML modules load when a file is first read or written, not at start
+
     try:
         return tomllib.loads(text)
     except RecursionError:
@@ -158,6 +157,8 @@ def _parse_by_annotation(text: str) -> tuple[dict[str, Any], list[str]] | None:
     Anything else (a `[[annotation]]` line inside a multi-line string, a table after the
     annotations, a syntax error) returns None, and the file is parsed whole instead.
     """
+    import tomllib
+
     starts = [m.start() for m in _SEGMENT.finditer(text)]
     head_text = text[: starts[0]] if starts else text
     try:
@@ -241,6 +242,10 @@ def _stamped(value: Any) -> Any:
 
 def _dumps_checked(data: dict[str, Any]) -> str:
     """tomli-w's text for `data`, checked to read back equal."""
+    import tomllib
+
+    import tomli_w
+
     stamped = _stamped(data)
     body = tomli_w.dumps(stamped, multiline_strings=True)
     if tomllib.loads(body) != data:

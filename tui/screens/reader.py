@@ -22,9 +22,6 @@ from annotations import Annotation, AnnotationStore, Color, Kind, StoreError
 from annotations.model import new_id
 from content import Document, Span, clean_line
 from content.analysis import analyse as analyse_document
-from tui.dialogs.help import HelpScreen
-from tui.dialogs.note import NoteEditor
-from tui.dialogs.prompt import LinePrompt, parse_tags
 from tui.reading import Cursor, Reading, Unit
 from tui.search import Finder, Matches, Query, SearchError
 from tui.widgets.article import ArticleView, Marks, SpanIndex
@@ -576,6 +573,8 @@ class ReaderScreen(Screen[None]):
         return existing or self._create(span, unit)
 
     def action_annotate(self) -> None:
+        from tui.dialogs.note import NoteEditor  # loaded on first use: not needed for the first screen
+
         if not self._writable():
             return
         annotation = self._annotation_for_edit()
@@ -591,6 +590,8 @@ class ReaderScreen(Screen[None]):
         self.app.push_screen(NoteEditor(annotation.exact, annotation.note), save)
 
     def action_tags(self) -> None:
+        from tui.dialogs.prompt import LinePrompt, parse_tags
+
         if not self._writable():
             return
         annotation = self._annotation_for_edit()
@@ -835,6 +836,8 @@ class ReaderScreen(Screen[None]):
             keys = declared if set(active) <= set(declared) else active
             rows.append((" ".join(keys), binding.description))
         rows.append(("ctrl+p", "Command palette"))
+        from tui.dialogs.help import HelpScreen
+
         self.app.push_screen(HelpScreen(rows))
 
 
