@@ -52,8 +52,13 @@ def _json_default(value: object) -> str:
 
 
 def _print_json(value: Any) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=_json_default)
-    sys.stdout.write("\n")
+    """A list prints one item per line (a book's 30,000 sentences in a fraction of the time
+    an indented dump takes, and easy to grep); anything else is indented."""
+    if isinstance(value, list) and value:
+        items = ",\n  ".join(json.dumps(item, ensure_ascii=False, default=_json_default) for item in value)
+        sys.stdout.write(f"[\n  {items}\n]\n")
+        return
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=_json_default) + "\n")
 
 
 def _excerpt(text: str, limit: int = 60) -> str:
