@@ -15,14 +15,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from annotations import COLORS, Annotation, AnnotationStore, Kind, StoreError, data_dir, open_store
-from annotations.index import StoreIndex
-from annotations.session import store_path
-from annotations.store import annotation_to_table
+from annotations import COLORS, Annotation, Kind, StoreError, data_dir
 from content import ContentError, Document, clean_line, load_document
 from content.load import is_url, preview_document
 
 if TYPE_CHECKING:
+    from annotations import AnnotationStore
+    from annotations.index import StoreIndex
     from content.analysis import Analysis
 from tui import __version__
 
@@ -108,6 +107,8 @@ def _progress_printer(source: str | None) -> Callable[[int, int | None], None] |
 
 
 def _store(args: argparse.Namespace, document: Document, write: bool = True) -> AnnotationStore:
+    from annotations import open_store  # the store loads only for the commands that use it
+
     return open_store(document, _base(args), strict=True, write=write)
 
 
@@ -211,6 +212,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     document = _load(args)
     store = _store(args, document, write=False)
     if args.json:
+        from annotations.store import annotation_to_table
+
         _print_json([{**annotation_to_table(a), "orphan": a.id in store.orphans} for a in store.annotations])
         return 0
     if not store.annotations:
@@ -239,6 +242,8 @@ def cmd_reanchor(args: argparse.Namespace) -> int:
 
 def cmd_where(args: argparse.Namespace) -> int:
     document = _load(args)
+    from annotations.session import store_path
+
     print(store_path(document, _base(args)))
     return 0
 
@@ -387,8 +392,10 @@ def _export_all(args: argparse.Namespace) -> int:
 
 def _export_of(args: argparse.Namespace, entry: Any) -> Any:
     """One library entry's export: with its article when it can be loaded, else as stored."""
+    from annotations import AnnotationStore, open_store
     from annotations.export import build
     from annotations.paths import is_local_file
+    from annotations.session import store_path
 
     document = None
     loadable = entry.source == "postil:sample" or (is_local_file(entry.source) and Path(entry.source).exists())

@@ -21,15 +21,17 @@ from content.document import Block, Document, Sentence
 
 _CLOSERS = "\"'”’»)]"
 _STOP = re.compile(
-    r"""(?:[.!?…]*\.(?:[ ]\.){2,}   # a spaced ellipsis ". . .", perhaps after a stop
-        |[.!?…]+)                   # stops and unspaced ellipses
+    r"""[.!?…]                      # led by a stop, so the engine skips to the next one
+        (?:(?<=\.)(?:[ ]\.){2,}     # a spaced ellipsis ". . ."
+        |[.!?…]*\.(?:[ ]\.){2,}     # ... perhaps after a stop
+        |[.!?…]*)                   # stops and unspaced ellipses
         ["'”’»)\]]*                 # closing quotes and brackets
         (?=\s|$)""",
     re.VERBOSE,
 )
 # Led by its space, not by the look-behind, so the engine can skip ahead to each space.
 _CREDIT = re.compile(r" (?=(?:Image|Photo|Photograph|Picture|Credit|Video): )(?<=[\w\)] )")
-_WORD_BEFORE = re.compile(r"([\w.’'°-]+)$")
+_WORD_CHARS = frozenset(".’'°-_")
 _NEXT_WORD = re.compile(r"\s*([\"'“‘«(\[]*)([\w’'-]*)")
 # Inline list items: "1.)", "2)", "3.", "• 9.", "⁃10.", "a." followed by a space. Letters
 # take only a period: "a)" is as often a clause in running prose.
@@ -70,6 +72,18 @@ def _consecutive(a: str, b: str) -> bool:
     return len(a) == len(b) == 1 and ord(b) == ord(a) + 1
 
 
+def _word_before(text: str, end: int) -> str:
+    """The run of word characters (letters, digits, `.’'°-_`) that ends at `end`, at most 40
+    back; as a `$` search did, it may end just before a newline at `end`."""
+    low = max(0, end - 40)
+    if end > low and text[end - 1] == "\n":
+        end -= 1
+    start = end
+    while start > low and (text[start - 1].isalnum() or text[start - 1] in _WORD_CHARS):
+        start -= 1
+    return text[start:end]
+
+
 def _is_boundary(text: str, stop_start: int, stop_end: int, limit: int) -> bool:
     stop = text[stop_start:stop_end].rstrip(_CLOSERS)
     after = _NEXT_WORD.match(text, stop_end, limit)
@@ -90,10 +104,9 @@ def _is_boundary(text: str, stop_start: int, stop_end: int, limit: int) -> bool:
         return False
     if opener.startswith(("(", "[")) and not first.isupper():
         return False
-    before = _WORD_BEFORE.search(text, max(0, stop_start - 40), stop_start)
-    if before is None:
+    raw = _word_before(text, stop_start)
+    if not raw:
         return True
-    raw = before.group(1)
     token = raw.lower().strip("'’-")
     bare = token.rstrip(".")
     if first.isdigit() and (bare in ABBREVIATIONS or bare in SOMETIMES_FINAL):
@@ -102,8 +115,8 @@ def _is_boundary(text: str, stop_start: int, stop_end: int, limit: int) -> bool:
         return False
     if len(bare) == 1 and bare.isalpha() and raw[-1].isupper():
         # An initial ("J. Smith") unless it is the pronoun at the end of a clause ("you and I.").
-        previous = _WORD_BEFORE.search(text, max(0, stop_start - 40), stop_start - 2)
-        return raw == "I" and previous is not None and previous.group(1)[0].islower()
+        previous = _word_before(text, stop_start - 2)
+        return raw == "I" and previous[:1].islower()
     if bare in ("a.m", "p.m"):
         return raw[0].isupper() or word.lower() in SENTENCE_OPENERS
     if bare in SOMETIMES_FINAL or ("." in bare and len(bare) <= 6 and bare.replace(".", "").isalpha()):
