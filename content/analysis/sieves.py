@@ -127,6 +127,7 @@ class Sieves:
         quoted: list[MarkedSpan] | None = None,
     ) -> None:
         self.text = document.text
+        self._found: dict[str, bool] = {}
         self.quoted_starts = [q.start for q in quoted or []]
         self.quoted_ends = [q.end for q in quoted or []]
         self.blocks = blocks
@@ -385,6 +386,14 @@ class Sieves:
             "introduced",
         )
 
+    def _in_text(self, phrase: str) -> bool:
+        """Whether the text has `phrase` anywhere: each phrase is looked for once, so a book
+        with hundreds of "his wife" speakers is not searched end to end for each."""
+        found = self._found.get(phrase)
+        if found is None:
+            found = self._found[phrase] = phrase in self.text
+        return found
+
     def resolve(self, mention: Mention, recent: list[str], previous_turn: str | None) -> str | None:
         """The speaker a mention names.
 
@@ -445,7 +454,7 @@ class Sieves:
                         relation, "Mr."
                     )
                     named = f"{title} {owner.split()[-1]}"
-                    if named in self.text:
+                    if self._in_text(named):
                         return named
         if mention.kind == "person":
             name = " ".join(mention.text.strip(" -—–,;:").split())
