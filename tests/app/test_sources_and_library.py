@@ -6,6 +6,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+import pytest
 from textual.widgets import OptionList
 
 from annotations import Annotation, open_store
@@ -287,7 +288,9 @@ async def test_esc_stops_a_download_that_trickles(data_dir: Path) -> None:
     listener.close()
 
 
-async def test_a_large_markdown_book_shows_its_first_part_first(tmp_path: Path, data_dir: Path) -> None:
+async def test_a_large_markdown_book_shows_its_first_part_first(
+    tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The preview is on screen before the whole book is parsed; the reader then takes
     over with the whole book, at the place the preview was scrolled to."""
     from content.load import PREVIEW_ABOVE, preview_document
@@ -303,12 +306,26 @@ async def test_a_large_markdown_book_shows_its_first_part_first(tmp_path: Path, 
     assert preview is not None and preview.title == "The Big Book"
     assert "The last words." not in preview.text and "Chapter 3" in preview.text
 
+    import threading
+
+    import tui.app
+
+    parsed = threading.Event()
+    real_load = tui.app.load_document
+
+    def slow_load(*args, **kwargs):  # type: ignore[no-untyped-def]
+        parsed.wait(10)  # the whole book is "still being parsed" until the test says so
+        return real_load(*args, **kwargs)
+
+    monkeypatch.setattr(tui.app, "load_document", slow_load)
     app = make_loading_app(str(book), data_dir=data_dir, config=Config(), preview=preview)
     async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
         assert isinstance(app.screen, PreviewScreen)
         assert "Chapter 0" in "\n".join(s.text for s in app.screen._compositor.render_strips())
         app.screen.query_one("#article").scroll_to(y=12, animate=False, immediate=True)
         top = app.screen.top_offset()
+        parsed.set()
         for _ in range(100):
             await pilot.pause(0.05)
             if isinstance(app.screen, ReaderScreen):

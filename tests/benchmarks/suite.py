@@ -103,9 +103,8 @@ class Sessions:
         self._analysed()
         notes = "10000 notes" if with_10k else " 0 notes "
         t.wait(lambda s: notes in s, began, "the notes to be read")
-        # The status line's left end says the passage is highlighted now (its right end,
-        # with the count, may be under the "Highlighted" notice).
-        got["h"] = t.key("h", lambda s: "· yellow" in s, "the status after h")
+        count = "10001 notes" if with_10k else " 1 note "
+        got["h"] = t.key("h", lambda s: count in s, "the count of notes after h")
         if search:
             got.update(self._search())
         t.stop()

@@ -549,8 +549,9 @@ class ReaderScreen(Screen[None]):
         if existing is not None and (existing.start, existing.end) == (span.start, span.end):
             self.notify("Already highlighted: 1–5 change its colour, d deletes it", timeout=3)
             return
-        if self._create(span, unit) is not None:
-            self.notify("Highlighted", timeout=1.5)
+        # No notice: the status line says it ("· yellow", and the count), and a notice would
+        # sit on top of that very count.
+        self._create(span, unit)
 
     def action_color(self, color: Color) -> None:
         target = self._target()
