@@ -18,7 +18,7 @@ class LinePrompt(ModalScreen[str | None]):
     LinePrompt > Vertical {
         width: 100%; height: auto; background: $panel; padding: 0 1; margin-bottom: 1;
     }
-    LinePrompt Input { border: none; height: 1; padding: 0; }
+    LinePrompt Input, LinePrompt Input:focus { border: none; height: 1; padding: 0; }
     LinePrompt Label { color: $text-muted; }
     """
 
@@ -31,10 +31,13 @@ class LinePrompt(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(self.prompt_title, markup=False)
-            yield Input(self.value, placeholder=self.placeholder)
+            # Not selected on focus: typing adds to the tags already there, it does not replace them.
+            yield Input(self.value, placeholder=self.placeholder, select_on_focus=False)
 
     def on_mount(self) -> None:
-        self.query_one(Input).focus()
+        field = self.query_one(Input)
+        field.focus()
+        field.cursor_position = len(field.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value)

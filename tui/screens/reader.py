@@ -91,6 +91,8 @@ class ReaderScreen(Screen[None]):
         """The last search's matches, marked in the article and stepped through by n and N."""
         self._search_origin: tuple[Cursor | None, float] | None = None
         self._search_token = 0
+        self._just_created: str | None = None
+        """The highlight `a` or `t` made for its dialog: cancelling the dialog takes it away."""
         self.show_marks = True
         self.reattaching: str | None = None
         """The orphan waiting for the user to pick its new place, if any."""
@@ -571,7 +573,12 @@ class ReaderScreen(Screen[None]):
             return None
         span, unit = target
         existing = self.annotation_under(span.start, span.end) if self.reading.anchor is None else None
-        return existing or self._create(span, unit)
+        if existing is not None:
+            self._just_created = None
+            return existing
+        created = self._create(span, unit)
+        self._just_created = created.id if created is not None else None
+        return created
 
     def action_annotate(self) -> None:
         from tui.dialogs.note import NoteEditor  # loaded on first use: not needed for the first screen
@@ -582,7 +589,14 @@ class ReaderScreen(Screen[None]):
         if annotation is None:
             return
 
+        created = self._just_created == annotation.id
+
         def save(note: str | None) -> None:
+            if note is None and created:
+                # Cancelled on a passage that had no highlight: leave nothing behind.
+                self._apply("cancel", lambda: self.store.remove(annotation.id))
+                self.refresh_annotations()
+                return
             changed = note is not None and note != annotation.note
             if changed and self._apply("save the note", lambda: self.store.update(annotation.id, note=note)):
                 self.notify("Note saved", timeout=1.5)
@@ -599,7 +613,13 @@ class ReaderScreen(Screen[None]):
         if annotation is None:
             return
 
+        created = self._just_created == annotation.id
+
         def save(value: str | None) -> None:
+            if value is None and created:
+                self._apply("cancel", lambda: self.store.remove(annotation.id))  # leave nothing behind
+                self.refresh_annotations()
+                return
             if value is not None:
                 tags = parse_tags(value)
                 if tags != annotation.tags:

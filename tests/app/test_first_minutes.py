@@ -1,0 +1,59 @@
+"""What a new user trips on in the first minutes (issue 12): each a Pilot test of the screen."""
+
+from __future__ import annotations
+
+from tui.screens.reader import ReaderScreen
+from tui.widgets.status import StatusLine
+
+SIZE = (100, 30)
+
+
+def screen_text(app) -> str:  # type: ignore[no-untyped-def]
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def status(app) -> str:  # type: ignore[no-untyped-def]
+    return str(app.screen.query_one(StatusLine).render())
+
+
+async def test_the_tags_prompt_shows_the_tags_and_what_is_typed_and_keeps_them(build, short_doc) -> None:  # type: ignore[no-untyped-def]
+    app = build(short_doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("right_parenthesis", "t", *"sources contract")
+        await pilot.pause()
+        assert "sources contract" in screen_text(app)  # the text row is on screen as it is typed
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        assert "sources contract" in screen_text(app)  # opens with the tags there are
+        await pilot.press(*" extra", "enter")
+        await pilot.pause()
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        assert [a.tags for a in reader.store.annotations] == [["sources", "contract", "extra"]]
+        assert "#sources #contract #extra" in screen_text(app)
+
+
+async def test_cancelling_a_note_or_tags_on_a_new_passage_leaves_no_highlight(build, short_doc) -> None:  # type: ignore[no-untyped-def]
+    app = build(short_doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("right_parenthesis", "a")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        assert reader.store.annotations == [] and "0 notes" in status(app)
+        assert "No highlights yet" in screen_text(app)
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert reader.store.annotations == [] and "0 notes" in status(app)
+        # A passage that was highlighted already keeps its highlight when a note is cancelled.
+        await pilot.press("h", "a")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(reader.store.annotations) == 1 and "1 note" in status(app)
