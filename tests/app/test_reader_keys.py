@@ -99,7 +99,9 @@ async def test_escape_in_the_note_editor_changes_nothing(build, short_doc, data_
     app = build(short_doc)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(")", "a", *"draft", "escape")
-        assert stored(short_doc, data_dir)[0]["note"] == ""
+        assert stored(short_doc, data_dir) == []  # not even the highlight `a` made for the note
+        await pilot.press("h", "a", *"draft", "escape")
+        assert stored(short_doc, data_dir)[0]["note"] == ""  # an existing highlight keeps its note
 
 
 async def test_d_deletes_and_u_undoes(build, short_doc, data_dir) -> None:  # type: ignore[no-untyped-def]
