@@ -305,7 +305,10 @@ class AnnotationStore:
         self._chunks: dict[str, tuple[tuple[Any, ...], str]] = {}
         """Each annotation's TOML text, by id, with the state it was made from."""
         self._in_step = False
-        """Memory holds exactly what the file last read or written holds (see `write_index`)."""
+        """Memory holds exactly what the file last read or written holds (see `write_index`),
+        but for the annotations added or changed since (`_dirty`, `_deleted`)."""
+        self._last_written: bytes | None = None
+        """The file's bytes as last read or written, for `_appended`."""
         self._appendable = False
         self.pending = False
         """A stand-in while the file is read in the background (see `pending_open`)."""
@@ -385,6 +388,7 @@ class AnnotationStore:
             self.info.source,
         )
         self._in_step = not (moved or stale)
+        self._last_written = data
         if (moved or stale) and write:
             # Re-anchored to a changed (or moved) article: record the new offsets and
             # fingerprint now, so the next open starts from them. Orphans keep their old
@@ -433,6 +437,8 @@ class AnnotationStore:
         for annotation in self.annotations:
             changed |= self._place(annotation)
         self.sort()
+        if changed:
+            self._in_step = False  # moved in memory, not on disk: the next save writes it all
         return changed
 
     def reattach(self, annotation_id: str, start: int, end: int) -> Annotation:
@@ -666,6 +672,24 @@ class AnnotationStore:
         spans = {(a.start, a.end): a.id for a in self.annotations if a.id not in self.orphans}
         write_index(StoreIndex(self._disk_digest, self.info.fingerprint, self.info.source, self.ids(), spans, True))
 
+    def _appended(self) -> bytes | None:
+        """When the only changes since the file was last read or written are new annotations
+        (a highlight, a note on a new passage), the file as it was with them appended; else
+        None, and the whole file is written in order. A file of 10,000 notes then takes a new
+        one without going over the others; the next other change writes it in order again."""
+        previous = self._last_written
+        if previous is None or not (self._in_step and self._appendable) or self._deleted or not self._dirty:
+            return None
+        new = [a for a in self.annotations if a.id in self._dirty]
+        if len(new) != len(self._dirty) or any(a.id in self._disk_ids or a.id in self.orphans for a in new):
+            return None  # an edit, or an orphan: written in full
+        chunks = []
+        for annotation in new:
+            chunk = _dumps_checked({"annotation": [annotation_to_table(annotation)]})
+            self._chunks[annotation.id] = ((*annotation.state(), False), chunk)
+            chunks.append(chunk)
+        return previous.rstrip(b"\n") + b"\n\n" + "\n".join(chunks).encode("utf-8")
+
     def save(self) -> None:
         """Merge what is on disk, then write, all under the file's lock."""
         self._check_writable()
@@ -673,12 +697,13 @@ class AnnotationStore:
         refuse_special(self.path, Path(os.path.realpath(self.path)))
         with file_lock(self.path):
             try:
-                self._merge_from_disk()
+                merged = self._merge_from_disk()
             except StoreParseError as error:
                 self.read_only_reason = str(error)
                 raise StoreError(f"not saved: {error} (fix or move the file; it was not overwritten)") from None
             remove_leftovers(self.path)
-            payload = self.to_toml()
+            appended = None if merged else self._appended()
+            payload = appended if appended is not None else self.to_toml()
             # Every part of the payload was checked to parse back equal as it was made;
             # what is read back from disk must be those very bytes.
             atomic_write(self.path, payload, verify=lambda written: written == payload)
@@ -686,6 +711,7 @@ class AnnotationStore:
         self._disk_digest = _digest(payload)
         self._disk_ids = self.ids()
         self._in_step, self._appendable = True, bool(self.annotations)
+        self._last_written = payload
         self._deleted.clear()
         self._dirty.clear()
         self.unsaved = False

@@ -93,7 +93,10 @@ def test_unknown_keys_are_kept_on_rewrite(tmp_path: Path) -> None:
     raw = tomllib.loads(path.read_text())
     assert raw["plugin_state"] == "keep me"
     assert raw["document"]["shelf"] == "essays"
-    assert [a.get("reviewed_by") for a in raw["annotation"]] == [None, "ana"]
+    assert {a["exact"]: a.get("reviewed_by") for a in raw["annotation"]} == {
+        "The mayor said": None,
+        "Critics disagreed.": "ana",
+    }
 
 
 def test_a_broken_file_is_never_overwritten(tmp_path: Path) -> None:
@@ -223,7 +226,33 @@ def test_a_save_keeps_each_untouched_annotation_as_it_was_written_by_hand(tmp_pa
     highlight(reopened, "The mayor said")
     written = path.read_text()
     assert 'note = "Who?"   # asked at the meeting\n# keep this line\n' in written
-    assert [a["exact"] for a in tomllib.loads(written)["annotation"]] == ["The mayor said", "Critics disagreed."]
+    assert sorted(a["exact"] for a in tomllib.loads(written)["annotation"]) == ["Critics disagreed.", "The mayor said"]
+
+
+def test_a_new_highlight_is_appended_and_the_next_edit_writes_in_order(tmp_path: Path) -> None:
+    """Adding to a big file does not go over the others: the new one goes at the end, and
+    any other change writes the file in document order again. Nothing is lost either way."""
+    path = tmp_path / "a.toml"
+    store = open_store(path)
+    highlight(store, "Critics disagreed.")
+    first = path.read_bytes()
+    added = highlight(store, "The mayor said")
+    written = path.read_bytes()
+    assert written.startswith(first.rstrip(b"\n"))  # the file as it was, then the new one
+    assert [a["exact"] for a in tomllib.loads(written.decode())["annotation"]] == [
+        "Critics disagreed.",
+        "The mayor said",
+    ]
+    assert [a.exact for a in open_store(path).annotations] == [
+        "The mayor said",
+        "Critics disagreed.",
+    ]  # in order in the reader
+    store.update(added.id, note="Who said so?")
+    rewritten = tomllib.loads(path.read_text())["annotation"]
+    assert [(a["exact"], a["note"]) for a in rewritten] == [
+        ("The mayor said", "Who said so?"),
+        ("Critics disagreed.", ""),
+    ]
 
 
 def test_a_note_holding_a_table_header_line_reads_back_whole(tmp_path: Path) -> None:
