@@ -7,6 +7,7 @@ from pathlib import Path
 
 from textual import work
 from textual.app import App
+from textual.binding import Binding
 
 from annotations import AnnotationStore, StoreError, data_dir, open_store
 from content import ContentError, Document, clean_line, load_document
@@ -48,7 +49,14 @@ class PostilApp(App[None]):
         if config.keymap:
             self.set_keymap(config.keymap)
 
+    def config_problems(self) -> None:
+        """Say, once the first screen is up, what in config.toml was not used, with its line."""
+        problems = [*self.config.problems, *self.config.unknown_keys(known_binding_ids())]
+        if problems:
+            self.notify("\n".join(problems), title="config.toml", severity="warning", timeout=15, markup=False)
+
     def on_mount(self) -> None:
+        self.call_after_refresh(self.config_problems)
         # The workers (analysis, reading notes, search) share the interpreter lock with the
         # keys: hand it over every half millisecond, not every five, so a key never waits
         # long behind them (`)` while a book is analysed: from about 270 ms to 65 ms).
@@ -139,6 +147,19 @@ class PostilApp(App[None]):
             return
         if isinstance(self.screen, LoadingScreen):
             self.pop_screen()
+
+
+def known_binding_ids() -> set[str]:
+    """Every binding id config.toml can remap: the reader's and its dialogs'."""
+    from tui.dialogs.export import ExportDialog
+    from tui.dialogs.help import HelpScreen
+    from tui.dialogs.note import NoteEditor
+    from tui.dialogs.prompt import LinePrompt
+    from tui.screens.library import LibraryScreen
+    from tui.widgets.searchbar import SearchBar
+
+    classes = (ReaderScreen, SearchBar, LoadingScreen, LinePrompt, NoteEditor, HelpScreen, ExportDialog, LibraryScreen)
+    return {b.id for cls in classes for b in cls.BINDINGS if isinstance(b, Binding) and b.id}
 
 
 def make_app(document: Document, *, data_dir: Path, config: Config | None = None) -> PostilApp:

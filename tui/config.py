@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import platformdirs
 
-from content import ContentError
+from content import clean_line
 
 CONFIG_DIR_ENV = "POSTIL_CONFIG_DIR"
-
-
-class ConfigError(ContentError):
-    """config.toml cannot be used; the message names the file and line."""
 
 
 @dataclass
@@ -23,6 +20,20 @@ class Config:
     keymap: dict[str, str] = field(default_factory=dict)
     """Binding id (such as `reader.next_sentence`) to keys (such as `ctrl+n,)`)."""
     theme: str | None = None
+    problems: list[str] = field(default_factory=list)
+    """What was wrong with the file, one line each; the reader shows them at start."""
+    lines: dict[str, int] = field(default_factory=dict)
+    """The line of each binding id in the file, to name it in a problem."""
+
+    def unknown_keys(self, known: set[str], path: Path | None = None) -> list[str]:
+        """One line for each binding id in [keys] that no key of postil has."""
+        where = path or config_path()
+        return [
+            f"{where}:{self.lines.get(name, 0) or '?'}: no key has the id "
+            f"'{name.removeprefix('reader.')}'; it is ignored"
+            for name in self.keymap
+            if name not in known
+        ]
 
 
 def config_path() -> Path:
@@ -30,19 +41,47 @@ def config_path() -> Path:
     return Path(base).expanduser() / "config.toml"
 
 
+def _line_of(text: str, key: str) -> int:
+    """The line where `key` is set in the file (bare or quoted), or 0."""
+    pattern = re.compile(rf"^\s*(?:{re.escape(key)}|\"{re.escape(key)}\"|'{re.escape(key)}')\s*=", re.MULTILINE)
+    match = pattern.search(text)
+    return text.count("\n", 0, match.start()) + 1 if match else 0
+
+
 def load_config(path: Path | None = None) -> Config:
+    """The config, or the defaults with the reason when it cannot be used: a bad config
+    never stops the reader (`Config.problems` says what was wrong, with the line)."""
     path = path or config_path()
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        raw = tomllib.loads(text)
     except FileNotFoundError:
         return Config()
     except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: cannot be read ({error})") from None
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: {error}") from None
+        return Config(problems=[clean_line(f"{path}: cannot be read ({error}); the defaults are used")])
+    except (tomllib.TOMLDecodeError, RecursionError) as error:
+        return Config(problems=[clean_line(f"{path}: {error}; the defaults are used")])
+    problems: list[str] = []
     keys = raw.get("keys", {})
-    if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
-        raise ConfigError(f"{path}: [keys] must map binding ids to key strings")
-    keymap = {name if "." in name else f"reader.{name}": value for name, value in keys.items()}
+    keymap: dict[str, str] = {}
+    lines: dict[str, int] = {}
+    if not isinstance(keys, dict):
+        problems.append(f"{path}:{_line_of(text, 'keys') or '?'}: [keys] must be a table of binding ids; it is ignored")
+    else:
+        for name, value in keys.items():
+            full = name if "." in name else f"reader.{name}"
+            if not isinstance(value, str):
+                line = _line_of(text, name) or "?"
+                problems.append(clean_line(f"{path}:{line}: '{name}' must be keys in a string, such as \"ctrl+n\""))
+                continue
+            keymap[full] = value
+            lines[full] = _line_of(text, name)
     theme = raw.get("theme")
-    return Config(keymap=keymap, theme=theme if isinstance(theme, str) else None)
+    if theme is not None and not isinstance(theme, str):
+        problems.append(f"{path}:{_line_of(text, 'theme') or '?'}: theme must be a name in a string")
+    return Config(
+        keymap=keymap,
+        theme=theme if isinstance(theme, str) else None,
+        problems=[clean_line(p) for p in problems],
+        lines=lines,
+    )

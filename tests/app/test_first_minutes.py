@@ -57,3 +57,20 @@ async def test_cancelling_a_note_or_tags_on_a_new_passage_leaves_no_highlight(bu
         await pilot.press("escape")
         await pilot.pause()
         assert len(reader.store.annotations) == 1 and "1 note" in status(app)
+
+
+async def test_a_config_with_unknown_ids_still_opens_and_says_which_line(short_doc, data_dir, isolated_dirs) -> None:  # type: ignore[no-untyped-def]
+    from tui.app import make_app
+    from tui.config import load_config
+
+    path = isolated_dirs / "config" / "config.toml"
+    path.write_text('[keys]\nhighlight = "h,enter"\nnext_sentense = "n"\n', encoding="utf-8")
+    app = make_app(short_doc, data_dir=data_dir, config=load_config(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any(f"{path}:3: no key has the id 'next_sentense'" in m for m in messages)
+        await pilot.press("right_parenthesis", "enter")  # the known remapping works
+        await pilot.pause()
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen) and len(reader.store.annotations) == 1
