@@ -74,3 +74,25 @@ async def test_a_config_with_unknown_ids_still_opens_and_says_which_line(short_d
         await pilot.pause()
         reader = app.screen
         assert isinstance(reader, ReaderScreen) and len(reader.store.annotations) == 1
+
+
+async def test_after_g_and_shift_g_the_status_line_says_where_the_cursor_is(build, sample) -> None:  # type: ignore[no-untyped-def]
+    app = build(sample)
+    async with app.run_test(size=SIZE) as pilot:
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if reader.reading.analysed():
+                break
+        await pilot.press("greater_than_sign")
+        assert "claim 1/" in status(app)
+        await pilot.press("G")
+        await pilot.pause()
+        total = len(reader.reading.sentences)
+        assert f"sentence {total}/{total}" in status(app) and "claim" not in status(app)
+        last = reader.reading.sentences[-1]
+        assert reader.reading.cursor is not None and reader.reading.cursor.span == last
+        await pilot.press("g")
+        await pilot.pause()
+        assert f"sentence 1/{total}" in status(app)

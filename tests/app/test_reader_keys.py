@@ -134,14 +134,16 @@ async def test_y_copies_the_current_span(build, short_doc) -> None:  # type: ign
 async def test_choosing_a_row_in_the_pane_moves_the_article(build, sample, data_dir) -> None:  # type: ignore[no-untyped-def]
     app = build(sample)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("G", "{", "{", "h", "g", ")", "h")
+        await pilot.press("G", "{", "{", "h")
+        far_down = cursor_text(app)  # a paragraph near the end
+        await pilot.press("g", ")", "h")
         article = app.screen.query_one("#article")
         assert article.scroll_y == 0
         await pilot.press("tab")
         assert isinstance(app.focused, OptionList)
-        await pilot.press("down", "enter")
+        await pilot.press("down", "enter")  # the pane's second row: the paragraph near the end
         assert article.scroll_y > 0
-        assert cursor_text(app).startswith("The Marrow Point Gazette has asked Tidewater Systems for a copy")
+        assert cursor_text(app) == far_down and len(far_down) > 40
         assert app.focused is article
 
 

@@ -354,11 +354,18 @@ class ReaderScreen(Screen[None]):
         self.call_after_refresh(self.update_status)
 
     def action_jump(self, bottom: int) -> None:
+        """To the top or the end, and the cursor with it: onto the first or the last sentence,
+        so the status line describes where the reader now is (as `G` does in vim)."""
+        text = self.document.text
+        cursor = self.reading.sentence_at(len(text.rstrip()) - 1 if bottom else 0)
         if bottom:
             self.article.lay_out_all()  # the end of a book still being laid out is known now
             self.article.scroll_end(animate=False, immediate=True)
         else:
             self.article.scroll_home(animate=False, immediate=True)
+        if cursor is not None and self.reading.anchor is None:
+            self.reading.place(cursor)
+            self.redraw()
         self.call_after_refresh(self.update_status)
 
     def action_move(self, unit: Unit, forward: int) -> None:
