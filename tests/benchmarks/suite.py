@@ -20,6 +20,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -103,6 +104,7 @@ class Sessions:
         self._analysed()
         notes = "10000 notes" if with_10k else " 0 notes "
         t.wait(lambda s: notes in s, began, "the notes to be read")
+        time.sleep(2.5)  # the notices `]` may have raised are gone: they cover the count
         count = "10001 notes" if with_10k else " 1 note "
         got["h"] = t.key("h", lambda s: count in s, "the count of notes after h")
         if search:
@@ -112,8 +114,6 @@ class Sessions:
 
     def _analysed(self) -> None:
         """Wait for the background analysis: `]` finds a quote once it is done."""
-        import time
-
         deadline = time.perf_counter() + 120
         while time.perf_counter() < deadline:
             screen = self.t.screen()
