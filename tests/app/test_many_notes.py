@@ -144,3 +144,31 @@ async def test_a_long_book_is_laid_out_as_it_is_read(build) -> None:  # type: ig
         assert article.scroll_y == article.max_scroll_y
         assert article.visible_span().end == len(document.text)
         assert article.virtual_size.height == len(article.model.rows)  # the scroll bar is exact now
+
+
+async def test_a_large_file_of_notes_that_cannot_be_read_is_one_line_not_a_traceback(
+    build, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    import annotations.session
+    import tui.screens.reader
+    from annotations import StoreError
+
+    document = _document()
+    _store(document, data_dir)
+    monkeypatch.setattr(annotations.session, "DEFER_ABOVE", 1000)
+
+    def unreadable(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise StoreError("cannot read the notes: Permission denied")
+
+    monkeypatch.setattr(tui.screens.reader.AnnotationStore, "open", unreadable)
+    app = build(document)
+    async with app.run_test(size=(120, 30)) as pilot:
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if not app.screen.store.pending:
+                break
+        status = str(app.screen.query_one("#status").render())
+        assert "READ-ONLY" in status and "0 notes" in status
+        await pilot.press("right_parenthesis", "h")
+        await pilot.pause()
+        assert any("Permission denied" in n.message for n in app._notifications)

@@ -140,7 +140,12 @@ class ReaderScreen(Screen[None]):
         """A large annotation file, read after the first screen is up; until then the store is
         an empty, read-only stand-in."""
         pending = self.store
-        store = AnnotationStore.open(pending.path, pending.text, pending.info)
+        try:
+            store = AnnotationStore.open(pending.path, pending.text, pending.info)
+        except StoreError as error:
+            # Unreadable since it was measured: shown read-only with the reason, never a traceback.
+            store = AnnotationStore(pending.path, pending.info)
+            store.text, store.read_only_reason = pending.text, str(error)
         self.app.call_from_thread(self.store_read, store)
 
     def store_read(self, store: AnnotationStore) -> None:
