@@ -76,7 +76,7 @@ def read_index(file_digest: str) -> StoreIndex | None:
     """The index of the bytes with this digest, or None (missing, unreadable, or not ours)."""
     try:
         raw = json.loads(_path(file_digest).read_text(encoding="utf-8"))
-        if raw.get("version") != _VERSION or raw.get("digest") != file_digest:
+        if not isinstance(raw, dict) or raw.get("version") != _VERSION or raw.get("digest") != file_digest:
             return None
         ids, starts, ends, span_ids = raw["ids"], raw["starts"], raw["ends"], raw["span_ids"]
         lists = (ids, starts, ends, span_ids)
@@ -91,7 +91,7 @@ def read_index(file_digest: str) -> StoreIndex | None:
         if not (isinstance(fingerprint, str) and isinstance(source, str) and appendable is True):
             return None
         return StoreIndex(file_digest, fingerprint, source, set(ids), placed, appendable)
-    except (OSError, ValueError, KeyError, TypeError, RecursionError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None
 
 

@@ -145,8 +145,9 @@ def test_adds_next_to_many_append_and_nothing_is_lost(tmp_path: Path, isolated_d
 
     where.write_text(written.replace('note = "fast"', 'note = "edited by hand"'))
     assert postil("add", str(path), "--text", "The boats came in.").returncode == 0
-    for index in (isolated_dirs / "cache" / "index").glob("*.json"):
-        index.write_text('{"version": 1, "digest": "' + index.stem + '", "ids": 5}')  # nonsense
+    for number, index in enumerate((isolated_dirs / "cache" / "index").glob("*.json")):
+        nonsense = ['{"version": 2, "digest": "' + index.stem + '", "ids": 5}', "[1, 2]", "\u0000{", "[[[[["]
+        index.write_text(nonsense[number % len(nonsense)])
     assert postil("add", str(path), "--text", "A Quiet Harbour").returncode == 0
 
     listed = json.loads(postil("list", str(path), "--json").stdout)
