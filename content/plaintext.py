@@ -21,6 +21,26 @@ _BOILERPLATE = re.compile(
     )\W*$"""
 )
 _TITLE_END = re.compile(r"[.,;:]['’\"”)]*$")
+# "BOOK ONE: 1805", "CHAPTER I", "Part 2": a division of a book, not its title.
+_DIVISION = re.compile(r"(?i)^(?:book|part|volume|chapter|section|act|canto|prologue|preface)\b")
+_LISTED_TITLE = re.compile(r"(?m)^Title:[ \t]*(\S.{0,150}?)[ \t]*$")
+_SMALL_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to"})
+
+
+def readable_name(stem: str) -> str:
+    """A file name as a title: "war_and_peace" → "War and Peace"."""
+    words = re.sub(r"[_\-]+", " ", stem).split()
+    return " ".join(
+        word if word != word.lower() else (word if index and word in _SMALL_WORDS else word.capitalize())
+        for index, word in enumerate(words)
+    )
+
+
+def book_title(text: str, fallback: str) -> str:
+    """The title of a book whose first line is a division ("BOOK ONE: 1805"): the `Title:`
+    line of a header such as Project Gutenberg's, else the file's name made readable."""
+    listed = _LISTED_TITLE.search(text, 0, 5000)
+    return listed.group(1) if listed else readable_name(fallback)
 
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -79,7 +99,11 @@ def parse_plain_text(text: str, source: str, fallback_title: str = "") -> Docume
     blocks: list[Block] = []
     title = ""
     for index, (start, end) in enumerate(spans):
-        if index == 0 and len(spans) > 1 and looks_like_title(text[start:end]):
+        division = index == 0 and _DIVISION.match(text[start:end]) and end - start <= 120
+        if division and len(spans) > 1 and "\n" not in text[start:end]:
+            title = book_title(text, fallback_title)
+            blocks.append(Block(start, end, kind="heading", level=2))
+        elif index == 0 and len(spans) > 1 and looks_like_title(text[start:end]):
             title = text[start:end]
             blocks.append(Block(start, end, kind="heading", level=1))
         elif index > 0 and looks_like_subheading(text[start:end]):
@@ -91,6 +115,10 @@ def parse_plain_text(text: str, source: str, fallback_title: str = "") -> Docume
         if block.kind != "paragraph" or not is_boilerplate(text[block.start : block.end]):
             break
         blocks[index] = Block(block.start, block.end, boilerplate=True)
+    if not title:
+        # No title line: a header's "Title: …" (Project Gutenberg's files have one) names the book.
+        listed = _LISTED_TITLE.search(text, 0, 5000)
+        title = listed.group(1) if listed else ""
     author = byline_author(text, blocks)
     return Document(
         text=text,

@@ -148,3 +148,18 @@ def test_cp1252_and_invalid_utf8_decode_without_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"Title\n\ncaf\xc3\xa9 \xff ok")
     assert load_document(str(bad)).text == "Title\n\ncafé \ufffd ok"
+
+
+def test_a_book_that_opens_with_a_division_takes_its_title_from_its_header_or_file_name(tmp_path: Path) -> None:
+    body = "BOOK ONE: 1805\n\nCHAPTER I\n\nIt was in July. The guests were late.\n"
+    named = tmp_path / "war_and_peace.txt"
+    named.write_text(body)
+    book = load_document(str(named))
+    assert book.title == "War and Peace"
+    assert (book.blocks[0].kind, book.blocks[0].level) == ("heading", 2)  # a division, drawn as one
+    headed = tmp_path / "pg2600.txt"
+    headed.write_text("Title: The Harbour Years\nAuthor: Nessa Quayle\n\n" + body.replace("BOOK ONE", "PART ONE"))
+    assert load_document(str(headed)).title == "The Harbour Years"  # the header's Title: line
+    article = tmp_path / "notes.txt"
+    article.write_text("Harbour Vote Delayed\n\nThe council met. Title: none was agreed.\n")
+    assert load_document(str(article)).title == "Harbour Vote Delayed"  # a real first line stays the title
