@@ -18,6 +18,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from annotations import Annotation, AnnotationStore, open_store
 from annotations.export import FORMATS, build, render
@@ -408,3 +410,20 @@ def test_cli_export_import_force_and_all(fixture, tmp_path: Path) -> None:  # ty
     bad.write_text("{ not json")
     failed = postil("import", str(bad), document.source)
     assert failed.returncode == 1 and "not valid JSON" in failed.stderr and "Traceback" not in failed.stderr
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text() | st.floats(allow_nan=False),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(_JSON)
+def test_the_fast_json_writer_writes_what_json_dumps_writes(value: object) -> None:
+    """The W3C export's writer: byte for byte what `json.dumps(indent=2)` gives, faster."""
+    import json
+
+    from annotations.export.jsontext import dumps_indented
+
+    assert dumps_indented(value) == json.dumps(value, ensure_ascii=False, indent=2)
