@@ -38,7 +38,10 @@ def dumps_indented(value: Any) -> str:
                 append(inner if index == 0 else "," + inner)
                 append(encode_basestring(key if isinstance(key, str) else json.dumps(key)))
                 append(": ")
-                encode(member, level + 1)
+                if type(member) is str:  # most values: written here, without a call
+                    append(encode_basestring(member))
+                else:
+                    encode(member, level + 1)
             append("\n" + _INDENT * level + "}")
         elif isinstance(item, list | tuple):
             if not item:
@@ -48,7 +51,10 @@ def dumps_indented(value: Any) -> str:
             append("[")
             for index, member in enumerate(item):
                 append(inner if index == 0 else "," + inner)
-                encode(member, level + 1)
+                if type(member) is str:
+                    append(encode_basestring(member))
+                else:
+                    encode(member, level + 1)
             append("\n" + _INDENT * level + "]")
         else:
             raise TypeError(f"{type(item).__name__} is not JSON")
