@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from content import Span
+from tui.navigation import index_after, index_before
 
 MAX_MATCHES = 100_000
 """More than this are not listed ("e" in a book): the count says so, and `n` still steps."""
@@ -54,25 +55,19 @@ class Matches:
         """The first match that starts after `offset`, wrapping to the first."""
         if not self.starts:
             return None
-        index = bisect_right(self.starts, offset)
-        return index if index < len(self.starts) else 0
+        index = index_after(self.starts, offset)
+        return 0 if index is None else index
 
     def before(self, offset: int) -> int | None:
         """The last match that starts before `offset`, wrapping to the last."""
         if not self.starts:
             return None
-        index = bisect_left(self.starts, offset) - 1
-        return index if index >= 0 else len(self.starts) - 1
+        index = index_before(self.starts, offset)
+        return len(self.starts) - 1 if index is None else index
 
     def at_or_after(self, offset: int) -> int | None:
-        if not self.starts:
-            return None
-        index = bisect_left(self.starts, offset)
-        return index if index < len(self.starts) else 0
-
-    def index_of(self, start: int) -> int | None:
-        index = bisect_left(self.starts, start)
-        return index if index < len(self.starts) and self.starts[index] == start else None
+        """The first match that starts at or after `offset`, wrapping to the first."""
+        return self.after(offset - 1)
 
     def overlapping(self, start: int, end: int) -> list[Span]:
         """The matches over [start, end): what a row of the article draws."""

@@ -39,10 +39,14 @@ def _rows(notes: OptionList) -> list[str]:
     return [str(notes.get_option_at_index(i).prompt) for i in range(notes.option_count)]
 
 
-async def test_the_notes_pane_builds_a_window_and_reaches_every_note(build, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def _app_with_many_notes(build, data_dir: Path):  # type: ignore[no-untyped-def]
     document = _document()
     _store(document, data_dir)
-    app = build(document)
+    return build(document)
+
+
+async def test_the_notes_pane_builds_a_window_and_reaches_every_note(build, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    app = _app_with_many_notes(build, data_dir)
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         notes = app.screen.query_one("#notes", OptionList)
@@ -71,9 +75,7 @@ async def test_the_notes_pane_builds_a_window_and_reaches_every_note(build, data
 
 
 async def test_stepping_to_a_far_annotation_shows_it_in_the_pane(build, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    document = _document()
-    _store(document, data_dir)
-    app = build(document)
+    app = _app_with_many_notes(build, data_dir)
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         await pilot.press("comma")  # from the top, the previous annotation wraps to the last

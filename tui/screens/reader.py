@@ -592,6 +592,11 @@ class ReaderScreen(Screen[None]):
         self._just_created = created.id if created is not None else None
         return created
 
+    def _drop_new(self, annotation: Annotation) -> None:
+        """A dialog cancelled on a passage that had no highlight: leave nothing behind."""
+        self._apply("cancel", lambda: self.store.remove(annotation.id))
+        self.refresh_annotations()
+
     def action_annotate(self) -> None:
         from tui.dialogs.note import NoteEditor  # loaded on first use: not needed for the first screen
 
@@ -605,9 +610,7 @@ class ReaderScreen(Screen[None]):
 
         def save(note: str | None) -> None:
             if note is None and created:
-                # Cancelled on a passage that had no highlight: leave nothing behind.
-                self._apply("cancel", lambda: self.store.remove(annotation.id))
-                self.refresh_annotations()
+                self._drop_new(annotation)
                 return
             changed = note is not None and note != annotation.note
             if changed and self._apply("save the note", lambda: self.store.update(annotation.id, note=note)):
@@ -629,8 +632,7 @@ class ReaderScreen(Screen[None]):
 
         def save(value: str | None) -> None:
             if value is None and created:
-                self._apply("cancel", lambda: self.store.remove(annotation.id))  # leave nothing behind
-                self.refresh_annotations()
+                self._drop_new(annotation)
                 return
             if value is not None:
                 tags = parse_tags(value)
