@@ -6,13 +6,22 @@
 - `factual`: a checkable figure, amount, percentage or date.
 
 A direct quotation alone is not a claim; a sentence that quotes and also asserts can be.
+Whether a verb beside its speaker reports something is decided by a small learned model
+(`CueModel`, `claim_cues.json`); the other cues ("according to", "accused … of", a label
+and a colon) are rules.
 """
 
 from __future__ import annotations
 
+import json
+import math
+import os
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cache, cached_property
+from importlib import resources
+from pathlib import Path
 from typing import Any, Literal
 
 from content.analysis.cast import Cast, classify, trim_mention
@@ -30,12 +39,153 @@ from content.analysis.patterns import NAME
 from content.analysis.quotes import Quote, analysable_blocks
 from content.document import Document, Sentence, Span
 
-_CLAIM_VERBS = word_alternation(inflected(CLAIM_VERBS))
-# Headlines capitalise their verbs: "Former White House Doctor Says …", "New Poll Shows …".
-_HEADLINE_VERBS = (
-    "Says|Say|Said|Claims|Claimed|Warns|Warned|Shows|Denies|Denied|Tells|Told|Insists|Argues|Admits|Suggests"
+CUE_WEIGHTS_ENV = "POSTIL_CLAIM_WEIGHTS"
+"""A claim-cue weights file to use instead of the shipped one: for cross-validation while training."""
+
+
+@dataclass(frozen=True)
+class CueModel:
+    """Which words may report a claim, and a logistic model that tells, from the words
+    around one, whether it does here ("Weaver said the deal was off" against "the said
+    deal", "the statement was signed", "too soon to say"). Trained by
+    `content.analysis.train --claims` on data-train; the words beyond `CLAIM_VERBS` are
+    those the training articles mark as cues often enough."""
+
+    words: frozenset[str]
+    weights: dict[str, float]
+    threshold: float
+    """The probability a cue needs."""
+
+    def cues_in(self, plain: str) -> list[re.Match[str]]:
+        forms = cue_forms(self.words)
+        if forms.isdisjoint(_WORD.findall(plain)):
+            return []  # most sentences: no match objects made
+        return [word for word in _WORD.finditer(plain) if word.group() in forms]
+
+    def score(self, f: dict[str, float]) -> float:
+        weights = self.weights
+        return sum(weights.get(name, 0.0) * value for name, value in f.items())
+
+    @cached_property
+    def bar(self) -> float:
+        """The threshold as a score (log-odds)."""
+        if not 0.0 < self.threshold < 1.0:
+            return math.inf if self.threshold >= 1.0 else -math.inf
+        return math.log(self.threshold / (1.0 - self.threshold))
+
+    @cached_property
+    def best_subject(self) -> float:
+        """The most that `subject_features` can add to a score."""
+        kinds = [weight for name, weight in self.weights.items() if name.startswith("subject=")]
+        opens = max(0.0, self.weights.get("subject_opens", 0.0))
+        return max(self.weights.get("no_subject", 0.0), opens, *(weight + opens for weight in kinds))
+
+    def accepts(self, f: dict[str, float]) -> bool:
+        return self.score(f) >= self.bar
+
+
+_WORD = re.compile(r"\b[A-Za-z]+\b")
+
+
+@cache
+def cue_forms(words: frozenset[str]) -> frozenset[str]:
+    """The candidate cue words: the lexicon's verbs and the learned words, and both
+    capitalised, as headlines write them ("Mayor Slams Ferry Deal")."""
+    lower = inflected(CLAIM_VERBS) | words
+    return frozenset(lower | {word[:1].upper() + word[1:] for word in lower})
+
+
+def cue_model(path: Path | None = None) -> CueModel:
+    if path is None and os.environ.get(CUE_WEIGHTS_ENV):
+        path = Path(os.environ[CUE_WEIGHTS_ENV])
+    return _load_cue_model(str(path) if path else None)
+
+
+@cache
+def _load_cue_model(path: str | None) -> CueModel:
+    if path is None:
+        raw = resources.files("content.analysis").joinpath("claim_cues.json").read_text(encoding="utf-8")
+    else:
+        raw = Path(path).read_text(encoding="utf-8")
+    data = json.loads(raw)
+    weights = {str(k): float(v) for k, v in data["weights"].items()}
+    return CueModel(frozenset(map(str, data["words"])), weights, float(data["threshold"]))
+
+
+# The words whose own identity says most about the verb beside them.
+_BEFORE_WORDS = frozenset(
+    """to the a an his her their its our my this that be been being is was were are has have had
+    will would could should may might must not and but who which it i we they he she you also
+    then later once still just already publicly privately repeatedly never as""".split()
 )
-_VERB = re.compile(rf"\b(?:{_CLAIM_VERBS}|{_HEADLINE_VERBS})\b")
+_AFTER_WORDS = frozenset(
+    """that to by of on in for about with it he she they we i you his her their this these as at
+    up out off nothing no him them me us was is whether what how why when if the a an there
+    from into against over during after before""".split()
+)
+
+
+def _neighbour(word: str | None, known: frozenset[str]) -> str:
+    if word is None:
+        return "none"
+    low = word.lower().strip("’'")
+    if low in known:
+        return low
+    if word[0].isdigit():
+        return "digit"
+    if word[0].isupper():
+        return "Capital"
+    if low.endswith("ly"):
+        return "ly"
+    return "word" if word[0].isalpha() else "mark"
+
+
+def cue_features(
+    plain: str, verb: re.Match[str], has_quote: bool, content_follows: bool, ends_clause: bool
+) -> dict[str, float]:
+    """What tells a verb of saying that reports something from one that does not; who
+    speaks is added by `subject_features`."""
+    word = verb.group()
+    low = word.lower()
+    left = plain[max(0, verb.start() - 40) : verb.start()]
+    right = plain[verb.end() : verb.end() + 40]
+    before = re.findall(r"[\w’'-]+|[^\w\s]", left)
+    after = re.findall(r"[\w’'-]+|[^\w\s]", right)
+    f: dict[str, float] = {"bias": 1.0, f"w={low}": 1.0}
+    previous = _neighbour(before[-1] if before else None, _BEFORE_WORDS)
+    following = _neighbour(after[0] if after else None, _AFTER_WORDS)
+    f[f"before={previous}"] = 1.0
+    f[f"after={following}"] = 1.0
+    f[f"w={low}&after={following}"] = 1.0
+    f[f"w={low}&before={previous}"] = 1.0
+    f[f"after2={_neighbour(after[1] if len(after) > 1 else None, _AFTER_WORDS)}"] = 1.0
+    f[f"before2={_neighbour(before[-2] if len(before) > 1 else None, _BEFORE_WORDS)}"] = 1.0
+    ending = next((end for end in ("ing", "ed", "s") if low.endswith(end)), "")
+    f[f"ending={ending}"] = 1.0
+    if word[0].isupper():
+        f["capital"] = 1.0
+    if has_quote:
+        f["has_quote"] = 1.0
+    if content_follows:
+        f["content_follows"] = 1.0
+    if ends_clause:
+        f["ends_clause"] = 1.0
+    if plain.rstrip(" \"'”’").endswith("?"):
+        f["question"] = 1.0
+    if len(plain[: verb.start()].split(None, 2)) <= 1:
+        f["opens"] = 1.0
+    return f
+
+
+def subject_features(plain: str, subject: tuple[int, str] | None) -> dict[str, float]:
+    if subject is None:
+        return {"no_subject": 1.0}
+    f = {"subject=" + (classify(subject[1], loose=True) or "none"): 1.0}
+    if not plain[: subject[0]].strip():
+        f["subject_opens"] = 1.0
+    return f
+
+
 _CONTENT_FOLLOWS = re.compile(
     r"[^.;:“”\"]{0,60}?\b(?:that|of|to|in|having|it|the|a|an|he|she|they|this|was|were|would|had)\b"
 )
@@ -146,9 +296,23 @@ _APPOSITION_NAME = re.compile(rf",\s+(?P<name>{NAME}),")
 _LABEL = re.compile(r"^\s*(?P<who>[A-Z][\w.’'\- ]{1,40}?):\s+(?=\S)")
 
 
-def _reported(plain: str, has_quote: bool) -> list[tuple[int, str, str]]:
-    """(where the source starts in `plain`, the source, the cue) for each report in a sentence."""
-    found: list[tuple[int, str, str]] = []
+_ASSERTS = re.compile(r"[^\s.!?\"'”’]")
+_CLAUSE_REST = re.compile(r"[^.,;:!?—–()]*")
+
+
+def _names_the_speaker(plain: str, after_verb: int) -> bool:
+    """The rest of the verb's clause is only who spoke: "said Odile Brennan", "said the mayor"."""
+    rest = _CLAUSE_REST.match(plain, after_verb).group().strip()  # type: ignore[union-attr]
+    return bool(rest) and len(rest.split()) <= 6 and classify(rest, loose=True) is not None
+
+
+def _reported(
+    plain: str, has_quote: bool, model: CueModel, trace: list[tuple[int, int, dict[str, float]]] | None = None
+) -> list[tuple[int, str | None, str]]:
+    """(where the source starts in `plain`, the source, the cue) for each report in a sentence.
+    A cue whose speaker is not found beside it has no source. `trace` gets each candidate
+    cue's place in `plain` and its features, for training."""
+    found: list[tuple[int, str | None, str]] = []
     label = _LABEL.match(plain)
     if label is not None:
         # "Poll: Voters abandon …", "PENCE: Well, look …": a source and a colon.
@@ -169,29 +333,45 @@ def _reported(plain: str, has_quote: bool) -> list[tuple[int, str, str]]:
             offset, who, kind = trim_mention(match.group("who"))
             if kind is not None:
                 found.append((match.start("who") + offset, who, match.group("cue")))
-    for verb in _VERB.finditer(plain):
-        subject = _subject_before(plain, verb.start())
-        if subject is None:
-            continue
-        following = plain[verb.end() :].split()
-        if following and following[0].lower().strip(".,;") in SAYS_NOTHING:
-            continue  # "He said nothing."
-        if verb.group().lower() in NARRATIVE_CUES and not _REPORTS_CONTENT.match(plain, verb.end()):
-            continue  # "When he finally spoke, …", "Quill wrote in her notebook": narration
-        content_follows = _CONTENT_FOLLOWS.match(plain, verb.end()) is not None
-        ends_clause = plain[verb.end() :].lstrip()[:1] in ("", ",", ".")
+    for verb in model.cues_in(plain):
+        end = verb.end()
+        content_follows = _CONTENT_FOLLOWS.match(plain, end) is not None
+        ends_clause = plain[end : end + 40].lstrip()[:1] in ("", ",", ".")
         if has_quote and ends_clause and not content_follows:
             continue  # "…,” he said.": the attribution of a quotation, not a claim
-        if not plain[verb.end() :].strip(" .!?\"'”’") and not plain[: subject[0]].strip():
+        if has_quote and _names_the_speaker(plain, end):
+            continue  # "…,” said Odile Brennan, the mayor.": the same
+        following = plain[end : end + 40].split(None, 1)
+        if following and following[0].lower().strip(".,;") in SAYS_NOTHING:
+            continue  # "He said nothing."
+        if verb.group().lower() in NARRATIVE_CUES and not _REPORTS_CONTENT.match(plain, end):
+            continue  # "When he finally spoke, …", "Quill wrote in her notebook": narration
+        f = cue_features(plain, verb, has_quote, content_follows, ends_clause)
+        if trace is None and model.score(f) + model.best_subject < model.bar:
+            continue  # whoever the speaker, not a report: the costly subject search is not needed
+        subject = _subject_before(plain, verb.start())
+        if not _ASSERTS.search(plain, end) and (subject is None or not plain[: subject[0]].strip()):
             continue  # "Tobias Wren spoke.": nothing is asserted before or after
-        found.append((subject[0], subject[1], verb.group()))
+        f.update(subject_features(plain, subject))
+        if trace is not None:
+            trace.append((verb.start(), end, f))
+        if model.accepts(f):
+            found.append((subject[0], subject[1], verb.group()) if subject else (-1, None, verb.group()))
     return found
 
 
-def find_claims(document: Document, sentences: list[Sentence], quotes: list[Quote], cast: Cast) -> list[Claim]:
+def find_claims(
+    document: Document,
+    sentences: list[Sentence],
+    quotes: list[Quote],
+    cast: Cast,
+    trace: list[tuple[int, int, dict[str, float]]] | None = None,
+) -> list[Claim]:
+    """`trace`, when given, gets every candidate cue verb: its span in the text and its features."""
     text = document.text
     blocks = analysable_blocks(document)
     ranges = [(b.start, b.end) for b in blocks if b.kind != "heading"]
+    model = cue_model()
     quotes = [q for q in quotes if q.depth == 1]
     quote_starts = [q.start for q in quotes]
     claims: list[Claim] = []
@@ -218,9 +398,13 @@ def find_claims(document: Document, sentences: list[Sentence], quotes: list[Quot
             continue  # a quotation and nothing else
         cues: list[str] = []
         source = None
-        for who_start, who, cue in _reported(plain, has_quote):
+        candidates: list[tuple[int, int, dict[str, float]]] | None = None if trace is None else []
+        found = _reported(plain, has_quote, model, candidates)
+        if trace is not None and candidates:
+            trace.extend((sentence.start + a, sentence.start + b, f) for a, b, f in candidates)
+        for who_start, who, cue in found:
             cues.append(cue)
-            if source is None:
+            if source is None and who is not None:
                 source = (who, sentence.start + who_start, sentence.start + who_start + len(who))
         lowered = plain.lower()
         for pattern, searched in ((_ACCUSED, plain), (_STANCE_NOUN, lowered)):

@@ -1,7 +1,9 @@
-"""Train the attribution ranker on the training split, with k-fold cross-validation.
+"""Train the attribution ranker, or the claim-cue model, on the training split, with k-fold
+cross-validation.
 
     python -m content.analysis.train --data ../shared/eval/data-train
     python -m content.analysis.train --data ../shared/eval/data-train --score ../shared/eval/score.py
+    python -m content.analysis.train --claims --data ../shared/eval/data-train --score ../shared/eval/score.py
 
 The data folder has the layout of `../shared/eval/data-train`: PolNeAR news articles with
 their attribution relations (`polnear/<split>/text/*.txt`, `attributions/*.ann`) and PDNC
@@ -14,6 +16,12 @@ one of their aliases (novels). A logistic regression over the candidates' featur
 fold by fold, over documents, and then on everything. `--score` runs the real scorer on each
 held-out fold with that fold's weights, which is the cross-validated figure to report beside
 dev. Needs the `train` extra (scikit-learn); the program itself only reads the weights.
+
+`--claims` trains the claim-cue model instead (`claim_cues.json`): which words may report a
+claim (those that the training articles mark as an attribution's cue at least `--cue-share`
+of the times they appear outside quotation marks, and `--cue-count` times in all, beside
+the reporting verbs of the lexicon), and a logistic regression over each candidate verb's
+neighbours, labelled by whether it is a gold cue. The words, too, are learned fold by fold.
 """
 
 from __future__ import annotations
@@ -25,14 +33,17 @@ import csv
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from content.analysis import analyse
+from content.analysis.claims import CUE_WEIGHTS_ENV, cue_forms, find_claims
 from content.analysis.narrator import attribute
 from content.analysis.quotes import Choice
 from content.analysis.ranker import WEIGHTS_ENV, Features, Ranker, for_fiction, load_ranker
@@ -51,6 +62,8 @@ class Gold:
     quotes: list[tuple[int, int, object]] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
     """What a fold folder needs to hold for the scorer."""
+    cues: list[tuple[int, int]] = field(default_factory=list)
+    """Every attribution's cue (news)."""
 
 
 def _brat(path: Path) -> tuple[dict[str, list[tuple[int, int]]], list[dict[str, str]]]:
@@ -98,6 +111,8 @@ def news(data: Path) -> Iterator[Gold]:
             scorable = all("\t" in line for line in anns[0].read_text(encoding="utf-8").splitlines() if line[:1] == "T")
             gold = Gold(txt, "news", files=[txt, anns[0]] if scorable else [])
             for roles in relations:
+                if roles.get("Content") in spans and roles.get("Cue") in spans:
+                    gold.cues.extend(spans[roles["Cue"]])
                 if roles.get("Content") not in spans or roles.get("Source") not in spans:
                     continue
                 for a, b in spans[roles["Content"]]:
@@ -252,15 +267,19 @@ def _fold_folder(golds: list[Gold], members: list[int], root: Path) -> Path:
     return root
 
 
-def score_folds(golds: list[Gold], parts: list[list[int]], weight_files: list[Path], scorer: Path) -> dict[str, float]:
-    """The real scorer on each held-out fold with that fold's weights, pooled over folds."""
+def score_folds(
+    golds: list[Gold], parts: list[list[int]], weight_files: list[Path], scorer: Path, env_name: str = WEIGHTS_ENV
+) -> dict[str, float]:
+    """The real scorer on each held-out fold with that fold's weights (passed in `env_name`),
+    pooled over folds."""
     news_ok = news_n = novel_ok = novel_n = 0.0
     claims_ok = claims_n = claims_found = claims_gold = 0.0
+    suite = "polnear" if env_name == CUE_WEIGHTS_ENV else "all"
     for members, weights in zip(parts, weight_files, strict=True):
         with tempfile.TemporaryDirectory() as tmp:
             folder = _fold_folder(golds, members, Path(tmp))
-            env = {**os.environ, WEIGHTS_ENV: str(weights)}
-            command = [sys.executable, str(scorer), "--data", str(folder), "--json", "--suite", "all"]
+            env = {**os.environ, env_name: str(weights)}
+            command = [sys.executable, str(scorer), "--data", str(folder), "--json", "--suite", suite]
             command += ["--cmd", f"{sys.executable} -m tui"]
             result = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
             report = json.loads(result.stdout)
@@ -277,12 +296,145 @@ def score_folds(golds: list[Gold], parts: list[list[int]], weight_files: list[Pa
             found = novel["recall"] * novel["gold"]
             novel_ok += novel["speaker_accuracy"] * found
             novel_n += found
-    return {
+    scores = {
         "polnear_speaker_accuracy": round(news_ok / max(1, news_n), 4),
         "polnear_attributed_claims_recall": round(claims_found / max(1, claims_gold), 4),
         "polnear_attributed_claims_precision": round(claims_ok / max(1, claims_n), 4),
-        "pdnc_speaker_accuracy": round(novel_ok / max(1, novel_n), 4),
     }
+    if suite == "all":
+        scores["pdnc_speaker_accuracy"] = round(novel_ok / max(1, novel_n), 4)
+    return scores
+
+
+CUES_SHIPPED = Path(__file__).with_name("claim_cues.json")
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
+
+
+@dataclass
+class CueDocument:
+    """One training article's candidate cue verbs, and how often each word is a cue."""
+
+    number: int
+    candidates: list[tuple[str, dict[str, float], bool]]
+    """(the verb as written, its features, whether it is a gold cue)."""
+    seen: Counter[str]
+    """Lower-case words outside quotation marks, and how often each appears."""
+    cued: Counter[str]
+    """How often each of them is (part of) a gold cue."""
+
+
+def _save_cues(path: Path, words: set[str], weights: dict[str, float], threshold: float, note: str) -> None:
+    data = {"note": note, "threshold": threshold, "words": sorted(words), "weights": dict(sorted(weights.items()))}
+    path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+
+
+# Words inside gold cue spans that never report anything alone: "also said", "repeatedly
+# claimed", "talked about". Function words and adverbs are left out of the learned cues, and
+# "according", which has a rule of its own ("according to …").
+_NEVER_CUES = frozenset(
+    """also about again even still too very not never just only then now both all as so and or
+    but to of in on at by for with from into over that this it according""".split()
+)
+
+
+def cue_words(documents: list[CueDocument], count: int, share: float) -> set[str]:
+    seen: Counter[str] = Counter()
+    cued: Counter[str] = Counter()
+    for document in documents:
+        seen.update(document.seen)
+        cued.update(document.cued)
+    return {
+        word
+        for word, n in seen.items()
+        if n >= count and cued[word] / n >= share and word not in _NEVER_CUES and not word.endswith("ly")
+    }
+
+
+def cue_documents(golds: list[Gold], count: int, share: float) -> list[CueDocument]:
+    """Every news article's candidates, with the cue words of the whole split as candidates
+    (each fold then keeps those its own training documents would have learned)."""
+    out: list[CueDocument] = []
+    analysed = []
+    for number, gold in enumerate(golds):
+        if gold.kind != "news":
+            continue
+        document = load_document(str(gold.path))
+        analysis = analyse(document)
+        text = document.text
+        masked = list(text)
+        for quote in analysis.quotes:
+            masked[quote.start : quote.end] = " " * (quote.end - quote.start)
+        starts = sorted(gold.cues)
+        seen: Counter[str] = Counter()
+        cued: Counter[str] = Counter()
+        for match in _LOWER_WORD.finditer("".join(masked)):
+            seen[match.group()] += 1
+            if any(a < match.end() and match.start() < b for a, b in starts):
+                cued[match.group()] += 1
+        out.append(CueDocument(number, [], seen, cued))
+        analysed.append((gold, document, analysis))
+    words = cue_words(out, count, share)
+    with tempfile.TemporaryDirectory() as tmp:
+        everything = Path(tmp) / "all.json"
+        _save_cues(everything, words, {}, 2.0, "every candidate, none taken")
+        previous = os.environ.get(CUE_WEIGHTS_ENV)
+        os.environ[CUE_WEIGHTS_ENV] = str(everything)
+        try:
+            for record, (gold, document, analysis) in zip(out, analysed, strict=True):
+                trace: list[tuple[int, int, dict[str, float]]] = []
+                find_claims(document, analysis.sentences, analysis.quotes, analysis.cast, trace)
+                record.candidates = [
+                    (document.text[a:b], f, any(x < b and a < y for x, y in gold.cues)) for a, b, f in trace
+                ]
+        finally:
+            if previous is None:
+                del os.environ[CUE_WEIGHTS_ENV]
+            else:
+                os.environ[CUE_WEIGHTS_ENV] = previous
+    return out
+
+
+def fit_cues(documents: list[CueDocument], words: set[str], c: float) -> dict[str, float]:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    forms = cue_forms(frozenset(words))
+    rows = [(f, y) for d in documents for verb, f, y in d.candidates if verb in forms]
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform([f for f, _ in rows])
+    model = LogisticRegression(C=c, max_iter=3000, fit_intercept=False)
+    model.fit(x, [int(y) for _, y in rows])
+    names = vectorizer.get_feature_names_out()
+    return {str(name): round(float(w), 5) for name, w in zip(names, model.coef_[0], strict=True) if abs(w) > 1e-6}
+
+
+def train_cues(args: argparse.Namespace, golds: list[Gold], parts: list[list[int]]) -> int:
+    documents = cue_documents(golds, args.cue_count, args.cue_share)
+    n = sum(len(d.candidates) for d in documents)
+    gold = sum(y for d in documents for *_, y in d.candidates)
+    print(f"{len(documents)} articles, {n} candidate cues, {gold} of them gold")
+    tmp = Path(tempfile.mkdtemp(prefix="postil-cue-folds-"))
+    fold_files: list[Path] = []
+    for k, members in enumerate(parts):
+        held = set(members)
+        training = [d for d in documents if d.number not in held]
+        words = cue_words(training, args.cue_count, args.cue_share)
+        fold_file = tmp / f"fold{k}.json"
+        _save_cues(fold_file, words, fit_cues(training, words, args.c), args.cue_threshold, f"fold {k}")
+        fold_files.append(fold_file)
+    words = cue_words(documents, args.cue_count, args.cue_share)
+    weights = fit_cues(documents, words, args.c)
+    out = args.out if args.out != SHIPPED else CUES_SHIPPED
+    note = (
+        f"trained by content.analysis.train --claims on {args.data.name}: {len(documents)} articles, C={args.c}, "
+        f"cue words seen {args.cue_count}+ times and a cue {args.cue_share:.0%}+ of them"
+    )
+    _save_cues(out, words, weights, args.cue_threshold, note)
+    print(f"wrote {out} ({len(words)} learned words, {len(weights)} weights)")
+    if args.score:
+        print("cross-validated, by score.py on each held-out fold:")
+        print(json.dumps(score_folds(golds, parts, fold_files, args.score, CUE_WEIGHTS_ENV), indent=1))
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -294,10 +446,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threshold", type=float, default=0.05, help="below this, nobody is named")
     parser.add_argument("--out", type=Path, default=SHIPPED)
     parser.add_argument("--score", type=Path, help="score.py: report the cross-validated scores it prints")
+    parser.add_argument("--claims", action="store_true", help="train the claim-cue model (claim_cues.json)")
+    parser.add_argument("--cue-count", type=int, default=5, help="a learned cue word is seen at least this often")
+    parser.add_argument("--cue-share", type=float, default=0.3, help="… and is a gold cue at least this share of times")
+    parser.add_argument("--cue-threshold", type=float, default=0.33, help="the probability a claim cue needs")
     args = parser.parse_args(argv)
 
     golds = [*news(args.data), *novels(args.data)]
     parts = folds(golds, args.folds)
+    if args.claims:
+        return train_cues(args, golds, parts)
     print(f"{len(golds)} documents ({sum(g.kind == 'novel' for g in golds)} novels), {args.folds} folds")
     ranker = load_ranker()
     for round_number in range(1, args.rounds + 1):

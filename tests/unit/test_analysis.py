@@ -7,6 +7,7 @@ from importlib import resources
 
 from content.analysis import STAGES, analyse
 from content.analysis.cast import Cast
+from content.analysis.claims import cue_model
 from content.analysis.ranker import Ranker, load_ranker
 from content.plaintext import parse_plain_text
 
@@ -118,3 +119,47 @@ def test_third_person_fiction_has_no_named_narrator() -> None:
     assert analysis.quotes
     assert not analysis.first_person
     assert analysis.cast.narrator == "the narrator"
+
+
+def test_the_shipped_claim_cue_model_loads_and_is_trained() -> None:
+    raw = json.loads(resources.files("content.analysis").joinpath("claim_cues.json").read_text(encoding="utf-8"))
+    model = cue_model()
+    assert model.weights == {k: float(v) for k, v in raw["weights"].items()}
+    assert model.words == frozenset(raw["words"])
+    # Learned from the training articles: cue words beyond the lexicon's verbs, and the
+    # words around a verb weigh in.
+    assert len(model.words) > 100
+    assert any(name.startswith("after=") for name in model.weights)
+    assert any(name.startswith("subject=") for name in model.weights)
+    assert 0.0 < model.threshold < 1.0
+
+
+def _claim_kinds(*sentences: str) -> list[str]:
+    document = parse_plain_text("Notes from the harbour\n\n" + "\n\n".join(sentences) + "\n", "x")
+    claims = analyse(document).claims
+    by_start = {claim.start: claim.kind for claim in claims}
+    return [by_start.get(document.text.index(sentence), "none") for sentence in sentences]
+
+
+def test_a_reporting_verb_makes_a_claim_even_when_its_speaker_is_no_name() -> None:
+    # Neither "Forecasters" nor "That person" is a name the cast knows; the verb and what
+    # follows it are enough.
+    assert _claim_kinds(
+        "Forecasters say the harbour fees will double within a decade.",
+        "That person said the ferry contract was signed in secret.",
+    ) == ["attributed", "attributed"]
+
+
+def test_the_same_verbs_without_a_report_are_not_claims() -> None:
+    assert _claim_kinds(
+        "He said nothing.",
+        "Quill wrote in her notebook without looking up.",
+        "Tobias Wren spoke.",
+        "“We will not sell,” said Odile Brennan.",
+    ) == ["none", "none", "none", "none"]
+
+
+def test_claim_cue_inference_is_deterministic() -> None:
+    text = "Notes\n\nThe council said the ferry would run. Critics argue the fees are too high."
+    runs = [[c.to_json(text) for c in analyse(parse_plain_text(text, "x")).claims] for _ in range(3)]
+    assert runs[0] == runs[1] == runs[2] and len(runs[0]) == 2
