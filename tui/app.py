@@ -156,9 +156,20 @@ def known_binding_ids() -> set[str]:
     from tui.dialogs.note import NoteEditor
     from tui.dialogs.prompt import LinePrompt
     from tui.screens.library import LibraryScreen
+    from tui.widgets.pane import SidePane
     from tui.widgets.searchbar import SearchBar
 
-    classes = (ReaderScreen, SearchBar, LoadingScreen, LinePrompt, NoteEditor, HelpScreen, ExportDialog, LibraryScreen)
+    classes = (
+        ReaderScreen,
+        SidePane,
+        SearchBar,
+        LoadingScreen,
+        LinePrompt,
+        NoteEditor,
+        HelpScreen,
+        ExportDialog,
+        LibraryScreen,
+    )
     return {b.id for cls in classes for b in cls.BINDINGS if isinstance(b, Binding) and b.id}
 
 

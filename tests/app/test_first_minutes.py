@@ -96,3 +96,30 @@ async def test_after_g_and_shift_g_the_status_line_says_where_the_cursor_is(buil
         await pilot.press("g")
         await pilot.pause()
         assert f"sentence 1/{total}" in status(app)
+
+
+async def test_the_pane_tabs_have_keys_shown_in_the_footer_and_help(build, sample) -> None:  # type: ignore[no-untyped-def]
+    app = build(sample)
+    async with app.run_test(size=(80, 60)) as pilot:  # tall enough for the whole help
+        await pilot.pause()
+        footer = screen_text(app).splitlines()[-1]
+        assert "AQCP" in footer.replace(" ", "") and "Tabs" in footer
+        await pilot.press("C")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "attributed · Tidewater" in text  # the claims list is open, with its kinds and sources
+        assert app.focused is not None and app.focused.id == "claims"
+        await pilot.press("right")
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "people"
+        assert "Odile Brennan" in screen_text(app)
+        await pilot.press("left", "left")
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "quotes"
+        await pilot.press("tab", "Q")
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "quotes"
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_text = screen_text(app)
+        assert "Quotes tab of the pane" in help_text and "Claims tab of the pane" in help_text

@@ -33,8 +33,14 @@ _SEARCH_IN_WORKER = 200_000
 """A text longer than this is searched off the UI thread as the query is typed."""
 
 
-def _b(keys: str, action: str, description: str, name: str, show: bool = False) -> Binding:
-    return Binding(keys, action, description, show=show, id=f"reader.{name}")
+def _b(
+    keys: str, action: str, description: str, name: str, show: bool = False, group: Binding.Group | None = None
+) -> Binding:
+    return Binding(keys, action, description, show=show, id=f"reader.{name}", group=group)
+
+
+_TABS = Binding.Group("Tabs", compact=True)
+"""The footer shows the pane's tab keys together: "AQCP Tabs"."""
 
 
 class ReaderScreen(Screen[None]):
@@ -77,6 +83,11 @@ class ReaderScreen(Screen[None]):
         _b("x", "export", "Export the annotations (Markdown, JSON, CSV, HTML)", "export"),
         _b("question_mark", "help", "Help", "help", show=True),
         _b("q", "quit", "Quit", "quit", show=True),
+        # Last, so that a narrow footer keeps help and quit.
+        _b("A", "pane_tab('notes')", "Notes tab of the pane", "notes_tab", show=True, group=_TABS),
+        _b("Q", "pane_tab('quotes')", "Quotes tab of the pane", "quotes_tab", show=True, group=_TABS),
+        _b("C", "pane_tab('claims')", "Claims tab of the pane", "claims_tab", show=True, group=_TABS),
+        _b("P", "pane_tab('people')", "People tab of the pane", "people_tab", show=True, group=_TABS),
     ]
 
     def __init__(self, document: Document, store: AnnotationStore) -> None:
@@ -800,6 +811,15 @@ class ReaderScreen(Screen[None]):
         active = pane.query_one(TabbedContent).active_pane
         (active or pane).query(OptionList).first().focus()
 
+    def action_pane_tab(self, name: str) -> None:
+        """Open the pane on one of its tabs, with the focus in its list."""
+        from textual.widgets import OptionList, TabbedContent
+
+        self.add_class("pane-open")
+        tabs = self.query_one(SidePane).query_one(TabbedContent)
+        tabs.active = f"{name}-tab"
+        tabs.get_pane(f"{name}-tab").query(OptionList).first().focus()
+
     def action_library(self) -> None:
         from annotations.library import library
         from tui.screens.library import LibraryScreen
@@ -870,6 +890,7 @@ class ReaderScreen(Screen[None]):
             # them itself, to the same effect). Remapped: show what is bound now.
             keys = declared if set(active) <= set(declared) else active
             rows.append((" ".join(keys), binding.description))
+        rows.append(("left right", "In the pane: the tab beside this one"))
         rows.append(("ctrl+p", "Command palette"))
         from tui.dialogs.help import HelpScreen
 

@@ -9,6 +9,7 @@ if TYPE_CHECKING:
     from content.analysis import Claim, Person, Quote
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
@@ -298,10 +299,22 @@ def ranked_people(people: list[Person], quotes: list[Quote]) -> list[Person]:
 
 
 class SidePane(Vertical):
+    BINDINGS = [
+        Binding("left", "switch_tab(-1)", "Previous tab", id="pane.previous_tab"),
+        Binding("right", "switch_tab(1)", "Next tab", id="pane.next_tab"),
+    ]
     DEFAULT_CSS = """
     SidePane TabbedContent { height: 1fr; }
     SidePane AnnotationList, SidePane SpanList { height: 1fr; border: none; }
     """
+
+    def action_switch_tab(self, step: int) -> None:
+        """Left and right in the pane's list go to the tab beside this one."""
+        tabs = self.query_one(TabbedContent)
+        panes = [pane.id for pane in tabs.query(TabPane) if pane.id]
+        if tabs.active in panes:
+            tabs.active = panes[(panes.index(tabs.active) + step) % len(panes)]
+            tabs.get_pane(tabs.active).query(OptionList).first().focus()
 
     def compose(self) -> ComposeResult:
         with TabbedContent():
