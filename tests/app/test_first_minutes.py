@@ -123,3 +123,38 @@ async def test_the_pane_tabs_have_keys_shown_in_the_footer_and_help(build, sampl
         await pilot.pause()
         help_text = screen_text(app)
         assert "Quotes tab of the pane" in help_text and "Claims tab of the pane" in help_text
+
+
+async def test_the_export_warning_is_shown_whole(build, short_doc, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from textual.widgets import Input
+
+    target = tmp_path / "a-rather-long-name-for-the-exported-highlights-of-the-lighthouse.md"
+    target.write_text("precious")
+    app = build(short_doc)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        field = app.screen.query_one(Input)
+        field.value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        # The dialog's rows, inside its borders, run together: a long name wraps, but is all there.
+        rows = [line.split("│")[1][1:].rstrip() for line in screen_text(app).splitlines() if line.count("│") == 2]
+        assert f"{target.name} exists: press enter again to replace it" in "".join(rows)
+        assert target.read_text() == "precious"
+
+
+async def test_the_export_formats_can_be_reached_on_a_tiny_terminal(build, short_doc) -> None:  # type: ignore[no-untyped-def]
+    app = build(short_doc)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        text = screen_text(app)
+        # The whole dialog fits: its title, every format, the path (focused) and the hint.
+        assert "Export annotations" in text and "Markdown" in text and "HTML page" in text
+        assert ".md" in text and "enter exports" in text
+        await pilot.press("shift+tab", "shift+tab")  # back to the formats
+        await pilot.pause()
+        await pilot.press("down", "down", "enter")  # Readwise CSV
+        await pilot.pause()
+        assert app.screen.format == "csv"  # type: ignore[attr-defined]

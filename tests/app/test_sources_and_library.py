@@ -164,7 +164,7 @@ async def test_x_exports_through_a_dialog_and_asks_before_replacing(tmp_path: Pa
         assert isinstance(app.screen, ExportDialog)
         field = app.screen.query_one(Input)
         assert field.value.endswith("harbour-lamp-burns-again.md"), "the path is prefilled"
-        await pilot.click("#format-html")
+        await pilot.click("#format-html", offset=(6, 0))  # on its label
         assert field.value.endswith("harbour-lamp-burns-again.html"), "the suffix follows the format"
         field.value = str(target)
         field.focus()

@@ -8,7 +8,7 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet
 
@@ -33,13 +33,19 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
     DEFAULT_CSS = """
     ExportDialog { align: center middle; }
-    ExportDialog > Vertical {
-        width: 70; max-width: 95%; height: auto; border: round $primary; background: $surface; padding: 0 1;
+    ExportDialog > VerticalScroll {
+        width: 70; max-width: 95%; height: auto; max-height: 100%;
+        border: round $primary; background: $surface; padding: 0 1;
     }
-    ExportDialog RadioSet { width: 100%; margin-bottom: 1; }
-    ExportDialog Input { margin-top: 1; }
+    /* Compact, so that the whole dialog fits a 40×12 terminal: the radio set and the check box
+       show their focus by their highlighted row, not by a border. */
+    ExportDialog RadioSet { width: 100%; border: none; padding: 0; }
+    ExportDialog RadioSet:focus { background-tint: $foreground 5%; }
+    ExportDialog Checkbox, ExportDialog Checkbox:focus { border: none; padding: 0; }
+    ExportDialog Checkbox:focus { background-tint: $foreground 5%; }
     ExportDialog .hint { color: $text-muted; }
-    ExportDialog #warning { color: $warning; }
+    ExportDialog #warning { color: $warning; width: 100%; height: auto; }
+    ExportDialog #warning { display: none; }
     """
 
     def __init__(self, stem: str, folder: Path, format: Format = "md") -> None:
@@ -50,7 +56,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         self._confirmed_overwrite: Path | None = None
 
     def compose(self) -> ComposeResult:
-        with Vertical() as box:
+        with VerticalScroll() as box:
             box.border_title = "Export annotations"
             with RadioSet(id="formats"):
                 for format in FORMATS:
@@ -79,13 +85,19 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             return
         path = Path(event.value.strip()).expanduser()
         if path.is_dir():
-            self.query_one("#warning", Label).update(f"{path} is a folder: add a file name")
+            self._warn(f"{path} is a folder: add a file name")
             return
         if path.exists() and self._confirmed_overwrite != path:
             self._confirmed_overwrite = path
-            self.query_one("#warning", Label).update(f"{path.name} exists: press enter again to replace it")
+            self._warn(f"{path.name} exists: press enter again to replace it")
             return
         self.dismiss(ExportChoice(self.format, path, self.query_one(Checkbox).value))
+
+    def _warn(self, text: str) -> None:
+        warning = self.query_one("#warning", Label)
+        warning.update(text)
+        warning.display = True
+        warning.scroll_visible()
 
     def action_cancel(self) -> None:
         self.dismiss(None)
