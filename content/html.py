@@ -136,6 +136,53 @@ def _visible_reference(match: re.Match[str]) -> str:
     return clean_text(chr(code)) if code < 0xD800 else "\ufffd"
 
 
+_BYLINE_START = re.compile(r"\s*(?:(?:[Ww]ritten )?[Bb]y [A-Z]|(?:[Pp]osted|[Pp]ublished|[Uu]pdated)\b)")
+_TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·)\s+")
+
+
+def _text_of(element: Any) -> str:
+    return " ".join(clean_text("".join(element.itertext())).split())
+
+
+def _own_byline(body: Any, title: Any, author: str) -> Any:
+    """The page's own byline among the first paragraphs of the article, if it has one."""
+    paragraphs = [child for child in body if isinstance(child.tag, str) and child is not title][:3]
+    for child in paragraphs:
+        if child.tag != "p":
+            continue
+        text = _text_of(child)
+        # With the author known, only a paragraph that names them (it is then replaced, so
+        # "By Tuesday, the council …" is never taken); without, one that reads like a byline
+        # (it is then kept, dimmed).
+        named = author.casefold() in text.casefold() if author else _BYLINE_START.match(text) is not None
+        if text and len(text) <= 200 and named:
+            return child
+    return None
+
+
+def _site_from_title(html: str, title: str) -> str:
+    """The site's name from a page title such as "Headline | The Gazette", when the page's
+    metadata does not give it."""
+    match = _TITLE_TAG.search(html[:20000])
+    if match is None or not title:
+        return ""
+    parts = [" ".join(part.split()) for part in _TITLE_SEPARATORS.split(clean_line(match.group(1)).strip())]
+    if len(parts) == 2 and title.casefold() in (parts[0].casefold(), parts[1].casefold()):
+        other = parts[1] if parts[0].casefold() == title.casefold() else parts[0]
+        return other if 0 < len(other) <= 60 else ""
+    return ""
+
+
+def _site_from_url(source: str) -> str:
+    if "://" not in source:
+        return ""
+    from urllib.parse import urlsplit
+
+    host = urlsplit(source).hostname or ""
+    return clean_line(host.removeprefix("www."))
+
+
 def parse_html(html: str, source: str, fallback_title: str = "") -> Document:
     """Extract the main article of an HTML page; ContentError when there is none."""
     import trafilatura  # imported here: it takes a while, and only HTML needs it
@@ -176,13 +223,27 @@ def parse_html(html: str, source: str, fallback_title: str = "") -> Document:
         builder.add_block(title, kind="heading", level=1)
     if title and first_is_title:
         builder.visit(first, 0, 0)
-    byline = " · ".join(part for part in ((f"By {author}" if author else ""), site, date) if part)
+    site = site or _site_from_title(html, title) or _site_from_url(source)
+    own = _own_byline(body, first if first_is_title else None, author)
+    # The page's own byline ("By Nessa Quayle · November 25, 2026") gives way to one made from
+    # the page's metadata, so that the author and the date are not shown twice; without an
+    # author in the metadata the page's own is kept, dimmed.
+    byline = " · ".join(
+        part
+        for part in ((f"By {author}" if author else ""), site, "" if own is not None and not author else date)
+        if part
+    )
     if byline:
         # Metadata, not article text: dimmed and never analysed, like other page furniture.
         builder.add_block(byline, kind="paragraph", boilerplate=True)
     for child in body:
-        if not (first_is_title and child is first):
-            builder.visit(child, 0, 0)
+        if first_is_title and child is first:
+            continue
+        if child is own:
+            if not author:
+                builder.add_block(_text_of(child), kind="paragraph", boilerplate=True)
+            continue
+        builder.visit(child, 0, 0)
     return Document(
         text=builder.text(),
         title=title or fallback_title,

@@ -172,3 +172,45 @@ def test_cli_reads_quotes_from_a_url_and_from_html_on_stdin() -> None:
     assert b"Traceback" not in missing.stderr
     piped = run("quotes", "-", stdin=PAGE)
     assert piped.returncode == 0 and b"Edda Marsh" in piped.stdout and b"COMMENT-TEXT" not in piped.stdout
+
+
+def _page(head: str, article: str) -> str:
+    lede = (
+        "<p>The old harbour lamp at Gullwick burned again on Saturday night, forty years after it went dark, "
+        "and the boats that came in under it sounded their horns.</p>"
+        "<p>“I would do it all again,” Marsh said, standing at the rail while the crowd drifted home.</p>"
+    )
+    body = f"<article><h1>Harbour lamp burns again</h1>{article}{lede}</article>"
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+def test_a_page_byline_is_not_shown_twice_beside_the_metadata(tmp_path: Path) -> None:
+    head = (
+        "<title>Harbour lamp burns again</title><meta property='og:site_name' content='The Gullwick Gazette'>"
+        "<meta name='author' content='Mara Quill'><meta property='article:published_time' content='2026-10-04'>"
+    )
+    page = tmp_path / "lamp.html"
+    page.write_text(_page(head, "<p>By Mara Quill, The Gullwick Gazette. Published October 4, 2026</p>"))
+    document = load_document(str(page))
+    assert document.text.count("Mara Quill") == 1 and "October 4, 2026" not in document.text
+    byline = next(b for b in document.blocks if b.boilerplate)
+    assert document.text[byline.start : byline.end] == "By Mara Quill · The Gullwick Gazette · 2026-10-04"
+    assert "The old harbour lamp at Gullwick burned again" in document.text
+
+
+def test_the_site_name_comes_from_the_title_when_the_metadata_has_none(tmp_path: Path) -> None:
+    head = "<title>Harbour lamp burns again | The Gullwick Gazette</title><meta name='author' content='Mara Quill'>"
+    page = tmp_path / "lamp.html"
+    page.write_text(_page(head, ""))
+    document = load_document(str(page))
+    assert (document.title, document.site) == ("Harbour lamp burns again", "The Gullwick Gazette")
+    byline = next(b for b in document.blocks if b.boilerplate)
+    assert document.text[byline.start : byline.end].startswith("By Mara Quill · The Gullwick Gazette")
+
+
+def test_a_first_paragraph_that_only_starts_like_a_byline_is_kept(tmp_path: Path) -> None:
+    head = "<title>Harbour lamp burns again</title><meta name='author' content='Mara Quill'>"
+    page = tmp_path / "lamp.html"
+    page.write_text(_page(head, "<p>By Tuesday, the lamp had been lit for three nights running.</p>"))
+    document = load_document(str(page))
+    assert "By Tuesday, the lamp had been lit for three nights running." in document.text
