@@ -6,6 +6,7 @@ and each piece of text is appended once, so the spans are right by construction.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 from content.document import Block, InlineStyle
@@ -38,3 +39,27 @@ class TextBuilder:
 
     def text(self) -> str:
         return "".join(self.parts)
+
+
+def _width(text: str) -> int:
+    """Terminal columns: wide and full-width characters take two, combining marks none."""
+    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def aligned_table(rows: list[list[str]], header: bool = True) -> str:
+    """A table's rows as text in columns: each cell padded to its column's width, with a
+    rule under the header row."""
+    rows = [[" ".join(cell.split()) for cell in row] for row in rows if row]
+    if not rows:
+        return ""
+    columns = max(len(row) for row in rows)
+    rows = [row + [""] * (columns - len(row)) for row in rows]
+    widths = [max(_width(row[i]) for row in rows) for i in range(columns)]
+
+    def line(row: list[str]) -> str:
+        return " │ ".join(cell + " " * (width - _width(cell)) for cell, width in zip(row, widths, strict=True)).rstrip()
+
+    lines = [line(row) for row in rows]
+    if header and len(rows) > 1:
+        lines.insert(1, "─┼─".join("─" * width for width in widths))
+    return "\n".join(lines)

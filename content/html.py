@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from content.builder import TextBuilder
+from content.builder import TextBuilder, aligned_table
 from content.clean import clean_line, clean_text
 from content.document import Document, InlineKind, InlineStyle
 from content.errors import ContentError
@@ -109,11 +109,10 @@ class _HtmlBuilder(TextBuilder):
             if code.strip():
                 self.add_block(code, kind="code", quote_depth=quote_depth, depth=depth)
         elif tag == "table":
-            rows = []
-            for row in child.iter("row"):
-                rows.append(" │ ".join(" ".join(clean_text("".join(c.itertext())).split()) for c in row))
-            if rows:
-                self.add_block("\n".join(rows), kind="code", quote_depth=quote_depth, depth=depth)
+            rows = [[clean_text("".join(cell.itertext())) for cell in row] for row in child.iter("row")]
+            table = aligned_table(rows, header=any(cell.get("role") == "head" for cell in child.iter("cell")))
+            if table:
+                self.add_block(table, kind="code", quote_depth=quote_depth, depth=depth)
         elif tag == "p":
             kind = "quote" if quote_depth else "paragraph"
             self.add_runs(_normalised(_runs(child, skip="list")), kind=kind, quote_depth=quote_depth, depth=depth)

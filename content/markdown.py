@@ -12,7 +12,7 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from content.builder import TextBuilder
+from content.builder import TextBuilder, aligned_table
 from content.document import BlockKind, Document, InlineKind, InlineStyle
 from content.plaintext import byline_author
 
@@ -54,6 +54,15 @@ class _Builder(TextBuilder):
         self.end_block(start, **fields)
 
 
+def _plain(children: list[Token]) -> str:
+    """What a table cell shows: its text without the Markdown (`**`, link targets)."""
+    return "".join(
+        " " if token.type in ("softbreak", "hardbreak") else token.content or ""
+        for token in children
+        if token.type in ("text", "code_inline", "softbreak", "hardbreak", "html_inline", "image")
+    )
+
+
 def _front_matter_title(front_matter: str) -> str:
     match = re.search(r"(?m)^title:\s*(.+?)\s*$", front_matter)
     return match.group(1).strip("\"'") if match else ""
@@ -72,7 +81,7 @@ def parse_markdown(source_text: str, source: str, fallback_title: str = "") -> D
     lists: list[list[int]] = []  # one [ordered, counter] per open list
     item_fresh = False  # the next paragraph is the first of a list item: it gets the marker
     heading_level = 0
-    table_rows: list[str] = []
+    table_rows: list[list[str]] = []
     row: list[str] = []
     in_cell = False
 
@@ -98,7 +107,7 @@ def parse_markdown(source_text: str, source: str, fallback_title: str = "") -> D
         elif kind in ("th_close", "td_close"):
             in_cell = False
         elif kind == "inline" and in_cell:
-            row.append(token.content)
+            row.append(_plain(token.children or []))
         elif kind == "inline":
             block_kind: BlockKind = "paragraph"
             fields: dict[str, object] = {"quote_depth": quote_depth, "depth": len(lists)}
@@ -124,10 +133,10 @@ def parse_markdown(source_text: str, source: str, fallback_title: str = "") -> D
         elif kind == "hr":
             builder.add_block("", kind="rule")
         elif kind == "tr_close":
-            table_rows.append(" │ ".join(row))
+            table_rows.append(row)
             row = []
         elif kind == "table_close":
-            builder.add_block("\n".join(table_rows), kind="code", quote_depth=quote_depth)
+            builder.add_block(aligned_table(table_rows), kind="code", quote_depth=quote_depth)
             table_rows = []
 
     text = builder.text()

@@ -158,3 +158,23 @@ async def test_the_export_formats_can_be_reached_on_a_tiny_terminal(build, short
         await pilot.press("down", "down", "enter")  # Readwise CSV
         await pilot.pause()
         assert app.screen.format == "csv"  # type: ignore[attr-defined]
+
+
+async def test_the_status_line_shows_where_a_link_goes(build) -> None:  # type: ignore[no-untyped-def]
+    from content.markdown import parse_markdown
+
+    doc = parse_markdown(
+        "# Harbour\n\nThe boats came in at dawn.\n\nThe vote is in [the council minutes](https://example.org/minutes?id=12).\n",
+        "harbour.md",
+    )
+    app = build(doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("right_parenthesis", "right_parenthesis")
+        await pilot.pause()
+        assert "sentence 2/3" in status(app)
+        assert "→" not in status(app)
+        await pilot.press("right_parenthesis")
+        await pilot.pause()
+        assert "→ https://example.org/minutes?id=12" in status(app)
+        # The article shows the link's words; its target is only on the status line.
+        assert screen_text(app).count("example.org") == 1 and "the council minutes" in screen_text(app)

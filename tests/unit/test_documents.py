@@ -80,6 +80,22 @@ def test_markdown_renders_structure_without_syntax() -> None:
     assert "[a.m.] and [@click=app.quit] stays literal" in doc.text
 
 
+def test_markdown_tables_are_laid_out_in_columns() -> None:
+    doc = parse_markdown(
+        "# Fees\n\n| Boat | Length | Fee |\n|---|---|---|\n| *Gannet* | 9 | £120 |\n"
+        "| [The Long Reach](https://example.org/boat) | 14.5 | £310 |\n| 海燕 | 7 | £90 |\n",
+        "fees.md",
+    )
+    (table,) = [doc.text[b.start : b.end] for b in doc.blocks if b.kind == "code"]
+    assert table.splitlines() == [
+        "Boat           │ Length │ Fee",
+        "───────────────┼────────┼─────",
+        "Gannet         │ 9      │ £120",
+        "The Long Reach │ 14.5   │ £310",
+        "海燕           │ 7      │ £90",  # two columns each: the bars line up on screen
+    ]
+
+
 def test_every_block_is_a_span_of_the_text() -> None:
     doc = parse_markdown((FIXTURES / "field-notes.md").read_text(), "f.md")
     for block in doc.blocks:

@@ -289,6 +289,24 @@ class ReaderScreen(Screen[None]):
         self.notes.show(self.store.annotations, self.store.orphans, current)
         self.redraw()
 
+    @cached_property
+    def _links(self) -> tuple[list[int], list[tuple[int, int, str]]]:
+        links = sorted((s.start, s.end, s.href) for s in self.document.inline if s.kind == "link" and s.href)
+        return [start for start, _, _ in links], links
+
+    def link_in(self, start: int, end: int) -> str | None:
+        """Where the first link inside [start, end) goes: the text shows a link's words, and
+        the status line its target."""
+        from bisect import bisect_left
+
+        starts, links = self._links
+        index = bisect_left(starts, start)
+        if index > 0 and links[index - 1][1] > start:
+            index -= 1  # a link that begins before the span and runs into it
+        if index < len(links) and links[index][0] < end:
+            return clean_line(links[index][2])
+        return None
+
     def update_status(self) -> None:
         from tui.widgets.status import StatusLine
 
@@ -329,6 +347,9 @@ class ReaderScreen(Screen[None]):
             under = self.annotation_under(cursor.span.start, cursor.span.end)
             if under is not None:
                 left += f" · {under.color}" + (" · note" if under.note else "")
+            link = self.link_in(cursor.span.start, cursor.span.end)
+            if link:
+                left += f" · → {excerpt(link, 60)}"
         visible = self.article.visible_span()
         percent = (
             100
