@@ -169,7 +169,7 @@ async def test_the_status_line_shows_where_a_link_goes(build) -> None:  # type: 
     )
     app = build(doc)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("right_parenthesis", "right_parenthesis")
+        await pilot.press("right_parenthesis")
         await pilot.pause()
         assert "sentence 2/3" in status(app)
         assert "→" not in status(app)

@@ -112,7 +112,7 @@ async def test_a_large_file_of_notes_is_read_after_the_first_screen(
         notes = app.screen.query_one("#notes", OptionList)
         assert "reading the notes" in status()
         assert "Reading your annotations" in _rows(notes)[0]
-        await pilot.press("right_parenthesis", "h")
+        await pilot.press("h")
         await pilot.pause()
         assert "reading the notes" in status()
         assert any("still being read" in n.message for n in app._notifications)
@@ -171,6 +171,6 @@ async def test_a_large_file_of_notes_that_cannot_be_read_is_one_line_not_a_trace
                 break
         status = str(app.screen.query_one("#status").render())
         assert "READ-ONLY" in status and "0 notes" in status
-        await pilot.press("right_parenthesis", "h")
+        await pilot.press("h")
         await pilot.pause()
         assert any("Permission denied" in n.message for n in app._notifications)

@@ -142,7 +142,7 @@ async def test_a_hand_edit_of_the_toml_shows_up_in_the_open_reader(tmp_path: Pat
         path.write_text(path.read_text().replace('note = ""', 'note = "typed in my editor"'))
         notes = app.screen.query_one("#notes", OptionList)
         await wait_for(pilot, lambda: "typed in my editor" in str(notes.get_option_at_index(0).prompt), tries=60)
-        await pilot.press(")", ")", "a")  # edit the same note in the reader: the hand edit is its starting text
+        await pilot.press(")", "a")  # edit the same note in the reader: the hand edit is its starting text
         await pilot.press("end", *" too", "ctrl+s")
     (entry,) = tomllib.loads(path.read_text())["annotation"]
     assert entry["note"] == "typed in my editor too"
@@ -206,7 +206,7 @@ async def test_a_full_disk_is_reported_and_the_highlight_saved_once_it_clears(
 
     async with app.run_test(size=SIZE) as pilot:
         monkeypatch.setattr(atomic.os, "fsync", full)
-        await pilot.press(")", ")", "h")
+        await pilot.press(")", "h")
         await pilot.pause()
         assert any("the disk is full" in n.message for n in app._notifications)
         assert "UNSAVED" in status(app) and "1 note" in status(app)

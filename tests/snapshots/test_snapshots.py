@@ -49,18 +49,18 @@ def test_sample_with_cursor_and_highlights(snap_compare, data_dir: Path) -> None
         annotation.created = annotation.updated = FIXED
         store.add(annotation)
     app = make_app(document, data_dir=data_dir, config=Config())
-    assert snap_compare(app, terminal_size=SIZE, press=[")", ")", ")"], run_before=analysed)
+    assert snap_compare(app, terminal_size=SIZE, press=[")", ")"], run_before=analysed)
 
 
 def test_markdown_article(snap_compare, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
     document = load_document(str(FIXTURES / "field-notes.md"))
     app = make_app(document, data_dir=data_dir, config=Config())
-    assert snap_compare(app, terminal_size=SIZE, press=[")", ")"], run_before=analysed)
+    assert snap_compare(app, terminal_size=SIZE, press=[")"], run_before=analysed)
 
 
 def test_narrow_terminal(snap_compare, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
     app = make_app(load_document(None), data_dir=data_dir, config=Config())
-    assert snap_compare(app, terminal_size=(40, 12), press=["}", "}", ")"], run_before=analysed)
+    assert snap_compare(app, terminal_size=(40, 12), press=["}", ")"], run_before=analysed)
 
 
 def test_library_screen(snap_compare, data_dir: Path) -> None:  # type: ignore[no-untyped-def]

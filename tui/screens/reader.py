@@ -131,6 +131,11 @@ class ReaderScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = clean_line(self.document.title)
         self.article.focus()
+        # The reading cursor starts on the first sentence, so the first screen shows where
+        # `h`, `a` and `)` act (a book splits only its first paragraph for this).
+        first = self.reading.sentence_at(0)
+        if first is not None:
+            self.reading.place(first)
         self.refresh_annotations()
         if self.store.pending:
             self.notes.show_message("Reading your annotations…")
