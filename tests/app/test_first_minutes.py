@@ -178,3 +178,52 @@ async def test_the_status_line_shows_where_a_link_goes(build) -> None:  # type: 
         assert "→ https://example.org/minutes?id=12" in status(app)
         # The article shows the link's words; its target is only on the status line.
         assert screen_text(app).count("example.org") == 1 and "the council minutes" in screen_text(app)
+
+
+def _states() -> list[str]:
+    from tui.widgets.article import COLOR_CLASSES
+
+    return ["article--cursor", "article--selection", "article--match", "article--claim", *COLOR_CLASSES.values()]
+
+
+async def test_each_reading_state_looks_different_in_256_and_16_colours(build, short_doc) -> None:  # type: ignore[no-untyped-def]
+    from rich.color import ColorSystem
+
+    from tui.widgets.article import ArticleView
+
+    app = build(short_doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        article = app.screen.query_one(ArticleView)
+        for system in (ColorSystem.EIGHT_BIT, ColorSystem.STANDARD):
+            looks = {}
+            for name in _states():
+                style = article._style(name)
+                looks[name] = (style.bgcolor.downgrade(system).number, bool(style.bold), bool(style.underline))
+            assert len(set(looks.values())) == len(looks), (system, looks)
+
+        # Dimmed text (bylines, share widgets) and code recede: darker than the body text, not brighter.
+        def brightness(style) -> float:  # type: ignore[no-untyped-def]
+            red, green, blue = style.color.get_truecolor()
+            return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+        body = brightness(article._base_style())
+        assert brightness(article._style("article--boilerplate")) < body
+        assert brightness(article._style("article--code")) < body
+        assert brightness(article._style("article--decoration")) < body
+
+
+async def test_under_no_color_highlights_are_underlined_and_the_cursor_reversed(build, short_doc, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from tui.widgets.article import ArticleView
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = build(short_doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(")", "h", ")")  # highlight "The boats came in at dawn.", then move on
+        await pilot.pause()
+        article = app.screen.query_one(ArticleView)
+        segments = [segment for y in range(article.size.height) for segment in article.render_line(y)]
+        highlighted = [s for s in segments if s.text.strip() and "dawn" in s.text]
+        cursor = [s for s in segments if s.text.strip() and "Nobody" in s.text]
+        assert highlighted and all(s.style and s.style.underline for s in highlighted)
+        assert cursor and all(s.style and s.style.reverse for s in cursor)

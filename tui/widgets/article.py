@@ -80,6 +80,15 @@ class Marks:
     """Every match of the search."""
 
 
+_NO_COLOR_STYLES = {
+    "article--cursor": Style(reverse=True, bold=True, underline=True),
+    "article--selection": Style(reverse=True),
+    "article--match": Style(reverse=True, bold=True),
+    "article--claim": Style(italic=True),
+    **{name: Style(underline=True) for name in COLOR_CLASSES.values()},
+}
+
+
 class ArticleView(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {
         "article--heading",
@@ -119,15 +128,18 @@ class ArticleView(ScrollView, can_focus=True):
         & > .article--link { text-style: underline; color: $text-primary; }
         & > .article--strike { text-style: strike; }
         & > .article--quote { color: $text-primary; }
-        & > .article--claim { background: $warning 10%; }
-        & > .article--cursor { text-style: underline; background: $primary 25%; }
-        & > .article--selection { background: $primary 40%; }
-        & > .article--match { background: $accent 35%; }
-        & > .article--highlight-yellow { background: #6b5b00; }
-        & > .article--highlight-green { background: #24563a; }
-        & > .article--highlight-blue { background: #234a7a; }
-        & > .article--highlight-pink { background: #74294f; }
-        & > .article--highlight-purple { background: #52307a; }
+        /* Colours of the xterm palette, so that a 256-colour terminal shows each state in a
+           colour of its own, and a 16-colour one in one of its own or with its own text style
+           (the cursor is bold and underlined, a match bold): 256 / 16 colours in comments. */
+        & > .article--claim { background: #303030; }  /* 236 / 8 */
+        & > .article--cursor { text-style: bold underline; background: #4e4e4e; }  /* 239 / 8 */
+        & > .article--selection { background: #005faf; }  /* 25 / 6 */
+        & > .article--match { text-style: bold; background: #af5f00; }  /* 130 / 3 */
+        & > .article--highlight-yellow { background: #5f5f00; }  /* 58 / 3 */
+        & > .article--highlight-green { background: #005f00; }  /* 22 / 2 */
+        & > .article--highlight-blue { background: #000087; }  /* 18 / 4 */
+        & > .article--highlight-pink { background: #87005f; }  /* 89 / 5 */
+        & > .article--highlight-purple { background: #5f5faf; }  /* 61 / 12 */
     }
     """
 
@@ -253,11 +265,19 @@ class ArticleView(ScrollView, can_focus=True):
         style = self._styles.get(name)
         if style is None:
             style = self.get_component_rich_style(name, partial=True)
-            background = self.get_component_styles(name).background
+            styles = self.get_component_styles(name)
+            background = styles.background
             if 0 < background.a < 1:
                 # A translucent background is blended with the view's own, as CSS would.
                 blended = self.styles.background + background
                 style += Style(bgcolor=blended.rich_color)
+            if styles.has_rule("color") and 0 < styles.color.a < 1:
+                # So is a translucent colour ($text-muted, $text-disabled): unblended it would
+                # be drawn at full strength, brighter than the body text it is meant to recede from.
+                style += Style(color=(self.styles.background + styles.color).rich_color)
+            if self.app.no_color:
+                # NO_COLOR turns every colour to grey: the states keep apart by their text style.
+                style += _NO_COLOR_STYLES.get(name, Style())
             self._styles[name] = style
         return style
 
