@@ -11,11 +11,13 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 @pytest.fixture(autouse=True)
 def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for name in ("data", "config", "cache", "home", "xdg-data", "xdg-config", "xdg-cache"):
+    for name in ("data", "config", "cache", "state", "home", "xdg-data", "xdg-config", "xdg-cache", "xdg-state"):
         (tmp_path / name).mkdir()
     monkeypatch.setenv("POSTIL_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("POSTIL_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("POSTIL_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("POSTIL_STATE_DIR", str(tmp_path / "state"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))

@@ -227,3 +227,32 @@ async def test_under_no_color_highlights_are_underlined_and_the_cursor_reversed(
         cursor = [s for s in segments if s.text.strip() and "Nobody" in s.text]
         assert highlighted and all(s.style and s.style.underline for s in highlighted)
         assert cursor and all(s.style and s.style.reverse for s in cursor)
+
+
+async def test_a_document_reopens_where_it_was_left(build, sample, isolated_dirs) -> None:  # type: ignore[no-untyped-def]
+    app = build(sample)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"}" * 12, ")")
+        await pilot.pause()
+        left_at = app.screen.reading.cursor.span  # type: ignore[attr-defined]
+        percent = status(app).rsplit("·", 1)[1].strip()
+        assert percent != "0%"
+        await pilot.press("q")
+    assert (isolated_dirs / "state" / "positions.json").exists()
+
+    again = build(sample)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert again.screen.reading.cursor.span == left_at  # type: ignore[attr-defined]
+        first_words = " ".join(sample.text[left_at.start : left_at.end].split()[:3])
+        assert first_words in " ".join(screen_text(again).split())  # on screen, not just the cursor
+        assert status(again).rsplit("·", 1)[1].strip() == percent  # the same place on screen
+
+
+async def test_a_broken_positions_file_opens_at_the_top(build, sample, isolated_dirs) -> None:  # type: ignore[no-untyped-def]
+    (isolated_dirs / "state" / "positions.json").write_text('{"x": [1, 2], "y": "\\u001b]52;c;AAAA\\u0007"')
+    app = build(sample)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "sentence 1/" in status(app)

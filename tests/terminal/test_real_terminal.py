@@ -29,6 +29,8 @@ def environment(tmp: Path) -> dict[str, str]:
     return {
         "POSTIL_DATA_DIR": str(tmp / "data"),
         "POSTIL_CONFIG_DIR": str(tmp / "config"),
+        "POSTIL_CACHE_DIR": str(tmp / "cache"),
+        "POSTIL_STATE_DIR": str(tmp / "state"),
         "HOME": str(tmp / "home"),
         "XDG_CONFIG_HOME": str(tmp / "xdg-config"),
         "XDG_DATA_HOME": str(tmp / "xdg-data"),

@@ -136,12 +136,50 @@ class ReaderScreen(Screen[None]):
         first = self.reading.sentence_at(0)
         if first is not None:
             self.reading.place(first)
+        self.return_to_position()
         self.refresh_annotations()
         if self.store.pending:
             self.notes.show_message("Reading your annotations…")
             self.call_after_refresh(self.read_store)
         self.call_after_refresh(self.analyse)
         self.set_interval(1.0, self.poll_store)
+
+    def return_to_position(self) -> None:
+        """Reopen the document where it was left: the sentence at the remembered offset."""
+        from annotations.positions import load_position
+
+        offset = load_position(self.store.path.name)
+        if offset is None or not 0 < offset < len(self.document.text):
+            return
+        cursor = self.reading.sentence_at(offset)
+        if cursor is not None:
+            self.reading.place(cursor)
+            self.call_after_refresh(self._show_when_laid_out, cursor)
+
+    def _show_when_laid_out(self, cursor: Cursor, tries: int = 50) -> None:
+        """Scroll to the cursor once the article has its size and scroll range (its first
+        frame), unless a key moved the cursor already."""
+        now = self.reading.cursor
+        if now is None or now.span != cursor.span:
+            return
+        visible = self.article.visible_span()
+        if visible.start <= now.span.start < visible.end or not tries:
+            return
+        if self.article.size.width and self.article.max_scroll_y > 0:
+            self.go(now)
+        # Checked again: the first frames of a new screen can still move the scroll position.
+        self.set_timer(0.02, lambda: self._show_when_laid_out(cursor, tries - 1))
+
+    def remember_position(self) -> None:
+        from annotations.positions import save_position
+
+        cursor = self.reading.cursor
+        visible = self.article.visible_span()
+        on_screen = cursor is not None and visible.start <= cursor.span.start < max(visible.end, visible.start + 1)
+        save_position(self.store.path.name, cursor.span.start if on_screen and cursor else visible.start)
+
+    def on_screen_suspend(self) -> None:
+        self.remember_position()  # another document, or a dialog, goes on top
 
     @work(thread=True, exclusive=True, group="analysis")
     def analyse(self) -> None:
@@ -899,6 +937,7 @@ class ReaderScreen(Screen[None]):
                     markup=False,
                 )
                 return
+        self.remember_position()
         self.app.exit()
 
     def action_help(self) -> None:
