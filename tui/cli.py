@@ -37,6 +37,7 @@ COMMANDS = (
     "library",
     "export",
     "import",
+    "config",
 )
 
 
@@ -429,6 +430,54 @@ def _empty_export() -> Any:
     return Export(title="", author="", source="", items=[])
 
 
+CONFIG_TEMPLATE = """\
+# postil's settings. A setting that cannot be used is reported, with its line, and the
+# reader starts with the defaults; `postil config` checks this file.
+
+# theme = "textual-light"          # any Textual theme: textual-dark, nord, gruvbox, ...
+
+[keys]
+# Keys by binding id; several keys are separated by commas. `?` in the reader lists them all.
+# next_sentence = "right_parenthesis,ctrl+n"
+# highlight = "h,enter"
+"""
+
+
+def cmd_config(args: argparse.Namespace) -> int:
+    from tui.config import config_path, load_config
+
+    path = config_path()
+    if args.path:
+        print(path)
+        return 0
+    if args.edit:
+        import shlex
+        import subprocess
+
+        from annotations.atomic import atomic_write
+
+        if not path.exists():
+            atomic_write(path, CONFIG_TEMPLATE.encode("utf-8"))
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+        try:
+            subprocess.run([*shlex.split(editor), str(path)], check=False)
+        except (OSError, ValueError) as error:
+            raise UsageError(f"cannot start the editor {editor!r} ({error}); set $EDITOR") from None
+    from tui.app import known_binding_ids
+
+    config = load_config(path)
+    problems = [*config.problems, *config.unknown_keys(known_binding_ids(), path)]
+    if not path.exists():
+        print(f"{path}: not there yet; the defaults are used (postil config --edit writes one)")
+        return 0
+    for problem in problems:
+        print(clean_line(problem), file=sys.stderr)
+    if not problems:
+        keys = len(config.keymap)
+        print(f"{path}: good; {keys} key{'s' if keys != 1 else ''} remapped, theme {config.theme or 'the default'}")
+    return 1 if problems else 0
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from annotations.importing import (
         ImportFormatError,
@@ -565,6 +614,10 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--context", action="store_true", help="add the sentence around each highlight")
     export.add_argument("--no-timestamp", action="store_true", help="leave out the export time (byte-stable output)")
     export.add_argument("--all", action="store_true", help="every annotated document, one file each, into -o DIR")
+
+    config = command("config", cmd_config, "check config.toml; --path prints where it is, --edit opens it in $EDITOR")
+    config.add_argument("--path", action="store_true", help="print the path of config.toml")
+    config.add_argument("--edit", action="store_true", help="open config.toml in $VISUAL or $EDITOR (made if missing)")
 
     imports = command("import", cmd_import, "import annotations: postil's JSON export or Kindle My Clippings.txt")
     imports.add_argument("file", metavar="FILE")

@@ -35,3 +35,46 @@ def test_unknown_ids_and_wrong_values_are_named_with_their_line(tmp_path: Path) 
     assert config.unknown_keys({"reader.undo", "reader.next_sentence"}, path) == [
         f"{path}:3: no key has the id 'next_sentense'; it is ignored"
     ]
+
+
+def _postil(*args: str, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+    import os
+    import subprocess
+    import sys
+
+    environment = {**os.environ, **(env or {})}
+    command = [sys.executable, "-m", "tui", *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=60, env=environment)
+
+
+def test_config_path_prints_where_the_file_is(isolated_dirs: Path) -> None:
+    result = _postil("config", "--path")
+    assert result.returncode == 0 and result.stdout.strip() == str(isolated_dirs / "config" / "config.toml")
+
+
+def test_config_edit_writes_a_commented_file_opens_the_editor_and_checks_it(isolated_dirs: Path) -> None:
+    # A stand-in editor that remaps one key the way a user would, by uncommenting its line.
+    editor = isolated_dirs / "editor.py"
+    editor.write_text(
+        "import sys, pathlib\n"
+        "p = pathlib.Path(sys.argv[1])\n"
+        "p.write_text(p.read_text().replace('# next_sentence', 'next_sentence'))\n"
+    )
+    import sys
+
+    result = _postil("config", "--edit", env={"EDITOR": f"{sys.executable} {editor}", "VISUAL": ""})
+    path = isolated_dirs / "config" / "config.toml"
+    assert result.returncode == 0, result.stderr
+    assert "1 key remapped" in result.stdout
+    assert load_config(path).keymap == {"reader.next_sentence": "right_parenthesis,ctrl+n"}
+    assert path.read_text().startswith("# postil's settings")
+
+
+def test_config_names_a_problem_with_its_line_and_fails(isolated_dirs: Path) -> None:
+    path = isolated_dirs / "config" / "config.toml"
+    path.write_text('[keys]\nhighlight = "h"\nno_such_key = "x"\n')
+    result = _postil("config")
+    assert result.returncode == 1
+    assert f"{path}:3: no key has the id 'no_such_key'" in result.stderr and "Traceback" not in result.stderr
+    broken = _postil("config", "--edit", env={"EDITOR": "/nonexistent/editor", "VISUAL": ""})
+    assert broken.returncode == 2 and "cannot start the editor" in broken.stderr and "Traceback" not in broken.stderr
