@@ -256,3 +256,60 @@ async def test_a_broken_positions_file_opens_at_the_top(build, sample, isolated_
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert "sentence 1/" in status(app)
+
+
+async def test_the_command_palette_goes_to_quotes_and_headings_and_runs_postil_commands(build, sample) -> None:  # type: ignore[no-untyped-def]
+    from textual.command import CommandPalette
+
+    app = build(sample)
+    async with app.run_test(size=(100, 40)) as pilot:
+        for _ in range(100):  # the quotes come from the background analysis
+            await pilot.pause(0.05)
+            if app.screen.reading.analysed():  # type: ignore[attr-defined]
+                break
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"quote by okafor")
+        await pilot.pause(0.5)
+        assert "Go to quote by Ruth Okafor" in " ".join(screen_text(app).split())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert status(app).startswith("quote ") and "Ruth Okafor" in status(app)
+
+        await pilot.press("ctrl+p", *"highlight the current")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        reader = app.screen
+        assert len(reader.store.annotations) == 1 and "1 note" in status(app)  # type: ignore[attr-defined]
+        assert reader.store.annotations[0].speaker == "Ruth Okafor"  # type: ignore[attr-defined]
+
+        await pilot.press("ctrl+p", *"export as readwise")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Export annotations" in screen_text(app)
+        assert app.screen.format == "csv"  # type: ignore[attr-defined]
+
+
+async def test_the_command_palette_goes_to_a_heading(build) -> None:  # type: ignore[no-untyped-def]
+    from content.markdown import parse_markdown
+
+    body = "\n\n".join(f"Paragraph {n} of the harbour report, with its figures." for n in range(40))
+    doc = parse_markdown(
+        f"# Harbour report\n\n{body}\n\n## The lamp [sic] at dawn\n\nThe lamp came on at six.\n", "r.md"
+    )
+    app = build(doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "The lamp came on at six." not in screen_text(app)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"heading lamp")
+        await pilot.pause(0.5)
+        assert "Go to heading: The lamp [sic] at dawn" in screen_text(app)  # shown literally, not as markup
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "The lamp came on at six." in screen_text(app)
+        assert app.screen.reading.cursor.span.start == doc.text.index("The lamp [sic]")  # type: ignore[attr-defined]

@@ -7,12 +7,14 @@ before the handler returns, so before the next key is handled.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import cached_property
 from typing import Literal
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.command import Provider
 from textual.containers import Horizontal
 from textual.keys import key_to_character
 from textual.screen import Screen
@@ -39,11 +41,18 @@ def _b(
     return Binding(keys, action, description, show=show, id=f"reader.{name}", group=group)
 
 
+def _postil_commands() -> type[Provider]:
+    from tui.commands import PostilCommands  # imported when the palette opens
+
+    return PostilCommands
+
+
 _TABS = Binding.Group("Tabs", compact=True)
 """The footer shows the pane's tab keys together: "AQCP Tabs"."""
 
 
 class ReaderScreen(Screen[None]):
+    COMMANDS = {_postil_commands}
     BINDINGS = [
         _b("j,down", "scroll_lines(1)", "Scroll down a line", "scroll_down"),
         _b("k,up", "scroll_lines(-1)", "Scroll up a line", "scroll_up"),
@@ -503,6 +512,23 @@ class ReaderScreen(Screen[None]):
             self.go(cursor)
         self.notify(f"] and [ now go through {person.name}'s quotes; esc shows all quotes again", timeout=3)
 
+    # -- going to a place (the command palette) ------------------------------------------
+
+    def go_to(self, span: Span) -> None:
+        index = max(0, bisect_right(self.reading.paragraph_starts, span.start) - 1)
+        self.go(self.reading.place(Cursor(Span(span.start, span.end), "paragraph", index)))
+
+    def go_to_quote(self, index: int) -> None:
+        quote = self.reading.quotes[index]
+        self.go(self.reading.place(Cursor(Span(quote.start, quote.end), "quote", index)))
+
+    def go_to_annotation(self, annotation_id: str) -> None:
+        annotation = self.store.get(annotation_id)
+        placed = self.store.placed()
+        if annotation is not None and annotation in placed:
+            index = placed.index(annotation)
+            self.go(self.reading.place(Cursor(Span(annotation.start, annotation.end), "annotation", index)))
+
     @on(AnnotationList.Chosen)
     def chosen(self, event: AnnotationList.Chosen) -> None:
         annotation = self.store.get(event.annotation_id)
@@ -894,9 +920,10 @@ class ReaderScreen(Screen[None]):
 
         self.app.push_screen(LibraryScreen(library(self.app.base)), open_chosen)  # type: ignore[attr-defined]
 
-    def action_export(self) -> None:
+    def action_export(self, format: str = "md") -> None:
         from pathlib import Path
 
+        from annotations.export import FORMATS, Format
         from annotations.paths import slugify
         from tui.dialogs.export import ExportChoice, ExportDialog
 
@@ -921,7 +948,8 @@ class ReaderScreen(Screen[None]):
             )
 
         stem = slugify(self.document.title or "annotations", limit=60)
-        self.app.push_screen(ExportDialog(stem, Path.cwd()), write)
+        chosen: Format = format if format in FORMATS else "md"  # type: ignore[assignment]
+        self.app.push_screen(ExportDialog(stem, Path.cwd(), chosen), write)
 
     def action_quit(self) -> None:
         """Quit; but not silently past changes that could not be written."""
