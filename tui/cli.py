@@ -38,6 +38,7 @@ COMMANDS = (
     "export",
     "import",
     "config",
+    "search",
 )
 
 
@@ -315,6 +316,29 @@ def cmd_library(args: argparse.Namespace) -> int:
             f"{e.changed:%Y-%m-%d %H:%M}  {e.annotations:>5}  {e.orphans:>7}  "
             f"{_excerpt(clean_line(e.title), 34):<34}  {clean_line(source)}"
         )
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from annotations.search import search
+
+    found, problems = search(_base(args), args.text, args.tag)
+    for problem in problems:
+        print(f"postil: {clean_line(problem)}", file=sys.stderr)
+    if args.json:
+        _print_json([hit.to_json() for hit in found])
+        return 0
+    if not found:
+        print("nothing found")
+        return 0
+    title = None
+    for hit in found:
+        if hit.title != title:
+            title = hit.title
+            print(f"{clean_line(hit.title)}  ({clean_line(hit.source)})")
+        tags = " ".join(f"#{clean_line(tag)}" for tag in hit.tags)
+        note = f"  ✎ {_excerpt(clean_line(hit.note), 60)}" if hit.note else ""
+        print(f"  {_excerpt(clean_line(hit.exact), 70)}{note}{('  ' + tags) if tags else ''}")
     return 0
 
 
@@ -614,6 +638,11 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--context", action="store_true", help="add the sentence around each highlight")
     export.add_argument("--no-timestamp", action="store_true", help="leave out the export time (byte-stable output)")
     export.add_argument("--all", action="store_true", help="every annotated document, one file each, into -o DIR")
+
+    finder = command("search", cmd_search, "find highlights and notes across every annotated document")
+    finder.add_argument("text", metavar="TEXT", help="words in the highlight, its note or its tags (smart case)")
+    finder.add_argument("--tag", action="append", metavar="TAG", help="only passages with this tag (repeatable)")
+    finder.add_argument("--json", action="store_true")
 
     config = command("config", cmd_config, "check config.toml; --path prints where it is, --edit opens it in $EDITOR")
     config.add_argument("--path", action="store_true", help="print the path of config.toml")

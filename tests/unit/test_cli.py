@@ -161,3 +161,36 @@ def test_adds_next_to_many_append_and_nothing_is_lost(tmp_path: Path, isolated_d
     assert len({a["id"] for a in listed}) == 4
     again = postil("add", str(path), "--text", "The boats came in.")
     assert again.returncode == 1 and "already highlighted" in again.stderr
+
+
+def test_search_finds_highlights_and_notes_across_the_library(tmp_path: Path, data_dir: Path) -> None:
+    path = article(tmp_path)
+    other = tmp_path / "lamp.txt"
+    other.write_text("The Lamp\n\nThe lamp burned again. Marsh said so twice.\n")
+    assert (
+        postil("add", str(path), "--text", "The boats came in.", "--note", "Which BOATS? \x1b]52;c;AAAA\x07").returncode
+        == 0
+    )
+    assert postil("add", str(path), "--text", "Nobody said a word.", "--tag", "silence").returncode == 0
+    assert (
+        postil("add", str(other), "--text", "The lamp burned again.", "--tag", "lamp", "--tag", "sources").returncode
+        == 0
+    )
+
+    boats = postil("search", "boats")  # in the text of one and the note of another: smart case, any case
+    assert boats.returncode == 0
+    assert "A Quiet Harbour" in boats.stdout and "The boats came in." in boats.stdout
+    assert "\x1b" not in boats.stdout and "\x07" not in boats.stdout  # the note's escape never reaches the terminal
+    assert "The Lamp" not in boats.stdout
+    assert postil("search", "BOATS").stdout.count("The boats came in.") == 1  # a capital asks for that case
+
+    tagged = json.loads(postil("search", "", "--tag", "sources", "--tag", "#lamp", "--json").stdout)
+    assert [(hit["title"], hit["exact"], hit["tags"]) for hit in tagged] == [
+        ("The Lamp", "The lamp burned again.", ["lamp", "sources"])
+    ]
+    assert json.loads(postil("search", "word", "--tag", "lamp", "--json").stdout) == []
+
+    (data_dir / "annotations" / "broken.toml").write_text("[[annotation]\n")
+    still = postil("search", "silence")
+    assert still.returncode == 0 and "Nobody said a word." in still.stdout
+    assert "broken.toml: cannot be read" in still.stderr and "Traceback" not in still.stderr
