@@ -65,7 +65,8 @@ def search(base: Path, text: str, tags: list[str] | None = None) -> tuple[list[F
                 f"{path}: cannot be read ({str(error).splitlines()[0] if str(error) else error!r}); skipped"
             )
             continue
-        document = raw.get("document") if isinstance(raw.get("document"), dict) else {}
+        found_document = raw.get("document")
+        document: dict[str, Any] = found_document if isinstance(found_document, dict) else {}
         listed = raw.get("annotation")
         for table in listed if isinstance(listed, list) else []:
             if not isinstance(table, dict):
