@@ -62,3 +62,20 @@ def save_position(key: str, offset: int) -> None:
     kept = dict(list(entries.items())[-_KEEP:])  # insertion order: the most recent last
     with contextlib.suppress(StoreError, OSError):
         atomic_write(_path(), json.dumps(kept, indent=0).encode("utf-8"))
+
+
+def _tour_marker() -> Path:
+    return state_dir() / "tour-shown"
+
+
+def tour_shown() -> bool:
+    """Whether the first-run tour was shown already (it is shown once)."""
+    return _tour_marker().exists()
+
+
+def remember_tour() -> None:
+    from annotations.atomic import atomic_write
+    from annotations.errors import StoreError
+
+    with contextlib.suppress(StoreError, OSError):
+        atomic_write(_tour_marker(), b"The first-run tour was shown; delete this file to see it again.\n")

@@ -30,8 +30,11 @@ class PostilApp(App[None]):
         source: str | None = None,
         base: Path | None = None,
         preview: Document | None = None,
+        tour: bool = False,
     ) -> None:
         super().__init__()
+        self.tour = tour
+        """Whether the first reader shows the first-run tour."""
         self.document = document
         self.store = store
         self.config = config
@@ -62,7 +65,7 @@ class PostilApp(App[None]):
         # long behind them (`)` while a book is analysed: from about 270 ms to 65 ms).
         sys.setswitchinterval(0.0005)
         if self.document is not None and self.store is not None:
-            self.push_screen(ReaderScreen(self.document, self.store))
+            self.push_screen(ReaderScreen(self.document, self.store, tour=self.tour))
         else:
             self.open_source(self.first_source)
 
@@ -173,10 +176,10 @@ def known_binding_ids() -> set[str]:
     return {b.id for cls in classes for b in cls.BINDINGS if isinstance(b, Binding) and b.id}
 
 
-def make_app(document: Document, *, data_dir: Path, config: Config | None = None) -> PostilApp:
+def make_app(document: Document, *, data_dir: Path, config: Config | None = None, tour: bool = False) -> PostilApp:
     # A large annotation file is read after the first screen (the reader's `read_store`).
     store = open_store(document, data_dir, defer=True)
-    return PostilApp(document, store, config or load_config(), base=data_dir)
+    return PostilApp(document, store, config or load_config(), base=data_dir, tour=tour)
 
 
 def make_loading_app(

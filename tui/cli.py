@@ -132,9 +132,12 @@ def cmd_read(args: argparse.Namespace) -> int:
         document = load_document(args.source)
         if args.source == "-" and not os.isatty(0):
             _reattach_terminal()
+        from annotations.positions import tour_shown
         from tui.app import make_app  # Textual is imported only here
 
-        app = make_app(document, data_dir=_base(args))
+        # The sample, opened with no argument, starts with a short tour, once.
+        tour = args.source is None and not args.no_tour and not tour_shown()
+        app = make_app(document, data_dir=_base(args), tour=tour)
     app.run()
     if app.error:
         raise ContentError(app.error)
@@ -594,6 +597,7 @@ def _parser() -> argparse.ArgumentParser:
 
     read = command("read", cmd_read, "read SOURCE (a file, an http(s) URL, or - for stdin) in the reader")
     read.add_argument("source", nargs="?", metavar="SOURCE")
+    read.add_argument("--no-tour", action="store_true", help="no first-run tour on the sample")
 
     add = command("add", cmd_add, "annotate a passage without opening the reader")
     add.add_argument("source", metavar="SOURCE")

@@ -313,3 +313,45 @@ async def test_the_command_palette_goes_to_a_heading(build) -> None:  # type: ig
         await pilot.pause()
         assert "The lamp came on at six." in screen_text(app)
         assert app.screen.reading.cursor.span.start == doc.text.index("The lamp [sic]")  # type: ignore[attr-defined]
+
+
+async def test_the_first_run_tour_walks_five_keys_and_is_shown_once(sample, data_dir, isolated_dirs) -> None:  # type: ignore[no-untyped-def]
+    from annotations.positions import tour_shown
+    from tui.app import make_app
+    from tui.config import Config
+
+    app = make_app(sample, data_dir=data_dir, config=Config(), tour=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(100):  # ] and > need the quotes and claims
+            await pilot.pause(0.05)
+            if app.screen.reading.analysed():  # type: ignore[attr-defined]
+                break
+        assert "Tour 1/5 · Press ) to move the cursor" in screen_text(app)
+        assert tour_shown()
+        await pilot.press("]")  # not the step's key: the tour waits, the key still works
+        await pilot.pause()
+        assert "Tour 1/5" in screen_text(app) and status(app).startswith("quote 1/")
+        for key, next_step in ((")", "Tour 2/5"), ("]", "Tour 3/5"), (">", "Tour 4/5"), ("h", "Tour 5/5")):
+            await pilot.press(key)
+            await pilot.pause()
+            assert next_step in screen_text(app), key
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"tour note", "ctrl+s")
+        await pilot.pause()
+        assert "Tour" not in screen_text(app).split("\n")[-3]
+        assert not app.screen.query("#tour")
+        assert any("That is the tour" in n.message for n in app._notifications)
+
+
+async def test_esc_ends_the_tour(sample, data_dir) -> None:  # type: ignore[no-untyped-def]
+    from tui.app import make_app
+    from tui.config import Config
+
+    app = make_app(sample, data_dir=data_dir, config=Config(), tour=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "Tour 1/5" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Tour 1/5" not in screen_text(app)

@@ -233,3 +233,24 @@ def test_a_hostile_note_in_the_pane_writes_nothing_to_the_clipboard(isolated_dir
     assert b"Ask them" in raw
     assert b"\x1b]52" not in raw and b"UE9TVElMLVBXTkVE" not in raw
     assert b"\x1b[2J" not in raw
+
+
+def test_the_sample_opens_with_a_tour_once_and_no_tour_skips_it(isolated_dirs: Path) -> None:
+    env = environment(isolated_dirs)
+    with terminal([], env) as term:
+        term.wait_for(lambda s: "Tour 1/5 · Press ) to move the cursor" in s)
+        term.send(")")
+        term.wait_for(lambda s: "Tour 2/5" in s and "sentence 2/" in s)
+        term.send("q")
+        term.wait_until_closed()
+    with terminal([], env) as term:  # shown once: not again
+        term.wait_for(lambda s: "The Lighthouse Ledger" in s and "sentence" in s)
+        assert "Tour" not in term.screen()
+        term.send("q")
+        term.wait_until_closed()
+    fresh = environment(isolated_dirs / "fresh")
+    with terminal(["--no-tour"], fresh) as term:
+        term.wait_for(lambda s: "The Lighthouse Ledger" in s and "sentence" in s)
+        assert "Tour" not in term.screen()
+        term.send("q")
+        term.wait_until_closed()

@@ -47,6 +47,15 @@ def _postil_commands() -> type[Provider]:
     return PostilCommands
 
 
+TOUR = (
+    ("sentence", "Press ) to move the cursor to the next sentence; ( goes back."),
+    ("quote", "Press ] to jump to the next quotation: the status line names who said it."),
+    ("claim", "Press > to jump to the next claim: who claims what, hedged or with figures to check."),
+    ("highlight", "Press h to highlight the passage under the cursor; it is saved at once."),
+    ("annotate", "Press a to write a note on it; ctrl+s saves the note, esc leaves it."),
+)
+"""The first-run tour: the action that completes each step, and what the step says."""
+
 _TABS = Binding.Group("Tabs", compact=True)
 """The footer shows the pane's tab keys together: "AQCP Tabs"."""
 
@@ -99,8 +108,10 @@ class ReaderScreen(Screen[None]):
         _b("P", "pane_tab('people')", "People tab of the pane", "people_tab", show=True, group=_TABS),
     ]
 
-    def __init__(self, document: Document, store: AnnotationStore) -> None:
+    def __init__(self, document: Document, store: AnnotationStore, tour: bool = False) -> None:
         super().__init__()
+        self.tour_step: int | None = 0 if tour else None
+        """The first-run tour's step on screen, or None when there is no tour."""
         self.document = document
         self.store = store
         self.reading = Reading(analyse_document(document))
@@ -126,6 +137,10 @@ class ReaderScreen(Screen[None]):
             yield ArticleView(self.document, id="article")
             yield SidePane(id="pane")
         yield SearchBar(id="searchbar")
+        if self.tour_step is not None:
+            from textual.widgets import Static
+
+            yield Static(id="tour", markup=False)
         yield StatusLine(id="status")
         yield Footer()
 
@@ -145,13 +160,46 @@ class ReaderScreen(Screen[None]):
         first = self.reading.sentence_at(0)
         if first is not None:
             self.reading.place(first)
-        self.return_to_position()
+        if self.tour_step is not None:
+            self.show_tour()  # the sample, from its start
+        else:
+            self.return_to_position()
         self.refresh_annotations()
         if self.store.pending:
             self.notes.show_message("Reading your annotations…")
             self.call_after_refresh(self.read_store)
         self.call_after_refresh(self.analyse)
         self.set_interval(1.0, self.poll_store)
+
+    # -- the first-run tour --------------------------------------------------------------
+
+    def show_tour(self) -> None:
+        from textual.widgets import Static
+
+        from annotations.positions import remember_tour
+
+        if self.tour_step is None:
+            return
+        if self.tour_step >= len(TOUR):
+            self.end_tour("That is the tour. ? lists every key, and q quits.")
+            return
+        _action, text = TOUR[self.tour_step]
+        self.query_one("#tour", Static).update(f"Tour {self.tour_step + 1}/{len(TOUR)} · {text}   (esc ends the tour)")
+        remember_tour()  # shown once, even if postil is quit half way
+
+    def tour_done(self, action: str) -> None:
+        """A step of the tour is done when its key is pressed."""
+        if self.tour_step is not None and self.tour_step < len(TOUR) and TOUR[self.tour_step][0] == action:
+            self.tour_step += 1
+            self.show_tour()
+
+    def end_tour(self, message: str = "") -> None:
+        if self.tour_step is None:
+            return
+        self.tour_step = None
+        self.query_one("#tour").remove()
+        if message:
+            self.notify(message, timeout=6)
 
     def return_to_position(self) -> None:
         """Reopen the document where it was left: the sentence at the remembered offset."""
@@ -322,6 +370,8 @@ class ReaderScreen(Screen[None]):
         self.redraw()
 
     def action_cycle(self, unit: Literal["quote", "claim"], forward: int) -> None:
+        if forward:
+            self.tour_done(unit)
         if not self.reading.analysed() and len(self.document.text) > 200_000:
             # A book is still being analysed in the background; an article is quick to do now.
             self.notify("Still finding quotes and claims…", timeout=2)
@@ -458,6 +508,8 @@ class ReaderScreen(Screen[None]):
         self.call_after_refresh(self.update_status)
 
     def action_move(self, unit: Unit, forward: int) -> None:
+        if unit == "sentence" and forward:
+            self.tour_done("sentence")
         cursor = self.reading.move(unit, bool(forward), self.article.visible_span())
         self.go(cursor, f"{'Last' if forward else 'First'} {unit}")
 
@@ -567,7 +619,9 @@ class ReaderScreen(Screen[None]):
         self.update_status()
 
     def action_cancel(self) -> None:
-        if self.reattaching is not None:
+        if self.tour_step is not None:
+            self.end_tour("Tour ended. ? lists every key, and q quits.")
+        elif self.reattaching is not None:
             self.reattaching = None
             self.notify("Re-attaching cancelled", timeout=1.5)
             self.update_status()
@@ -649,6 +703,7 @@ class ReaderScreen(Screen[None]):
         return annotation
 
     def action_highlight(self) -> None:
+        self.tour_done("highlight")
         target = self._target()
         if target is None:
             return
@@ -701,6 +756,7 @@ class ReaderScreen(Screen[None]):
     def action_annotate(self) -> None:
         from tui.dialogs.note import NoteEditor  # loaded on first use: not needed for the first screen
 
+        self.tour_done("annotate")
         if not self._writable():
             return
         annotation = self._annotation_for_edit()
