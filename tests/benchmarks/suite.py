@@ -34,6 +34,11 @@ STATUS = " notes · "
 """The reader's status line, drawn last: the first screen is complete when it shows."""
 
 
+def _fresh_state(env: dict[str, str]) -> dict[str, str]:
+    """Every reader starts with no remembered position (which would open the book elsewhere)."""
+    return {**env, "POSTIL_STATE_DIR": tempfile.mkdtemp(prefix="postil-bench-state-")}
+
+
 def _status_ready(screen: str) -> bool:
     return STATUS in screen or " note · " in screen
 
@@ -97,10 +102,16 @@ class Sessions:
         search keys `/`, the query, `enter` and `n`."""
         t = self.t
         data = self.setup.data_dir(with_10k)
-        began = t.start([POSTIL, str(self.setup.book)], env={"POSTIL_DATA_DIR": data})
+        began = t.start([POSTIL, str(self.setup.book)], env=_fresh_state({"POSTIL_DATA_DIR": data}))
         got = {"first screen": t.wait(_status_ready, began, "the reader's first screen")}
-        # The cursor is on the first sentence: its number may follow once the book is split.
-        got[")"] = t.key(")", lambda s: re.search(r"^\s*sentence\b", s, re.MULTILINE) is not None, "the cursor after )")
+        # The cursor is on the first sentence from the first screen, and its number may follow
+        # only once the book is split: `)` is done when the screen has changed (the cursor moved).
+        before = t.screen()
+        got[")"] = t.key(
+            ")",
+            lambda s: s != before and re.search(r"^\s*sentence\b", s, re.MULTILINE) is not None,
+            "the cursor after )",
+        )
         self._analysed()
         notes = "10000 notes" if with_10k else " 0 notes "
         t.wait(lambda s: notes in s, began, "the notes to be read")
@@ -182,7 +193,8 @@ class Sessions:
         """The Markdown book: its first screen (drawn from the first part while the rest is
         parsed), and the reader with the whole book parsed."""
         assert self.setup.markdown is not None
-        began = self.t.start([POSTIL, str(self.setup.markdown)], env={"POSTIL_DATA_DIR": self.setup.data_dir(False)})
+        env = _fresh_state({"POSTIL_DATA_DIR": self.setup.data_dir(False)})
+        began = self.t.start([POSTIL, str(self.setup.markdown)], env=env)
         got = {"": self.t.wait(lambda s: "rest of the book" in s or _status_ready(s), began, "the first screen")}
         got["reader"] = self.t.wait(_status_ready, began, "the reader with the whole book")
         self.t.stop()

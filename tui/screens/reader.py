@@ -7,7 +7,7 @@ before the handler returns, so before the next key is handled.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import cached_property
 from typing import Literal
 
@@ -399,8 +399,6 @@ class ReaderScreen(Screen[None]):
     def link_in(self, start: int, end: int) -> str | None:
         """Where the first link inside [start, end) goes: the text shows a link's words, and
         the status line its target."""
-        from bisect import bisect_left
-
         starts, links = self._links
         index = bisect_left(starts, start)
         if index > 0 and links[index - 1][1] > start:
@@ -590,8 +588,7 @@ class ReaderScreen(Screen[None]):
             if event.selected:
                 self.start_reattach(annotation)
             return
-        index = self.store.placed().index(annotation)
-        self.go(self.reading.place(Cursor(Span(annotation.start, annotation.end), "annotation", index)))
+        self.go_to_annotation(annotation.id)
         if event.selected:
             self.article.focus()
             self.remove_class("pane-open")
@@ -619,9 +616,7 @@ class ReaderScreen(Screen[None]):
         self.update_status()
 
     def action_cancel(self) -> None:
-        if self.tour_step is not None:
-            self.end_tour("Tour ended. ? lists every key, and q quits.")
-        elif self.reattaching is not None:
+        if self.reattaching is not None:
             self.reattaching = None
             self.notify("Re-attaching cancelled", timeout=1.5)
             self.update_status()
@@ -632,6 +627,8 @@ class ReaderScreen(Screen[None]):
             self.reading.speaker = None
             self.notify("] and [ go through every quote again", timeout=1.5)
             self.update_status()
+        elif self.tour_step is not None:
+            self.end_tour("Tour ended. ? lists every key, and q quits.")
         elif self.has_class("pane-open"):
             self.action_toggle_pane()
 
