@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tui.screens.reader import ReaderScreen
 from tui.widgets.status import StatusLine
 
@@ -186,14 +188,17 @@ def _states() -> list[str]:
     return ["article--cursor", "article--selection", "article--match", "article--claim", *COLOR_CLASSES.values()]
 
 
-async def test_each_reading_state_looks_different_in_256_and_16_colours(build, short_doc) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+async def test_each_reading_state_looks_different_in_256_and_16_colours(build, short_doc, theme) -> None:  # type: ignore[no-untyped-def]
     from rich.color import ColorSystem
 
+    from tui.config import Config
     from tui.widgets.article import ArticleView
 
-    app = build(short_doc)
+    app = build(short_doc, Config(theme=theme))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        assert app.theme == theme
         article = app.screen.query_one(ArticleView)
         for system in (ColorSystem.EIGHT_BIT, ColorSystem.STANDARD):
             looks = {}
@@ -202,15 +207,20 @@ async def test_each_reading_state_looks_different_in_256_and_16_colours(build, s
                 looks[name] = (style.bgcolor.downgrade(system).number, bool(style.bold), bool(style.underline))
             assert len(set(looks.values())) == len(looks), (system, looks)
 
-        # Dimmed text (bylines, share widgets) and code recede: darker than the body text, not brighter.
-        def brightness(style) -> float:  # type: ignore[no-untyped-def]
-            red, green, blue = style.color.get_truecolor()
+        # Dimmed text (bylines, share widgets), code and bullets recede toward the background:
+        # not drawn brighter than the body text on a dark theme, nor lighter than the page on a light one.
+        def brightness(color) -> float:  # type: ignore[no-untyped-def]
+            red, green, blue = color.get_truecolor()
             return 0.2126 * red + 0.7152 * green + 0.0722 * blue
 
-        body = brightness(article._base_style())
-        assert brightness(article._style("article--boilerplate")) < body
-        assert brightness(article._style("article--code")) < body
-        assert brightness(article._style("article--decoration")) < body
+        body, page = brightness(article._base_style().color), brightness(article._base_style().bgcolor)
+        for name in ("article--boilerplate", "article--code", "article--decoration"):
+            dim = brightness(article._style(name).color)
+            assert min(body, page) < dim < max(body, page), name
+        # Body text reads on every highlight: dark text on light ones, light text on dark ones.
+        for name in _states():
+            background = brightness(article._style(name).bgcolor)
+            assert abs(body - background) > 90, name
 
 
 async def test_under_no_color_highlights_are_underlined_and_the_cursor_reversed(build, short_doc, monkeypatch) -> None:  # type: ignore[no-untyped-def]

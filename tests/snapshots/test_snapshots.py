@@ -1,4 +1,5 @@
-"""Snapshot tests at a fixed 100×30 terminal. Update with `pytest --snapshot-update` and review the SVGs."""
+"""Snapshot tests at fixed terminal sizes (100×30, and 80×24 for the themes). Update with
+`pytest --snapshot-update` and review the SVGs."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ async def analysed(pilot) -> None:  # type: ignore[no-untyped-def]
 FIXED = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 
 
-def test_sample_with_cursor_and_highlights(snap_compare, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def _sample_with_highlights(data_dir: Path):  # type: ignore[no-untyped-def]
     document = load_document(None)
     store = open_store(document, data_dir)
     for index, (exact, color, note, tags) in enumerate(
@@ -48,8 +49,34 @@ def test_sample_with_cursor_and_highlights(snap_compare, data_dir: Path) -> None
         )  # type: ignore[arg-type]
         annotation.created = annotation.updated = FIXED
         store.add(annotation)
-    app = make_app(document, data_dir=data_dir, config=Config())
+    return document
+
+
+def test_sample_with_cursor_and_highlights(snap_compare, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(_sample_with_highlights(data_dir), data_dir=data_dir, config=Config())
     assert snap_compare(app, terminal_size=SIZE, press=[")", ")"], run_before=analysed)
+
+
+# The title, the byline (dimmed), a green highlight, the claim and quote marks and a selection
+# ending at the cursor, in each look: the dark theme, the light one, and NO_COLOR.
+THEME_KEYS = [")", ")", "v", ")"]
+
+
+def test_dark_theme_at_80x24(snap_compare, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(_sample_with_highlights(data_dir), data_dir=data_dir, config=Config(theme="textual-dark"))
+    assert snap_compare(app, terminal_size=(80, 24), press=THEME_KEYS, run_before=analysed)
+
+
+def test_light_theme_at_80x24(snap_compare, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(_sample_with_highlights(data_dir), data_dir=data_dir, config=Config(theme="textual-light"))
+    assert snap_compare(app, terminal_size=(80, 24), press=THEME_KEYS, run_before=analysed)
+
+
+def test_no_color_at_80x24(snap_compare, data_dir: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(_sample_with_highlights(data_dir), data_dir=data_dir, config=Config())
+    assert app.no_color
+    assert snap_compare(app, terminal_size=(80, 24), press=THEME_KEYS, run_before=analysed)
 
 
 def test_markdown_article(snap_compare, data_dir: Path) -> None:  # type: ignore[no-untyped-def]

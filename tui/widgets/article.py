@@ -16,6 +16,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.cache import LRUCache
+from textual.color import Color
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -79,6 +80,20 @@ class Marks:
     matches: Matches | None = None
     """Every match of the search."""
 
+
+_LIGHT_BACKGROUNDS = {
+    # A light theme gets light backgrounds, chosen the same way (256 / 16 colours), so that
+    # dark text reads on them.
+    "article--claim": "#eeeeee",  # 254 / 15
+    "article--cursor": "#d0d0d0",  # 251 / 7
+    "article--selection": "#8787ff",  # 105 / 12
+    "article--match": "#ffaf5f",  # 215 / 11
+    "article--highlight-yellow": "#ffff87",  # 228 / 11
+    "article--highlight-green": "#87ff87",  # 120 / 10
+    "article--highlight-blue": "#87d7ff",  # 117 / 14
+    "article--highlight-pink": "#ff87af",  # 211 / 13
+    "article--highlight-purple": "#d7afff",  # 183 / 7
+}
 
 _NO_COLOR_STYLES = {
     "article--cursor": Style(reverse=True, bold=True, underline=True),
@@ -272,9 +287,16 @@ class ArticleView(ScrollView, can_focus=True):
                 blended = self.styles.background + background
                 style += Style(bgcolor=blended.rich_color)
             if styles.has_rule("color") and 0 < styles.color.a < 1:
-                # So is a translucent colour ($text-muted, $text-disabled): unblended it would
-                # be drawn at full strength, brighter than the body text it is meant to recede from.
-                style += Style(color=(self.styles.background + styles.color).rich_color)
+                # A translucent colour ($text-muted, $text-disabled) means the body text,
+                # faded toward the background by that much: unblended it would be drawn at full
+                # strength (white on a dark theme, and on a light one too).
+                text = self._base_style().color
+                if text is not None:
+                    faded = Color.from_rich_color(text).with_alpha(styles.color.a)
+                    style += Style(color=(self.styles.background + faded).rich_color)
+            light = _LIGHT_BACKGROUNDS.get(name)
+            if light is not None and not self.app.current_theme.dark:
+                style += Style(bgcolor=light)
             if self.app.no_color:
                 # NO_COLOR turns every colour to grey: the states keep apart by their text style.
                 style += _NO_COLOR_STYLES.get(name, Style())
