@@ -54,7 +54,11 @@ class PostilApp(App[None]):
 
     def config_problems(self) -> None:
         """Say, once the first screen is up, what in config.toml was not used, with its line."""
-        problems = [*self.config.problems, *self.config.unknown_keys(known_binding_ids())]
+        problems = [
+            *self.config.problems,
+            *self.config.unknown_keys(known_binding_ids()),
+            *self.config.conflicts(reader_default_keys()),
+        ]
         if problems:
             self.notify("\n".join(problems), title="config.toml", severity="warning", timeout=15, markup=False)
 
@@ -174,6 +178,13 @@ def known_binding_ids() -> set[str]:
         LibraryScreen,
     )
     return {b.id for cls in classes for b in cls.BINDINGS if isinstance(b, Binding) and b.id}
+
+
+def reader_default_keys() -> dict[str, list[str]]:
+    """Each reader binding id's keys as postil declares them."""
+    return {
+        b.id: [k.strip() for k in b.key.split(",")] for b in ReaderScreen.BINDINGS if isinstance(b, Binding) and b.id
+    }
 
 
 def make_app(document: Document, *, data_dir: Path, config: Config | None = None, tour: bool = False) -> PostilApp:

@@ -490,10 +490,14 @@ def cmd_config(args: argparse.Namespace) -> int:
             subprocess.run([*shlex.split(editor), str(path)], check=False)
         except (OSError, ValueError) as error:
             raise UsageError(f"cannot start the editor {editor!r} ({error}); set $EDITOR") from None
-    from tui.app import known_binding_ids
+    from tui.app import known_binding_ids, reader_default_keys
 
     config = load_config(path)
-    problems = [*config.problems, *config.unknown_keys(known_binding_ids(), path)]
+    problems = [
+        *config.problems,
+        *config.unknown_keys(known_binding_ids(), path),
+        *config.conflicts(reader_default_keys(), path),
+    ]
     if not path.exists():
         print(f"{path}: not there yet; the defaults are used (postil config --edit writes one)")
         return 0

@@ -35,6 +35,29 @@ class Config:
             if name not in known
         ]
 
+    def conflicts(self, defaults: dict[str, list[str]], path: Path | None = None) -> list[str]:
+        """One line for each key that the remapping gives to two of the reader's actions:
+        `defaults` is each reader binding id's keys before the remapping."""
+        where = path or config_path()
+        owners: dict[str, list[str]] = {}
+        for name, keys in defaults.items():
+            chosen = self.keymap[name].split(",") if name in self.keymap else keys
+            for key in {k.strip() for k in chosen if k.strip()}:
+                owners.setdefault(key, []).append(name)
+        lines = []
+        for key, names in sorted(owners.items()):
+            remapped = [name for name in names if name in self.keymap]
+            if len(names) > 1 and remapped:
+                others = ", ".join(f"'{n.removeprefix('reader.')}'" for n in names if n != remapped[0])
+                line = self.lines.get(remapped[0], 0) or "?"
+                lines.append(
+                    clean_line(
+                        f"{where}:{line}: '{key}' is given to '{remapped[0].removeprefix('reader.')}' "
+                        f"and also to {others}; change one of them"
+                    )
+                )
+        return lines
+
 
 def config_path() -> Path:
     base = os.environ.get(CONFIG_DIR_ENV) or platformdirs.user_config_dir("postil", appauthor=False)

@@ -78,3 +78,18 @@ def test_config_names_a_problem_with_its_line_and_fails(isolated_dirs: Path) -> 
     assert f"{path}:3: no key has the id 'no_such_key'" in result.stderr and "Traceback" not in result.stderr
     broken = _postil("config", "--edit", env={"EDITOR": "/nonexistent/editor", "VISUAL": ""})
     assert broken.returncode == 2 and "cannot start the editor" in broken.stderr and "Traceback" not in broken.stderr
+
+
+def test_a_key_given_to_two_actions_is_named_with_its_line(tmp_path: Path) -> None:
+    from tui.app import reader_default_keys
+
+    path = tmp_path / "config.toml"
+    path.write_text('[keys]\nnext_sentence = "ctrl+n"\nhighlight = "h,j"\n')
+    config = load_config(path)
+    assert config.conflicts(reader_default_keys(), path) == [
+        f"{path}:3: 'j' is given to 'highlight' and also to 'scroll_down'; change one of them"
+    ]
+    # Moving the other action off the key ends the conflict.
+    path.write_text('[keys]\nhighlight = "h,j"\nscroll_down = "down"\n')
+    assert load_config(path).conflicts(reader_default_keys(), path) == []
+    assert load_config(tmp_path / "none.toml").conflicts(reader_default_keys()) == []  # the defaults agree
