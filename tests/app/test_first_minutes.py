@@ -365,3 +365,34 @@ async def test_esc_ends_the_tour(sample, data_dir) -> None:  # type: ignore[no-u
         await pilot.press("escape")
         await pilot.pause()
         assert "Tour 1/5" not in screen_text(app)
+
+
+async def test_slash_in_the_pane_filters_its_tab(build, sample) -> None:  # type: ignore[no-untyped-def]
+    app = build(sample)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if app.screen.reading.analysed():  # type: ignore[attr-defined]
+                break
+        await pilot.press("h", "t", *"sources", "enter", ")", ")", "h")  # two notes, one tagged
+        await pilot.pause()
+        await pilot.press("Q")
+        await pilot.pause()
+        assert "Odile Brennan (" in screen_text(app)
+        await pilot.press("slash")
+        await pilot.pause()
+        assert "Filter the Quotes tab" in screen_text(app)
+        await pilot.press(*"okafor", "enter")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Ruth Okafor (" in text and "Odile Brennan (" not in text and "Quotes /okafor" in text
+        assert app.focused is not None and app.focused.id == "quotes"
+        await pilot.press("slash", "ctrl+u", "enter")  # an empty filter shows them all again
+        await pilot.pause()
+        assert "Odile Brennan (" in screen_text(app) and "/okafor" not in screen_text(app)
+
+        await pilot.press("A", "slash", *"sources", "enter")
+        await pilot.pause()
+        notes = app.screen.query_one("#notes")
+        assert notes.option_count == 1 and "#sources" in screen_text(app)  # type: ignore[attr-defined]
+        assert len(app.screen.store.annotations) == 2  # type: ignore[attr-defined]  # filtered, not gone

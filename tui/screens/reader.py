@@ -27,7 +27,7 @@ from content.analysis import analyse as analyse_document
 from tui.reading import Cursor, Reading, Unit
 from tui.search import Finder, Matches, Query, SearchError
 from tui.widgets.article import ArticleView, Marks, SpanIndex
-from tui.widgets.pane import AnnotationList, SidePane, SpanList, excerpt
+from tui.widgets.pane import AnnotationList, SidePane, SpanList, excerpt, matches
 from tui.widgets.searchbar import SearchBar
 
 NARROW = 80
@@ -110,6 +110,8 @@ class ReaderScreen(Screen[None]):
 
     def __init__(self, document: Document, store: AnnotationStore, tour: bool = False) -> None:
         super().__init__()
+        self.pane_filters: dict[str, str] = {}
+        """Each pane tab's filter (`/` in the pane): "notes", "quote", "claim", "person"."""
         self.tour_step: int | None = 0 if tour else None
         """The first-run tour's step on screen, or None when there is no tour."""
         self.document = document
@@ -267,20 +269,55 @@ class ReaderScreen(Screen[None]):
             self.announce_store()
 
     def analysis_ready(self) -> None:
+        self.fill_span_lists()
+        self.redraw()
+        if not self.store.pending:
+            self.announce_store()
+
+    def fill_span_lists(self) -> None:
+        """The Quotes, Claims and People tabs, each with its filter (`/` in the pane)."""
         from tui.widgets.pane import SpanList, claim_options, people_options, quote_options
 
         text = self.document.text
         for pane in self.query(SpanList):
+            query = self.pane_filters.get(pane.unit, "")
             pane.clear_options()
             if pane.unit == "quote":
-                pane.add_options(quote_options(text, self.reading.quotes))
+                pane.add_options(quote_options(text, self.reading.quotes, query=query))
             elif pane.unit == "person":
-                pane.add_options(people_options(len(text), self.reading.people, self.reading.quotes))
+                pane.add_options(people_options(len(text), self.reading.people, self.reading.quotes, query))
             else:
-                pane.add_options(claim_options(text, self.reading.claims))
-        self.redraw()
-        if not self.store.pending:
-            self.announce_store()
+                pane.add_options(claim_options(text, self.reading.claims, query=query))
+
+    def filter_pane(self) -> None:
+        """`/` in the pane: show only the rows of this tab that match (empty shows them all)."""
+        from textual.widgets import OptionList, TabbedContent
+
+        from tui.dialogs.prompt import LinePrompt
+
+        tabs = self.query_one(SidePane).query_one(TabbedContent)
+        name = (tabs.active or "notes-tab").removesuffix("-tab")
+        unit = {"notes": "notes", "quotes": "quote", "claims": "claim", "people": "person"}[name]
+        what = {
+            "notes": "the highlighted text, note or tags",
+            "quote": "the speaker or the words",
+            "claim": "the kind, the source or the words",
+            "person": "the name",
+        }[unit]
+
+        def apply(query: str | None) -> None:
+            if query is None:
+                return
+            self.pane_filters[unit] = query.strip()
+            if unit == "notes":
+                self.refresh_annotations()
+            else:
+                self.fill_span_lists()
+            tabs.get_tab(f"{name}-tab").label = f"{name.title()} /{query.strip()}" if query.strip() else name.title()
+            tabs.get_pane(f"{name}-tab").query(OptionList).first().focus()
+
+        title = f"Filter the {name.title()} tab by {what} (enter filters, an empty line shows all, esc cancels)"
+        self.app.push_screen(LinePrompt(title, self.pane_filters.get(unit, "")), apply)
 
     def announce_store(self) -> None:
         """Say once, when the first screen has settled, what the reader should know about the notes."""
@@ -388,7 +425,9 @@ class ReaderScreen(Screen[None]):
         """After a change to the store: list it again and re-index the highlights once,
         so cursor moves (which only redraw) do not re-sort them on every key."""
         self._highlights = SpanIndex(self.store.placed())
-        self.notes.show(self.store.annotations, self.store.orphans, current)
+        query = self.pane_filters.get("notes", "")
+        shown = [a for a in self.store.annotations if matches(query, a.exact, a.note, *a.tags)] if query else None
+        self.notes.show(self.store.annotations if shown is None else shown, self.store.orphans, current)
         self.redraw()
 
     @cached_property
@@ -830,6 +869,9 @@ class ReaderScreen(Screen[None]):
     # -- search ------------------------------------------------------------------------
 
     def action_search(self) -> None:
+        if self.query_one(SidePane).has_focus_within:
+            self.filter_pane()
+            return
         cursor = self.reading.cursor
         self._search_origin = (cursor, self.article.scroll_y)
         # The bar takes the footer's row, so the article keeps its size and is not laid out again.

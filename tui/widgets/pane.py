@@ -207,17 +207,33 @@ def _more(count: int, key: str) -> Option:
     )
 
 
-def quote_options(text: str, quotes: list[Quote], limit: int = LIST_LIMIT) -> list[Option]:
-    """Quotes grouped by speaker, the most quoted first, each group headed by its count.
+def matches(query: str, *fields: str | None) -> bool:
+    """The pane's filter: every word of `query` in one of the fields, in smart case (lower
+    case matches any case; a capital asks for that case)."""
+    if not query.strip():
+        return True
+    folded = query == query.lower()
+    haystack = " ".join(field for field in fields if field)
+    if folded:
+        haystack = haystack.casefold()
+    return all(word in haystack for word in query.split())
+
+
+def quote_options(text: str, quotes: list[Quote], limit: int = LIST_LIMIT, query: str = "") -> list[Option]:
+    """Quotes grouped by speaker, the most quoted first, each group headed by its count;
+    with a `query`, only those whose speaker or words match it.
 
     A long book lists each speaker's first quotes only, in proportion, within `limit` rows.
     """
     groups: dict[str, list[tuple[int, Quote]]] = {}
     for index, quote in enumerate(quotes):
+        if query and not matches(query, quote.speaker, text[quote.start : quote.end]):
+            continue
         groups.setdefault(
             quote.speaker or ("Unattributed" if quote.kind == "speech" else "Terms and titles"), []
         ).append((index, quote))
-    per_group = len(quotes) if len(quotes) <= limit else max(3, limit // max(1, len(groups)))
+    listed = sum(len(members) for members in groups.values())
+    per_group = listed if listed <= limit else max(3, limit // max(1, len(groups)))
     options: list[Option] = []
     for speaker, members in sorted(groups.items(), key=lambda item: (-len(item[1]), item[0])):
         if len(options) >= limit:
@@ -232,9 +248,16 @@ def quote_options(text: str, quotes: list[Quote], limit: int = LIST_LIMIT) -> li
     return options
 
 
-def claim_options(text: str, claims: list[Claim], limit: int = LIST_LIMIT) -> list[Option]:
+def claim_options(text: str, claims: list[Claim], limit: int = LIST_LIMIT, query: str = "") -> list[Option]:
+    """Claims in document order: kind and source, then the words; with a `query`, only those
+    whose kind, source or words match it."""
     options = []
-    for index, claim in enumerate(claims[:limit]):
+    chosen = [
+        (index, claim)
+        for index, claim in enumerate(claims)
+        if not query or matches(query, claim.kind, claim.source, text[claim.start : claim.end])
+    ]
+    for index, claim in chosen[:limit]:
         label = claim.kind + (f" · {claim.source}" if claim.source else "")
         options.append(
             Option(
@@ -242,8 +265,8 @@ def claim_options(text: str, claims: list[Claim], limit: int = LIST_LIMIT) -> li
                 id=f"claim-{index}",
             )
         )
-    if len(claims) > limit:
-        options.append(_more(len(claims) - limit, ">"))
+    if len(chosen) > limit:
+        options.append(_more(len(chosen) - limit, ">"))
     return options
 
 
@@ -260,7 +283,7 @@ def speaking_strip(offsets: list[int], length: int, width: int = STRIP_WIDTH) ->
     return "".join(_LEVELS[0 if n == 0 else max(1, round(n * (len(_LEVELS) - 1) / top))] for n in bins)
 
 
-def people_options(length: int, people: list[Person], quotes: list[Quote]) -> list[Option]:
+def people_options(length: int, people: list[Person], quotes: list[Quote], query: str = "") -> list[Option]:
     """The cast who speak, most quoted first: name, how many quotes, other names, and a strip of
     where in the document they speak. Choosing one makes ] and [ step through their quotes."""
     spoken: dict[str, list[int]] = {}
@@ -270,7 +293,7 @@ def people_options(length: int, people: list[Person], quotes: list[Quote]) -> li
     options = []
     for index, person in enumerate(ranked_people(people, quotes)):
         starts = spoken.get(person.name, [])
-        if not starts:
+        if not starts or not matches(query, person.name, *person.aliases, *person.descriptions):
             continue
         also = f" · also {', '.join(person.aliases[:3])}" if person.aliases else ""
         described = f" · {person.descriptions[0]}" if person.descriptions else ""
