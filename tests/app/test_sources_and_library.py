@@ -93,6 +93,33 @@ async def test_the_library_lists_annotated_documents_and_opens_one(tmp_path: Pat
         assert "1 note" in status(app)
 
 
+async def test_slash_in_the_library_searches_titles_highlights_and_notes_as_you_type(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    first = tmp_path / "lamp.txt"
+    first.write_text(ARTICLE)
+    second = tmp_path / "tides.txt"
+    second.write_text("Tide tables\n\nHigh water at Gullwick falls at 6.12 a.m. on Sunday, the harbour office said.\n")
+    annotate(first, data_dir, "the council said", note="which councillor?")
+    annotate(second, data_dir, "High water at Gullwick")
+    app = make_app(load_document(str(first)), data_dir=data_dir, config=Config())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o", "slash", *"council")
+        rows = app.screen.query_one(OptionList)
+        await wait_for(pilot, lambda: rows.option_count == 1)
+        text = str(rows.get_option_at_index(0).prompt)
+        assert (
+            text.startswith("Harbour lamp burns again") and "✎ the council said" in text and "which councillor?" in text
+        )
+        await pilot.press(*" tide")  # no document has both
+        await wait_for(pilot, lambda: rows.option_count == 0)
+        await pilot.press(*["backspace"] * len("council tide"), *"tide")
+        await wait_for(pilot, lambda: rows.option_count == 1)
+        assert str(rows.get_option_at_index(0).prompt).startswith("Tide tables")  # by its title
+        await pilot.press("enter", "enter")  # the list, then open the document
+        await wait_for(pilot, lambda: app.title == "Tide tables" and isinstance(app.screen, ReaderScreen))
+
+
 async def test_an_orphan_can_be_reattached_or_deleted_from_the_pane(tmp_path: Path, data_dir: Path) -> None:
     source = tmp_path / "lamp.txt"
     source.write_text(ARTICLE)

@@ -1013,7 +1013,8 @@ class ReaderScreen(Screen[None]):
             if source is not None and source != self.document.source:
                 self.app.open_source(source)  # type: ignore[attr-defined]
 
-        self.app.push_screen(LibraryScreen(library(self.app.base)), open_chosen)  # type: ignore[attr-defined]
+        base = self.app.base  # type: ignore[attr-defined]
+        self.app.push_screen(LibraryScreen(library(base), base), open_chosen)
 
     def action_export(self, format: str = "md") -> None:
         from pathlib import Path
