@@ -462,11 +462,16 @@ CONFIG_TEMPLATE = """\
 # reader starts with the defaults; `postil config` checks this file.
 
 # theme = "textual-light"          # any Textual theme: textual-dark, nord, gruvbox, ...
+# pane = false                     # start with the side pane hidden (tab shows it)
 
 [keys]
 # Keys by binding id; several keys are separated by commas. `?` in the reader lists them all.
 # next_sentence = "right_parenthesis,ctrl+n"
 # highlight = "h,enter"
+
+[colors]
+# What each highlight colour means to you, shown as a legend in the pane.
+# blue = "check this"
 """
 
 

@@ -20,6 +20,10 @@ class Config:
     keymap: dict[str, str] = field(default_factory=dict)
     """Binding id (such as `reader.next_sentence`) to keys (such as `ctrl+n,)`)."""
     theme: str | None = None
+    pane: bool = True
+    """Whether the side pane is shown at start (`tab` brings it either way)."""
+    legend: dict[str, str] = field(default_factory=dict)
+    """What each highlight colour means to the user ("blue" → "check this"), shown in the pane."""
     problems: list[str] = field(default_factory=list)
     """What was wrong with the file, one line each; the reader shows them at start."""
     lines: dict[str, int] = field(default_factory=dict)
@@ -102,9 +106,30 @@ def load_config(path: Path | None = None) -> Config:
     theme = raw.get("theme")
     if theme is not None and not isinstance(theme, str):
         problems.append(f"{path}:{_line_of(text, 'theme') or '?'}: theme must be a name in a string")
+    pane = raw.get("pane", True)
+    if not isinstance(pane, bool):
+        problems.append(f"{path}:{_line_of(text, 'pane') or '?'}: pane must be true or false")
+        pane = True
+    legend: dict[str, str] = {}
+    colors = raw.get("colors", {})
+    if not isinstance(colors, dict):
+        problems.append(f"{path}:{_line_of(text, 'colors') or '?'}: [colors] must be a table of colour = meaning")
+        colors = {}
+    from annotations.model import COLORS
+
+    for name, meaning in colors.items():
+        line = _line_of(text, name) or "?"
+        if name not in COLORS:
+            problems.append(f"{path}:{line}: '{name}' is not a highlight colour ({', '.join(COLORS)}); it is ignored")
+        elif not isinstance(meaning, str):
+            problems.append(f'{path}:{line}: what {name} means must be a string, such as "check this"')
+        elif clean_line(meaning).strip():
+            legend[name] = clean_line(meaning).strip()[:40]
     return Config(
         keymap=keymap,
         theme=theme if isinstance(theme, str) else None,
+        pane=pane,
+        legend=legend,
         problems=[clean_line(p) for p in problems],
         lines=lines,
     )

@@ -396,3 +396,20 @@ async def test_slash_in_the_pane_filters_its_tab(build, sample) -> None:  # type
         notes = app.screen.query_one("#notes")
         assert notes.option_count == 1 and "#sources" in screen_text(app)  # type: ignore[attr-defined]
         assert len(app.screen.store.annotations) == 2  # type: ignore[attr-defined]  # filtered, not gone
+
+
+async def test_config_can_hide_the_pane_at_start_and_give_colours_a_meaning(build, short_doc) -> None:  # type: ignore[no-untyped-def]
+    from tui.config import Config
+
+    app = build(short_doc, Config(pane=False, legend={"blue": "check this", "pink": "figures"}))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        assert "Claims" not in screen_text(app) and "The boats came in at dawn." in screen_text(app)
+        await pilot.press("tab")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Claims" in text and "█ check this" in text and "█ figures" in text
+        assert "The boats came in at dawn." in text  # beside the article, not over it
+        await pilot.press("tab")
+        await pilot.pause()
+        assert "Claims" not in screen_text(app)

@@ -93,3 +93,17 @@ def test_a_key_given_to_two_actions_is_named_with_its_line(tmp_path: Path) -> No
     path.write_text('[keys]\nhighlight = "h,j"\nscroll_down = "down"\n')
     assert load_config(path).conflicts(reader_default_keys(), path) == []
     assert load_config(tmp_path / "none.toml").conflicts(reader_default_keys()) == []  # the defaults agree
+
+
+def test_the_pane_at_start_and_the_colour_legend_are_read_and_checked(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('pane = false\n[colors]\nblue = "check this"\nteal = "?"\npink = 3\n')
+    config = load_config(path)
+    assert config.pane is False and config.legend == {"blue": "check this"}
+    assert config.problems == [
+        f"{path}:4: 'teal' is not a highlight colour (yellow, green, blue, pink, purple); it is ignored",
+        f'{path}:5: what pink means must be a string, such as "check this"',
+    ]
+    path.write_text('pane = "no"\n')
+    broken = load_config(path)
+    assert broken.pane is True and broken.problems == [f"{path}:1: pane must be true or false"]

@@ -157,6 +157,8 @@ class ReaderScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = clean_line(self.document.title)
         self.article.focus()
+        if not getattr(getattr(self.app, "config", None), "pane", True):
+            self.add_class("pane-hidden")
         # The reading cursor starts on the first sentence, so the first screen shows where
         # `h`, `a` and `)` act (a book splits only its first paragraph for this).
         first = self.reading.sentence_at(0)

@@ -328,6 +328,7 @@ class SidePane(Vertical):
     ]
     DEFAULT_CSS = """
     SidePane TabbedContent { height: 1fr; }
+    SidePane #legend { height: auto; padding: 0 1; color: $text-muted; }
     SidePane AnnotationList, SidePane SpanList { height: 1fr; border: none; }
     """
 
@@ -340,6 +341,15 @@ class SidePane(Vertical):
             tabs.get_pane(tabs.active).query(OptionList).first().focus()
 
     def compose(self) -> ComposeResult:
+        from textual.widgets import Static
+
+        legend = getattr(getattr(self.app, "config", None), "legend", {})
+        if legend:
+            # config.toml's [colors]: what each highlight colour means to the user.
+            parts: list[str | tuple[str, str]] = []
+            for color, meaning in legend.items():
+                parts.extend([("█ ", SWATCH_STYLES.get(color, "")), meaning, "  "])
+            yield Static(Content.assemble(*parts), id="legend")
         with TabbedContent():
             with TabPane("Notes", id="notes-tab"):
                 yield AnnotationList(id="notes")
