@@ -463,6 +463,7 @@ CONFIG_TEMPLATE = """\
 
 # theme = "textual-light"          # any Textual theme: textual-dark, nord, gruvbox, ...
 # pane = false                     # start with the side pane hidden (tab shows it)
+# width = 72                       # columns of text at most, centred; 0 for the whole width
 
 [keys]
 # Keys by binding id; several keys are separated by commas. `?` in the reader lists them all.

@@ -20,6 +20,8 @@ class Config:
     keymap: dict[str, str] = field(default_factory=dict)
     """Binding id (such as `reader.next_sentence`) to keys (such as `ctrl+n,)`)."""
     theme: str | None = None
+    width: int = 72
+    """Columns of text at most, centred in a wider view; 0 uses the whole width."""
     pane: bool = True
     """Whether the side pane is shown at start (`tab` brings it either way)."""
     legend: dict[str, str] = field(default_factory=dict)
@@ -106,6 +108,12 @@ def load_config(path: Path | None = None) -> Config:
     theme = raw.get("theme")
     if theme is not None and not isinstance(theme, str):
         problems.append(f"{path}:{_line_of(text, 'theme') or '?'}: theme must be a name in a string")
+    width = raw.get("width", 72)
+    if not isinstance(width, int) or isinstance(width, bool) or not (width == 0 or 20 <= width <= 1000):
+        problems.append(
+            f"{path}:{_line_of(text, 'width') or '?'}: width must be a number of columns (20 or more, or 0 for all)"
+        )
+        width = 72
     pane = raw.get("pane", True)
     if not isinstance(pane, bool):
         problems.append(f"{path}:{_line_of(text, 'pane') or '?'}: pane must be true or false")
@@ -128,6 +136,7 @@ def load_config(path: Path | None = None) -> Config:
     return Config(
         keymap=keymap,
         theme=theme if isinstance(theme, str) else None,
+        width=width,
         pane=pane,
         legend=legend,
         problems=[clean_line(p) for p in problems],

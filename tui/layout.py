@@ -15,8 +15,9 @@ from rich.cells import get_character_cell_size
 
 from content import Block, Document
 
-MEASURE = 88
-"""The widest column of text; wider terminals get margins, as a page would."""
+MEASURE = 72
+"""The widest column of text unless config.toml's `width` says otherwise; wider views get
+margins, centring the text as a page would."""
 MIN_TEXT_WIDTH = 8
 
 # Characters that are not one cell wide: wide East Asian forms, emoji, combining marks.
@@ -123,10 +124,10 @@ class WrapModel:
     `complete`, `len()` is an estimate from the rows laid out so far, for the scroll bar.
     """
 
-    def __init__(self, document: Document, width: int, *, lazy: bool = False) -> None:
+    def __init__(self, document: Document, width: int, *, lazy: bool = False, measure: int = MEASURE) -> None:
         self.document = document
         self.width = max(1, width)
-        self.measure = min(self.width, MEASURE)
+        self.measure = min(self.width, measure or self.width)  # 0: the whole width
         self.margin = (self.width - self.measure) // 2
         self.rows: list[Row] = []
         self._starts: list[int] = []

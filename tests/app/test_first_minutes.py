@@ -413,3 +413,30 @@ async def test_config_can_hide_the_pane_at_start_and_give_colours_a_meaning(buil
         await pilot.press("tab")
         await pilot.pause()
         assert "Claims" not in screen_text(app)
+
+
+async def test_text_is_72_columns_centred_on_a_wide_terminal_and_a_click_still_lands(build) -> None:  # type: ignore[no-untyped-def]
+    from tui.config import Config
+
+    long_doc_text = "Harbour Notes\n\n" + " ".join(["The boats came in at dawn with the tide behind them."] * 6)
+    from content.plaintext import parse_plain_text
+
+    doc = parse_plain_text(long_doc_text, "wide")
+    app = build(doc, Config(pane=False))
+    async with app.run_test(size=(200, 20)) as pilot:
+        await pilot.pause()
+        lines = [line for line in screen_text(app).splitlines() if "boats" in line]
+        assert lines
+        for line in lines:
+            left = len(line) - len(line.lstrip())
+            assert left >= 50 and len(line.strip()) <= 72, line  # centred, and no wider than 72
+        x = screen_text(app).splitlines()[2].index("The boats") + 2
+        await pilot.click("#article", offset=(x, 2))
+        await pilot.pause()
+        assert "sentence 2/" in status(app)
+
+    wide = build(doc, Config(pane=False, width=0))
+    async with wide.run_test(size=(200, 20)) as pilot:
+        await pilot.pause()
+        line = next(line for line in screen_text(wide).splitlines() if "boats" in line)
+        assert len(line) - len(line.lstrip()) <= 2 and len(line.strip()) > 150  # width = 0: all of it

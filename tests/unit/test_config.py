@@ -107,3 +107,14 @@ def test_the_pane_at_start_and_the_colour_legend_are_read_and_checked(tmp_path: 
     path.write_text('pane = "no"\n')
     broken = load_config(path)
     assert broken.pane is True and broken.problems == [f"{path}:1: pane must be true or false"]
+
+
+def test_the_reading_width_is_read_and_checked(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    assert load_config(path).width == 72  # the default
+    path.write_text("width = 0\n")
+    assert load_config(path).width == 0 and load_config(path).problems == []
+    path.write_text('width = "wide"\n')
+    config = load_config(path)
+    assert config.width == 72
+    assert config.problems == [f"{path}:1: width must be a number of columns (20 or more, or 0 for all)"]

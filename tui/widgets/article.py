@@ -24,7 +24,7 @@ from textual.strip import Strip
 
 from annotations import Annotation
 from content import Document, Span
-from tui.layout import Row, WrapModel
+from tui.layout import MEASURE, Row, WrapModel
 from tui.search import Matches
 
 COLOR_CLASSES = {
@@ -184,7 +184,8 @@ class ArticleView(ScrollView, can_focus=True):
         if self.model is None or self.model.width != width:
             keep = self.top_offset() if self.model is not None else None
             # Laid out lazily: the rows on screen now, the rest a slice at a time after.
-            self.model = WrapModel(self.document, width, lazy=True)
+            measure = getattr(getattr(self.app, "config", None), "width", MEASURE)
+            self.model = WrapModel(self.document, width, lazy=True, measure=measure)
             self.model.row(self.scrollable_content_region.height * 2)
             self._cache.clear()
             self._sync_size()
