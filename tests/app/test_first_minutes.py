@@ -440,3 +440,30 @@ async def test_text_is_72_columns_centred_on_a_wide_terminal_and_a_click_still_l
         await pilot.pause()
         line = next(line for line in screen_text(wide).splitlines() if "boats" in line)
         assert len(line) - len(line.lstrip()) <= 2 and len(line.strip()) > 150  # width = 0: all of it
+
+
+async def test_a_document_with_headings_has_a_contents_tab(build, short_doc) -> None:  # type: ignore[no-untyped-def]
+    from content.markdown import parse_markdown
+
+    body = "\n\n".join(f"Paragraph {n} of the report." for n in range(30))
+    end = "## The lamp [sic]\n\nThe lamp came on at six.\n"
+    doc = parse_markdown(f"# Harbour report\n\n## The vote\n\n{body}\n\n{end}", "r.md")
+    app = build(doc)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("H")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Contents" in text and "  The lamp [sic]" in text and app.focused.id == "contents"  # type: ignore[union-attr]
+        await pilot.press("end", "enter")
+        await pilot.pause()
+        assert "The lamp came on at six." in screen_text(app)
+        assert app.screen.reading.cursor.span.start == doc.text.index("The lamp [sic]")  # type: ignore[attr-defined]
+
+    plain = build(short_doc)  # no headings: no tab, and H says so
+    async with plain.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        assert "Contents" not in screen_text(plain)
+        await pilot.press("H")
+        await pilot.pause()
+        assert any("no headings" in n.message for n in plain._notifications)

@@ -101,6 +101,7 @@ class ReaderScreen(Screen[None]):
         _b("x", "export", "Export the annotations (Markdown, JSON, CSV, HTML)", "export"),
         _b("question_mark", "help", "Help", "help", show=True),
         _b("q", "quit", "Quit", "quit", show=True),
+        _b("H", "pane_tab('contents')", "Contents tab of the pane (a document with headings)", "contents_tab"),
         # Last, so that a narrow footer keeps help and quit.
         _b("A", "pane_tab('notes')", "Notes tab of the pane", "notes_tab", show=True, group=_TABS),
         _b("Q", "pane_tab('quotes')", "Quotes tab of the pane", "quotes_tab", show=True, group=_TABS),
@@ -169,6 +170,7 @@ class ReaderScreen(Screen[None]):
         else:
             self.return_to_position()
         self.refresh_annotations()
+        self.fill_span_lists(("heading",))  # the contents need no analysis
         if self.store.pending:
             self.notes.show_message("Reading your annotations…")
             self.call_after_refresh(self.read_store)
@@ -276,15 +278,19 @@ class ReaderScreen(Screen[None]):
         if not self.store.pending:
             self.announce_store()
 
-    def fill_span_lists(self) -> None:
-        """The Quotes, Claims and People tabs, each with its filter (`/` in the pane)."""
-        from tui.widgets.pane import SpanList, claim_options, people_options, quote_options
+    def fill_span_lists(self, units: tuple[str, ...] = ("quote", "claim", "person", "heading")) -> None:
+        """The Quotes, Claims, People and Contents tabs, each with its filter (`/` in the pane)."""
+        from tui.widgets.pane import SpanList, claim_options, contents_options, people_options, quote_options
 
         text = self.document.text
         for pane in self.query(SpanList):
+            if pane.unit not in units:
+                continue
             query = self.pane_filters.get(pane.unit, "")
             pane.clear_options()
-            if pane.unit == "quote":
+            if pane.unit == "heading":
+                pane.add_options(contents_options(self.document, query))
+            elif pane.unit == "quote":
                 pane.add_options(quote_options(text, self.reading.quotes, query=query))
             elif pane.unit == "person":
                 pane.add_options(people_options(len(text), self.reading.people, self.reading.quotes, query))
@@ -299,12 +305,13 @@ class ReaderScreen(Screen[None]):
 
         tabs = self.query_one(SidePane).query_one(TabbedContent)
         name = (tabs.active or "notes-tab").removesuffix("-tab")
-        unit = {"notes": "notes", "quotes": "quote", "claims": "claim", "people": "person"}[name]
+        unit = {"notes": "notes", "quotes": "quote", "claims": "claim", "people": "person", "contents": "heading"}[name]
         what = {
             "notes": "the highlighted text, note or tags",
             "quote": "the speaker or the words",
             "claim": "the kind, the source or the words",
             "person": "the name",
+            "heading": "the heading",
         }[unit]
 
         def apply(query: str | None) -> None:
@@ -578,6 +585,12 @@ class ReaderScreen(Screen[None]):
 
     @on(SpanList.Chosen)
     def span_chosen(self, event: SpanList.Chosen) -> None:
+        if event.unit == "heading":
+            self.go_to(self.document.blocks[event.index])
+            if event.selected:
+                self.article.focus()
+                self.remove_class("pane-open")
+            return
         if event.unit == "person":
             if event.selected:
                 self.follow_speaker(event.index)
@@ -1002,8 +1015,11 @@ class ReaderScreen(Screen[None]):
         """Open the pane on one of its tabs, with the focus in its list."""
         from textual.widgets import OptionList, TabbedContent
 
-        self.add_class("pane-open")
         tabs = self.query_one(SidePane).query_one(TabbedContent)
+        if not tabs.query(f"#{name}-tab"):
+            self.notify("This document has no headings, so no contents", timeout=2)
+            return
+        self.add_class("pane-open")
         tabs.active = f"{name}-tab"
         tabs.get_pane(f"{name}-tab").query(OptionList).first().focus()
 

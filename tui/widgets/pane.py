@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     # Only types: the analysis modules are loaded by the background worker, not at start.
+    from content import Document
     from content.analysis import Claim, Person, Quote
 
 from textual.app import ComposeResult
@@ -248,6 +249,21 @@ def quote_options(text: str, quotes: list[Quote], limit: int = LIST_LIMIT, query
     return options
 
 
+def contents_options(document: Document, query: str = "") -> list[Option]:
+    """The headings, indented by level; each row's id is its block's index."""
+    options = []
+    for index, block in enumerate(document.blocks):
+        if block.kind != "heading":
+            continue
+        words = " ".join(document.text[block.start : block.end].split())
+        if query and not matches(query, words):
+            continue
+        indent = "  " * max(0, block.level - 1)
+        style = "bold" if block.level <= 1 else ""
+        options.append(Option(Content.assemble(indent, (excerpt(words, 100), style)), id=f"heading-{index}"))
+    return options
+
+
 def claim_options(text: str, claims: list[Claim], limit: int = LIST_LIMIT, query: str = "") -> list[Option]:
     """Claims in document order: kind and source, then the words; with a `query`, only those
     whose kind, source or words match it."""
@@ -359,3 +375,9 @@ class SidePane(Vertical):
                 yield SpanList("claim", id="claims")
             with TabPane("People", id="people-tab"):
                 yield SpanList("person", id="people")
+            document = getattr(self.screen, "document", None)
+            headings = [block for block in document.blocks if block.kind == "heading"] if document else []
+            if len(headings) >= 2:
+                # A document with headings or chapters: its table of contents.
+                with TabPane("Contents", id="contents-tab"):
+                    yield SpanList("heading", id="contents")
