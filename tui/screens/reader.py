@@ -18,7 +18,7 @@ from textual.command import Provider
 from textual.containers import Horizontal
 from textual.keys import key_to_character
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widgets import Footer, TabbedContent
 
 from annotations import Annotation, AnnotationStore, Color, Kind, StoreError
 from annotations.model import new_id
@@ -170,7 +170,6 @@ class ReaderScreen(Screen[None]):
         else:
             self.return_to_position()
         self.refresh_annotations()
-        self.fill_span_lists(("heading",))  # the contents need no analysis
         if self.store.pending:
             self.notes.show_message("Reading your annotations…")
             self.call_after_refresh(self.read_store)
@@ -296,6 +295,13 @@ class ReaderScreen(Screen[None]):
                 pane.add_options(people_options(len(text), self.reading.people, self.reading.quotes, query))
             else:
                 pane.add_options(claim_options(text, self.reading.claims, query=query))
+
+    @on(TabbedContent.TabActivated)
+    def tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        """The Contents tab is filled when first shown: a book's hundreds of chapters are not
+        needed for its first screen."""
+        if event.pane.id == "contents-tab" and not self.query_one("#contents", SpanList).option_count:
+            self.fill_span_lists(("heading",))
 
     def filter_pane(self) -> None:
         """`/` in the pane: show only the rows of this tab that match (empty shows them all)."""
