@@ -30,3 +30,14 @@ def build(data_dir: Path):  # type: ignore[no-untyped-def]
         return make_app(document, data_dir=data_dir, config=config or Config())
 
     return factory
+
+
+async def wait_for_analysis(app, pilot) -> None:  # type: ignore[no-untyped-def]
+    """Until the background analysis is done and the Quotes tab is filled."""
+    from textual.widgets import OptionList
+
+    for _ in range(100):
+        if app.screen.reading.analysed() and app.screen.query_one("#quotes", OptionList).option_count:
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("analysis did not finish")

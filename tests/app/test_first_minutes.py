@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.app.conftest import wait_for_analysis
 from tui.screens.reader import ReaderScreen
 from tui.widgets.status import StatusLine
 
@@ -273,10 +274,7 @@ async def test_the_command_palette_goes_to_quotes_and_headings_and_runs_postil_c
 
     app = build(sample)
     async with app.run_test(size=(100, 40)) as pilot:
-        for _ in range(100):  # the quotes come from the background analysis
-            await pilot.pause(0.05)
-            if app.screen.reading.analysed():  # type: ignore[attr-defined]
-                break
+        await wait_for_analysis(app, pilot)
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
@@ -332,10 +330,7 @@ async def test_the_first_run_tour_walks_five_keys_and_is_shown_once(sample, data
 
     app = make_app(sample, data_dir=data_dir, config=Config(), tour=True)
     async with app.run_test(size=(100, 30)) as pilot:
-        for _ in range(100):  # ] and > need the quotes and claims
-            await pilot.pause(0.05)
-            if app.screen.reading.analysed():  # type: ignore[attr-defined]
-                break
+        await wait_for_analysis(app, pilot)
         assert "Tour 1/5 · Press ) to move the cursor" in screen_text(app)
         assert tour_shown()
         await pilot.press("]")  # not the step's key: the tour waits, the key still works
@@ -370,10 +365,7 @@ async def test_esc_ends_the_tour(sample, data_dir) -> None:  # type: ignore[no-u
 async def test_slash_in_the_pane_filters_its_tab(build, sample) -> None:  # type: ignore[no-untyped-def]
     app = build(sample)
     async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if app.screen.reading.analysed():  # type: ignore[attr-defined]
-                break
+        await wait_for_analysis(app, pilot)
         await pilot.press("h", "t", *"sources", "enter", ")", ")", "h")  # two notes, one tagged
         await pilot.pause()
         await pilot.press("Q")

@@ -9,6 +9,7 @@ from textual.widgets import OptionList, TextArea
 
 from annotations.session import store_path
 from content import Document
+from tests.app.conftest import wait_for_analysis
 from tui.screens.reader import ReaderScreen
 from tui.widgets.status import StatusLine
 
@@ -238,14 +239,6 @@ async def test_a_broken_annotation_file_opens_read_only(build, short_doc, data_d
         await pilot.press(")", "h")
         assert "READ-ONLY" in status(app)
         assert path.read_text() == "schema = 1\n[[annotation]\n"
-
-
-async def wait_for_analysis(app, pilot) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(100):
-        if app.screen.reading.analysed() and app.screen.query_one("#quotes", OptionList).option_count:
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("analysis did not finish")
 
 
 async def test_quote_keys_walk_quotes_and_show_the_speaker(build, sample) -> None:  # type: ignore[no-untyped-def]

@@ -14,7 +14,7 @@ from annotations.session import store_path
 from content import load_document
 from tests.conftest import FIXTURES
 from tests.webserver import Reply, serve
-from tui.app import make_app, make_loading_app
+from tui.app import PostilApp, make_app, make_loading_app
 from tui.config import Config
 from tui.screens.library import LibraryScreen
 from tui.screens.loading import LoadingScreen
@@ -71,7 +71,8 @@ async def test_a_url_that_fails_ends_the_app_with_the_reason(data_dir: Path) -> 
     assert app.return_code == 1
 
 
-async def test_the_library_lists_annotated_documents_and_opens_one(tmp_path: Path, data_dir: Path) -> None:
+def _two_annotated_documents(tmp_path: Path, data_dir: Path) -> PostilApp:
+    """Two articles with a highlight each; the reader opens the first."""
     first = tmp_path / "lamp.txt"
     first.write_text(ARTICLE)
     second = tmp_path / "tides.txt"
@@ -79,6 +80,11 @@ async def test_the_library_lists_annotated_documents_and_opens_one(tmp_path: Pat
     annotate(first, data_dir, "the council said", note="which councillor?")
     annotate(second, data_dir, "High water at Gullwick")
     app = make_app(load_document(str(first)), data_dir=data_dir, config=Config())
+    return app
+
+
+async def test_the_library_lists_annotated_documents_and_opens_one(tmp_path: Path, data_dir: Path) -> None:
+    app = _two_annotated_documents(tmp_path, data_dir)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("o")
         assert isinstance(app.screen, LibraryScreen)
@@ -96,13 +102,7 @@ async def test_the_library_lists_annotated_documents_and_opens_one(tmp_path: Pat
 async def test_slash_in_the_library_searches_titles_highlights_and_notes_as_you_type(
     tmp_path: Path, data_dir: Path
 ) -> None:
-    first = tmp_path / "lamp.txt"
-    first.write_text(ARTICLE)
-    second = tmp_path / "tides.txt"
-    second.write_text("Tide tables\n\nHigh water at Gullwick falls at 6.12 a.m. on Sunday, the harbour office said.\n")
-    annotate(first, data_dir, "the council said", note="which councillor?")
-    annotate(second, data_dir, "High water at Gullwick")
-    app = make_app(load_document(str(first)), data_dir=data_dir, config=Config())
+    app = _two_annotated_documents(tmp_path, data_dir)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("o", "slash", *"council")
         rows = app.screen.query_one(OptionList)

@@ -241,7 +241,10 @@ class ReaderScreen(Screen[None]):
         save_position(self.store.path.name, cursor.span.start if on_screen and cursor else visible.start)
 
     def on_screen_suspend(self) -> None:
-        self.remember_position()  # another document, or a dialog, goes on top
+        from textual.screen import ModalScreen
+
+        if not isinstance(self.app.screen, ModalScreen):
+            self.remember_position()  # another document goes on top (a dialog does not count)
 
     @work(thread=True, exclusive=True, group="analysis")
     def analyse(self) -> None:
