@@ -75,6 +75,12 @@ _NAMES_TOO = frozenset({"may", "june", "august", "march"})
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 
 
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december".split()
+)
+
+
 @lru_cache(maxsize=65536)
 def classify(text: str, loose: bool = False) -> MentionKind | None:
     """Is this phrase a person, a group or a pronoun that could speak? None if not.
@@ -86,7 +92,9 @@ def classify(text: str, loose: bool = False) -> MentionKind | None:
     if not words:
         return None
     head = words[-1].lower().strip("’',.")
-    if head in TIME_WORDS and not (len(words) == 1 and head in _NAMES_TOO):
+    # A title's last word may be a time word: "the Global Times", "USA Today" speak.
+    titled = len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].isupper() and head not in _CALENDAR
+    if head in TIME_WORDS and not (len(words) == 1 and head in _NAMES_TOO) and not titled:
         return None  # "one morning", "Two minutes", "Tuesday": when, not who
     if len(words) >= 2 and head in _SUBJECT_PRONOUNS:
         return None  # "a moment's pause he": the pronoun alone is the speaker

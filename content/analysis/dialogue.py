@@ -24,10 +24,12 @@ def bare_turn(text: str, span: MarkedSpan, block: Block) -> bool:
     return not text[block.start : span.start].strip() and len(text[span.end : block.end].strip()) <= 2
 
 
-def inherit(quote: Quote, sieve: str) -> Candidate | None:
-    if quote.speaker is None or quote.speaker_start is None or quote.speaker_end is None:
+def inherit(quote: Quote, sieve: str, unresolved: bool = False) -> Candidate | None:
+    """The speaker of an earlier quotation, proposed again. With `unresolved`, also a mention
+    that was never resolved to a person ("she said in a statement. “…”")."""
+    if quote.speaker_start is None or quote.speaker_end is None or (quote.speaker is None and not unresolved):
         return None
-    mention = Mention(quote.speaker_start, quote.speaker_end, quote.speaker, "person")
+    mention = Mention(quote.speaker_start, quote.speaker_end, quote.speaker or "", "person")
     return Candidate(mention, quote.cue or "", sieve=sieve, speaker=quote.speaker)
 
 
@@ -55,7 +57,7 @@ class DialogueTracker:
         if self.last is None:
             return None
         if block_of(self.last.start).start == block.start:
-            return inherit(self.last, "continued")
+            return inherit(self.last, "continued", unresolved=True)
         if block.start - block_of(self.last.end - 1).end <= _ADJACENT:
             return inherit(self.last, "continued_next")  # in the next paragraph: weaker
         return None

@@ -31,8 +31,9 @@ REPORTING_VERBS = frozenset(
     suggesting urging replied talks talked speaking admires admired likened likens compared
     compares outlined linked links scolded scolds accuse accusing ruled
     returned interposed pursued resumed stammered assented queried ejaculated mourned persisted
-    reflected implored remonstrated clarified calculated reacted""".split()
-) | {"went on", "pointed to", "referred to", "spoke of", "talked about", "called for", "pointed out"}
+    reflected implored remonstrated clarified calculated reacted
+    pledged pledges blamed blames chanting remarking credited asserted asserts thanked""".split()
+) | {"went on", "pointed to", "referred to", "spoke of", "talked about", "called for", "pointed out", "shot back"}
 # Verbs that introduce reported content ("X claimed that …") without quote marks.
 CLAIM_VERBS = frozenset(
     """said says say saying told tells claimed claims claiming alleged alleges alleging argued

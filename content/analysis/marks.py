@@ -54,6 +54,8 @@ def _is_close(text: str, i: int, start: int, end: int, single: bool) -> bool:
     following = text[i + 1] if i + 1 < end else " "
     if char in DOUBLE_CLOSE:
         return True
+    if char == "“" and previous in ",.?!" and following.isspace():
+        return True  # “Is it?“ he asked: an opening mark typed where the closing one belongs
     if char == '"':
         return not previous.isspace()
     if char in SINGLE_CLOSE or char == "'":

@@ -34,7 +34,8 @@ MENTION = (
 # Words without sentence punctuation, across a line break inside a paragraph; "Mr." may keep its dot.
 WORD_RUN = rf"(?:{TITLE_DOT}|[A-Z][a-z]{{0,3}}\.[ ]|\n(?!\s*\n)|[^.;:!?,“”\"\n]){{1,90}}?"
 PARENTHESIS = r"(?:\s*\([^()]{1,40}\))?"
-APPOSITION = r"(?:,\s*(?P<apposition>[^,“”\"]{1,80}),)?"
+# One apposition, or a run of them: "Harry Bond, 30, of Raleigh, N.C., who was polled, said".
+APPOSITION = r"(?:,\s*(?P<apposition>[^,“”\"]{1,80}),(?:[^,“”\"]{1,80},){0,3})?"
 REPORTING_VERB = word_alternation(REPORTING_VERBS)
 AUXILIARY = word_alternation(AUXILIARIES)
 # What was said, not who said it: "…,” adding that its value quadrupled.

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from content.analysis.cast import Cast, Mention, title_gender, trim_mention
+from content.analysis.cast import Cast, Mention, MentionKind, title_gender, trim_mention
 from content.analysis.lexicon import DESCRIBED_GENDER, KIN_WORDS, word_alternation
 from content.analysis.marks import MarkedSpan
 from content.analysis.patterns import (
@@ -23,6 +23,7 @@ from content.analysis.patterns import (
     MENTION,
     NAME,
     PARENTHESIS,
+    PRONOUN,
     REPORTING_VERB,
     WORD_RUN,
 )
@@ -48,6 +49,7 @@ _AFTER_NORMAL = re.compile(
 # The attribution closes the sentence: "A keeper who “sleeps” is no keeper, Wilk said."
 _CLAUSE_FINAL = re.compile(
     rf",\s*(?:(?P<verb1>{REPORTING_VERB})\s+(?P<who1>{WORD_RUN})|(?P<who2>{WORD_RUN}){PARENTHESIS}\s+(?:(?:{AUXILIARY})\s+)*(?P<verb2>{REPORTING_VERB}))"
+    rf"(?:,\s*[^;:!?“”\"]{{1,120}}?)?"  # "…, said Ida Hale, a teacher from Mount Pleasant."
     rf"(?:\s+[^,.;:!?“”\"]{{0,40}})?[.!?]?\s*$"
 )
 # Between a subject and its verb: auxiliaries and any adverb ("has also broadly called for").
@@ -66,6 +68,13 @@ _SENTENCE_SUBJECT = re.compile(
     r"(?:,\s*(?:who|whose|a|an|the)\b[^“”\"]{1,200}?,|,\s*[^,“”\"]{1,80},)?\s+(?:\w+ly\s+)?"
     r"(?:(?:on|last|this|early|late)\s+[A-Z]?[a-z]+\s+)?"  # "The mayor on Tuesday rejected"
     rf"(?:(?:{AUXILIARY})\s+)*(?P<verb>[a-z][\w’'-]+)"
+)
+# The last subject of a finite verb before the quotation: "Clinton endorsed the deal, although
+# she made it clear that she has “serious concerns”" — "she", not the sentence's "Clinton".
+_NEAREST_SUBJECT = re.compile(
+    rf"(?<![\w’'])(?P<who>{PRONOUN}|{NAME}){PARENTHESIS}\s+(?:\w+ly\s+)?"
+    r"(?:(?:on|late|early|last|this)\s+(?:[A-Z][a-z]+|night|week|month|year)\s+(?:night\s+|morning\s+)?)?"
+    rf"(?P<aux>(?:(?:{AUXILIARY})\s+)+(?:not\s+)?(?=[a-z]+ing\b))?(?P<verb>[a-z][a-z]+(?:s|ed|ing)\b)"
 )
 _NOT_A_SUBJECT = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday"
@@ -148,6 +157,12 @@ class Sieves:
         index = max(0, bisect_right(self.sentence_starts, offset) - 1)
         return self.sentences[index] if self.sentences else Span(0, len(self.text))
 
+    def _trim(self, said_by: str) -> tuple[int, str, MentionKind | None]:
+        offset, phrase, kind = trim_mention(said_by, loose=True)
+        if kind is None and phrase in self.people.full:
+            kind = "person"  # "Kelly said": a name the article gives in full, not an adverb
+        return offset, phrase, kind
+
     def _mention(self, match: re.Match[str], group: str = "who") -> Mention | None:
         apposition = match.groupdict().get("apposition")
         if apposition and re.fullmatch(NAME, apposition.strip()):
@@ -161,7 +176,7 @@ class Sieves:
         lead = _LEADING_NAME.match(said_by)
         if lead is not None and lead.end() < len(said_by.rstrip()):
             said_by = lead.group()  # "said Mr Hale one morning": the name, not what follows it
-        offset, phrase, kind = trim_mention(said_by, loose=True)
+        offset, phrase, kind = self._trim(said_by)
         if kind is None:
             return None
         adverb = re.search(r"\s+\w+ly$", phrase)
@@ -179,7 +194,12 @@ class Sieves:
             return Candidate(Mention(start, start + len(signed.group("who")), signed.group("who"), "person"), "―")
         inner = self.text[span.start : span.end].rstrip("\"'”’»")
         following = window.lstrip(" ,—–-")
-        if inner.endswith(".") and following[:1].isupper():
+        # A quotation that ends its sentence and its line ("…expressed.”⏎He said …") is
+        # followed by a new sentence, whatever its mark.
+        line_ends = following[:1] == "\n" and inner[-1:] in ".?!"
+        if line_ends:
+            following = following.lstrip()
+        if (inner.endswith(".") or line_ends) and following[:1].isupper():
             # The quotation ended its sentence; what follows is a new one, unless that
             # sentence is only its attribution ("“… missing.” Hale said.").
             bare = _BARE_ATTRIBUTION.match(following)
@@ -219,9 +239,11 @@ class Sieves:
         mention = self._mention(match)
         return None if mention is None else Candidate(mention, match.group("verb"))
 
-    def clause_final(self, span: MarkedSpan, limit: int) -> Candidate | None:
+    def clause_final(self, span: MarkedSpan) -> Candidate | None:
+        """The attribution that closes the quotation's sentence, past any later quotation in it:
+        "… carry “a great deal of weight” and bring the “firepower” they need, Neil Sroka said."."""
         sentence = self.sentence_of(span.end - 1)
-        end = min(limit, sentence.end)
+        end = sentence.end
         if end <= span.end:
             return None
         return self._closing_attribution(span.end, end)
@@ -234,7 +256,7 @@ class Sieves:
         group = "who1" if match.group("who1") else "who2"
         if _CONTENT_CLAUSE.match(match.group(group)):
             return None
-        offset, phrase, kind = trim_mention(match.group(group), loose=True)
+        offset, phrase, kind = self._trim(match.group(group))
         if kind is None:
             return None
         begin = start + match.start(group) + offset
@@ -337,6 +359,37 @@ class Sieves:
             verb,
             loose=True,
         )
+
+    def nearest_subject(self, span: MarkedSpan, floor: int) -> Candidate | None:
+        """The subject of the last finite verb before the quotation in its sentence, outside
+        other quotations: the clause that holds the quotation is usually that subject's."""
+        found = None
+        for match in _NEAREST_SUBJECT.finditer(self.text, floor, span.start):
+            who = match.group("who")
+            if (
+                self.in_quotation(match.start("who"))
+                or (match.group("verb").endswith("ing") and not match.group("aux"))  # "Bernie holding …"
+                or who.lower() in ("it", "i", "we")
+                or who.endswith("ing")  # "Holding signs, …"
+                or _NOT_A_SUBJECT.fullmatch(who)
+            ):
+                continue
+            found = match
+        if found is None:
+            return None
+        who = found.group("who")
+        kind: MentionKind = "pronoun" if re.fullmatch(PRONOUN, who) else "person"
+        return Candidate(Mention(found.start("who"), found.end("who"), who, kind), found.group("verb"), loose=True)
+
+    def according(self, span: MarkedSpan, sentence: Span) -> Candidate | None:
+        """ "…,” Wilk said, according to the Gazette.": the source the sentence cites, wherever
+        it sits, outside the quotations."""
+        for match in _ACCORDING.finditer(self.text, sentence.start, max(sentence.end, span.end)):
+            if not self.in_quotation(match.start()):
+                mention = self._mention(match)
+                if mention is not None:
+                    return Candidate(mention, "according to")
+        return None
 
     def said_before(self, span: MarkedSpan) -> Candidate | None:
         """A quotation that opens a sentence right after "…, Wilk said." in its paragraph."""
@@ -501,10 +554,12 @@ SIEVES: list[tuple[str, Sieve]] = [
     ("before", lambda s, q: s.before(q.span, q.floor)),
     ("before_nearest", lambda s, q: s.before(q.span, q.floor, nearest=True)),
     ("before_sentence", _before_in_sentence),
-    ("clause_final", lambda s, q: s.clause_final(q.span, q.limit)),
+    ("clause_final", lambda s, q: s.clause_final(q.span)),
     ("introduced", lambda s, q: s.introduced(q.span)),
     ("said_before", lambda s, q: s.said_before(q.span)),
     ("subject", lambda s, q: s.sentence_subject(q.span)),
+    ("according", lambda s, q: s.according(q.span, q.sentence)),
+    ("nearest_subject", lambda s, q: s.nearest_subject(q.span, max(q.block.start, q.sentence.start))),
 ]
 
 

@@ -393,3 +393,54 @@ def test_said_i_is_the_narrator_or_the_bylined_author() -> None:
     assert quotes[0].speaker == "the narrator"
     doc = parse_plain_text("Harbour Notes\n\nBy Mara Quill\n\n“I was wrong about the lamp,” I said.", "/tmp/t.txt")
     assert analyse(doc).quotes[0].speaker == "Mara Quill"
+
+
+def _mention(text: str, quote: Quote) -> str:
+    assert quote.speaker_start is not None and quote.speaker_end is not None
+    return text[quote.speaker_start : quote.speaker_end]
+
+
+def test_a_name_that_ends_like_an_adverb_speaks_when_the_article_gives_it_in_full() -> None:
+    text, quotes = quotes_of("Ruth Kelly runs the ferry.\n\n“The tide decides,” Kelly said. “Not the timetable.”")
+    assert [(q.speaker, _mention(text, q)) for q in quotes] == [("Ruth Kelly", "Kelly"), ("Ruth Kelly", "Kelly")]
+
+
+def test_a_paper_whose_name_ends_in_a_time_word_speaks() -> None:
+    text, quotes = quotes_of("“The pier is finished,” the Harbour Times wrote on its front page.")
+    assert _mention(text, quotes[0]) == "the Harbour Times"
+
+
+def test_the_source_after_according_to_is_proposed_wherever_it_sits() -> None:
+    text, quotes = quotes_of(
+        "The mayor said the lamp was “a relic of another century,” according to the Marrow Gazette."
+    )
+    assert _mention(text, quotes[0]) in ("The mayor", "the Marrow Gazette")
+    text, quotes = quotes_of("According to the Marrow Gazette, the lamp is “a relic of another century.”")
+    assert _mention(text, quotes[0]) == "the Marrow Gazette"
+
+
+def test_a_long_apposition_between_a_speaker_and_the_verb() -> None:
+    text, quotes = quotes_of(
+        "“The harbour is safe,” Ida Brandt, 62, of Marrow Point, who has fished there for forty years, said on Monday."
+    )
+    assert _mention(text, quotes[0]) == "Ida Brandt"
+
+
+def test_the_subject_of_the_clause_that_holds_a_fragment_speaks_for_it() -> None:
+    text, quotes = quotes_of(
+        "The council approved the budget, although Odile Brennan warned that it was “a gamble” for the town."
+    )
+    assert _mention(text, quotes[0]) == "Odile Brennan"
+
+
+def test_a_quotation_that_ends_its_line_is_not_attributed_across_the_line() -> None:
+    # One paragraph a line, as many news files are: "He said …" below begins another matter.
+    text, quotes = quotes_of(
+        "Wilk spoke first.\n“The lamp must stay.”\nHe said the vote would come on Friday, and Brennan agreed."
+    )
+    assert quotes[0].speaker_start != text.index("He said")
+
+
+def test_an_opening_mark_typed_as_a_closing_one_still_closes() -> None:
+    text, quotes = quotes_of("“Will the lamp stay?“ she asked. Nobody answered her.")
+    assert text[quotes[0].start : quotes[0].end] == "“Will the lamp stay?“"
