@@ -14,6 +14,7 @@ from content import ContentError, Document, clean_line, load_document
 from tui.config import Config, load_config
 from tui.screens.loading import LoadingScreen, PreviewScreen
 from tui.screens.reader import ReaderScreen
+from tui.themes import THEMES, theme_names
 
 
 class PostilApp(App[None]):
@@ -47,6 +48,8 @@ class PostilApp(App[None]):
         self._loading: str | None = None
         if document is not None:
             self.title = clean_line(document.title) or "postil"
+        for theme in THEMES:
+            self.register_theme(theme)
         if config.theme and config.theme in self.available_themes:
             self.theme = config.theme
         if config.keymap:
@@ -58,6 +61,7 @@ class PostilApp(App[None]):
             *self.config.problems,
             *self.config.unknown_keys(known_binding_ids()),
             *self.config.conflicts(reader_default_keys()),
+            *self.config.unknown_theme(theme_names()),
         ]
         if problems:
             self.notify("\n".join(problems), title="config.toml", severity="warning", timeout=15, markup=False)

@@ -461,14 +461,14 @@ CONFIG_TEMPLATE = """\
 # postil's settings. A setting that cannot be used is reported, with its line, and the
 # reader starts with the defaults; `postil config` checks this file.
 
-# theme = "textual-light"          # any Textual theme: textual-dark, nord, gruvbox, ...
+# theme = "postil-light"           # postil-dark, postil-light, or a Textual theme: nord, gruvbox, ...
 # pane = false                     # start with the side pane hidden (tab shows it)
 # width = 72                       # columns of text at most, centred; 0 for the whole width
 
 [keys]
 # Keys by binding id; several keys are separated by commas. `?` in the reader lists them all.
 # next_sentence = "right_parenthesis,ctrl+n"
-# highlight = "h,enter"
+# highlight = "h,i"
 
 [colors]
 # What each highlight colour means to you, shown as a legend in the pane.
@@ -497,12 +497,14 @@ def cmd_config(args: argparse.Namespace) -> int:
         except (OSError, ValueError) as error:
             raise UsageError(f"cannot start the editor {editor!r} ({error}); set $EDITOR") from None
     from tui.app import known_binding_ids, reader_default_keys
+    from tui.themes import theme_names
 
     config = load_config(path)
     problems = [
         *config.problems,
         *config.unknown_keys(known_binding_ids(), path),
         *config.conflicts(reader_default_keys(), path),
+        *config.unknown_theme(theme_names(), path),
     ]
     if not path.exists():
         print(f"{path}: not there yet; the defaults are used (postil config --edit writes one)")

@@ -29,7 +29,7 @@ class Config:
     problems: list[str] = field(default_factory=list)
     """What was wrong with the file, one line each; the reader shows them at start."""
     lines: dict[str, int] = field(default_factory=dict)
-    """The line of each binding id in the file, to name it in a problem."""
+    """The line of each binding id (and of `theme`) in the file, to name it in a problem."""
 
     def unknown_keys(self, known: set[str], path: Path | None = None) -> list[str]:
         """One line for each binding id in [keys] that no key of postil has."""
@@ -39,6 +39,18 @@ class Config:
             f"'{name.removeprefix('reader.')}'; it is ignored"
             for name in self.keymap
             if name not in known
+        ]
+
+    def unknown_theme(self, known: list[str], path: Path | None = None) -> list[str]:
+        """One line if `theme` names none of the `known` themes."""
+        if self.theme is None or self.theme in known:
+            return []
+        where = path or config_path()
+        return [
+            clean_line(
+                f"{where}:{self.lines.get('theme', 0) or '?'}: there is no theme '{self.theme}'; "
+                f"the default is used. Try {', '.join(known[:2])} or nord (ctrl+p, Theme, lists them all)"
+            )
         ]
 
     def conflicts(self, defaults: dict[str, list[str]], path: Path | None = None) -> list[str]:
@@ -72,7 +84,7 @@ def config_path() -> Path:
 
 def _line_of(text: str, key: str) -> int:
     """The line where `key` is set in the file (bare or quoted), or 0."""
-    pattern = re.compile(rf"^\s*(?:{re.escape(key)}|\"{re.escape(key)}\"|'{re.escape(key)}')\s*=", re.MULTILINE)
+    pattern = re.compile(rf"^[ \t]*(?:{re.escape(key)}|\"{re.escape(key)}\"|'{re.escape(key)}')\s*=", re.MULTILINE)
     match = pattern.search(text)
     return text.count("\n", 0, match.start()) + 1 if match else 0
 
@@ -106,8 +118,9 @@ def load_config(path: Path | None = None) -> Config:
             keymap[full] = value
             lines[full] = _line_of(text, name)
     theme = raw.get("theme")
+    lines["theme"] = _line_of(text, "theme")
     if theme is not None and not isinstance(theme, str):
-        problems.append(f"{path}:{_line_of(text, 'theme') or '?'}: theme must be a name in a string")
+        problems.append(f"{path}:{lines['theme'] or '?'}: theme must be a name in a string")
     width = raw.get("width", 72)
     if not isinstance(width, int) or isinstance(width, bool) or not (width == 0 or 20 <= width <= 1000):
         problems.append(

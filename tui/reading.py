@@ -21,7 +21,7 @@ from typing import Literal
 from content import Sentence, Span
 from tui.navigation import index_after, index_at, index_before
 
-Unit = Literal["sentence", "paragraph", "quote", "claim", "annotation", "match", "selection"]
+Unit = Literal["sentence", "paragraph", "section", "quote", "claim", "annotation", "match", "selection"]
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,15 @@ class Reading:
     @cached_property
     def paragraph_starts(self) -> list[int]:
         return [p.start for p in self.paragraphs]
+
+    @cached_property
+    def sections(self) -> list[Span]:
+        """The headings (a book's chapters too): `J` and `K` step through them."""
+        return [Span(b.start, b.end) for b in self.document.blocks if b.kind == "heading" and b.end > b.start]
+
+    @cached_property
+    def section_starts(self) -> list[int]:
+        return [s.start for s in self.sections]
 
     @cached_property
     def quotes(self) -> list[Quote]:
@@ -153,6 +162,8 @@ class Reading:
 
     def _spans(self, unit: Unit, around: int) -> tuple[Sequence[Span], list[int], bool]:
         """The spans to move through, their starts, and whether they are all of them."""
+        if unit == "section":
+            return self.sections, self.section_starts, True
         if unit != "sentence":
             return self.paragraphs, self.paragraph_starts, True
         if self.sentences_ready():
@@ -161,7 +172,7 @@ class Reading:
         return near, [s.start for s in near], False
 
     def move(self, unit: Unit, forward: bool, visible: Span | None = None) -> Cursor | None:
-        """Move to the next or previous sentence or paragraph; None at the ends.
+        """Move to the next or previous sentence, paragraph or section; None at the ends.
 
         When the cursor has scrolled out of view, the first step lands on the first span
         on screen (the last, going back) instead, so reading picks up where the eyes are.
@@ -205,6 +216,15 @@ class Reading:
         self.anchor = self.cursor.span
         return True
 
+    def select_words(self, start: int, end: int) -> None:
+        """Select the words from `start` to `end` (either way round), whole words: a drag."""
+        text = self.document.text
+        low, high = sorted((start, end))
+        first = _word_around(text, low)
+        last = _word_around(text, max(low, high - 1) if high > low else high)
+        self.anchor = first
+        self.cursor = Cursor(last, "selection")
+
     @property
     def selection(self) -> Span | None:
         if self.anchor is None or self.cursor is None:
@@ -226,6 +246,8 @@ class Reading:
         unit = self.cursor.unit
         if unit == "paragraph":
             return unit, self.cursor.index + 1, len(self.paragraphs)
+        if unit == "section":
+            return unit, self.cursor.index + 1, len(self.sections)
         if unit == "quote":
             return unit, self.cursor.index + 1, len(self.quotes)
         if unit == "claim":
@@ -240,3 +262,14 @@ class Reading:
 
 def _overlaps(a: Span, b: Span) -> bool:
     return (a.start < b.end and b.start < a.end) or a.start == b.start
+
+
+def _word_around(text: str, offset: int) -> Span:
+    """The word at `offset` (or the one character there, if it is not part of a word)."""
+    offset = max(0, min(offset, len(text) - 1))
+    start = end = offset
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "’'-"):
+        start -= 1
+    while end < len(text) and (text[end].isalnum() or text[end] in "’'-"):
+        end += 1
+    return Span(start, max(end, start + 1))

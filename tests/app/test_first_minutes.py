@@ -189,7 +189,7 @@ def _states() -> list[str]:
     return ["article--cursor", "article--selection", "article--match", "article--claim", *COLOR_CLASSES.values()]
 
 
-@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light", "postil-dark", "postil-light"])
 async def test_each_reading_state_looks_different_in_256_and_16_colours(build, short_doc, theme) -> None:  # type: ignore[no-untyped-def]
     from rich.color import ColorSystem
 

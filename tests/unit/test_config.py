@@ -76,6 +76,11 @@ def test_config_names_a_problem_with_its_line_and_fails(isolated_dirs: Path) -> 
     result = _postil("config")
     assert result.returncode == 1
     assert f"{path}:3: no key has the id 'no_such_key'" in result.stderr and "Traceback" not in result.stderr
+    path.write_text('theme = "postil-light"\n')
+    assert _postil("config").returncode == 0
+    path.write_text('\ntheme = "postil-sepia"\n')
+    result = _postil("config")
+    assert result.returncode == 1 and f"{path}:2: there is no theme 'postil-sepia'" in result.stderr
     broken = _postil("config", "--edit", env={"EDITOR": "/nonexistent/editor", "VISUAL": ""})
     assert broken.returncode == 2 and "cannot start the editor" in broken.stderr and "Traceback" not in broken.stderr
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from functools import cached_property
 from typing import Literal
+from urllib.parse import urljoin, urlsplit
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -73,6 +74,8 @@ class ReaderScreen(Screen[None]):
         _b("left_parenthesis", "move('sentence', 0)", "Previous sentence", "previous_sentence"),
         _b("right_curly_bracket", "move('paragraph', 1)", "Next paragraph", "next_paragraph"),
         _b("left_curly_bracket", "move('paragraph', 0)", "Previous paragraph", "previous_paragraph"),
+        _b("J", "move('section', 1)", "Next section (heading or chapter)", "next_section"),
+        _b("K", "move('section', 0)", "Previous section (heading or chapter)", "previous_section"),
         _b("right_square_bracket", "cycle('quote', 1)", "Next quote", "next_quote"),
         _b("left_square_bracket", "cycle('quote', 0)", "Previous quote", "previous_quote"),
         _b("greater_than_sign", "cycle('claim', 1)", "Next claim", "next_claim"),
@@ -97,6 +100,7 @@ class ReaderScreen(Screen[None]):
         _b("n", "search_again(1)", "Next match", "next_match"),
         _b("N", "search_again(0)", "Previous match", "previous_match"),
         _b("tab", "toggle_pane", "Move focus between article and pane", "pane"),
+        _b("enter", "open_link", "Open the link in the current sentence in the browser", "open_link"),
         _b("o", "library", "Library: open another annotated document", "library"),
         _b("x", "export", "Export the annotations (Markdown, JSON, CSV, HTML)", "export"),
         _b("question_mark", "help", "Help", "help", show=True),
@@ -565,6 +569,9 @@ class ReaderScreen(Screen[None]):
     def action_move(self, unit: Unit, forward: int) -> None:
         if unit == "sentence" and forward:
             self.tour_done("sentence")
+        if unit == "section" and not self.reading.sections:
+            self.notify("This document has no headings or chapters", timeout=2)
+            return
         cursor = self.reading.move(unit, bool(forward), self.article.visible_span())
         self.go(cursor, f"{'Last' if forward else 'First'} {unit}")
 
@@ -587,10 +594,44 @@ class ReaderScreen(Screen[None]):
 
     @on(ArticleView.Clicked)
     def clicked(self, event: ArticleView.Clicked) -> None:
+        """A click moves the cursor to the sentence; on a link's words it also opens the
+        link; a double click selects the sentence, ready for `h`."""
         cursor = self.reading.sentence_at(event.offset)
-        if cursor is not None:
-            self.reading.place(cursor)
-            self.redraw()
+        if cursor is None:
+            return
+        self.reading.place(cursor)
+        if event.chain >= 2:
+            self.reading.anchor = cursor.span
+        else:
+            self.reading.anchor = None
+            link = self.link_in(event.offset, event.offset + 1)
+            if link:
+                self.open_link(link)
+        self.redraw()
+
+    @on(ArticleView.Dragged)
+    def dragged(self, event: ArticleView.Dragged) -> None:
+        """A drag selects the words it passes over, ready for `h`, `a` or `y`."""
+        self.reading.select_words(event.start, event.end)
+        self.redraw()
+
+    def action_open_link(self) -> None:
+        cursor = self.reading.cursor
+        link = self.link_in(cursor.span.start, cursor.span.end) if cursor is not None else None
+        if link is None:
+            self.notify("No link in this sentence", timeout=2)
+            return
+        self.open_link(link)
+
+    def open_link(self, href: str) -> None:
+        """Open a link in the browser: a web or mail address only, never a file or a script
+        an article slipped in; a relative link is read against the article's own address."""
+        target = urljoin(self.document.source, href) if "://" in self.document.source else href
+        if urlsplit(target).scheme.lower() not in ("http", "https", "mailto"):
+            self.notify(f"Not opened: {excerpt(target, 60)} is not a web or mail address", timeout=4, markup=False)
+            return
+        self.app.open_url(target)
+        self.notify(f"Opening {excerpt(target, 60)}", timeout=3, markup=False)
 
     @on(SpanList.Chosen)
     def span_chosen(self, event: SpanList.Chosen) -> None:

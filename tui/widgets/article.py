@@ -159,11 +159,20 @@ class ArticleView(ScrollView, can_focus=True):
     """
 
     class Clicked(Message):
-        """The user clicked on the text at `offset`."""
+        """The user clicked on the text at `offset`; `chain` is 2 for a double click."""
 
-        def __init__(self, offset: int) -> None:
+        def __init__(self, offset: int, chain: int = 1) -> None:
             super().__init__()
             self.offset = offset
+            self.chain = chain
+
+    class Dragged(Message):
+        """The user dragged the mouse over the text from `start` to `end` (either way round)."""
+
+        def __init__(self, start: int, end: int) -> None:
+            super().__init__()
+            self.start = start
+            self.end = end
 
     def __init__(self, document: Document, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -173,6 +182,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._inline = SpanIndex(document.inline)
         self._cache: LRUCache[int, Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
+        self._pressed: int | None = None
+        """Where the left button went down, while it is held."""
+        self._dragged = False
 
     # -- the model -------------------------------------------------------------------
 
@@ -391,15 +403,40 @@ class ArticleView(ScrollView, can_focus=True):
 
     # -- mouse -----------------------------------------------------------------------
 
-    def on_click(self, event: events.Click) -> None:
+    def offset_at(self, x: int, y: int) -> int | None:
+        """The text offset under the point (x, y) of the view, or None below the text."""
         model = self._ensure_model()
-        index = int(self.scroll_y) + event.y
-        row = model.row(index)
+        row = model.row(int(self.scroll_y) + y)
         if row is None:
+            return None
+        column = x - model.margin - len(row.indent)
+        return min(row.end, row.start + max(0, column))
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        if event.button == 1:
+            self._pressed = self.offset_at(event.x, event.y)
+            self._dragged = False
+            self.capture_mouse()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if self._pressed is None:
+            return  # the button is not held (the view has the mouse until it is let go)
+        offset = self.offset_at(event.x, max(0, min(event.y, self.size.height - 1)))
+        if offset is not None and (self._dragged or offset != self._pressed):
+            self._dragged = True
+            self.post_message(self.Dragged(self._pressed, offset))
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        self._pressed = None
+        self.release_mouse()
+
+    def on_click(self, event: events.Click) -> None:
+        if self._dragged:
+            self._dragged = False  # the end of a drag, not a click
             return
-        column = event.x - model.margin - len(row.indent)
-        offset = min(row.end, row.start + max(0, column))
-        self.post_message(self.Clicked(offset))
+        offset = self.offset_at(event.x, event.y)
+        if offset is not None:
+            self.post_message(self.Clicked(offset, event.chain))
 
 
 def _visible(piece: str) -> str:
