@@ -8,6 +8,7 @@ second window or a hand edit is not lost.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import hashlib
 import os
@@ -460,8 +461,11 @@ class AnnotationStore:
 
     # -- queries -----------------------------------------------------------------------
 
+    def _order(self, a: Annotation) -> tuple[bool, int, int, str]:
+        return (a.id in self.orphans, a.start, a.end, a.id)
+
     def sort(self) -> None:
-        self.annotations.sort(key=lambda a: (a.id in self.orphans, a.start, a.end, a.id))
+        self.annotations.sort(key=self._order)
 
     def get(self, annotation_id: str) -> Annotation | None:
         return next((a for a in self.annotations if a.id == annotation_id), None)
@@ -486,9 +490,9 @@ class AnnotationStore:
     def add(self, annotation: Annotation) -> Annotation:
         self._check_writable()
         self._remember("add", None, annotation.id)
-        self.annotations.append(annotation)
+        # Into its place in the sorted list: the other 10,000 are not sorted again.
+        bisect.insort(self.annotations, annotation, key=self._order)
         self._dirty.add(annotation.id)
-        self.sort()
         self._save_keeping_changes()
         return annotation
 

@@ -11,6 +11,8 @@ import itertools
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
+from operator import attrgetter
 
 from rich.segment import Segment
 from rich.style import Style
@@ -45,15 +47,13 @@ class SpanIndex:
     """Spans sorted by start, with a quick lookup of those that overlap a row."""
 
     def __init__(self, spans: Sequence[Span | Annotation]) -> None:  # a Quote or Claim is a Span
-        self.spans = sorted(spans, key=lambda span: span.start)
-        self.starts = [span.start for span in self.spans]
+        # Built in C loops (attrgetter, accumulate): 10,000 highlights are indexed again after
+        # each change, inside the key that made it.
+        self.spans = sorted(spans, key=attrgetter("start"))
+        self.starts: list[int] = list(map(attrgetter("start"), self.spans))
         # reach[i]: the furthest end among spans[0..i], so a lookup can stop walking back
         # as soon as nothing earlier can still cover the row (one long span costs nothing).
-        self.reach: list[int] = []
-        furthest = 0
-        for span in self.spans:
-            furthest = max(furthest, span.end)
-            self.reach.append(furthest)
+        self.reach: list[int] = list(accumulate(map(attrgetter("end"), self.spans), max))
 
     def overlapping(self, start: int, end: int) -> list[Span | Annotation]:
         index = bisect_left(self.starts, end) - 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import count
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -80,7 +82,7 @@ class AnnotationList(OptionList):
     def show(self, annotations: list[Annotation], orphans: set[str], current: str | None = None) -> None:
         highlighted = self.highlighted_option.id if self.highlighted_option else None
         self._all, self._orphans = list(annotations), set(orphans)
-        self._position = {a.id: index for index, a in enumerate(self._all)}
+        self._position = dict(zip(map(attrgetter("id"), self._all), count()))
         self._build(current or highlighted)
 
     def show_message(self, message: str) -> None:
