@@ -34,15 +34,6 @@ REPORTING_VERBS = frozenset(
     reflected implored remonstrated clarified calculated reacted
     pledged pledges blamed blames chanting remarking credited asserted asserts thanked""".split()
 ) | {"went on", "pointed to", "referred to", "spoke of", "talked about", "called for", "pointed out", "shot back"}
-# Reporting verbs whose object is the one spoken to or about, never the speaker: "told his
-# supporters, “…”", "called Brennan “a liar”".
-OBJECT_VERBS = frozenset(
-    """told tells tell telling urged urges urging warned warns warning reminded informed assured thanked
-    blamed blames accused accuses accusing called calls calling praised criticized criticised slammed
-    blasted mocked attacked defended dubbed labeled labelled branded hailed welcomed challenged
-    questioned credited cited citing likened likens compared compares scolded scolds condemned condemns
-    denounced lauded""".split()
-)
 # Verbs that introduce reported content ("X claimed that …") without quote marks.
 CLAIM_VERBS = frozenset(
     """said says say saying told tells claimed claims claiming alleged alleges alleging argued

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from content.analysis.cast import Cast, Mention, MentionKind, title_gender, trim_mention
-from content.analysis.lexicon import DESCRIBED_GENDER, KIN_WORDS, OBJECT_VERBS, word_alternation
+from content.analysis.lexicon import DESCRIBED_GENDER, KIN_WORDS, word_alternation
 from content.analysis.marks import MarkedSpan
 from content.analysis.patterns import (
     APPOSITION,
@@ -309,11 +309,7 @@ class Sieves:
                     return Candidate(
                         Mention(mention.start + floor, mention.end + floor, mention.text, mention.kind), verb.group()
                     )
-            inverted = (
-                None
-                if verb.group() in OBJECT_VERBS  # "told his supporters, “…”": the one spoken to
-                else re.match(rf"\s+(?P<who>{MENTION})\s*[:,]", left[verb.end() :])
-            )
+            inverted = re.match(rf"\s+(?P<who>{MENTION})\s*[:,]", left[verb.end() :])
             if inverted is not None:
                 mention = self._mention(inverted)
                 if mention is not None:
