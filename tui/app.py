@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 
@@ -34,6 +35,8 @@ class PostilApp(App[None]):
         tour: bool = False,
     ) -> None:
         super().__init__()
+        self.key_arrived = 0.0
+        """When the key being answered arrived (time.monotonic); 0 once its screen is drawn."""
         self.tour = tour
         """Whether the first reader shows the first-run tour."""
         self.document = document
@@ -54,6 +57,16 @@ class PostilApp(App[None]):
             self.theme = config.theme
         if config.keymap:
             self.set_keymap(config.keymap)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            # Until the key's screen is drawn, the background analysis waits (ReaderScreen._keys_first).
+            self.key_arrived = time.monotonic()
+            self.call_after_refresh(self._key_answered)
+        await super().on_event(event)
+
+    def _key_answered(self) -> None:
+        self.key_arrived = 0.0
 
     def config_problems(self) -> None:
         """Say, once the first screen is up, what in config.toml was not used, with its line."""

@@ -23,6 +23,7 @@ import re
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from content.analysis.pause import Pause
 from content.analysis.sentences import split_sentences
 from content.document import Document, Sentence
 
@@ -51,8 +52,11 @@ _BOOK_LENGTH = 80_000
 class Analysis:
     """The stages' results for one document, each worked out on first use."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, pause: Pause | None = None) -> None:
         self.document = document
+        self.pause = pause
+        """Called now and then by the long stages (quotes, claims): a reader running the
+        analysis in a thread passes one that waits while a key is being answered."""
 
     @cached_property
     def sentences(self) -> list[Sentence]:
@@ -117,13 +121,14 @@ class Analysis:
             fiction,
             first_person=fiction and self.first_person,
             marked=self.marks,
+            pause=self.pause,
         )
 
     @cached_property
     def claims(self) -> list[Claim]:
         from content.analysis.claims import find_claims
 
-        return find_claims(self.document, self.sentences, self.quotes, self.cast)
+        return find_claims(self.document, self.sentences, self.quotes, self.cast, pause=self.pause)
 
     @cached_property
     def people(self) -> list[Person]:
@@ -159,9 +164,9 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(name)
 
 
-def analyse(document: Document) -> Analysis:
+def analyse(document: Document, pause: Pause | None = None) -> Analysis:
     """The analysis of `document`; each stage runs when first asked for (`.run()` runs all)."""
-    return Analysis(document)
+    return Analysis(document, pause)
 
 
 __all__ = ["STAGES", "Analysis", "Cast", "Claim", "ClaimKind", "Person", "Quote", "QuoteKind", "analyse"]

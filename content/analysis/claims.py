@@ -36,6 +36,7 @@ from content.analysis.lexicon import (
     word_alternation,
 )
 from content.analysis.patterns import NAME
+from content.analysis.pause import PAUSE_EVERY, Pause
 from content.analysis.quotes import Quote, analysable_blocks
 from content.document import Document, Sentence, Span
 
@@ -366,6 +367,7 @@ def find_claims(
     quotes: list[Quote],
     cast: Cast,
     trace: list[tuple[int, int, dict[str, float]]] | None = None,
+    pause: Pause | None = None,
 ) -> list[Claim]:
     """`trace`, when given, gets every candidate cue verb: its span in the text and its features."""
     text = document.text
@@ -376,7 +378,9 @@ def find_claims(
     quote_starts = [q.start for q in quotes]
     claims: list[Claim] = []
     block_index = 0
-    for sentence in sentences:
+    for number, sentence in enumerate(sentences):
+        if pause is not None and not number % PAUSE_EVERY:
+            pause()
         while block_index < len(ranges) and ranges[block_index][1] < sentence.start:
             block_index += 1
         if block_index >= len(ranges) or not (ranges[block_index][0] <= sentence.start < ranges[block_index][1]):

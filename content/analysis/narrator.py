@@ -10,6 +10,7 @@ from collections import Counter
 from content.analysis.cast import Cast
 from content.analysis.marks import MarkedSpan
 from content.analysis.patterns import NAME
+from content.analysis.pause import Pause
 from content.analysis.quotes import Choice, Quote, find_quotes
 from content.analysis.ranker import Ranker
 from content.document import Document, Sentence
@@ -61,17 +62,18 @@ def attribute(
     trace: list[Choice] | None = None,
     first_person: bool = False,
     marked: list[MarkedSpan] | None = None,
+    pause: Pause | None = None,
 ) -> list[Quote]:
     """The quotes and their speakers; in first-person fiction, a second pass once the
     narrator's name is known, so "I said" names them and the dialogue follows them."""
     if not (fiction and first_person):
-        return find_quotes(document, sentences, cast, fiction, ranker, trace, marked)
+        return find_quotes(document, sentences, cast, fiction, ranker, trace, marked, pause)
     first: list[Choice] = []
-    quotes = find_quotes(document, sentences, cast, fiction, ranker, first, marked)
+    quotes = find_quotes(document, sentences, cast, fiction, ranker, first, marked, pause)
     name = name_the_narrator(document.text, first, cast)
     if name is None:
         if trace is not None:
             trace.extend(first)
         return quotes
     cast.narrator = name
-    return find_quotes(document, sentences, cast, fiction, ranker, trace, marked)
+    return find_quotes(document, sentences, cast, fiction, ranker, trace, marked, pause)

@@ -47,6 +47,11 @@ class Setup:
     """The files the rows need, made once in a temporary folder."""
 
     def __init__(self, book: Path, markdown: Path | None) -> None:
+        # postil runs as a user's install runs it: with its modules compiled, as pip compiles
+        # them on install (and as Textual's are). An editable install under
+        # PYTHONDONTWRITEBYTECODE would otherwise compile them again at every start.
+        packages = [str(HERE.parents[1] / name) for name in ("content", "annotations", "tui")]
+        subprocess.run([PYTHON, "-m", "compileall", "-q", *packages], check=True)
         self.folder = Path(tempfile.mkdtemp(prefix="postil-suite-"))
         self.book = book
         self.markdown = markdown

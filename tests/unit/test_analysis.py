@@ -163,3 +163,13 @@ def test_claim_cue_inference_is_deterministic() -> None:
     text = "Notes\n\nThe council said the ferry would run. Critics argue the fees are too high."
     runs = [[c.to_json(text) for c in analyse(parse_plain_text(text, "x")).claims] for _ in range(3)]
     assert runs[0] == runs[1] == runs[2] and len(runs[0]) == 2
+
+
+def test_the_long_stages_pause_now_and_then_for_a_reader() -> None:
+    days = (f"“The lamp stays,” Wilk said on day {n}. The vote came." for n in range(40))
+    text = "Harbour Notes\n\n" + "\n\n".join(days)
+    calls: list[int] = []
+    analysis = analyse(parse_plain_text(text, "x"), pause=lambda: calls.append(1))
+    analysis.run()
+    assert len(calls) >= 4 and len(analysis.quotes) == 40  # quotes and claims both gave way
+    assert [q.speaker for q in analysis.quotes] == [q.speaker for q in analyse(parse_plain_text(text, "x")).quotes]

@@ -8,6 +8,7 @@ before the handler returns, so before the next key is handled.
 from __future__ import annotations
 
 import gc
+import time
 from bisect import bisect_left, bisect_right
 from functools import cached_property
 from typing import Literal
@@ -33,6 +34,8 @@ from tui.widgets.pane import AnnotationList, SidePane, SpanList, excerpt, matche
 from tui.widgets.searchbar import SearchBar
 
 NARROW = 80
+_KEY_FIRST_FOR = 0.1
+"""Seconds after a key during which the background analysis gives way to it."""
 _SEARCH_IN_WORKER = 200_000
 """A text longer than this is searched off the UI thread as the query is typed."""
 
@@ -129,7 +132,7 @@ class ReaderScreen(Screen[None]):
         """The first-run tour's step on screen, or None when there is no tour."""
         self.document = document
         self.store = store
-        self.reading = Reading(analyse_document(document))
+        self.reading = Reading(analyse_document(document, pause=self._keys_first))
         self.search_query = ""
         self.search_regex = False
         self.finder = Finder(document.text)
@@ -257,6 +260,16 @@ class ReaderScreen(Screen[None]):
 
         if not isinstance(self.app.screen, ModalScreen):
             self.remember_position()  # another document goes on top (a dialog does not count)
+
+    def _keys_first(self) -> None:
+        """In the analysis thread, now and then: while a key is being answered (until its
+        screen is drawn), wait, so the key has the interpreter to itself; never past 100 ms
+        after the key, so the analysis always goes on."""
+        while True:
+            arrived = getattr(self.app, "key_arrived", 0.0)
+            if not arrived or time.monotonic() - arrived > _KEY_FIRST_FOR:
+                return
+            time.sleep(0.002)
 
     @work(thread=True, exclusive=True, group="analysis")
     def analyse(self) -> None:
