@@ -92,7 +92,7 @@ def classify(text: str, loose: bool = False) -> MentionKind | None:
     if not words:
         return None
     head = words[-1].lower().strip("’',.")
-    # A title's last word may be a time word: "the Global Times", "USA Today" speak.
+    # A title's last word may be a time word: "the Harbour Times", "Marrow Today" speak.
     titled = len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].isupper() and head not in _CALENDAR
     if head in TIME_WORDS and not (len(words) == 1 and head in _NAMES_TOO) and not titled:
         return None  # "one morning", "Two minutes", "Tuesday": when, not who

@@ -34,7 +34,7 @@ MENTION = (
 # Words without sentence punctuation, across a line break inside a paragraph; "Mr." may keep its dot.
 WORD_RUN = rf"(?:{TITLE_DOT}|[A-Z][a-z]{{0,3}}\.[ ]|\n(?!\s*\n)|[^.;:!?,“”\"\n]){{1,90}}?"
 PARENTHESIS = r"(?:\s*\([^()]{1,40}\))?"
-# One apposition, or a run of them: "Harry Bond, 30, of Raleigh, N.C., who was polled, said".
+# One apposition, or a run of them: "Ida Brandt, 62, of Marrow Point, who was polled, said".
 APPOSITION = r"(?:,\s*(?P<apposition>[^,“”\"]{1,80}),(?:[^,“”\"]{1,80},){0,3})?"
 REPORTING_VERB = word_alternation(REPORTING_VERBS)
 AUXILIARY = word_alternation(AUXILIARIES)

@@ -49,7 +49,7 @@ _AFTER_NORMAL = re.compile(
 # The attribution closes the sentence: "A keeper who “sleeps” is no keeper, Wilk said."
 _CLAUSE_FINAL = re.compile(
     rf",\s*(?:(?P<verb1>{REPORTING_VERB})\s+(?P<who1>{WORD_RUN})|(?P<who2>{WORD_RUN}){PARENTHESIS}\s+(?:(?:{AUXILIARY})\s+)*(?P<verb2>{REPORTING_VERB}))"
-    rf"(?:,\s*[^;:!?“”\"]{{1,120}}?)?"  # "…, said Ida Hale, a teacher from Mount Pleasant."
+    rf"(?:,\s*[^;:!?“”\"]{{1,120}}?)?"  # "…, said Ida Hale, a teacher from Marrow Point."
     rf"(?:\s+[^,.;:!?“”\"]{{0,40}})?[.!?]?\s*$"
 )
 # Between a subject and its verb: auxiliaries and any adverb ("has also broadly called for").
@@ -69,8 +69,8 @@ _SENTENCE_SUBJECT = re.compile(
     r"(?:(?:on|last|this|early|late)\s+[A-Z]?[a-z]+\s+)?"  # "The mayor on Tuesday rejected"
     rf"(?:(?:{AUXILIARY})\s+)*(?P<verb>[a-z][\w’'-]+)"
 )
-# The last subject of a finite verb before the quotation: "Clinton endorsed the deal, although
-# she made it clear that she has “serious concerns”" — "she", not the sentence's "Clinton".
+# The last subject of a finite verb before the quotation: "Brennan backed the sale, although
+# she warned that it was “a gamble”" — "she", not the sentence's "Brennan".
 _NEAREST_SUBJECT = re.compile(
     rf"(?<![\w’'])(?P<who>{PRONOUN}|{NAME}){PARENTHESIS}\s+(?:\w+ly\s+)?"
     r"(?:(?:on|late|early|last|this)\s+(?:[A-Z][a-z]+|night|week|month|year)\s+(?:night\s+|morning\s+)?)?"
@@ -194,7 +194,7 @@ class Sieves:
             return Candidate(Mention(start, start + len(signed.group("who")), signed.group("who"), "person"), "―")
         inner = self.text[span.start : span.end].rstrip("\"'”’»")
         following = window.lstrip(" ,—–-")
-        # A quotation that ends its sentence and its line ("…expressed.”⏎He said …") is
+        # A quotation that ends its sentence and its line ("…must stay.”⏎He said …") is
         # followed by a new sentence, whatever its mark.
         line_ends = following[:1] == "\n" and inner[-1:] in ".?!"
         if line_ends:
@@ -241,7 +241,7 @@ class Sieves:
 
     def clause_final(self, span: MarkedSpan) -> Candidate | None:
         """The attribution that closes the quotation's sentence, past any later quotation in it:
-        "… carry “a great deal of weight” and bring the “firepower” they need, Neil Sroka said."."""
+        "… carry “twice the freight” and bring the “jobs the town needs,” Tomas Wilk said."."""
         sentence = self.sentence_of(span.end - 1)
         end = sentence.end
         if end <= span.end:
@@ -368,7 +368,7 @@ class Sieves:
             who = match.group("who")
             if (
                 self.in_quotation(match.start("who"))
-                or (match.group("verb").endswith("ing") and not match.group("aux"))  # "Bernie holding …"
+                or (match.group("verb").endswith("ing") and not match.group("aux"))  # "Wilk holding …"
                 or who.lower() in ("it", "i", "we")
                 or who.endswith("ing")  # "Holding signs, …"
                 or _NOT_A_SUBJECT.fullmatch(who)

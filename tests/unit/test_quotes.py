@@ -223,14 +223,14 @@ def test_a_fragment_is_the_words_of_the_sentence_subject() -> None:
 
 
 def test_a_programme_title_is_nobody_s_words() -> None:
-    text, quotes = quotes_of("Sanders told MSNBC’s “Morning Joe” that nobody would question the plan.")
+    text, quotes = quotes_of("Brennan told Harbour Radio’s “Morning Tide” that nobody would question the plan.")
     (title,) = quotes
-    assert (text[title.start : title.end], title.speaker, title.kind) == ("“Morning Joe”", None, "term")
+    assert (text[title.start : title.end], title.speaker, title.kind) == ("“Morning Tide”", None, "term")
 
 
 def test_words_that_merely_start_like_a_pronoun_are_not_pronouns() -> None:
     _text, quotes = quotes_of(
-        "In a statement announcing the pick, the union called Clinton a “champion” of its members. "
+        "In a statement announcing the pick, the union called Brennan a “champion” of its members. "
         "On September 27 the council published its finding that the figure was “accurate.”"
     )
     speakers = [q.speaker for q in quotes]
