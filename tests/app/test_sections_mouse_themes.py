@@ -168,3 +168,21 @@ async def test_an_unknown_theme_is_named_with_its_line_and_the_reader_opens(shor
         await pilot.pause()
         assert await shown(app, pilot, "/config.toml:2: there is no theme 'postil-sepia'; the default is used.")
         assert "The boats came in at dawn." in screen_text(app) and app.theme == "textual-dark"
+
+
+async def test_the_palette_switches_to_postils_own_themes(build, short_doc) -> None:  # type: ignore[no-untyped-def]
+    from textual.command import CommandPalette
+
+    app = build(short_doc)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("ctrl+p", *"theme")
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, CommandPalette) and "Theme" in screen_text(app)
+        await pilot.press("enter")  # Textual's theme command: the themes, ours among them
+        await pilot.pause(0.5)
+        await pilot.press(*"postil-light")
+        await pilot.pause(0.5)
+        assert "postil-light" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause(0.5)
+        assert app.theme == "postil-light" and "The boats came in at dawn." in screen_text(app)
