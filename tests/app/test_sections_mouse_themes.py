@@ -53,6 +53,18 @@ def _row_of(app, words: str) -> tuple[int, int]:  # type: ignore[no-untyped-def]
     raise AssertionError(f"{words!r} is not on screen")
 
 
+async def _selected_then_highlighted(app, pilot, words: str) -> None:  # type: ignore[no-untyped-def]
+    """The mouse left `words` selected, and `h` highlights exactly them."""
+    await pilot.pause()
+    reader = app.screen
+    assert isinstance(reader, ReaderScreen)
+    selection = reader.reading.selection
+    assert selection is not None and REPORT.text[selection.start : selection.end] == words
+    await pilot.press("h")
+    await pilot.pause()
+    assert [a.exact for a in reader.store.annotations] == [words]
+
+
 async def test_shift_j_and_k_step_through_the_sections(build) -> None:  # type: ignore[no-untyped-def]
     app = build(REPORT)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
@@ -84,14 +96,7 @@ async def test_a_drag_selects_whole_words_and_h_highlights_them(build, data_dir)
         await pilot.mouse_down("#article", offset=(x + 2, y))  # inside "boats"
         await pilot.hover("#article", offset=(x + 8, y))  # inside "came"
         await pilot.mouse_up("#article", offset=(x + 8, y))
-        await pilot.pause()
-        reader = app.screen
-        assert isinstance(reader, ReaderScreen)
-        selection = reader.reading.selection
-        assert selection is not None and REPORT.text[selection.start : selection.end] == "boats came"
-        await pilot.press("h")
-        await pilot.pause()
-        assert [a.exact for a in reader.store.annotations] == ["boats came"]
+        await _selected_then_highlighted(app, pilot, "boats came")
         assert "boats came" in (data_dir / "annotations").glob("*.toml").__next__().read_text(encoding="utf-8")
         assert "1 note" in status(app)
 
@@ -102,14 +107,7 @@ async def test_a_double_click_selects_the_sentence(build) -> None:  # type: igno
         await pilot.pause()
         x, y = _row_of(app, "council voted")
         await pilot.double_click("#article", offset=(x + 2, y))
-        await pilot.pause()
-        reader = app.screen
-        assert isinstance(reader, ReaderScreen)
-        selection = reader.reading.selection
-        assert selection is not None and REPORT.text[selection.start : selection.end] == "The council voted at six."
-        await pilot.press("h")
-        await pilot.pause()
-        assert [a.exact for a in reader.store.annotations] == ["The council voted at six."]
+        await _selected_then_highlighted(app, pilot, "The council voted at six.")
 
 
 async def test_links_open_in_the_browser_by_click_or_enter_but_only_web_addresses(build, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -21,7 +21,7 @@ from textual.command import Provider
 from textual.containers import Horizontal
 from textual.keys import key_to_character
 from textual.screen import Screen
-from textual.widgets import Footer, TabbedContent
+from textual.widgets import Footer, OptionList, TabbedContent
 
 from annotations import Annotation, AnnotationStore, Color, Kind, StoreError
 from annotations.model import new_id
@@ -345,8 +345,6 @@ class ReaderScreen(Screen[None]):
 
     def filter_pane(self) -> None:
         """`/` in the pane: show only the rows of this tab that match (empty shows them all)."""
-        from textual.widgets import OptionList, TabbedContent
-
         from tui.dialogs.prompt import LinePrompt
 
         tabs = self.query_one(SidePane).query_one(TabbedContent)
@@ -1091,8 +1089,6 @@ class ReaderScreen(Screen[None]):
     # -- pane and help -----------------------------------------------------------------
 
     def action_toggle_pane(self) -> None:
-        from textual.widgets import OptionList, TabbedContent
-
         pane = self.query_one(SidePane)
         if pane.has_focus_within:
             self.remove_class("pane-open")
@@ -1104,8 +1100,6 @@ class ReaderScreen(Screen[None]):
 
     def action_pane_tab(self, name: str) -> None:
         """Open the pane on one of its tabs, with the focus in its list."""
-        from textual.widgets import OptionList, TabbedContent
-
         tabs = self.query_one(SidePane).query_one(TabbedContent)
         if not tabs.query(f"#{name}-tab"):
             self.notify("This document has no headings, so no contents", timeout=2)
