@@ -37,7 +37,7 @@ _DESCRIBED = re.compile(
 )
 _OPENS = re.compile(r"(?:[.!?][\"'”’]?\s+|\n\s*|[\"“‘]\s*)$")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
-_CREDIT = re.compile(r"(?im)^[ \t]*(?:written[ \t]+)?by[ \t]+$")
+_CREDIT = re.compile(r"(?im)^[ \t]*(?:written[ \t]+)?by[ \t]+")
 _NAME_RUN_TEXT = rf"\b{NAME}\b"
 
 # A run of capitals never starts with a sentence's first word ("When Mrs. Arden …" is
@@ -175,8 +175,9 @@ def _count_within(spans: list[tuple[int, int]], start: int, stop: int) -> int:
     return last - first
 
 
-_MALE_PRONOUNS = re.compile(r"\b(?:he|him|his|himself)\b", re.IGNORECASE)
-_FEMALE_PRONOUNS = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
+# Matched against the lower-cased text: a case-blind pattern is slower.
+_MALE_PRONOUNS = re.compile(r"\b(?:he|him|his|himself)\b")
+_FEMALE_PRONOUNS = re.compile(r"\b(?:she|her|hers|herself)\b")
 
 
 def _could_be_a_person(name: str) -> bool:
@@ -217,7 +218,9 @@ class Cast:
         self.gender: dict[str, Gender] = {}
         runs: list[tuple[int, str]] = []
         # Not the author's credit under a title ("by Jane Austen"): nobody in the story.
-        matches = [m for m in _NAME_RUN.finditer(text) if not _CREDIT.search(text, max(0, m.start() - 20), m.start())]
+        # A credit is a line that reads "by" (or "written by"), within 20 characters of the name.
+        credits = {m.end(): m.start() for m in _CREDIT.finditer(text)}
+        matches = [m for m in _NAME_RUN.finditer(text) if credits.get(m.start(), -99) < m.start() - 20]
         lower_words: set[str] | None = None
         for match in matches:
             words = match.group().split()
@@ -345,8 +348,11 @@ class Cast:
         """
         votes: dict[str, list[int]] = {}
         # Every pronoun's offset, found in one pass; each name's window then counts by bisection.
-        his = [m.span() for m in _MALE_PRONOUNS.finditer(text)]
-        hers = [m.span() for m in _FEMALE_PRONOUNS.finditer(text)]
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            lowered = "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
+        his = [m.span() for m in _MALE_PRONOUNS.finditer(lowered)]
+        hers = [m.span() for m in _FEMALE_PRONOUNS.finditer(lowered)]
         for index, (offset, name) in enumerate(zip(self.positions, self.names, strict=True)):
             end = self.positions[index + 1] if index + 1 < len(self.positions) else len(text)
             # A pronoun counts when it lies wholly inside the window, as when the window was cut out.
@@ -469,16 +475,25 @@ class Cast:
         return None
 
 
+_SPACE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=65536)
 def trim_mention(phrase: str, loose: bool = False) -> tuple[int, str, MentionKind | None]:
     """Drop leading words until the phrase can speak: "and he" → "he", "a figure Brennan" →
     "Brennan". Returns (offset of what is kept inside `phrase`, the kept text, its kind)."""
+    last = phrase[phrase.rfind(" ") + 1 :]
+    if last.lower() in _SUBJECT_PRONOUNS and last.isalpha() and (last == phrase or phrase[: -len(last)].strip()):
+        # "… and he": no longer phrase ending in a subject pronoun can speak (see `classify`),
+        # and the pronoun alone can. Most phrases a book asks about end so.
+        return len(phrase) - len(last), last, "pronoun"
     offset = 0
     while True:
         kept = phrase[offset:]
         kind = classify(kept, loose)
         if kind is not None:
             return offset, kept, kind
-        space = re.search(r"\s+", kept)
+        space = _SPACE.search(kept)
         if space is None:
             return offset, kept, None
         offset += space.end()

@@ -17,7 +17,7 @@ import json
 import math
 import os
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
@@ -57,11 +57,12 @@ class CueModel:
     threshold: float
     """The probability a cue needs."""
 
-    def cues_in(self, plain: str) -> list[re.Match[str]]:
-        forms = cue_forms(self.words)
-        if forms.isdisjoint(_WORD.findall(plain)):
-            return []  # most sentences: no match objects made
-        return [word for word in _WORD.finditer(plain) if word.group() in forms]
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """The candidate cue words as one trie-shaped pattern. A cue is one word: the
+        lexicon's phrases ("shot back") are quotation cues, not claim cues."""
+        forms = frozenset(form for form in cue_forms(self.words) if form.isascii() and form.isalpha())
+        return re.compile(rf"\b(?:{word_alternation(forms)})\b")
 
     def score(self, f: dict[str, float]) -> float:
         weights = self.weights
@@ -83,9 +84,6 @@ class CueModel:
 
     def accepts(self, f: dict[str, float]) -> bool:
         return self.score(f) >= self.bar
-
-
-_WORD = re.compile(r"\b[A-Za-z]+\b")
 
 
 @cache
@@ -141,6 +139,9 @@ def _neighbour(word: str | None, known: frozenset[str]) -> str:
     return "word" if word[0].isalpha() else "mark"
 
 
+_TOKEN = re.compile(r"[\w’'-]+|[^\w\s]")
+
+
 def cue_features(
     plain: str, verb: re.Match[str], has_quote: bool, content_follows: bool, ends_clause: bool
 ) -> dict[str, float]:
@@ -150,8 +151,8 @@ def cue_features(
     low = word.lower()
     left = plain[max(0, verb.start() - 40) : verb.start()]
     right = plain[verb.end() : verb.end() + 40]
-    before = re.findall(r"[\w’'-]+|[^\w\s]", left)
-    after = re.findall(r"[\w’'-]+|[^\w\s]", right)
+    before = _TOKEN.findall(left)
+    after = _TOKEN.findall(right)
     f: dict[str, float] = {"bias": 1.0, f"w={low}": 1.0}
     previous = _neighbour(before[-1] if before else None, _BEFORE_WORDS)
     following = _neighbour(after[0] if after else None, _AFTER_WORDS)
@@ -255,12 +256,15 @@ class Claim(Span):
         }
 
 
+_NON_SPACE = re.compile(r"\S+")
+
+
 def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
     """The speaker phrase just before a verb, inside its clause: "Brennan [claimed]",
     "top black lawmakers [said]", "The minister, Ola Berg, [denied]" → "Ola Berg"."""
     left = plain[max(0, verb_start - 160) : verb_start]
     base = verb_start - len(left)
-    words = list(re.finditer(r"\S+", left))
+    words = list(_NON_SPACE.finditer(left))
     while words and (words[-1].group().lower() in WORDS_BEFORE_A_VERB or words[-1].group().endswith("ly")):
         words.pop()
     if not words:
@@ -308,11 +312,16 @@ def _names_the_speaker(plain: str, after_verb: int) -> bool:
 
 
 def _reported(
-    plain: str, has_quote: bool, model: CueModel, trace: list[tuple[int, int, dict[str, float]]] | None = None
+    plain: str,
+    has_quote: bool,
+    model: CueModel,
+    verbs: list[re.Match[str]],
+    trace: list[tuple[int, int, dict[str, float]]] | None = None,
 ) -> list[tuple[int, str | None, str]]:
-    """(where the source starts in `plain`, the source, the cue) for each report in a sentence.
-    A cue whose speaker is not found beside it has no source. `trace` gets each candidate
-    cue's place in `plain` and its features, for training."""
+    """(where the source starts in `plain`, the source, the cue) for each report in a sentence,
+    whose candidate cue words (`CueModel.pattern`) are `verbs`. A cue whose speaker is not
+    found beside it has no source. `trace` gets each candidate cue's place in `plain` and its
+    features, for training."""
     found: list[tuple[int, str | None, str]] = []
     label = _LABEL.match(plain)
     if label is not None:
@@ -334,7 +343,7 @@ def _reported(
             offset, who, kind = trim_mention(match.group("who"))
             if kind is not None:
                 found.append((match.start("who") + offset, who, match.group("cue")))
-    for verb in model.cues_in(plain):
+    for verb in verbs:
         end = verb.end()
         content_follows = _CONTENT_FOLLOWS.match(plain, end) is not None
         ends_clause = plain[end : end + 40].lstrip()[:1] in ("", ",", ".")
@@ -375,7 +384,9 @@ def find_claims(
     ranges = [(b.start, b.end) for b in blocks if b.kind != "heading"]
     model = cue_model()
     quotes = [q for q in quotes if q.depth == 1]
-    quote_starts = [q.start for q in quotes]
+    quote_ends = [q.end for q in quotes]  # sorted, as the outermost quotations do not overlap
+    # Where a cue word may be, found in one sweep: most sentences have none.
+    cue_starts = [m.start() for m in model.pattern.finditer(text)]
     claims: list[Claim] = []
     block_index = 0
     for number, sentence in enumerate(sentences):
@@ -389,21 +400,23 @@ def find_claims(
         # What the sentence says outside its quotation marks.
         plain = body
         has_quote = False
-        index = bisect_left(quote_starts, sentence.end) - 1
-        while index >= 0 and quotes[index].end > sentence.start - 2000:
+        index = bisect_right(quote_ends, sentence.start)
+        while index < len(quotes) and quotes[index].start < sentence.end:
             quote = quotes[index]
-            if quote.end > sentence.start:
-                left, right = max(quote.start, sentence.start), min(quote.end, sentence.end)
-                offset = sentence.start
-                plain = plain[: left - offset] + " " * (right - left) + plain[right - offset :]
-                has_quote = True
-            index -= 1
+            left, right = max(quote.start, sentence.start), min(quote.end, sentence.end)
+            offset = sentence.start
+            plain = plain[: left - offset] + " " * (right - left) + plain[right - offset :]
+            has_quote = True
+            index += 1
         if not plain.strip(" .,;:!?—–-\"'“”"):
             continue  # a quotation and nothing else
         cues: list[str] = []
         source = None
         candidates: list[tuple[int, int, dict[str, float]]] | None = None if trace is None else []
-        found = _reported(plain, has_quote, model, candidates)
+        first = bisect_left(cue_starts, sentence.start)
+        last = bisect_left(cue_starts, sentence.end, first)
+        verbs = [model.pattern.match(plain, at - sentence.start) for at in cue_starts[first:last]]
+        found = _reported(plain, has_quote, model, [verb for verb in verbs if verb is not None], candidates)
         if trace is not None and candidates:
             trace.extend((sentence.start + a, sentence.start + b, f) for a, b, f in candidates)
         for who_start, who, cue in found:
