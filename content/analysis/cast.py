@@ -29,6 +29,7 @@ from content.analysis.lexicon import (
     word_alternation,
 )
 from content.analysis.patterns import NAME, REPORTING_VERB
+from content.analysis.pause import Pause, pausing
 
 # "Tobias Wren, the harbour master," / "Ruth Okafor, a retired teacher,": a description in apposition.
 # The lookahead lets the engine skip every position that is not a capital: five times faster on a book.
@@ -206,7 +207,7 @@ class Cast:
     companies ("Marrow Point", "Tidewater Systems") are then never taken for "he".
     """
 
-    def __init__(self, text: str, narrator: str | None = None) -> None:
+    def __init__(self, text: str, narrator: str | None = None, pause: Pause | None = None) -> None:
         verbs = REPORTING_VERB
         self.narrator = narrator
         """Who "I" is: in first-person fiction the narrator, in first-person non-fiction the byline."""
@@ -222,7 +223,7 @@ class Cast:
         credits = {m.end(): m.start() for m in _CREDIT.finditer(text)}
         matches = [m for m in _NAME_RUN.finditer(text) if credits.get(m.start(), -99) < m.start() - 20]
         lower_words: set[str] | None = None
-        for match in matches:
+        for match in pausing(matches, pause):
             words = match.group().split()
             offset = match.start()
             first = words[0].lower()
@@ -262,7 +263,7 @@ class Cast:
         described = re.compile(r",\s+(?:\d{1,3},|who\b)")
         acts = re.compile(r"\s+(?:has|had|is|was|says|said|told|added|spoke|runs|ran|lives|lived)\b")
         opens_sentence = re.compile(r"(?:[.!?][\"'”’]?\s+|\n)$")
-        for match in matches:
+        for match in pausing(matches, pause):
             name = match.group()
             start, end = match.start(), match.end()
             after = verb_after.match(text, end)
@@ -301,7 +302,7 @@ class Cast:
                 description = " ".join(match.group("description").split())
                 self.descriptions.setdefault(person, []).append(description)
                 self.roles.setdefault(description.split()[-1].lower(), set()).add(person)
-        for offset, titled in runs:
+        for offset, titled in pausing(runs, pause):
             resolved = self.resolve_name(titled)
             first = titled.split()[0].lower().rstrip(".")
             if first in TITLES and resolved in confirmed:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from content.analysis.pause import Pause, pausing
 from content.document import Block
 
 DOUBLE_OPEN = "“«„"
@@ -81,7 +82,7 @@ def _primary_is_single(text: str, blocks: Sequence[Block]) -> bool:
     return singles > 2 * doubles and singles >= 4
 
 
-def find_marked_spans(text: str, blocks: Sequence[Block]) -> list[MarkedSpan]:
+def find_marked_spans(text: str, blocks: Sequence[Block], pause: Pause | None = None) -> list[MarkedSpan]:
     """All quotations, outer ones (depth 1) and those nested one level inside (depth 2).
 
     A quotation left open at the end of a paragraph continues when the next paragraph
@@ -99,7 +100,7 @@ def find_marked_spans(text: str, blocks: Sequence[Block]) -> list[MarkedSpan]:
     spans: list[MarkedSpan] = []
     open_at: int | None = None
     nested_at: int | None = None
-    for index, block in enumerate(blocks):
+    for index, block in enumerate(pausing(blocks, pause)):
         start, end = block.start, block.end
         if open_at is not None:
             # Still open from the previous paragraph: this one must reopen it.

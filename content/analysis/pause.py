@@ -7,7 +7,22 @@ a key answered while the analysis runs would take about twice as long. The long 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
 
 Pause = Callable[[], None]
 PAUSE_EVERY = 16
+
+T = TypeVar("T")
+
+
+def pausing(items: Iterable[T], pause: Pause | None) -> Iterable[T]:
+    """`items`, calling `pause` before every `PAUSE_EVERY`-th: for a stage's main loop."""
+    return items if pause is None else _pausing(items, pause)
+
+
+def _pausing(items: Iterable[T], pause: Pause) -> Iterator[T]:
+    for index, item in enumerate(items):
+        if not index % PAUSE_EVERY:
+            pause()
+        yield item

@@ -12,6 +12,7 @@ import itertools
 import re
 
 from content.analysis.lexicon import ABBREVIATIONS, SENTENCE_OPENERS, SOMETIMES_FINAL
+from content.analysis.pause import Pause, pausing
 from content.document import Block, Document, Sentence
 
 # Abbreviations that are almost never the end of a sentence: titles, and words that
@@ -171,9 +172,9 @@ def block_sentences(text: str, block: Block) -> list[Sentence]:
     return [Sentence(s, e) for s, e in split_span(text, block.start, block.end)]
 
 
-def split_sentences(document: Document) -> list[Sentence]:
+def split_sentences(document: Document, pause: Pause | None = None) -> list[Sentence]:
     sentences: list[Sentence] = []
     text = document.text
-    for block in document.blocks:
+    for block in pausing(document.blocks, pause):
         sentences.extend(block_sentences(text, block))
     return sentences
