@@ -41,8 +41,7 @@ _CHAPTER = re.compile(r"(?m)^[ \t]*(?:CHAPTER|Chapter|BOOK|Book|PART|Part)[ \t]+
 _OPENING_MARKS = "“‘\"'«"
 _CLOSING_MARKS = "”’\"'»"
 _SHORT_TURN = 100
-# Literal first, so the search skips ahead to each (a leading \b would try every position);
-# where the word starts is checked after.
+# Literal first, each checked by `starts_word`.
 _I = re.compile(r"I\b")
 _HE = re.compile(r"[Hh]e\b")
 # Narration in the first person uses "I" at least this often against "he" and "she"
@@ -95,6 +94,8 @@ class Analysis:
     @cached_property
     def first_person(self) -> bool:
         """Told by an "I": outside quotation marks, "I" is about as common as "he" and "she"."""
+        from content.analysis.patterns import starts_word, word_spans
+
         text = self.document.text
         quoted = [(span.start, span.end) for span in self.marks if span.depth == 1]
 
@@ -103,14 +104,11 @@ class Analysis:
             inside = sum(bisect_left(starts, end) - bisect_left(starts, start) for start, end in quoted)
             return len(starts) - inside
 
-        def word_at(at: int) -> bool:
-            return at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_")
-
-        i = [m.start() for m in _I.finditer(text) if word_at(m.start())]
+        i = [start for start, _end in word_spans(_I, text)]
         he_she = [
             at - 1 if at and text[at - 1] in "sS" else at  # "she": the word starts at its s
             for at in (m.start() for m in _HE.finditer(text))
-            if word_at(at) or (at and text[at - 1] in "sS" and word_at(at - 1))
+            if starts_word(text, at) or (at and text[at - 1] in "sS" and starts_word(text, at - 1))
         ]
         return told(i) >= _FIRST_PERSON * max(1, told(he_she))
 

@@ -28,7 +28,7 @@ from content.analysis.lexicon import (
     Gender,
     word_alternation,
 )
-from content.analysis.patterns import NAME, REPORTING_VERB
+from content.analysis.patterns import NAME, REPORTING_VERB, word_spans
 from content.analysis.pause import Pause, pausing
 
 # "Tobias Wren, the harbour master," / "Ruth Okafor, a retired teacher,": a description in apposition.
@@ -176,20 +176,10 @@ def _count_within(spans: list[tuple[int, int]], start: int, stop: int) -> int:
     return last - first
 
 
-# Matched against the lower-cased text (a case-blind pattern is slower), literal first, so the
-# search skips ahead to each "h" or "s"; that the word starts there is checked after.
+# Matched against the lower-cased text (a case-blind pattern is slower), literal first (see
+# `starts_word`).
 _MALE_PRONOUNS = re.compile(r"h(?:e|is|im(?:self)?)\b")
 _FEMALE_PRONOUNS = re.compile(r"(?:she|her(?:s|self)?)\b")
-
-
-def _word_spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
-    """The spans of `pattern`'s matches that start a word."""
-    spans = [m.span() for m in pattern.finditer(text)]
-    return [(start, end) for start, end in spans if not start or not _word_char(text[start - 1])]
-
-
-def _word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
 
 
 def _could_be_a_person(name: str) -> bool:
@@ -363,8 +353,8 @@ class Cast:
         lowered = text.lower()
         if len(lowered) != len(text):
             lowered = "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
-        his = _word_spans(_MALE_PRONOUNS, lowered)
-        hers = _word_spans(_FEMALE_PRONOUNS, lowered)
+        his = word_spans(_MALE_PRONOUNS, lowered)
+        hers = word_spans(_FEMALE_PRONOUNS, lowered)
         for index, (offset, name) in enumerate(zip(self.positions, self.names, strict=True)):
             end = self.positions[index + 1] if index + 1 < len(self.positions) else len(text)
             # A pronoun counts when it lies wholly inside the window, as when the window was cut out.

@@ -3,6 +3,8 @@ and the reporting verbs. One home each, so a fix to what a name looks like reach
 
 from __future__ import annotations
 
+import re
+
 from content.analysis.lexicon import (
     ABBREVIATED_TITLES,
     AUXILIARIES,
@@ -40,3 +42,15 @@ REPORTING_VERB = word_alternation(REPORTING_VERBS)
 AUXILIARY = word_alternation(AUXILIARIES)
 # What was said, not who said it: "…,” adding that its value quadrupled.
 CONTENT_CLAUSE = r"\s*(?:that|how|what|whether|if|to)\b"
+
+
+def starts_word(text: str, at: int) -> bool:
+    """Whether a word starts at `at`, as `\\b` before a letter would say. A pattern that begins
+    with a literal ("h(?:e|is)\\b") lets the search skip ahead to each; a leading `\\b` would
+    make it try every position of a book. The word's start is then checked with this."""
+    return at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_")
+
+
+def word_spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """The spans of `pattern`'s matches in `text` that start a word (see `starts_word`)."""
+    return [m.span() for m in pattern.finditer(text) if starts_word(text, m.start())]
