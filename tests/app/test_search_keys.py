@@ -66,3 +66,18 @@ async def test_a_bad_regular_expression_is_one_line_in_the_bar(build, sample) ->
         await pilot.pause()
         assert "match 1/" in status(app)
         assert app.screen.query_one(Input).value == "t[iy]de"
+
+
+async def test_the_bar_takes_the_footer_row_and_gives_the_keys_back(build, sample) -> None:  # type: ignore[no-untyped-def]
+    app = build(sample)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        keys = screen_text(app).splitlines()[-1]
+        assert "Help" in keys and "Highlight" in keys  # the reader's keys, on the bottom row
+        await pilot.press("slash", *"tide")
+        await pilot.pause()
+        rows = screen_text(app).splitlines()
+        assert keys not in rows and "/tide" in rows[-2].replace(" ", "") + rows[-1].replace(" ", "")
+        await pilot.press("ctrl+r", "escape")  # the bar's own keys change while the footer is hidden
+        await pilot.pause()
+        assert screen_text(app).splitlines()[-1] == keys  # the reader's keys again, not the bar's

@@ -21,7 +21,7 @@ from textual.command import Provider
 from textual.containers import Horizontal
 from textual.keys import key_to_character
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, TabbedContent
+from textual.widgets import OptionList, TabbedContent
 
 from annotations import Annotation, AnnotationStore, Color, Kind, StoreError
 from annotations.model import new_id
@@ -30,6 +30,7 @@ from content.analysis import analyse as analyse_document
 from tui.reading import Cursor, Reading, Unit
 from tui.search import Finder, Matches, Query, SearchError
 from tui.widgets.article import ArticleView, Marks, SpanIndex
+from tui.widgets.footer import Footer
 from tui.widgets.pane import AnnotationList, SidePane, SpanList, excerpt, matches
 from tui.widgets.searchbar import SearchBar
 
@@ -979,7 +980,7 @@ class ReaderScreen(Screen[None]):
         cursor = self.reading.cursor
         self._search_origin = (cursor, self.article.scroll_y)
         # The bar takes the footer's row, so the article keeps its size and is not laid out again.
-        self.query_one(Footer).display = False
+        self.query_one(Footer).show(False)
         self.query_one(SearchBar).open(self.search_query, self.search_regex)
 
     def _search_from(self) -> int:
@@ -1040,7 +1041,7 @@ class ReaderScreen(Screen[None]):
 
     @on(SearchBar.Closed)
     def search_closed(self, event: SearchBar.Closed) -> None:
-        self.query_one(Footer).display = True
+        self.query_one(Footer).show(True)
         self.article.focus()
         if not event.accepted:
             self._search_token += 1
