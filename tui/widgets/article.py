@@ -233,7 +233,12 @@ class ArticleView(ScrollView, can_focus=True):
         if model is None or model.complete:
             return
         model.extend(_LAYOUT_SLICE)
-        self._sync_size()
+        # The estimate moves a little with every slice. Each new scroll range lays the screen
+        # out and draws it again, so a change of under 2%, which moves the scroll bar's thumb
+        # by less than a cell, waits until the estimate has moved further or the last slice
+        # sets the exact range.
+        if model.complete or abs(len(model) - self.virtual_size.height) * 50 > self.virtual_size.height:
+            self._sync_size()
         if not model.complete:
             self.set_timer(_LAYOUT_PAUSE, self._lay_out_more)
 
