@@ -36,7 +36,7 @@ from content.analysis.lexicon import (
     word_alternation,
 )
 from content.analysis.patterns import NAME
-from content.analysis.pause import PAUSE_EVERY, Pause
+from content.analysis.pause import Pause, pausing
 from content.analysis.quotes import Quote, analysable_blocks
 from content.document import Document, Sentence, Span
 
@@ -388,9 +388,7 @@ def find_claims(
     cue_starts = [m.start() for m in model.pattern.finditer(text)]
     claims: list[Claim] = []
     block_index = 0
-    for number, sentence in enumerate(sentences):
-        if pause is not None and not number % PAUSE_EVERY:
-            pause()
+    for sentence in pausing(sentences, pause):
         while block_index < len(ranges) and ranges[block_index][1] < sentence.start:
             block_index += 1
         if block_index >= len(ranges) or not (ranges[block_index][0] <= sentence.start < ranges[block_index][1]):

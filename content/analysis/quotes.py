@@ -17,7 +17,7 @@ from content.analysis.cast import Cast, title_gender
 from content.analysis.dialogue import DialogueTracker, bare_turn, inherit
 from content.analysis.lexicon import DESCRIBED_GENDER, KIN_GENDER, PRONOUNS, SMALL_WORDS
 from content.analysis.marks import MarkedSpan, find_marked_spans
-from content.analysis.pause import PAUSE_EVERY, Pause
+from content.analysis.pause import Pause, pausing
 from content.analysis.ranker import Evidence, Features, Ranker, Source, features, load_ranker
 from content.analysis.sieves import Candidate, Sieves, Site, propose
 from content.document import Block, Document, Sentence, Span
@@ -97,9 +97,7 @@ def find_quotes(
     sieves = Sieves(document, blocks, sentences, cast, outer)
     dialogue = DialogueTracker()
     quotes: list[Quote] = []
-    for index, span in enumerate(outer):
-        if pause is not None and not index % PAUSE_EVERY:
-            pause()
+    for index, span in enumerate(pausing(outer, pause)):
         block = sieves.block_of(span.start)
         next_start = outer[index + 1].start if index + 1 < len(outer) else len(text)
         previous_end = outer[index - 1].end if index else 0
