@@ -96,9 +96,13 @@ class PostilApp(App[None]):
         """Load `source` off the UI thread with a progress screen, then read it."""
         self._loading = source or ""
         if self.preview is not None and source == self.first_source:
+            # The whole book is parsed in a thread that shares the interpreter lock with the
+            # drawing: it starts once the preview is on screen, so the first screen does not
+            # wait behind it.
             self.push_screen(PreviewScreen(source or "", self.preview))
-        else:
-            self.push_screen(LoadingScreen(source or "the sample article"))
+            self.call_after_refresh(self._load, source)
+            return
+        self.push_screen(LoadingScreen(source or "the sample article"))
         self._load(source)
 
     @work(thread=True, exclusive=True, group="load")
