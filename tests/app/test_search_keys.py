@@ -81,3 +81,31 @@ async def test_the_bar_takes_the_footer_row_and_gives_the_keys_back(build, sampl
         await pilot.press("ctrl+r", "escape")  # the bar's own keys change while the footer is hidden
         await pilot.pause()
         assert screen_text(app).splitlines()[-1] == keys  # the reader's keys again, not the bar's
+
+
+async def test_opening_the_bar_leaves_the_article_and_its_scroll_bar_as_they_were(build, sample) -> None:  # type: ignore[no-untyped-def]
+    """`/` only changes the bottom rows: the text above them is not drawn again, and the
+    scroll bar still fits the article, before and after the terminal is resized."""
+    app = build(sample)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        article = app.screen.article
+        drawn: list[int] = []
+        render_line = article.render_line
+        article.render_line = lambda y: drawn.append(y) or render_line(y)  # type: ignore[method-assign]
+        text_before = screen_text(app).splitlines()[:-2]
+        await pilot.press("slash")
+        await pilot.pause()
+        assert "smart case" in screen_text(app)
+        assert screen_text(app).splitlines()[:-2] == text_before
+        assert drawn == []  # not one row of the article was drawn again for the bar
+
+        def fits() -> bool:
+            bar = article.vertical_scrollbar
+            return (bar.window_virtual_size, bar.window_size) == (article.virtual_size.height, article.size.height)
+
+        assert fits()
+        await pilot.press("escape")
+        await pilot.resize_terminal(SIZE[0], SIZE[1] - 8)
+        await pilot.pause()
+        assert article.size.height < SIZE[1] - 4 and fits()  # the bar follows the smaller window

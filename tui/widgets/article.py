@@ -185,6 +185,39 @@ class ArticleView(ScrollView, can_focus=True):
         self._pressed: int | None = None
         """Where the left button went down, while it is held."""
         self._dragged = False
+        self._sized: tuple[Size, Size, Size] | None = None
+        """The size, container size and virtual size the scroll bars were last fitted to."""
+
+    # -- focus -------------------------------------------------------------------------
+
+    # Nothing in the article is drawn differently with or without focus, so unlike other
+    # widgets it is neither restyled nor redrawn when focus comes or goes: `/` moves focus
+    # to the search bar, and restyling the article (which redraws its scroll bar) and
+    # redrawing a screenful of text made the bar wait.
+    def watch_has_focus(self, _has_focus: bool) -> None:
+        pass
+
+    def _on_focus(self, event: events.Focus) -> None:
+        event.prevent_default()
+        self.has_focus = True
+        if self.parent is not None:
+            self.parent.post_message(events.DescendantFocus(self))
+
+    def _on_blur(self, event: events.Blur) -> None:
+        event.prevent_default()
+        self.has_focus = False
+        if self.parent is not None:
+            self.parent.post_message(events.DescendantBlur(self))
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        # Textual's ScrollView compares its own virtual size (the whole book) with the one
+        # the layout passes (the window's), so it finds a change at every layout of the
+        # screen and redraws the scroll bar: here only a real change of size counts.
+        sized = (size, container_size, self.virtual_size)
+        if sized == self._sized:
+            return False
+        self._sized = sized
+        return super()._size_updated(size, virtual_size, container_size, layout)
 
     # -- the model -------------------------------------------------------------------
 
