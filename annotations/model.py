@@ -29,6 +29,16 @@ def now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
+def passage(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """`text[start:end]` and the context either side of it (the W3C quote selector's
+    exact, prefix and suffix), cleaned as an annotation's fields are."""
+    return (
+        clean_text(text[start:end]),
+        clean_text(text[max(0, start - CONTEXT_CHARS) : start]),
+        clean_text(text[end : end + CONTEXT_CHARS]),
+    )
+
+
 def _clean_tags(tags: Any) -> list[str]:
     return [tag for tag in (clean_line(str(t)) for t in tags) if tag]
 
@@ -80,13 +90,14 @@ class Annotation:
         speaker: str = "",
     ) -> Annotation:
         """An annotation of `text[start:end]`, with its quote selector context."""
+        exact, prefix, suffix = passage(text, start, end)
         return cls(
             id=id,
-            exact=text[start:end],
+            exact=exact,
             start=start,
             end=end,
-            prefix=text[max(0, start - CONTEXT_CHARS) : start],
-            suffix=text[end : end + CONTEXT_CHARS],
+            prefix=prefix,
+            suffix=suffix,
             kind=kind,
             color=color,
             note=note,

@@ -25,7 +25,7 @@ from annotations.atomic import atomic_write, refuse_special, remove_leftovers
 from annotations.errors import StoreError, StoreParseError
 from annotations.index import StoreIndex, index_exists, read_index, write_index
 from annotations.lock import file_lock
-from annotations.model import COLORS, KINDS, Annotation, now
+from annotations.model import COLORS, KINDS, Annotation, now, passage
 
 SCHEMA = 1
 _KNOWN = {f.name for f in fields(Annotation)} - {"extra"}
@@ -126,7 +126,6 @@ class StoredFile(NamedTuple):
 
 
 _SEGMENT = re.compile(r"^\[\[annotation\]\][ \t]*$", re.MULTILINE)
-_TRAILING_SPACE = re.compile(r"\s+\Z")
 
 
 def _decode(data: bytes, path: Path) -> str:
@@ -168,7 +167,9 @@ def _parse_by_annotation(text: str) -> tuple[dict[str, Any], list[str]] | None:
             return None
         tables, pieces = [], []
         for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
-            piece = _TRAILING_SPACE.sub("\n", text[start:end])
+            piece = text[start:end]
+            if (kept := piece.rstrip()) != piece:
+                piece = kept + "\n"  # the blank lines between two annotations are not theirs
             parsed = tomllib.loads(piece)
             if len(parsed) != 1 or not isinstance(parsed.get("annotation"), list) or len(parsed["annotation"]) != 1:
                 return None
@@ -418,9 +419,8 @@ class AnnotationStore:
         was_orphan = annotation.id in self.orphans
         self.orphans.discard(annotation.id)
         start, end = placed
-        fresh = Annotation.on_text(self.text, start, end, id=annotation.id)
         before = (annotation.start, annotation.end, annotation.exact, annotation.prefix, annotation.suffix)
-        after = (start, end, fresh.exact, fresh.prefix, fresh.suffix)
+        after = (start, end, *passage(self.text, start, end))
         if before == after:
             return was_orphan
         # Moved, or matched fuzzily: the stored text and its context follow the article.
@@ -449,9 +449,8 @@ class AnnotationStore:
         if current is None:
             raise StoreError(f"no annotation {annotation_id}")
         self._remember("re-attach", current)
-        fresh = Annotation.on_text(self.text, start, end, id=annotation_id)
         current.start, current.end = start, end
-        current.exact, current.prefix, current.suffix = fresh.exact, fresh.prefix, fresh.suffix
+        current.exact, current.prefix, current.suffix = passage(self.text, start, end)
         current.updated = now()
         self.orphans.discard(annotation_id)
         self._dirty.add(annotation_id)
