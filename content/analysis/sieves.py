@@ -55,6 +55,9 @@ _CLAUSE_FINAL = re.compile(
 # Between a subject and its verb: auxiliaries and any adverb ("has also broadly called for").
 _BETWEEN = rf"(?:(?:{AUXILIARY}|\w+ly)\s+)*"
 _SUBJECT_BEFORE = re.compile(rf"(?P<who>{MENTION}){PARENTHESIS}{APPOSITION}\s+{_BETWEEN}$")
+# "… from Odile Brennan, who declared, “…”": the relative pronoun is the verb's subject; it
+# is the mention the quotation rests on, and it stands for the name before it.
+_RELATIVE_BEFORE = re.compile(rf"(?P<who>{NAME}){PARENTHESIS},\s+(?P<relative>who)\s+{_BETWEEN}$")
 _BARE_ATTRIBUTION = re.compile(rf"(?P<who>{NAME})\s+(?P<verb>{REPORTING_VERB})\s*[.!]")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|get|got)\s+$")  # "was called": not speech
 _PUT_IT = re.compile(
@@ -302,6 +305,10 @@ class Sieves:
                             verb.group(),
                         )
                 continue
+            relative = _RELATIVE_BEFORE.search(left, 0, verb.start())
+            if relative is not None and (named := self._mention(relative)) is not None:
+                start, end = relative.span("relative")
+                return Candidate(Mention(start + floor, end + floor, named.text, named.kind), verb.group())
             subject = _SUBJECT_BEFORE.search(left, 0, verb.start())
             if subject is not None:
                 mention = self._mention(subject)

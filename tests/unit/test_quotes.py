@@ -444,3 +444,16 @@ def test_a_quotation_that_ends_its_line_is_not_attributed_across_the_line() -> N
 def test_an_opening_mark_typed_as_a_closing_one_still_closes() -> None:
     text, quotes = quotes_of("“Will the lamp stay?“ she asked. Nobody answered her.")
     assert text[quotes[0].start : quotes[0].end] == "“Will the lamp stay?“"
+
+
+def test_who_in_a_relative_clause_speaks_for_the_name_before_it() -> None:
+    """The quotation rests on "who", the subject of the reporting verb, and its speaker is
+    the name "who" stands for; a relative clause that reports nothing leaves the main verb's."""
+    body = (
+        "The harbour board won a late backer, Tomas Vell, who declared at the meeting, “The pier must be rebuilt.”\n\n"
+        "Ada Rusk, who chaired the board for a decade, shouted, “Not with our money.”"
+    )
+    text, quotes = quotes_of(body)
+    rebuilt, money = quotes
+    assert (rebuilt.speaker, text[rebuilt.speaker_start : rebuilt.speaker_end]) == ("Tomas Vell", "who")
+    assert (money.speaker, text[money.speaker_start : money.speaker_end]) == ("Ada Rusk", "Ada Rusk")
