@@ -21,13 +21,13 @@ from textual.cache import LRUCache
 from textual.color import Color
 from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from annotations import Annotation
 from content import Document, Span
 from tui.layout import MEASURE, Row, WrapModel
 from tui.search import Matches
+from tui.widgets.scrolling import SteadyScrollView
 
 COLOR_CLASSES = {
     "yellow": "article--highlight-yellow",
@@ -104,7 +104,7 @@ _NO_COLOR_STYLES = {
 }
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(SteadyScrollView, can_focus=True):
     COMPONENT_CLASSES = {
         "article--heading",
         "article--title",
@@ -185,8 +185,6 @@ class ArticleView(ScrollView, can_focus=True):
         self._pressed: int | None = None
         """Where the left button went down, while it is held."""
         self._dragged = False
-        self._sized: tuple[Size, Size, Size] | None = None
-        """The size, container size and virtual size the scroll bars were last fitted to."""
 
     # -- focus -------------------------------------------------------------------------
 
@@ -208,16 +206,6 @@ class ArticleView(ScrollView, can_focus=True):
         self.has_focus = False
         if self.parent is not None:
             self.parent.post_message(events.DescendantBlur(self))
-
-    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
-        # Textual's ScrollView compares its own virtual size (the whole book) with the one
-        # the layout passes (the window's), so it finds a change at every layout of the
-        # screen and redraws the scroll bar: here only a real change of size counts.
-        sized = (size, container_size, self.virtual_size)
-        if sized == self._sized:
-            return False
-        self._sized = sized
-        return super()._size_updated(size, virtual_size, container_size, layout)
 
     # -- the model -------------------------------------------------------------------
 

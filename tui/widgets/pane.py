@@ -20,6 +20,7 @@ from textual.widgets import OptionList, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from annotations import Annotation
+from tui.widgets.scrolling import SteadyScrollView
 
 SWATCH_STYLES = {
     "yellow": "#d7b600",
@@ -57,7 +58,7 @@ _NOTES_EDGE = 20
 _BEFORE, _AFTER = "window-before", "window-after"
 
 
-class AnnotationList(OptionList):
+class AnnotationList(OptionList, SteadyScrollView):
     """Posts `Chosen` when a row is highlighted or selected, so the article can follow.
 
     Only a window of `NOTES_WINDOW` annotations is built as rows, around the highlighted
@@ -174,7 +175,7 @@ def _window_row(label: str, row_id: str) -> Option:
     return Option(Content.assemble((label, "italic $text-muted")), id=row_id)
 
 
-class SpanList(OptionList):
+class SpanList(OptionList, SteadyScrollView):
     """Quotes or claims; posts `Chosen` with the index of the row's span."""
 
     class Chosen(Message):
