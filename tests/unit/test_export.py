@@ -427,3 +427,13 @@ def test_the_fast_json_writer_writes_what_json_dumps_writes(value: object) -> No
     from annotations.export.jsontext import dumps_indented
 
     assert dumps_indented(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+@given(st.text())
+def test_annotation_ids_are_the_uuid5_of_document_and_id(name: str) -> None:
+    """The W3C ids are made without the uuid module's objects, and are still its uuid5."""
+    import uuid
+
+    from annotations.export import webanno
+
+    assert webanno._uuid5(name) == str(uuid.uuid5(webanno._UUIDS, name))
