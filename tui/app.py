@@ -100,7 +100,9 @@ class PostilApp(App[None]):
             # drawing: it starts once the preview is on screen, so the first screen does not
             # wait behind it.
             self.push_screen(PreviewScreen(source or "", self.preview))
-            self.call_after_refresh(self._load, source)
+            token = self._loading
+            # Not if esc (or another article) came first: cancelled means never opened.
+            self.call_after_refresh(lambda: self._load(source) if self._loading == token else None)
             return
         self.push_screen(LoadingScreen(source or "the sample article"))
         self._load(source)
