@@ -60,7 +60,7 @@ def _e(text: str) -> str:
 
 
 def _lines(text: str) -> str:
-    return "<br>".join(_e(line) for line in text.split("\n"))
+    return _e(text).replace("\n", "<br>")  # escaping leaves line breaks as they are
 
 
 def _tags(annotation: Annotation) -> str:
