@@ -182,10 +182,14 @@ def _parse_by_annotation(text: str) -> tuple[dict[str, Any], list[str]] | None:
     return raw, pieces
 
 
-def parse_file(data: bytes, path: Path) -> StoredFile:
-    """Read a postil TOML file; raise StoreParseError with the line where possible."""
+def parse_file(data: bytes, path: Path, *, keep_pieces: bool = True) -> StoredFile:
+    """Read a postil TOML file; raise StoreParseError with the line where possible.
+
+    With `keep_pieces`, each annotation's own text is kept for the save cache (`chunks`); a store
+    that will not be written (`list`, `export`) parses the file whole instead, which is quicker.
+    """
     text = _decode(data, path)
-    by_annotation = _parse_by_annotation(text)
+    by_annotation = _parse_by_annotation(text) if keep_pieces else None
     raw, pieces = by_annotation if by_annotation is not None else (_loads(text, path), [])
     schema = raw.get("schema", SCHEMA)
     if not isinstance(schema, int) or schema > SCHEMA:
@@ -358,7 +362,7 @@ class AnnotationStore:
         data = _read(path)
         if data is None:
             raise StoreError(f"{path}: no such file")
-        stored = parse_file(data, path)
+        stored = parse_file(data, path, keep_pieces=False)
         store = cls(path, stored.info or DocumentInfo(path.stem, "", "", ""))
         store.annotations, store.extra, store.orphans = stored.annotations, stored.extra, stored.orphans
         store.read_only_reason = "opened without its article"
@@ -372,7 +376,7 @@ class AnnotationStore:
         self._disk_digest = _digest(data)
         if data is None:
             return
-        stored = parse_file(data, self.path)
+        stored = parse_file(data, self.path, keep_pieces=write)
         stored_info, self.annotations, self.extra, self.orphans = (
             stored.info,
             stored.annotations,
