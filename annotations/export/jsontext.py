@@ -11,12 +11,18 @@ from typing import Any
 _INDENT = "  "
 
 
+class Written(str):
+    """JSON text already written for its place: put in as it is, not as a string."""
+
+
 def dumps_indented(value: Any) -> str:
     out: list[str] = []
     append = out.append
 
     def encode(item: Any, level: int) -> None:
-        if isinstance(item, str):
+        if type(item) is Written:
+            append(item)
+        elif isinstance(item, str):
             append(encode_basestring(item))
         elif item is True:
             append("true")
@@ -51,7 +57,9 @@ def dumps_indented(value: Any) -> str:
             append("[")
             for index, member in enumerate(item):
                 append(inner if index == 0 else "," + inner)
-                if type(member) is str:
+                if type(member) is Written:
+                    append(member)
+                elif type(member) is str:
                     append(encode_basestring(member))
                 else:
                     encode(member, level + 1)

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from functools import cache
+from json.encoder import encode_basestring
 from typing import Any
 
 from annotations.export import Export, Item, iso
+from annotations.export.jsontext import Written as _Written
 from annotations.export.jsontext import dumps_indented
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -36,6 +39,7 @@ def _uuid5(name: str) -> str:
 
 
 def annotation_json(item: Item, source: str, target_source: str) -> dict[str, Any]:
+    """One annotation in the W3C model, as data: the shape `annotation_text` writes."""
     a = item.annotation
     body: list[dict[str, Any]] = []
     if a.note:
@@ -68,9 +72,62 @@ def annotation_json(item: Item, source: str, target_source: str) -> dict[str, An
     return entry
 
 
+_ITEMS_LEVEL = 3
+"""How deep the annotations sit in the collection: collection, "first", "items", annotation."""
+
+
+def annotation_text(item: Item, source: str, target_source: str, level: int = _ITEMS_LEVEL) -> str:
+    """`annotation_json(item, …)` as `dumps_indented` writes it at `level`, byte for byte,
+    written directly: for 10,000 annotations this is a few times quicker than building each
+    dict and walking it. A test holds the two to the same bytes."""
+    a = item.annotation
+    q = encode_basestring
+    k1, k2, k3, k4 = ("\n" + "  " * (level + n) for n in range(1, 5))
+    parts = [
+        "{",
+        f'{k1}"@context": {_context_text(level + 1)},',
+        f'{k1}"id": {q(annotation_uri(source, a.id))},',
+        f'{k1}"type": "Annotation",',
+        f'{k1}"motivation": "{"commenting" if a.note else "highlighting"}",',
+        f'{k1}"created": {q(iso(a.created))},',
+        f'{k1}"modified": {q(iso(a.updated))},',
+    ]
+    bodies = []
+    if a.note:
+        bodies.append(
+            f'{{{k3}"type": "TextualBody",{k3}"value": {q(a.note)},{k3}"format": "text/plain",'
+            f'{k3}"purpose": "commenting"{k2}}}'
+        )
+    bodies += [f'{{{k3}"type": "TextualBody",{k3}"value": {q(tag)},{k3}"purpose": "tagging"{k2}}}' for tag in a.tags]
+    if bodies:
+        parts.append(f'{k1}"body": [{k2}' + f",{k2}".join(bodies) + f"{k1}],")
+    parts += [
+        f'{k1}"target": {{{k2}"source": {q(target_source)},{k2}"selector": [',
+        f'{k3}{{{k4}"type": "TextQuoteSelector",{k4}"exact": {q(a.exact)},{k4}"prefix": {q(a.prefix)},'
+        f'{k4}"suffix": {q(a.suffix)}{k3}}},',
+        f'{k3}{{{k4}"type": "TextPositionSelector",{k4}"start": {int.__repr__(a.start)},'
+        f'{k4}"end": {int.__repr__(a.end)}{k3}}}',
+        f"{k2}]{k1}}},",
+        f'{k1}"postil:id": {q(a.id)},',
+        f'{k1}"postil:color": {q(a.color)},',
+        f'{k1}"postil:kind": {q(a.kind)}',
+    ]
+    if a.speaker:
+        parts.append(f',{k1}"postil:speaker": {q(a.speaker)}')
+    if item.orphan:
+        parts.append(f',{k1}"postil:orphan": true')
+    parts.append("\n" + "  " * level + "}")
+    return "".join(parts)
+
+
+@cache
+def _context_text(level: int) -> str:
+    return dumps_indented(CONTEXT).replace("\n", "\n" + "  " * level)
+
+
 def render(export: Export) -> str:
     target = export.url or f"urn:x-postil:text:{export.document.fingerprint if export.document else ''}"
-    items = [annotation_json(item, export.source, target) for item in export.items]
+    items = [_Written(annotation_text(item, export.source, target)) for item in export.items]
     collection: dict[str, Any] = {
         "@context": CONTEXT,
         "id": f"urn:uuid:{uuid.uuid5(_UUIDS, export.source)}",

@@ -437,3 +437,29 @@ def test_annotation_ids_are_the_uuid5_of_document_and_id(name: str) -> None:
     from annotations.export import webanno
 
     assert webanno._uuid5(name) == str(uuid.uuid5(webanno._UUIDS, name))
+
+
+@given(
+    exact=st.text(min_size=1),
+    note=st.text(),
+    tags=st.lists(st.text(min_size=1), max_size=3),
+    speaker=st.text(),
+    kind=st.sampled_from(["quote", "claim", "sentence", "selection"]),
+    orphan=st.booleans(),
+    start=st.integers(0, 10**9),
+)
+def test_each_w3c_annotation_is_written_as_its_dict_would_be(  # type: ignore[no-untyped-def]
+    exact, note, tags, speaker, kind, orphan, start
+) -> None:
+    """The W3C writer writes each annotation directly; the bytes are those of its dict
+    (`annotation_json`) written by the indented JSON writer, at its depth in the collection."""
+    from annotations.export import Item
+    from annotations.export.jsontext import dumps_indented
+    from annotations.export.webanno import annotation_json, annotation_text
+
+    annotation = Annotation(
+        id="n1", exact=exact, start=start, end=start + len(exact), note=note, tags=tags, speaker=speaker, kind=kind
+    )
+    item = Item(annotation, orphan)
+    expected = dumps_indented(annotation_json(item, "/src/a.txt", "urn:x-postil:text:f")).replace("\n", "\n      ")
+    assert annotation_text(item, "/src/a.txt", "urn:x-postil:text:f") == expected
