@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 from pathlib import Path
@@ -80,6 +81,8 @@ class PostilApp(App[None]):
             self.notify("\n".join(problems), title="config.toml", severity="warning", timeout=15, markup=False)
 
     def on_mount(self) -> None:
+        # Before any screen's own callbacks (the analysis turns it off for itself while it runs).
+        self.call_after_refresh(gc.enable)
         self.call_after_refresh(self.config_problems)
         # The workers (analysis, reading notes, search) share the interpreter lock with the
         # keys: hand it over every half millisecond, not every five, so a key never waits

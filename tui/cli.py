@@ -7,6 +7,7 @@ Errors print one line on stderr and exit 1; usage errors exit 2.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -118,6 +119,18 @@ def _store(args: argparse.Namespace, document: Document, write: bool = True) -> 
 
 
 def cmd_read(args: argparse.Namespace) -> int:
+    # Until the first screen is drawn, the cycle collector stays off: the book, Textual and
+    # the screen are hundreds of thousands of new objects, and it walked them some 190 times
+    # (40-48 ms of War and Peace's first screen). The app turns it on after its first frame;
+    # an article that cannot be opened turns it on here.
+    gc.disable()
+    try:
+        return _read(args)
+    finally:
+        gc.enable()
+
+
+def _read(args: argparse.Namespace) -> int:
     if args.source is not None and is_url(args.source):
         # A URL can take a while: the reader starts at once and shows the download.
         from tui.app import make_loading_app

@@ -459,3 +459,23 @@ async def test_a_document_with_headings_has_a_contents_tab(build, short_doc) -> 
         await pilot.press("H")
         await pilot.pause()
         assert any("no headings" in n.message for n in plain._notifications)
+
+
+async def test_the_cycle_collector_is_back_on_once_the_first_screen_is_drawn(build, sample, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """`postil` starts with the cycle collector off, for a quicker first screen; the reader
+    turns it on after its first frame, and an article that cannot be opened turns it on too."""
+    import gc
+
+    from tui.cli import main
+
+    try:
+        gc.disable()
+        app = build(sample)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+        gc.enable()
+        assert main(["read", str(tmp_path / "no-such-article.txt")]) == 1
+        assert gc.isenabled()
+    finally:
+        gc.enable()
