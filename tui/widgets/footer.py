@@ -27,14 +27,12 @@ def shown_keys(screen: Screen) -> Keys:  # type: ignore[type-arg]
 
 class Footer(TextualFooter):
     _shown: Keys | None = None
-    _keys_stale = False
     _rebuild_pending = False
 
     def bindings_changed(self, screen: Screen) -> None:  # type: ignore[type-arg]
         self._bindings_ready = True
         if not self.display:
-            self._keys_stale = True
-            return
+            return  # looked at again when shown
         if not screen.app.app_focus or self._rebuild_pending or not self.is_attached or screen is not self.screen:
             return
         self._rebuild_pending = True
@@ -51,7 +49,7 @@ class Footer(TextualFooter):
 
     def show(self, shown: bool) -> None:
         self.display = shown
-        if shown and self._keys_stale:
-            self._keys_stale = False
-            # In the footer's own context, as Textual calls it: its rebuild binds to the footer.
+        if shown:
+            # The keys may have changed while hidden; `_rebuild` redraws only if they did. In
+            # the footer's own context, as Textual calls it: its rebuild binds to the footer.
             self.call_later(self.bindings_changed, self.screen)
