@@ -188,6 +188,8 @@ def _could_be_a_person(name: str) -> bool:
         return False
     if re.match(r"(?i)^(?:i|we|you|they|it|that|there)[’'](?:ll|ve|re|d|m|s)$", words[0]):
         return False
+    if all(word.lower() in TIME_WORDS for word in words) and name.lower() not in _NAMES_TOO:
+        return False  # "Wilk said Tuesday", "said Tuesday Night": when, not who
     return not any(word.lower().rstrip(".") in ORGANISATION_WORDS for word in words)
 
 

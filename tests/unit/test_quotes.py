@@ -457,3 +457,15 @@ def test_who_in_a_relative_clause_speaks_for_the_name_before_it() -> None:
     rebuilt, money = quotes
     assert (rebuilt.speaker, text[rebuilt.speaker_start : rebuilt.speaker_end]) == ("Tomas Vell", "who")
     assert (money.speaker, text[money.speaker_start : money.speaker_end]) == ("Ada Rusk", "Ada Rusk")
+
+
+def test_a_day_after_said_is_never_a_person_a_pronoun_can_mean() -> None:
+    """ "Hale said Tuesday" once made "Tuesday" a member of the cast, and a later "he" was
+    read as Tuesday."""
+    body = (
+        "The plan is a disaster, Ida Hale said Tuesday in Marrow.\n\n"
+        "Tomas Wilk spoke to the crowd at the pier. “We close one chapter and begin another,” he said."
+    )
+    analysis = analyse(parse_plain_text("Headline Here\n\n" + body, "/tmp/t.txt"))
+    assert [q.speaker for q in analysis.quotes] == ["Tomas Wilk"]
+    assert "Tuesday" not in {person.name for person in analysis.cast.people()}
