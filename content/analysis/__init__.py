@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -51,31 +52,46 @@ _FIRST_PERSON = 0.25
 _BOOK_LENGTH = 80_000
 
 
+_ODD_SPACES = "\u00a0\u2007\u202f"
+_PLAIN_SPACES = str.maketrans(dict.fromkeys(_ODD_SPACES, " "))
+
+
+def _plain_spaces(document: Document) -> Document:
+    text = document.text
+    if not any(space in text for space in _ODD_SPACES):
+        return document
+    return replace(document, text=text.translate(_PLAIN_SPACES))
+
+
 class Analysis:
     """The stages' results for one document, each worked out on first use."""
 
     def __init__(self, document: Document, pause: Pause | None = None) -> None:
         self.document = document
+        self.read = _plain_spaces(document)
+        """What the stages read: the document with its no-break spaces made plain ones, so
+        "recruiter.”\u00a0She said" is two sentences and no sieve tells the spaces apart.
+        Each is one character for one, so every offset holds for `document` too."""
         self.pause = pause
         """Called now and then by the long stages (quotes, claims): a reader running the
         analysis in a thread passes one that waits while a key is being answered."""
 
     @cached_property
     def sentences(self) -> list[Sentence]:
-        return split_sentences(self.document, self.pause)
+        return split_sentences(self.read, self.pause)
 
     @cached_property
     def fiction(self) -> bool:
         """A novel or a story: long, in chapters, or in dialogue (three short paragraphs in a
         row that are a quotation and nothing else). Fitted on the training split: one of its
         840 news articles is taken for fiction, and all 7 novels are."""
-        text = self.document.text
+        text = self.read.text
         if len(text) > _BOOK_LENGTH or len(_CHAPTER.findall(text, 0, 200_000)) >= 2:
             return True
         # Three short turns in a row ("“And the oil?”" / "“Full.”" / "“Then light it.”") is a
         # dialogue; news quotes whole paragraphs too, but long ones, between reported speech.
         run = 0
-        for block in self.document.blocks:
+        for block in self.read.blocks:
             body = text[block.start : block.end].strip()
             short_turn = len(body) <= _SHORT_TURN and body[:1] in _OPENING_MARKS and body[-1:] in _CLOSING_MARKS
             run = run + 1 if short_turn else 0
@@ -89,14 +105,14 @@ class Analysis:
         from content.analysis.marks import find_marked_spans
         from content.analysis.quotes import analysable_blocks
 
-        return find_marked_spans(self.document.text, analysable_blocks(self.document), self.pause)
+        return find_marked_spans(self.read.text, analysable_blocks(self.read), self.pause)
 
     @cached_property
     def first_person(self) -> bool:
         """Told by an "I": outside quotation marks, "I" is about as common as "he" and "she"."""
         from content.analysis.patterns import starts_word, word_spans
 
-        text = self.document.text
+        text = self.read.text
         quoted = [(span.start, span.end) for span in self.marks if span.depth == 1]
 
         def told(starts: list[int]) -> int:
@@ -117,8 +133,8 @@ class Analysis:
         from content.analysis.cast import Cast
 
         # In fiction "I" is the narrator, a character; in non-fiction it is the byline's author.
-        narrator = "the narrator" if self.fiction else (self.document.author or "the narrator")
-        return Cast(self.document.text, narrator, self.pause)
+        narrator = "the narrator" if self.fiction else (self.read.author or "the narrator")
+        return Cast(self.read.text, narrator, self.pause)
 
     @cached_property
     def quotes(self) -> list[Quote]:
@@ -126,7 +142,7 @@ class Analysis:
 
         fiction = self.fiction
         return attribute(
-            self.document,
+            self.read,
             self.sentences,
             self.cast,
             fiction,
@@ -139,7 +155,7 @@ class Analysis:
     def claims(self) -> list[Claim]:
         from content.analysis.claims import find_claims
 
-        return find_claims(self.document, self.sentences, self.quotes, self.cast, pause=self.pause)
+        return find_claims(self.read, self.sentences, self.quotes, self.cast, pause=self.pause)
 
     @cached_property
     def people(self) -> list[Person]:

@@ -167,7 +167,9 @@ def examples(golds: list[Gold], ranker: Ranker) -> list[Example]:
         document = load_document(str(gold.path))
         analysis = analyse(document)
         trace: list[Choice] = []
-        attribute(document, analysis.sentences, analysis.cast, analysis.fiction, ranker, trace, analysis.first_person)
+        attribute(
+            analysis.read, analysis.sentences, analysis.cast, analysis.fiction, ranker, trace, analysis.first_person
+        )
         for choice in trace:
             match = next(
                 (
@@ -382,7 +384,7 @@ def cue_documents(golds: list[Gold], count: int, share: float) -> list[CueDocume
         try:
             for record, (gold, document, analysis) in zip(out, analysed, strict=True):
                 trace: list[tuple[int, int, dict[str, float]]] = []
-                find_claims(document, analysis.sentences, analysis.quotes, analysis.cast, trace)
+                find_claims(analysis.read, analysis.sentences, analysis.quotes, analysis.cast, trace)
                 record.candidates = [
                     (document.text[a:b], f, any(x < b and a < y for x, y in gold.cues)) for a, b, f in trace
                 ]

@@ -469,3 +469,22 @@ def test_a_day_after_said_is_never_a_person_a_pronoun_can_mean() -> None:
     analysis = analyse(parse_plain_text("Headline Here\n\n" + body, "/tmp/t.txt"))
     assert [q.speaker for q in analysis.quotes] == ["Tomas Wilk"]
     assert "Tuesday" not in {person.name for person in analysis.cast.people()}
+
+
+def test_no_break_spaces_between_sentences_read_as_spaces() -> None:
+    """Web pages put a no-break space after a closing mark: the next sentence's "She said"
+    is not the attribution of the quotation before it, and the offsets still fit the text."""
+    body = (
+        "At the debate, when Mara Quill called the harbour plan “a gift to the few.”\u00a0"
+        "She also said, without evidence, that “the board knew all along.”"
+    )
+    analysis = analyse(parse_plain_text("Headline Here\n\n" + body, "/tmp/t.txt"))
+    text = analysis.document.text
+    assert "\u00a0" in text
+    gift, knew = analysis.quotes
+    assert (gift.speaker, text[gift.speaker_start : gift.speaker_end]) == ("Mara Quill", "Mara Quill")
+    assert (knew.speaker, text[knew.speaker_start : knew.speaker_end]) == ("Mara Quill", "She")
+    assert [text[s.start : s.end] for s in analysis.sentences][-2:] == [
+        "At the debate, when Mara Quill called the harbour plan “a gift to the few.”",
+        "She also said, without evidence, that “the board knew all along.”",
+    ]
