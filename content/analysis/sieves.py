@@ -22,6 +22,7 @@ from content.analysis.patterns import (
     CONTENT_CLAUSE,
     MENTION,
     NAME,
+    NOUN_PHRASE,
     PARENTHESIS,
     PRONOUN,
     REPORTING_VERB,
@@ -58,6 +59,8 @@ _SUBJECT_BEFORE = re.compile(rf"(?P<who>{MENTION}){PARENTHESIS}{APPOSITION}\s+{_
 # "… from Odile Brennan, who declared, “…”": the relative pronoun is the verb's subject; it
 # is the mention the quotation rests on, and it stands for the name before it.
 _RELATIVE_BEFORE = re.compile(rf"(?P<who>{NAME}){PARENTHESIS},\s+(?P<relative>who)\s+{_BETWEEN}$")
+# "…, with Brennan tweeting that “…”": a participle's own subject, right before it.
+_ING_SUBJECT = re.compile(rf"\bwith\s+(?P<who>{NAME}|{NOUN_PHRASE})\s+$")
 _BARE_ATTRIBUTION = re.compile(rf"(?P<who>{NAME})\s+(?P<verb>{REPORTING_VERB})\s*[.!]")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|get|got)\s+$")  # "was called": not speech
 _PUT_IT = re.compile(
@@ -295,6 +298,12 @@ class Sieves:
         verbs = self._verbs_before(left, floor, span.start)
         for verb in reversed(verbs) if nearest else verbs:
             if verb.group().endswith("ing"):
+                own = _ING_SUBJECT.search(left, 0, verb.start())
+                if own is not None and (mention := self._mention(own)) is not None:
+                    # "…, with Trump tweeting that …": the participle has a subject of its own.
+                    return Candidate(
+                        Mention(mention.start + floor, mention.end + floor, mention.text, mention.kind), verb.group()
+                    )
                 # "…, saying …": the speaker is the subject of the clause, not the word before.
                 subject = _CLAUSE_SUBJECT.match(left)
                 if subject is not None and subject.end() <= verb.start():

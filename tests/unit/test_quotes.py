@@ -488,3 +488,11 @@ def test_no_break_spaces_between_sentences_read_as_spaces() -> None:
         "At the debate, when Mara Quill called the harbour plan “a gift to the few.”",
         "She also said, without evidence, that “the board knew all along.”",
     ]
+
+
+def test_a_participle_with_its_own_subject_is_that_subject_s_words() -> None:
+    text, quotes = quotes_of(
+        "Board members were quick to respond, with Mara Quill tweeting that the vote was a “disaster for the town.”"
+    )
+    (quote,) = quotes
+    assert (quote.speaker, text[quote.speaker_start : quote.speaker_end]) == ("Mara Quill", "Mara Quill")
