@@ -265,7 +265,7 @@ TIME_WORDS = frozenset(
     """morning evening afternoon night day days week weeks month months year years hour hours minute
     minutes moment time times today tonight yesterday tomorrow monday tuesday wednesday thursday friday
     saturday sunday january february march april may june july august september october november
-    december spring summer autumn winter weekend""".split()
+    december spring summer autumn winter weekend jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 
 SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to with vs".split())

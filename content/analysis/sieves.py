@@ -61,6 +61,7 @@ _SUBJECT_BEFORE = re.compile(rf"(?P<who>{MENTION}){PARENTHESIS}{APPOSITION}\s+{_
 _RELATIVE_BEFORE = re.compile(rf"(?P<who>{NAME}){PARENTHESIS},\s+(?P<relative>who)\s+{_BETWEEN}$")
 # "…, with Brennan tweeting that “…”": a participle's own subject, right before it.
 _ING_SUBJECT = re.compile(rf"\bwith\s+(?P<who>{NAME}|{NOUN_PHRASE})\s+$")
+_NAMING = frozenset({"called", "named", "dubbed", "titled", "entitled", "labeled", "labelled", "nicknamed"})
 _BARE_ATTRIBUTION = re.compile(rf"(?P<who>{NAME})\s+(?P<verb>{REPORTING_VERB})\s*[.!]")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|get|got)\s+$")  # "was called": not speech
 _PUT_IT = re.compile(
@@ -281,6 +282,8 @@ class Sieves:
             v
             for v in _VERB_RE.finditer(left)
             if (v.group().endswith("ing") or not _PASSIVE.search(left, 0, v.start()))
+            # "a short film called “Perception”": a name given, not words said
+            and not (v.group() in _NAMING and not left[v.end() :].strip())
             # "In a message posted Friday, Anand said …": not the opener's verb
             and (opener is None or v.start() >= opener.end())
         ]
