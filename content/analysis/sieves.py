@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from content.analysis.cast import Cast, Mention, MentionKind, title_gender, trim_mention
-from content.analysis.lexicon import DESCRIBED_GENDER, KIN_WORDS, word_alternation
+from content.analysis.lexicon import DESCRIBED_GENDER, KIN_WORDS, PEOPLE_WORDS, PRONOUNS, SPEAKER_NOUNS, word_alternation
 from content.analysis.marks import MarkedSpan
 from content.analysis.patterns import (
     APPOSITION,
@@ -115,6 +115,21 @@ _SPEECH_NOUNS = re.compile(
 _LEADING_NAME = re.compile(
     rf"{NAME}(?=[ \t\n]+(?:\w+ly|one|this|that|the|a|an|at|on|in|to|with|as|after|before|when|while|and|but)\b)"
 )
+
+
+def _names_a_thing(left: str, verb: int) -> bool:
+    """ "a short film called", "a group named": the word before the verb is a thing's noun,
+    not a speaker ("what the mayor called “…”", "a clip that Mosman called “…”")."""
+    before = left[:verb].split()[-1:]
+    word = before[0].lower() if before else ""
+    return (
+        word.isalpha()
+        and before[0].islower()
+        and word not in PRONOUNS
+        and word not in SPEAKER_NOUNS
+        and word not in PEOPLE_WORDS
+        and word not in KIN_WORDS
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,7 +298,7 @@ class Sieves:
             for v in _VERB_RE.finditer(left)
             if (v.group().endswith("ing") or not _PASSIVE.search(left, 0, v.start()))
             # "a short film called “Perception”": a name given, not words said
-            and not (v.group() in _NAMING and not left[v.end() :].strip())
+            and not (v.group() in _NAMING and not left[v.end() :].strip() and _names_a_thing(left, v.start()))
             # "In a message posted Friday, Anand said …": not the opener's verb
             and (opener is None or v.start() >= opener.end())
         ]

@@ -496,3 +496,18 @@ def test_a_participle_with_its_own_subject_is_that_subject_s_words() -> None:
     )
     (quote,) = quotes
     assert (quote.speaker, text[quote.speaker_start : quote.speaker_end]) == ("Mara Quill", "Mara Quill")
+
+
+def test_a_thing_called_by_a_name_is_not_speech_but_a_person_calling_it_so_is() -> None:
+    text, quotes = quotes_of(
+        "Later on Sunday, Mara Quill shared the syllabus for a 2002 class called “Perception” on her page.\n\n"
+        "The clip, which Judge Ada Rusk called “distasteful and cruel”, ran for an hour on the harbour channel."
+    )
+    perception, cruel = quotes
+    assert perception.kind == "term"
+    assert (cruel.kind, cruel.speaker, text[cruel.speaker_start : cruel.speaker_end], cruel.cue) == (
+        "speech",
+        "Ada Rusk",
+        "Judge Ada Rusk",
+        "called",
+    )
