@@ -22,6 +22,7 @@ from content.analysis.lexicon import (
     PRONOUNS,
     RANK_TITLES,
     SENTENCE_STARTERS,
+    SMALL_WORDS,
     SPEAKER_NOUNS,
     TIME_WORDS,
     TITLES,
@@ -201,6 +202,18 @@ def _bare(name: str) -> str:
     return _POSSESSIVE.sub("", name)
 
 
+def _headline_end(text: str) -> int:
+    """Where the text's first line ends if it is a Title Case headline ("Wilk Just Fired His
+    Campaign Manager"), else 0: there a run of capitals is no name, and would make "Wilk"
+    short for "Wilk Just Fired His"."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    words = [w for w in text[start:end].split() if w[:1].isalpha()]
+    title_case = len(words) >= 4 and all(w[0].isupper() or w.lower() in SMALL_WORDS for w in words)
+    return end if title_case else 0
+
+
 class Cast:
     """The people an article names, in order, so short names and pronouns can be resolved.
 
@@ -224,7 +237,9 @@ class Cast:
         # Not the author's credit under a title ("by Jane Austen"): nobody in the story.
         # A credit is a line that reads "by" (or "written by"), within 20 characters of the name.
         credits = {m.end(): m.start() for m in _CREDIT.finditer(text)}
-        matches = [m for m in _NAME_RUN.finditer(text) if credits.get(m.start(), -99) < m.start() - 20]
+        matches = [
+            m for m in _NAME_RUN.finditer(text, _headline_end(text)) if credits.get(m.start(), -99) < m.start() - 20
+        ]
         lower_words: set[str] | None = None
         for match in pausing(matches, pause):
             words = match.group().split()

@@ -45,6 +45,9 @@ class DialogueTracker:
     """The last outer quotation that was speech."""
     last_quote_of: dict[str, Quote] = field(default_factory=dict)
     """Each speaker's last quotation."""
+    spoken_to: tuple[int, Mention] | None = None
+    """The person the last speech called by name (“Sit down, Mr. Hale.”) and where that
+    quotation's paragraph ends: in the next paragraph, they are likely to answer."""
 
     def in_dialogue(self, block: Block, bare: bool) -> bool:
         return bool(self.turns) and self.turns[-1][0] != block.start and bare
@@ -68,6 +71,16 @@ class DialogueTracker:
             return None
         earlier = next((q for q in reversed(quotes) if q.speaker == self.turns[-2][1]), None)
         return None if earlier is None else inherit(earlier, "answer")
+
+    def addressed(self, block: Block) -> Candidate | None:
+        """The person the last turn spoke to by name, in the paragraph after it: “Will you
+        come, Tomas?” / “I will.”"""
+        if self.spoken_to is None or self.last is None:
+            return None
+        end, mention = self.spoken_to
+        if not 0 < block.start - end <= _ADJACENT:
+            return None
+        return Candidate(mention, "", sieve="addressed", speaker=mention.text)
 
     def alternating(self, block: Block) -> Candidate | None:
         """In an unbroken dialogue of two, an unattributed turn belongs to whoever spoke two
@@ -99,8 +112,13 @@ class DialogueTracker:
         self.recent.append(speaker)
         del self.recent[:-6]
 
-    def record(self, quote: Quote, block: Block) -> None:
-        """A speech quotation was attributed (or not): extend the exchange."""
+    def record(self, quote: Quote, block: Block, spoken_to: Mention | None = None) -> None:
+        """A speech quotation was attributed (or not): extend the exchange. `spoken_to` is
+        whom it calls by name, if anyone."""
+        if spoken_to is not None:
+            self.spoken_to = (block.end, spoken_to)
+        elif self.spoken_to is not None and self.spoken_to[0] != block.end:
+            self.spoken_to = None  # a later paragraph's turn called nobody
         self.last = quote
         if quote.speaker is not None:
             self.last_quote_of[quote.speaker] = quote

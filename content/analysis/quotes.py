@@ -13,10 +13,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from content.analysis.cast import Cast, title_gender
+from content.analysis.cast import Cast, Mention, title_gender
 from content.analysis.dialogue import DialogueTracker, bare_turn, inherit
 from content.analysis.lexicon import DESCRIBED_GENDER, KIN_GENDER, PRONOUNS, SMALL_WORDS
 from content.analysis.marks import MarkedSpan, find_marked_spans
+from content.analysis.patterns import NAME
 from content.analysis.pause import Pause, pausing
 from content.analysis.ranker import Evidence, Features, Ranker, Source, features, load_ranker
 from content.analysis.sieves import Candidate, Sieves, Site, propose
@@ -121,6 +122,7 @@ def find_quotes(
             dialogue.alternating(block) if bare else None,
             dialogue.answer(quotes) if bare and not same_block else None,
             dialogue.continued(block, sieves.block_of),
+            dialogue.addressed(block),
         ):
             if candidate is not None:
                 proposals.append(candidate)
@@ -170,7 +172,7 @@ def find_quotes(
             quote = Quote(span.start, span.end, "term")
         quotes.append(quote)
         if quote.kind == "speech":
-            dialogue.record(quote, block)
+            dialogue.record(quote, block, vocative(sieves, span, quote.speaker))
     for span in marked:
         if span.depth == 2:
             inner = text[span.start : span.end].strip("\"'“”‘’«»„ ")
@@ -180,7 +182,26 @@ def find_quotes(
     return quotes
 
 
-_INHERITED = frozenset({"continued", "continued_next", "answer", "alternating", "recent"})
+_INHERITED = frozenset({"continued", "continued_next", "answer", "alternating", "recent", "addressed"})
+# Before a name the speaker calls out to: a comma, the opening mark, or "Oh", "dear", "my dear".
+_BEFORE_VOCATIVE = re.compile(r"(?:[,“\"‘'—(]|\b(?:[Oo]h?|[Dd]ear|[Mm]y dear|[Yy]es|[Nn]o|[Ww]ell))\s*$")
+_AFTER_VOCATIVE = frozenset(",.!?;—")
+_NAME_AT = re.compile(NAME)
+
+
+def vocative(sieves: Sieves, span: MarkedSpan, speaker: str | None) -> Mention | None:
+    """The last person a quotation calls by name: “I'll tell you what, Mr. Hale,” or
+    “Tomas! Come here.” (not the speaker, and not a name it only talks about)."""
+    text = sieves.text
+    for offset, name in reversed(sieves.people.named_between(span.start + 1, span.end)):
+        if name == speaker:
+            continue
+        run = _NAME_AT.match(text, offset)
+        if run is None or text[run.end() : run.end() + 1] not in _AFTER_VOCATIVE:
+            continue
+        if _BEFORE_VOCATIVE.search(text, max(span.start, offset - 12), offset):
+            return Mention(offset, run.end(), name, "person")
+    return None
 
 
 def _resolve(

@@ -14,7 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from content.analysis.cast import Cast, Mention, MentionKind, title_gender, trim_mention
-from content.analysis.lexicon import DESCRIBED_GENDER, KIN_WORDS, PEOPLE_WORDS, PRONOUNS, SPEAKER_NOUNS, word_alternation
+from content.analysis.lexicon import (
+    DESCRIBED_GENDER,
+    KIN_WORDS,
+    PEOPLE_WORDS,
+    PRONOUNS,
+    SPEAKER_NOUNS,
+    word_alternation,
+)
 from content.analysis.marks import MarkedSpan
 from content.analysis.patterns import (
     APPOSITION,

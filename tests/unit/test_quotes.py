@@ -511,3 +511,31 @@ def test_a_thing_called_by_a_name_is_not_speech_but_a_person_calling_it_so_is() 
         "Judge Ada Rusk",
         "called",
     )
+
+
+def test_a_title_case_headline_does_not_make_a_name() -> None:
+    doc = parse_plain_text(
+        "Wilk Just Fired His Campaign Manager Over The Ferry Vote\n\n"
+        "Tomas Wilk fired his campaign manager on Monday. “It was time,” Wilk said.",
+        "/tmp/t.txt",
+    )
+    analysis = analyse(doc)
+    assert [q.speaker for q in analysis.quotes] == ["Tomas Wilk"]
+    assert [p.name for p in analysis.people] == ["Tomas Wilk"]
+
+
+def test_the_one_called_by_name_answers_in_the_next_turn() -> None:
+    """In a dialogue, a bare turn after “…, Tomas?” is Tomas's answer, not more from the one who asked."""
+    text, quotes = quotes_of(
+        "Tomas Wilk said nothing by the lamp, and Ada Rusk waited.\n\n"
+        "“Will you light it tonight, Tomas?” asked Ada.\n\n"
+        "“I will.”\n\n"
+        "“And the oil?”\n\n"
+        "“Full.”"
+    )
+    assert [(text[q.start : q.end], q.speaker) for q in quotes] == [
+        ("“Will you light it tonight, Tomas?”", "Ada Rusk"),
+        ("“I will.”", "Tomas Wilk"),
+        ("“And the oil?”", "Ada Rusk"),
+        ("“Full.”", "Tomas Wilk"),
+    ]
