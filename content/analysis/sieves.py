@@ -68,6 +68,7 @@ _SUBJECT_BEFORE = re.compile(rf"(?P<who>{MENTION}){PARENTHESIS}{APPOSITION}\s+{_
 _RELATIVE_BEFORE = re.compile(rf"(?P<who>{NAME}){PARENTHESIS},\s+(?P<relative>who)\s+{_BETWEEN}$")
 # "…, with Brennan tweeting that “…”": a participle's own subject, right before it.
 _ING_SUBJECT = re.compile(rf"\bwith\s+(?P<who>{NAME}|{NOUN_PHRASE})\s+$")
+_NAME_THEN_DESCRIPTION = re.compile(rf"\s*(?P<who>{NAME}),\s+(?:an?|the)\s")
 _NAMING = frozenset({"called", "named", "dubbed", "titled", "entitled", "labeled", "labelled", "nicknamed"})
 _BARE_ATTRIBUTION = re.compile(rf"(?P<who>{NAME})\s+(?P<verb>{REPORTING_VERB})\s*[.!]")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|get|got)\s+$")  # "was called": not speech
@@ -321,6 +322,8 @@ class Sieves:
         for according in _ACCORDING.finditer(left):  # noqa: B007 - the last one is wanted
             pass
         verbs = self._verbs_before(left, floor, span.start)
+        opener = _INTRODUCTORY.match(left) if verbs else None
+        opened = 0 if opener is None else opener.end()
         for verb in reversed(verbs) if nearest else verbs:
             if verb.group().endswith("ing"):
                 own = _ING_SUBJECT.search(left, 0, verb.start())
@@ -343,7 +346,8 @@ class Sieves:
             if relative is not None and (named := self._mention(relative)) is not None:
                 start, end = relative.span("relative")
                 return Candidate(Mention(start + floor, end + floor, named.text, named.kind), verb.group())
-            subject = _SUBJECT_BEFORE.search(left, 0, verb.start())
+            # Not inside an opening phrase: "On the gate at the foot of Gannet Head, a sign … reads:"
+            subject = _SUBJECT_BEFORE.search(left, opened, verb.start())
             if subject is not None:
                 mention = self._mention(subject)
                 if mention is not None:
@@ -457,8 +461,11 @@ class Sieves:
         if not (sentence.rstrip().endswith(":") or _SPEECH_NOUNS.search(sentence) or verb):
             return None
         # The subject that opens the sentence, else the one before its reporting verb
-        # ("Hale, who …, blasted Brennan as a “disgrace”" then “She’s a disgrace.”).
-        subject = re.match(rf"\s*(?:[\w’']+,\s+|[A-Z][^,“”\"]{{0,30}},\s+){{0,2}}(?P<who>{MENTION})", sentence)
+        # ("Hale, who …, blasted Brennan as a “disgrace”" then “She’s a disgrace.”); a name
+        # before its description is that subject ("Ruth Okafor, a retired teacher, set out …").
+        subject = _NAME_THEN_DESCRIPTION.match(sentence) or re.match(
+            rf"\s*(?:[\w’']+,\s+|[A-Z][^,“”\"]{{0,30}},\s+){{0,2}}(?P<who>{MENTION})", sentence
+        )
         mention = self._mention(subject) if subject is not None else None
         if (mention is None or mention.kind == "group") and verb is not None:
             # The verb nearest the quotation first: "…, as if she intended to say no more, he replied,"

@@ -539,3 +539,23 @@ def test_the_one_called_by_name_answers_in_the_next_turn() -> None:
         ("“And the oil?”", "Ada Rusk"),
         ("“Full.”", "Tomas Wilk"),
     ]
+
+
+def test_a_name_before_its_description_introduces_the_next_paragraph_s_quotation() -> None:
+    text, quotes = quotes_of(
+        "Ruth Okafor, a retired history teacher who has studied the ledger for a decade, set out the case"
+        " in a letter read aloud to the meeting.\n\n"
+        "“I have held that book in my hands more times than I can count.”"
+    )
+    (quote,) = quotes
+    assert (quote.speaker, text[quote.speaker_start : quote.speaker_end]) == ("Ruth Okafor", "Ruth Okafor")
+
+
+def test_a_place_in_an_opening_phrase_is_not_the_subject_of_the_verb() -> None:
+    text, quotes = quotes_of(
+        "On the gate at the foot of Gannet Head, a sign put up by the objectors, Keep the Light, reads: "
+        "“THIS LIGHT IS NOT FOR SALE.”"
+    )
+    (quote,) = quotes
+    assert "Gannet Head" not in (quote.speaker or "")
+    assert quote.speaker_start is None or quote.speaker_start > text.index(",")
