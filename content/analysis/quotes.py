@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from content.analysis.cast import Cast, Mention, title_gender
 from content.analysis.dialogue import DialogueTracker, bare_turn, inherit
-from content.analysis.lexicon import DESCRIBED_GENDER, KIN_GENDER, PRONOUNS, SMALL_WORDS
+from content.analysis.lexicon import DESCRIBED_GENDER, KIN_GENDER, KIN_WORDS, PRONOUNS, SMALL_WORDS, TITLES
 from content.analysis.marks import MarkedSpan, find_marked_spans
 from content.analysis.patterns import NAME
 from content.analysis.pause import Pause, pausing
@@ -187,6 +187,7 @@ _INHERITED = frozenset({"continued", "continued_next", "answer", "alternating", 
 _BEFORE_VOCATIVE = re.compile(r"(?:[,“\"‘'—(]|\b(?:[Oo]h?|[Dd]ear|[Mm]y dear|[Yy]es|[Nn]o|[Ww]ell))\s*$")
 _AFTER_VOCATIVE = frozenset(",.!?;—")
 _NAME_AT = re.compile(NAME)
+_NOT_A_NAME = frozenset(TITLES) | KIN_WORDS | {"madam", "ma'am", "miss", "mrs", "ms"}
 
 
 def vocative(sieves: Sieves, span: MarkedSpan, speaker: str | None) -> Mention | None:
@@ -194,8 +195,9 @@ def vocative(sieves: Sieves, span: MarkedSpan, speaker: str | None) -> Mention |
     “Tomas! Come here.” (not the speaker, and not a name it only talks about)."""
     text = sieves.text
     for offset, name in reversed(sieves.people.named_between(span.start + 1, span.end)):
-        if name == speaker:
-            continue
+        words = name.lower().split()
+        if name == speaker or words[-1] == "family" or all(w.rstrip(".") in _NOT_A_NAME for w in words):
+            continue  # "…, sir," "…, Father?", "the Powler Family,": not one person called by name
         run = _NAME_AT.match(text, offset)
         if run is None or text[run.end() : run.end() + 1] not in _AFTER_VOCATIVE:
             continue
