@@ -184,11 +184,12 @@ def cmd_add(args: argparse.Namespace) -> int:
     from annotations.model import new_id
     from annotations.session import document_info, resolve_store_path
     from annotations.store import append_indexed
+    from content.analysis import plain_spaces
     from content.analysis.sentences import block_sentences
 
-    # Only the paragraph's own sentences: sentences never cross a paragraph.
+    # Only the paragraph's own sentences (sentences never cross a paragraph), split as the reader splits them.
     block = document.block_at(start)
-    sentences = block_sentences(document.text, block) if block is not None else []
+    sentences = block_sentences(plain_spaces(document.text), block) if block is not None else []
     kind: Kind = "sentence" if any(s.start == start and s.end == end for s in sentences) else "selection"
 
     def refuse_twice(existing: str) -> ContentError:

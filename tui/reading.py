@@ -147,7 +147,7 @@ class Reading:
         never cross a paragraph, so these are the very sentences the full split finds."""
         from content.analysis.sentences import block_sentences
 
-        blocks, text = self.document.blocks, self.document.text
+        blocks, text = self.document.blocks, self.analysis.read.text  # as the full split reads it
         if not blocks:
             return []
         low = high = max(0, bisect_right(self._block_starts, offset) - 1)

@@ -56,11 +56,16 @@ _ODD_SPACES = "\u00a0\u2007\u202f"
 _PLAIN_SPACES = str.maketrans(dict.fromkeys(_ODD_SPACES, " "))
 
 
-def _plain_spaces(document: Document) -> Document:
-    text = document.text
+def plain_spaces(text: str) -> str:
+    """`text` with its no-break spaces made plain ones, as every stage reads it; the same length."""
     if not any(space in text for space in _ODD_SPACES):
-        return document
-    return replace(document, text=text.translate(_PLAIN_SPACES))
+        return text
+    return text.translate(_PLAIN_SPACES)
+
+
+def _plain_spaces(document: Document) -> Document:
+    text = plain_spaces(document.text)
+    return document if text is document.text else replace(document, text=text)
 
 
 class Analysis:
@@ -196,4 +201,15 @@ def analyse(document: Document, pause: Pause | None = None) -> Analysis:
     return Analysis(document, pause)
 
 
-__all__ = ["STAGES", "Analysis", "Cast", "Claim", "ClaimKind", "Person", "Quote", "QuoteKind", "analyse"]
+__all__ = [
+    "STAGES",
+    "Analysis",
+    "Cast",
+    "Claim",
+    "ClaimKind",
+    "Person",
+    "Quote",
+    "QuoteKind",
+    "analyse",
+    "plain_spaces",
+]
