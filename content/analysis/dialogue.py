@@ -75,7 +75,7 @@ class DialogueTracker:
     def addressed(self, block: Block) -> Candidate | None:
         """The person the last turn spoke to by name, in the paragraph after it: “Will you
         come, Tomas?” / “I will.”"""
-        if self.spoken_to is None or self.last is None:
+        if self.spoken_to is None:
             return None
         end, mention = self.spoken_to
         if not 0 < block.start - end <= _ADJACENT:

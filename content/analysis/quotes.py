@@ -183,7 +183,7 @@ def find_quotes(
 
 
 _INHERITED = frozenset({"continued", "continued_next", "answer", "alternating", "recent", "addressed"})
-# Before a name the speaker calls out to: a comma, the opening mark, or "Oh", "dear", "my dear".
+# Before a name the speaker calls out to: a comma, the opening mark, or "Oh", "dear", "yes", "no", "well".
 _BEFORE_VOCATIVE = re.compile(r"(?:[,“\"‘'—(]|\b(?:[Oo]h?|[Dd]ear|[Mm]y dear|[Yy]es|[Nn]o|[Ww]ell))\s*$")
 _AFTER_VOCATIVE = frozenset(",.!?;—")
 _NAME_AT = re.compile(NAME)
