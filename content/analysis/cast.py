@@ -194,6 +194,7 @@ def _could_be_a_person(name: str) -> bool:
     return not any(word.lower().rstrip(".") in ORGANISATION_WORDS for word in words)
 
 
+_INITIAL = re.compile(r"[A-Z]\.")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 
 
@@ -264,10 +265,12 @@ class Cast:
             parts = name.split()
             if 2 <= len(parts) <= 4:
                 for part in (parts[-1], parts[0]):
-                    self.full.setdefault(part, name)
+                    if not (len(part) <= 2 and part.endswith(".")):  # not an initial ("W.")
+                        self.full.setdefault(part, name)
                 self.full.setdefault(name, name)
                 self.families.setdefault(parts[-1], set()).add(name)
             runs.append((offset, titled))
+        self._merge_fragments()
         self._style_by_rank(runs)
         for _offset, titled in runs:
             gender = title_gender(titled)
@@ -333,6 +336,25 @@ class Cast:
                 shown = " ".join(titled.split()) if gender and (self.shared_surname(titled) or conflicts) else resolved
                 self.titled.append((shown, gender))
         self._vote_genders(text)
+
+    def _merge_fragments(self) -> None:
+        """ "W. Mosman" is "Michael W. Mosman" when the text has both: a name that starts with an
+        initial and ends a longer name of the same family is that name, not a second member."""
+        for names in self.families.values():
+            if len(names) < 2:
+                continue
+            longer = {
+                name: next((other for other in names if other.endswith(" " + name)), None)
+                for name in names
+                if _INITIAL.fullmatch(name.split()[0])  # "W. Mosman", not "Walter Elliot" in "William Walter Elliot"
+            }
+            for fragment, whole in longer.items():
+                if whole is None:
+                    continue
+                names.discard(fragment)
+                for short, target in list(self.full.items()):
+                    if target == fragment:
+                        self.full[short] = whole
 
     def _style_by_rank(self, runs: list[tuple[int, str]]) -> None:
         """A person the text calls by a rank ("Sir Tobias", "Captain Wren", "Lady Okafor")

@@ -559,3 +559,17 @@ def test_a_place_in_an_opening_phrase_is_not_the_subject_of_the_verb() -> None:
     (quote,) = quotes
     assert "Gannet Head" not in (quote.speaker or "")
     assert quote.speaker_start is None or quote.speaker_start > text.index(",")
+
+
+def test_a_name_with_a_middle_initial_is_one_person_however_it_is_cut() -> None:
+    """ "Judge Michael W. Mosman" is read in pieces ("W. Mosman"); the pieces are one person,
+    not a family of two whose surname alone could not be resolved."""
+    doc = parse_plain_text(
+        "Court Date\n\n"
+        "In a clip that U.S. District Judge Michael W. Mosman called “distasteful,” the lawyer went on.\n\n"
+        "“It was wrong,” said Judge Mosman. “It was very wrong,” Michael W. Mosman added.",
+        "/tmp/t.txt",
+    )
+    analysis = analyse(doc)
+    assert [q.speaker for q in analysis.quotes][1:] == ["Michael W. Mosman", "Michael W. Mosman"]
+    assert [p.name for p in analysis.people if "Mosman" in p.name] == ["Michael W. Mosman"]
