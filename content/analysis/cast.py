@@ -194,6 +194,30 @@ def _could_be_a_person(name: str) -> bool:
     return not any(word.lower().rstrip(".") in ORGANISATION_WORDS for word in words)
 
 
+OPENS_ONLY_SEEN = 5
+"""How often a one-word name must be seen, always where a sentence opens, to be taken for a
+common word: a short article may name someone only so ("Tiegen tweeted …")."""
+
+
+def _opens_only(text: str, word: str) -> bool:
+    """Whether `word` stands in the text at least `OPENS_ONLY_SEEN` times and never right
+    after another word, a comma or a quotation closed by a comma ("told Hale", "the General",
+    "President Obama", "“I would,” Hale said"), that is never inside a sentence, where only a
+    name is capitalised."""
+    seen = 0
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not text[end : end + 1].isalnum() and (at == 0 or not text[at - 1].isalnum()):
+            seen += 1
+            if at >= 2 and text[at - 1] in " \n":
+                before = text[at - 2]
+                if before.isalnum() or before in ",;" or (before in "”\"’'" and text[at - 3 : at - 2] == ","):
+                    return False  # "told Hale", "Okafor, 78, and Hale", "“I would,” Hale said"
+        at = text.find(word, at + 1)
+    return seen >= OPENS_ONLY_SEEN
+
+
 _INITIAL = re.compile(r"[A-Z]\.")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 
@@ -226,6 +250,8 @@ class Cast:
 
     def __init__(self, text: str, narrator: str | None = None, pause: Pause | None = None) -> None:
         verbs = REPORTING_VERB
+        self._text = text
+        self._opens_only: dict[str, bool] = {}
         self.narrator = narrator
         """Who "I" is: in first-person fiction the narrator, in first-person non-fiction the byline."""
         self.descriptions: dict[str, list[str]] = {}
@@ -305,7 +331,7 @@ class Cast:
             ):
                 # A full name that opens a sentence as its subject: "Declan O'Rourke has fished …".
                 confirmed.add(self.resolve_name(name))
-        confirmed = {name for name in confirmed if _could_be_a_person(name)}
+        confirmed = {name for name in confirmed if _could_be_a_person(name) and not self.opens_only(name)}
         self.confirmed = confirmed
         for _offset, titled in runs:
             if title_gender(titled) or titled.split()[0].lower().rstrip(".") in ("mayor", "dr", "prof", "councillor"):
@@ -404,6 +430,17 @@ class Cast:
         for name, (male, female) in votes.items():
             if male + female >= 3 and max(male, female) >= 2 * min(male, female) + 1:
                 self.gender.setdefault(name, "m" if male > female else "f")
+
+    def opens_only(self, name: str) -> bool:
+        """A one-word name the text capitalises only where a sentence or a quotation opens
+        ("Now, then!", "Again he hesitated", "Having said so"): a common word, not a person.
+        A name is capitalised inside a sentence somewhere ("said Hale", "the General")."""
+        if " " in name or name in self.full:
+            return False
+        found = self._opens_only.get(name)
+        if found is None:
+            found = self._opens_only[name] = _opens_only(self._text, name)
+        return found
 
     def shared_surname(self, name: str) -> bool:
         words = _bare(strip_title(name)).split()

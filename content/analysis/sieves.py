@@ -191,6 +191,8 @@ class Sieves:
         offset, phrase, kind = trim_mention(said_by, loose=True)
         if kind is None and phrase in self.people.full:
             kind = "person"  # "Kelly said": a name the article gives in full, not an adverb
+        elif kind == "person" and self.people.opens_only(phrase):
+            kind = None  # "Again he hesitated", "Having said so": capitalised only to open
         return offset, phrase, kind
 
     def _mention(self, match: re.Match[str], group: str = "who") -> Mention | None:

@@ -573,3 +573,21 @@ def test_a_name_with_a_middle_initial_is_one_person_however_it_is_cut() -> None:
     analysis = analyse(doc)
     assert [q.speaker for q in analysis.quotes][1:] == ["Michael W. Mosman", "Michael W. Mosman"]
     assert [p.name for p in analysis.people if "Mosman" in p.name] == ["Michael W. Mosman"]
+
+
+def test_a_word_capitalised_only_where_sentences_open_is_nobody() -> None:
+    """In a book, "Again he hesitated" does not make "Again" a person: the text capitalises
+    "Again" only where a sentence opens, never inside one as it does a name."""
+    text = (
+        "Tomas Wilk stood by the lamp with Ada Rusk.\n\n"
+        "“The oil is low,” said Tomas.\n\n"
+        "Again the wind rose. Again the shutters shook.\n\n"
+        "“Then fill it,” said Ada.\n\n"
+        "Again he hesitated, and then said gently: “I cannot.”\n\n"
+        "Again she looked at him. Again the lamp flickered."
+    )
+    analysis = analyse(parse_plain_text(text, "/tmp/t.txt"))
+    cannot = analysis.quotes[2]
+    assert text[cannot.speaker_start : cannot.speaker_end] == "he"
+    assert "Again" not in [q.speaker for q in analysis.quotes]
+    assert [p.name for p in analysis.people] == ["Ada Rusk", "Tomas Wilk"]
