@@ -15,10 +15,12 @@ from dataclasses import dataclass
 
 from content.analysis.cast import Cast, Mention, MentionKind, title_gender, trim_mention
 from content.analysis.lexicon import (
+    ABBREVIATIONS,
     DESCRIBED_GENDER,
     KIN_WORDS,
     PEOPLE_WORDS,
     PRONOUNS,
+    SOMETIMES_FINAL,
     SPEAKER_NOUNS,
     word_alternation,
 )
@@ -153,6 +155,19 @@ class Candidate:
     """Set when the speaker is already known: a turn inherited from an earlier quotation."""
 
 
+def _without_full_stop(phrase: str) -> str:
+    """ "said Ada. “Sit down.”": the name, not the stop that ends its sentence (but "Tom
+    Hale Jr.", "W." keep theirs)."""
+    kept = phrase.rstrip()
+    if not kept.endswith("."):
+        return kept
+    last = kept[:-1].split()[-1:]
+    word = last[0].lower() if last else ""
+    if len(word) <= 1 or word in ABBREVIATIONS or word in SOMETIMES_FINAL:
+        return kept
+    return kept[:-1]
+
+
 class Sieves:
     """The attribution sieves over one document, and what they share: where the blocks,
     sentences and quotations are, and the cast."""
@@ -211,6 +226,7 @@ class Sieves:
         offset, phrase, kind = self._trim(said_by)
         if kind is None:
             return None
+        phrase = _without_full_stop(phrase)
         adverb = re.search(r"\s+\w+ly$", phrase)
         if adverb is not None and kind == "group":
             phrase = phrase[: adverb.start()]  # "said her mother resentfully"

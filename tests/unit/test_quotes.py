@@ -591,3 +591,10 @@ def test_a_word_capitalised_only_where_sentences_open_is_nobody() -> None:
     assert text[cannot.speaker_start : cannot.speaker_end] == "he"
     assert "Again" not in [q.speaker for q in analysis.quotes]
     assert [p.name for p in analysis.people] == ["Ada Rusk", "Tomas Wilk"]
+
+
+def test_the_speaker_s_mention_stops_before_the_full_stop_that_ends_the_attribution() -> None:
+    text, quotes = quotes_of(
+        "Tomas Wilk came in from the rain.\n\n“Well, then,” said Ada. “Sit down.”\n\n“Go,” said Tom Hale Jr. “Now.”"
+    )
+    assert [text[q.speaker_start : q.speaker_end] for q in quotes] == ["Ada", "Ada", "Tom Hale Jr.", "Tom Hale Jr."]
