@@ -2,8 +2,9 @@
 
 Each candidate mention gets a handful of features (which sieve proposed it, the mention's
 kind, its distance from the quotation, the cue verb, gender agreement, the dialogue turn,
-whether it sits inside a quotation …). A logistic model, trained by `content.analysis.train`
-on `data-train` only, scores them; the best one speaks, unless even the best is unlikely.
+whether it sits inside a quotation …). Linear models trained by `content.analysis.train` on
+`data-train` only score them: one ranks the candidates against each other, one says whether
+the best is likely at all; the best one speaks, unless it is unlikely.
 Inference is plain Python over the weights in `attribution.json`.
 """
 
@@ -138,31 +139,54 @@ def for_fiction(f: Features) -> Features:
 
 
 class Ranker:
-    def __init__(self, weights: dict[str, float], threshold: float) -> None:
+    """Two linear models over the same features. `choice` ranks one quotation's candidates
+    against each other (a conditional logit: softmax over the candidates, trained to put
+    the right one first); `weights` (logistic, each candidate alone) says how likely the
+    chosen one is right at all, so that a quotation nobody is likely to have said gets
+    nobody. Without `choice`, `weights` also ranks."""
+
+    def __init__(self, weights: dict[str, float], threshold: float, choice: dict[str, float] | None = None) -> None:
         self.weights = weights
         self.threshold = threshold
         """Below this probability even the best candidate is not trusted to be the speaker."""
-        names = {name.removeprefix("fiction&") for name in weights}
-        self._fiction = {name: weights.get(name, 0.0) + weights.get(f"fiction&{name}", 0.0) for name in names}
+        self._fiction = _with_fiction(weights)
+        self.choice = choice
+        self._choice_fiction = _with_fiction(choice) if choice is not None else None
 
     def probability(self, f: Features, fiction: bool = False) -> float:
-        weights = self._fiction if fiction else self.weights
-        z = 0.0
-        for name, value in f.items():
-            weight = weights.get(name)
-            if weight is not None:
-                z += weight * value
+        z = _score(self._fiction if fiction else self.weights, f)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def choose(self, candidates: list[Features], fiction: bool = False) -> int | None:
         """The index of the candidate most likely to be the speaker, or None when even the
         best is below the threshold."""
-        best, best_p = None, -1.0
-        for index, f in enumerate(candidates):
-            p = self.probability(f, fiction)
-            if p > best_p:  # ties keep the earlier sieve
-                best, best_p = index, p
-        return best if best is not None and best_p >= self.threshold else None
+        if self.choice is None:
+            ranking = [self.probability(f, fiction) for f in candidates]
+        else:
+            weights = self._choice_fiction if fiction else self.choice
+            ranking = [_score(weights, f) for f in candidates]  # type: ignore[arg-type]
+        best, best_score = None, -math.inf
+        for index, score in enumerate(ranking):
+            if score > best_score:  # ties keep the earlier sieve
+                best, best_score = index, score
+        if best is None or self.probability(candidates[best], fiction) < self.threshold:
+            return None
+        return best
+
+
+def _with_fiction(weights: dict[str, float]) -> dict[str, float]:
+    """The weights a novel's features get: each feature's own plus its fiction-only copy's."""
+    names = {name.removeprefix("fiction&") for name in weights}
+    return {name: weights.get(name, 0.0) + weights.get(f"fiction&{name}", 0.0) for name in names}
+
+
+def _score(weights: dict[str, float], f: Features) -> float:
+    z = 0.0
+    for name, value in f.items():
+        weight = weights.get(name)
+        if weight is not None:
+            z += weight * value
+    return z
 
 
 def load_ranker(path: Path | None = None) -> Ranker:
@@ -178,4 +202,9 @@ def _load(path: str | None) -> Ranker:
     else:
         raw = Path(path).read_text(encoding="utf-8")
     data = json.loads(raw)
-    return Ranker({str(k): float(v) for k, v in data["weights"].items()}, float(data["threshold"]))
+    choice = data.get("choice_weights")
+    return Ranker(
+        {str(k): float(v) for k, v in data["weights"].items()},
+        float(data["threshold"]),
+        None if choice is None else {str(k): float(v) for k, v in choice.items()},
+    )

@@ -12,10 +12,12 @@ from them is kept in the project: only the weights, written to `attribution.json
 
 Every quotation's candidates (one per sieve that fires, and the dialogue's) are labelled:
 right when the mention overlaps the gold source (news), or resolves to the gold speaker or
-one of their aliases (novels). A logistic regression over the candidates' features is fitted
-fold by fold, over documents, and then on everything. `--score` runs the real scorer on each
+one of their aliases (novels). Two models over the candidates' features are fitted fold by
+fold, over documents, and then on everything: a conditional logit that ranks each quotation's
+candidates against each other (which one spoke), and a logistic regression over candidates
+one at a time (whether the chosen one is likely to have spoken at all). `--score` runs the real scorer on each
 held-out fold with that fold's weights, which is the cross-validated figure to report beside
-dev. Needs the `train` extra (scikit-learn); the program itself only reads the weights.
+dev. Needs the `train` extra (scikit-learn, scipy); the program itself only reads the weights.
 
 `--claims` trains the claim-cue model instead (`claim_cues.json`): which words may report a
 claim (those that the training articles mark as an attribution's cue at least `--cue-share`
@@ -41,6 +43,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from content.analysis import analyse
 from content.analysis.claims import CUE_WEIGHTS_ENV, cue_forms, find_claims
@@ -214,6 +217,37 @@ def fit(train: list[Example], c: float = 1.0) -> dict[str, float]:
     return {str(name): round(float(w), 5) for name, w in zip(names, model.coef_[0], strict=True) if abs(w) > 1e-6}
 
 
+def fit_choice(train: list[Example], c: float = 0.3) -> dict[str, float]:
+    """The ranking model: a conditional logit over each quotation's candidates (softmax over
+    them, L2-regularised), fitted to put a right one first. Only quotations with a right
+    candidate and a wrong one teach it anything."""
+    import numpy as np
+    from scipy import sparse
+    from scipy.optimize import minimize
+    from sklearn.feature_extraction import DictVectorizer
+
+    usable = [e for e in train if e.has_gold and any(e.labels) and not all(e.labels)]
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform([f for e in usable for f in e.features]).tocsr()
+    right = np.array([float(label) for e in usable for label in e.labels])
+    owner = np.repeat(np.arange(len(usable)), [len(e.labels) for e in usable])
+    group = sparse.csr_matrix((np.ones(len(owner)), (owner, np.arange(len(owner)))), shape=(len(usable), len(owner)))
+
+    def loss(w: Any) -> tuple[float, Any]:
+        scores = x @ w
+        top = np.full(len(usable), -np.inf)
+        np.maximum.at(top, owner, scores)
+        exp = np.exp(scores - top[owner])
+        total, good = group @ exp, group @ (exp * right)
+        value = -float(np.sum(np.log(good) - np.log(total))) + float(w @ w) / (2 * c)
+        gradient = x.T @ (exp / total[owner] - exp * right / good[owner]) + w / c
+        return value, gradient
+
+    result = minimize(loss, np.zeros(x.shape[1]), jac=True, method="L-BFGS-B", options={"maxiter": 3000})
+    names = vectorizer.get_feature_names_out()
+    return {str(name): round(float(w), 5) for name, w in zip(names, result.x, strict=True) if abs(w) > 1e-6}
+
+
 def accuracy(ranker: Ranker, test: list[Example]) -> tuple[float, float]:
     """(share of gold quotations whose chosen candidate is right, share of non-gold ones given nobody)."""
     right = total = silent = others = 0
@@ -243,13 +277,18 @@ def folds(golds: list[Gold], k: int, seed: int = 13) -> list[list[int]]:
     return out
 
 
-def _save(path: Path, weights: dict[str, float], threshold: float, note: str) -> None:
-    data = {"note": note, "threshold": threshold, "weights": dict(sorted(weights.items()))}
+def _save(path: Path, ranker: Ranker, note: str) -> None:
+    data = {
+        "note": note,
+        "threshold": ranker.threshold,
+        "weights": dict(sorted(ranker.weights.items())),
+        "choice_weights": dict(sorted((ranker.choice or {}).items())),
+    }
     path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
 
 
-def _load_weights(path: Path) -> dict[str, float]:
-    return {str(k): float(v) for k, v in json.loads(path.read_text(encoding="utf-8"))["weights"].items()}
+def _fit_ranker(train: list[Example], args: argparse.Namespace) -> Ranker:
+    return Ranker(fit(train, args.c), args.threshold, fit_choice(train, args.choice_c))
 
 
 def _fold_folder(golds: list[Gold], members: list[int], root: Path) -> Path:
@@ -445,6 +484,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--rounds", type=int, default=2, help="re-run the analysis with the new weights this often")
     parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
+    parser.add_argument("--choice-c", type=float, default=0.3, help="inverse regularisation of the ranking model")
     parser.add_argument("--threshold", type=float, default=0.05, help="below this, nobody is named")
     parser.add_argument("--out", type=Path, default=SHIPPED)
     parser.add_argument("--score", type=Path, help="score.py: report the cross-validated scores it prints")
@@ -464,30 +504,30 @@ def main(argv: list[str] | None = None) -> int:
         data = examples(golds, ranker)
         fold_files: list[Path] = []
         tmp = Path(tempfile.mkdtemp(prefix="postil-folds-"))
+        fold_rankers: list[Ranker] = []
         for k, members in enumerate(parts):
             held = set(members)
-            weights = fit([e for e in data if e.document not in held], args.c)
+            fold_rankers.append(_fit_ranker([e for e in data if e.document not in held], args))
             fold_file = tmp / f"fold{k}.json"
-            _save(fold_file, weights, args.threshold, f"fold {k} of {args.folds}")
+            _save(fold_file, fold_rankers[-1], f"fold {k} of {args.folds}")
             fold_files.append(fold_file)
         for kind in ("news", "novel"):
             held_out = [e for e in data if e.kind == kind]
             learned = sum(
-                accuracy(
-                    Ranker(_load_weights(fold_files[k]), args.threshold), [e for e in held_out if e.document in set(m)]
-                )[0]
-                for k, m in enumerate(parts)
+                accuracy(fold_rankers[k], [e for e in held_out if e.document in set(m)])[0] for k, m in enumerate(parts)
             ) / len(parts)
             before = accuracy(ranker, held_out)[0]
             print(
                 f"round {round_number}, {kind}: {len(held_out)} quotations; right candidate chosen on held-out folds "
                 f"{learned:.4f} (the weights this round started from: {before:.4f})"
             )
-        weights = fit(data, args.c)
-        ranker = Ranker(weights, args.threshold)
-    note = f"trained by content.analysis.train on {args.data.name}: {len(golds)} documents, C={args.c}"
-    _save(args.out, weights, args.threshold, note)
-    print(f"wrote {args.out} ({len(weights)} weights)")
+        ranker = _fit_ranker(data, args)
+    note = (
+        f"trained by content.analysis.train on {args.data.name}: {len(golds)} documents, "
+        f"C={args.c} (whether), C={args.choice_c} (which)"
+    )
+    _save(args.out, ranker, note)
+    print(f"wrote {args.out} ({len(ranker.weights)} + {len(ranker.choice or {})} weights)")
     if args.score:
         print("cross-validated, by score.py on each held-out fold:")
         print(json.dumps(score_folds(golds, parts, fold_files, args.score), indent=1))
