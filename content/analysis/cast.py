@@ -227,6 +227,25 @@ def _bare(name: str) -> str:
     return _POSSESSIVE.sub("", name)
 
 
+_CHUNK = 65_536
+
+
+def _lower_words(text: str, pause: Pause | None) -> set[str]:
+    """The words the text writes in lower case. Read a chunk at a time, each cut at a space,
+    pausing between them: one search of a whole book would hold the interpreter lock, and a
+    key pressed in the reader meanwhile, for a tenth of a second."""
+    words: set[str] = set()
+    start = 0
+    while start < len(text):
+        cut = text.find(" ", start + _CHUNK)
+        end = len(text) if cut < 0 else cut
+        words.update(_LOWER_WORD.findall(text, start, end))
+        start = end
+        if pause is not None:
+            pause()
+    return words
+
+
 def _headline_end(text: str) -> int:
     """Where the text's first line ends if it is a Title Case headline ("Wilk Just Fired His
     Campaign Manager"), else 0: there a run of capitals is no name, and would make "Wilk"
@@ -277,7 +296,7 @@ class Cast:
                 # "Meanwhile Hale", "Poor Captain": a word the text also writes in lower case,
                 # capitalised only because it opens the sentence, is not part of the name.
                 if lower_words is None:
-                    lower_words = set(_LOWER_WORD.findall(text))
+                    lower_words = _lower_words(text, pause)
                 if first in lower_words:
                     words[0] = "the"  # dropped just below, like any sentence starter
                     first = "the"

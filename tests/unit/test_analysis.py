@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from importlib import resources
 
 from content.analysis import STAGES, analyse
@@ -189,3 +190,15 @@ def test_the_long_stages_pause_now_and_then_for_a_reader() -> None:
     assert all(count >= 2 for count in gave_way.values()), gave_way
     assert len(analysis.quotes) == 40
     assert [q.speaker for q in analysis.quotes] == [q.speaker for q in analyse(parse_plain_text(text, "x")).quotes]
+
+
+def test_the_cast_reads_a_book_s_lower_case_words_a_chunk_at_a_time() -> None:
+    """One search of a whole book would hold the interpreter lock, and the reader's keys, for
+    a tenth of a second: the words are gathered a chunk at a time, giving way between."""
+    from content.analysis.cast import _lower_words
+
+    text = " ".join(f"Meanwhile the keeper{n % 7} lit lamp{n} at dusk" for n in range(30_000))
+    calls: list[int] = []
+    words = _lower_words(text, lambda: calls.append(1))
+    assert words == set(re.findall(r"\b[a-z]+\b", text))
+    assert len(calls) >= len(text) // 70_000
