@@ -11,6 +11,7 @@ from content.analysis.lexicon import (
     KIN_WORDS,
     PERSONAL_TITLES,
     REPORTING_VERBS,
+    capitalised,
     word_alternation,
 )
 
@@ -20,7 +21,7 @@ TITLE = rf"(?:{'|'.join(ABBREVIATED_TITLES)})\.?"
 TITLE_DOT = rf"(?:{'|'.join(ABBREVIATED_TITLES)})\.\s"
 GAP = r"(?:[ \t]+|[ \t]*\n(?!\s*\n)[ \t]*)"  # a space, or a line break inside a paragraph ("Miss\nArden")
 # A title or a kin word starts a new person: "Aunt Marilla Mrs Lynde" is two people, not one name.
-_NOT_INSIDE_A_NAME = rf"(?!(?i:{word_alternation(PERSONAL_TITLES | KIN_WORDS)})\b)"
+_NOT_INSIDE_A_NAME = rf"(?!{word_alternation(capitalised(PERSONAL_TITLES | KIN_WORDS))}\b)"
 # Up to four words, never across lines or sentences: a dot only after a title or an initial.
 NAME = rf"(?:{TITLE}{GAP})?(?:(?:{CAPITALISED}|[A-Z]\.){GAP}{_NOT_INSIDE_A_NAME}){{0,3}}{CAPITALISED}"
 POSSESSIVE_GROUP = rf"{CAPITALISED}(?:’s|'s)\s+(?:[a-z][\w\-]*\s+){{0,2}}[a-z][\w\-]*"
