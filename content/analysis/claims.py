@@ -66,7 +66,12 @@ class CueModel:
 
     def score(self, f: dict[str, float]) -> float:
         weights = self.weights
-        return sum(weights.get(name, 0.0) * value for name, value in f.items())
+        z = 0.0
+        for name, value in f.items():
+            weight = weights.get(name)
+            if weight is not None:
+                z += weight * value
+        return z
 
     @cached_property
     def bar(self) -> float:

@@ -139,11 +139,13 @@ def for_fiction(f: Features) -> Features:
 
 
 class Ranker:
-    """Two linear models over the same features. `choice` ranks one quotation's candidates
-    against each other (a conditional logit: softmax over the candidates, trained to put
-    the right one first); `weights` (logistic, each candidate alone) says how likely the
-    chosen one is right at all, so that a quotation nobody is likely to have said gets
-    nobody. Without `choice`, `weights` also ranks."""
+    """Two linear models over the same features. `choice` ranks one news quotation's
+    candidates against each other (a conditional logit: softmax over the candidates, trained
+    to put the right one first); `weights` (logistic, each candidate alone) says how likely
+    the chosen one is right at all, so that a quotation nobody is likely to have said gets
+    nobody. In fiction, and without `choice`, `weights` also ranks: there the ranking model
+    did worse on held-out folds (cross-validated PDNC speaker accuracy 0.7540 against 0.7610),
+    as one wrong turn misleads the dialogue's next ones."""
 
     def __init__(self, weights: dict[str, float], threshold: float, choice: dict[str, float] | None = None) -> None:
         self.weights = weights
@@ -151,7 +153,6 @@ class Ranker:
         """Below this probability even the best candidate is not trusted to be the speaker."""
         self._fiction = _with_fiction(weights)
         self.choice = choice
-        self._choice_fiction = _with_fiction(choice) if choice is not None else None
 
     def probability(self, f: Features, fiction: bool = False) -> float:
         z = _score(self._fiction if fiction else self.weights, f)
@@ -160,11 +161,10 @@ class Ranker:
     def choose(self, candidates: list[Features], fiction: bool = False) -> int | None:
         """The index of the candidate most likely to be the speaker, or None when even the
         best is below the threshold."""
-        if self.choice is None:
+        if self.choice is None or fiction:
             ranking = [self.probability(f, fiction) for f in candidates]
         else:
-            weights = self._choice_fiction if fiction else self.choice
-            ranking = [_score(weights, f) for f in candidates]  # type: ignore[arg-type]
+            ranking = [_score(self.choice, f) for f in candidates]
         best, best_score = None, -math.inf
         for index, score in enumerate(ranking):
             if score > best_score:  # ties keep the earlier sieve

@@ -14,8 +14,9 @@ Every quotation's candidates (one per sieve that fires, and the dialogue's) are 
 right when the mention overlaps the gold source (news), or resolves to the gold speaker or
 one of their aliases (novels). Two models over the candidates' features are fitted fold by
 fold, over documents, and then on everything: a conditional logit that ranks each quotation's
-candidates against each other (which one spoke), and a logistic regression over candidates
-one at a time (whether the chosen one is likely to have spoken at all). `--score` runs the real scorer on each
+candidates against each other (which one spoke, in news), and a logistic regression over
+candidates one at a time (whether the chosen one is likely to have spoken at all, and in
+novels also which). `--score` runs the real scorer on each
 held-out fold with that fold's weights, which is the cross-validated figure to report beside
 dev. Needs the `train` extra (scikit-learn, scipy); the program itself only reads the weights.
 
@@ -288,7 +289,8 @@ def _save(path: Path, ranker: Ranker, note: str) -> None:
 
 
 def _fit_ranker(train: list[Example], args: argparse.Namespace) -> Ranker:
-    return Ranker(fit(train, args.c), args.threshold, fit_choice(train, args.choice_c))
+    news = [e for e in train if e.kind == "news"]
+    return Ranker(fit(train, args.c), args.threshold, fit_choice(news, args.choice_c))
 
 
 def _fold_folder(golds: list[Gold], members: list[int], root: Path) -> Path:
