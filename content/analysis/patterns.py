@@ -38,7 +38,7 @@ MENTION = (
 WORD_RUN = rf"(?:{TITLE_DOT}|[A-Z][a-z]{{0,3}}\.[ ]|\n(?!\s*\n)|[^.;:!?,“”\"\n]){{1,90}}?"
 PARENTHESIS = r"(?:\s*\([^()]{1,40}\))?"
 # One apposition, or a run of them: "Ida Brandt, 62, of Marrow Point, who was polled, said".
-APPOSITION = r"(?:,\s*(?P<apposition>[^,“”\"]{1,80}),(?:[^,“”\"]{1,80},){0,3})?"
+APPOSITION = r"(?:,\s*(?P<apposition>[^,“”\"]{1,200}),(?:[^,“”\"]{1,200},){0,3})?"
 REPORTING_VERB = word_alternation(REPORTING_VERBS)
 AUXILIARY = word_alternation(AUXILIARIES)
 # What was said, not who said it: "…,” adding that its value quadrupled.

@@ -252,8 +252,10 @@ def fit_choice(train: list[Example], c: float = 0.3) -> dict[str, float]:
 def accuracy(ranker: Ranker, test: list[Example]) -> tuple[float, float]:
     """(share of gold quotations whose chosen candidate is right, share of non-gold ones given nobody)."""
     right = total = silent = others = 0
+    ranks_alone = Ranker(ranker.weights, ranker.threshold)  # in fiction the per-candidate model ranks
     for e in test:
-        chosen = ranker.choose(e.features)  # the copies carry the fiction weights
+        chooser = ranks_alone if e.kind == "novel" else ranker
+        chosen = chooser.choose(e.features)  # a novel's feature copies carry the fiction weights
         if e.has_gold:
             total += 1
             right += chosen is not None and e.labels[chosen]

@@ -598,3 +598,13 @@ def test_the_speaker_s_mention_stops_before_the_full_stop_that_ends_the_attribut
         "Tomas Wilk came in from the rain.\n\n“Well, then,” said Ada. “Sit down.”\n\n“Go,” said Tom Hale Jr. “Now.”"
     )
     assert [text[q.speaker_start : q.speaker_end] for q in quotes] == ["Ada", "Ada", "Tom Hale Jr.", "Tom Hale Jr."]
+
+
+def test_a_long_apposition_still_leads_to_its_speaker() -> None:
+    text, quotes = quotes_of(
+        "Harbour Notes\n\n"
+        "Ida Brandt, the founder of the volunteer society that has kept the Gannet Head lamp lit through"
+        " three winters without pay, said the vote was “a betrayal of every keeper who ever climbed those stairs.”"
+    )
+    (quote,) = quotes
+    assert (quote.speaker, text[quote.speaker_start : quote.speaker_end]) == ("Ida Brandt", "Ida Brandt")
