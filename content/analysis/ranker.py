@@ -206,5 +206,5 @@ def _load(path: str | None) -> Ranker:
     return Ranker(
         {str(k): float(v) for k, v in data["weights"].items()},
         float(data["threshold"]),
-        None if choice is None else {str(k): float(v) for k, v in choice.items()},
+        {str(k): float(v) for k, v in choice.items()} if choice else None,
     )

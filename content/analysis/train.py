@@ -281,12 +281,13 @@ def folds(golds: list[Gold], k: int, seed: int = 13) -> list[list[int]]:
 
 
 def _save(path: Path, ranker: Ranker, note: str) -> None:
-    data = {
+    data: dict[str, Any] = {
         "note": note,
         "threshold": ranker.threshold,
         "weights": dict(sorted(ranker.weights.items())),
-        "choice_weights": dict(sorted((ranker.choice or {}).items())),
     }
+    if ranker.choice:
+        data["choice_weights"] = dict(sorted(ranker.choice.items()))
     path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
 
 
