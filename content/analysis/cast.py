@@ -383,7 +383,8 @@ class Cast:
                 self.names.append(resolved)
                 gender = title_gender(titled) if titled.split()[0].lower().rstrip(".") in TITLES else None
                 conflicts = gender is not None and (title_gender(resolved) or gender) != gender
-                shown = " ".join(titled.split()) if gender and (self.shared_surname(titled) or conflicts) else resolved
+                distinct = gender is not None and (self.shared_surname(titled) or conflicts)
+                shown = " ".join(_bare(titled).split()) if distinct else resolved
                 self.titled.append((shown, gender))
         self._vote_genders(text)
 
@@ -477,7 +478,12 @@ class Cast:
             return bare
         if len(words) == 1 and len(self.families.get(bare, ())) > 1:
             return bare  # "Arden" with a Jane Arden and a Tom Arden about: do not guess
-        return self.full.get(bare, self.full.get(words[-1], bare))
+        full = self.full.get(bare, self.full.get(words[-1], bare))
+        if full != bare and name[:1].isupper() and name.split()[0].lower().rstrip(".") in TITLES:
+            titled, given = title_gender(name), title_gender(full)
+            if titled is not None and given is not None and titled != given:
+                return " ".join(_bare(name).split())  # "Lady Russell" is not "Henry Russell"
+        return full
 
     def learn_gender(self, name: str, pronoun: str) -> None:
         gender = PRONOUNS.get(pronoun.lower())

@@ -608,3 +608,19 @@ def test_a_long_apposition_still_leads_to_its_speaker() -> None:
     )
     (quote,) = quotes
     assert (quote.speaker, text[quote.speaker_start : quote.speaker_end]) == ("Ida Brandt", "Ida Brandt")
+
+
+def test_a_woman_s_title_is_not_given_to_the_man_her_surname_leads_to() -> None:
+    """ "Lady Okafor" in a book that also names "Henry Okafor" is not Henry."""
+    doc = parse_plain_text(
+        "Lady Okafor kept the lamp. Her late husband, Henry Okafor, had built it.\n\n“It stays lit,” said Lady Okafor.",
+        "/tmp/t.txt",
+    )
+    analysis = analyse(doc)
+    assert [q.speaker for q in analysis.quotes] == ["Lady Okafor"]
+    assert {p.name: p.gender for p in analysis.people}["Lady Okafor"] == "f"
+
+
+def test_he_after_a_possessive_is_the_man_not_his_possessive() -> None:
+    _, quotes = quotes_of("Tom Hale came, and Ida Hale with him.\n\nMr Hale's coat was wet. “It is late,” he said.")
+    assert [q.speaker for q in quotes] == ["Mr Hale"]
