@@ -198,7 +198,10 @@ def _could_be_a_person(name: str) -> bool:
 
 OPENS_ONLY_SEEN = 5
 """How often a one-word name must be seen, always where a sentence opens, to be taken for a
-common word: a short article may name someone only so ("Tiegen tweeted …")."""
+common word: a short article may name someone only so ("Tiegen tweeted …"). A book, whose
+people are named inside sentences sooner or later, needs it seen only `OPENS_ONLY_SEEN_BOOK` times."""
+OPENS_ONLY_SEEN_BOOK = 2
+_BOOK = 80_000
 
 
 def _opens_only(text: str, word: str) -> bool:
@@ -217,7 +220,7 @@ def _opens_only(text: str, word: str) -> bool:
                 if before.isalnum() or before in ",;" or (before in "”\"’'" and text[at - 3 : at - 2] == ","):
                     return False  # "told Hale", "Okafor, 78, and Hale", "“I would,” Hale said"
         at = text.find(word, at + 1)
-    return seen >= OPENS_ONLY_SEEN
+    return seen >= (OPENS_ONLY_SEEN_BOOK if len(text) > _BOOK else OPENS_ONLY_SEEN)
 
 
 _INITIAL = re.compile(r"[A-Z]\.")

@@ -255,7 +255,10 @@ class Sieves:
                 return None
             start = span.end + (len(window) - len(following)) + bare.start("who")
             who = bare.group("who")
-            return Candidate(Mention(start, start + len(who), who, "person"), bare.group("verb"))
+            kind: MentionKind = "pronoun" if who.lower() in PRONOUNS else "person"
+            if kind == "person" and self.people.opens_only(who):
+                return None  # "“…” This was the letter": a common word, not a name
+            return Candidate(Mention(start, start + len(who), who, kind), bare.group("verb"))
         if inner[-1:].isalnum() and window.lstrip(" ")[:1] not in (",", "—", "–"):
             return None  # a fragment inside a sentence ("a “disgrace” after she …"), not an utterance
         for pattern in (_AFTER_INVERTED, _AFTER_NORMAL):
@@ -435,6 +438,7 @@ class Sieves:
                 or who.lower() in ("it", "i", "we")
                 or who.endswith("ing")  # "Holding signs, …"
                 or _NOT_A_SUBJECT.fullmatch(who)
+                or self.people.opens_only(who)  # "This was the letter", "Anxious as she was"
             ):
                 continue
             found = match

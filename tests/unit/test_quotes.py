@@ -624,3 +624,14 @@ def test_a_woman_s_title_is_not_given_to_the_man_her_surname_leads_to() -> None:
 def test_he_after_a_possessive_is_the_man_not_his_possessive() -> None:
     _, quotes = quotes_of("Tom Hale came, and Ida Hale with him.\n\nMr Hale's coat was wet. “It is late,” he said.")
     assert [q.speaker for q in quotes] == ["Mr Hale"]
+
+
+def test_he_after_a_closed_quotation_is_a_pronoun_not_a_person_named_he() -> None:
+    text, quotes = quotes_of(
+        "Mr. Tomas Wilk sat with Mrs. Ada Rusk by the lamp.\n\n“It is late,” said Mrs. Rusk.\n\n"
+        "“It is not late.” He thought. “Not yet.”"
+    )
+    assert [(q.speaker, text[q.speaker_start : q.speaker_end]) for q in quotes[1:]] == [
+        ("Tomas Wilk", "He"),
+        ("Tomas Wilk", "He"),
+    ]
