@@ -263,6 +263,18 @@ def _headline_end(text: str) -> int:
     return end if title_case else 0
 
 
+def _in_title_case_line(text: str, offset: int, seen: dict[int, bool]) -> bool:
+    """Whether the line around `offset` is in Title Case (a heading, a table of contents),
+    where a capital says nothing of a name. `seen` keeps the answer per line."""
+    start = text.rfind("\n", 0, offset) + 1
+    known = seen.get(start)
+    if known is None:
+        end = text.find("\n", offset)
+        words = [w for w in text[start : len(text) if end < 0 else end].split() if w[:1].isalpha()]
+        known = seen[start] = len(words) >= 4 and all(w[0].isupper() or w.lower() in SMALL_WORDS for w in words)
+    return known
+
+
 class Cast:
     """The people an article names, in order, so short names and pronouns can be resolved.
 
@@ -292,6 +304,7 @@ class Cast:
             m for m in _NAME_RUN.finditer(text, _headline_end(text)) if credits.get(m.start(), -99) < m.start() - 20
         ]
         lower_words: set[str] | None = None
+        title_lines: dict[int, bool] = {}
         for match in pausing(matches, pause):
             words = match.group().split()
             offset = match.start()
@@ -310,6 +323,18 @@ class Cast:
                 words = words[1:]
                 if not words:
                     continue
+            if len(words) > 1 and _in_title_case_line(text, offset, title_lines):
+                # "… and Miss Lucy Honeychurch Drive Out in Carriages": in a heading every word
+                # is capitalised, so the name ends before a word the text writes in lower case.
+                if lower_words is None:
+                    lower_words = _lower_words(text, pause)
+                common = [w.lower() in lower_words and w.lower().rstrip(".") not in TITLES for w in words]
+                first_kept = next((n for n, is_common in enumerate(common) if not is_common), len(words))
+                if first_kept == len(words):
+                    continue
+                end = next((n for n in range(first_kept + 1, len(words)) if common[n]), len(words))
+                offset += sum(len(w) + 1 for w in words[:first_kept])  # one space each, as in a heading
+                words = words[first_kept:end]
             titled = " ".join(words)
             name = _bare(strip_title(titled))
             parts = name.split()

@@ -635,3 +635,15 @@ def test_he_after_a_closed_quotation_is_a_pronoun_not_a_person_named_he() -> Non
         ("Tomas Wilk", "He"),
         ("Tomas Wilk", "He"),
     ]
+
+
+def test_a_name_in_a_title_case_heading_ends_before_a_common_word() -> None:
+    doc = parse_plain_text(
+        "Contents\n\nChapter II: In Which Tom Wilk and Miss Ida Hale Drive Out to the Point\n\n"
+        "They took the long drive out by the shore road, which was wet. “Stop here,” said Ida.\n\n"
+        "“Why?” asked Tom. “Because I want to see it,” said Ida.",
+        "/tmp/t.txt",
+    )
+    analysis = analyse(doc)
+    assert [q.speaker for q in analysis.quotes] == ["Ida Hale", "Tom Wilk", "Ida Hale"]
+    assert "Ida Hale Drive" not in [p.name for p in analysis.people]
