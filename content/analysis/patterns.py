@@ -15,7 +15,8 @@ from content.analysis.lexicon import (
     word_alternation,
 )
 
-CAPITALISED = r"(?:[A-Z][a-z][\w’'\-]*|[A-Z]’[A-Z][a-z]+|[A-Z]'[A-Z][a-z]+|O’\w+)"  # Wilk, O’Rourke; not CHAPTER
+# Wilk, O’Rourke, Smith-Jones; not CHAPTER, and not "Otway--a" (two hyphens are a dash).
+CAPITALISED = r"(?:[A-Z][a-z][\w’']*(?:-[\w’']+)*|[A-Z]’[A-Z][a-z]+|[A-Z]'[A-Z][a-z]+|O’\w+)"
 TITLE = rf"(?:{'|'.join(ABBREVIATED_TITLES)})\.?"
 # A title's dot may end a line ("said Mr.\nArden"); any other word's dot ends the phrase.
 TITLE_DOT = rf"(?:{'|'.join(ABBREVIATED_TITLES)})\.\s"

@@ -155,6 +155,13 @@ class Candidate:
     """Set when the speaker is already known: a turn inherited from an earlier quotation."""
 
 
+# After a description, how or when it spoke, not who: "said her mother resentfully",
+# "said the General now", "cried the Grandmother at last".
+_TRAILING_ADVERB = re.compile(
+    r"(?:\s+(?:\w+ly|now|again|then|so|too|still|at\s+last|at\s+once|at\s+length|once\s+more))+$"
+)
+
+
 def _without_full_stop(phrase: str) -> str:
     """ "said Ada. “Sit down.”": the name, not the stop that ends its sentence (but "Tom
     Hale Jr.", "W." keep theirs)."""
@@ -227,9 +234,9 @@ class Sieves:
         if kind is None:
             return None
         phrase = _without_full_stop(phrase)
-        adverb = re.search(r"\s+\w+ly$", phrase)
+        adverb = _TRAILING_ADVERB.search(phrase)
         if adverb is not None and kind == "group":
-            phrase = phrase[: adverb.start()]  # "said her mother resentfully"
+            phrase = phrase[: adverb.start()]  # "said her mother resentfully", "said the General now"
         start = match.start(group) + offset
         return Mention(start, start + len(phrase), phrase, kind)
 
@@ -591,7 +598,7 @@ class Sieves:
             if titled is not None and known is not None and known != titled:
                 return name  # "Mrs. Arden" is not her husband Tom, the only full Arden
             return resolved
-        return mention.text
+        return " ".join(mention.text.split())  # "the\ncroupier", as a line broke it
 
 
 @dataclass(frozen=True, slots=True)

@@ -647,3 +647,13 @@ def test_a_name_in_a_title_case_heading_ends_before_a_common_word() -> None:
     analysis = analyse(doc)
     assert [q.speaker for q in analysis.quotes] == ["Ida Hale", "Tom Wilk", "Ida Hale"]
     assert "Ida Hale Drive" not in [p.name for p in analysis.people]
+
+
+def test_a_speaker_is_shown_without_the_dash_the_line_break_or_the_when_around_it() -> None:
+    text, quotes = quotes_of(
+        "Sir Tobias Wren--a Radical, as he told everyone--came in.\n\n"
+        "“The lamp stays,” said Sir Tobias Wren--who had built it.\n\n"
+        "“It goes,” said the\nharbour master at last."
+    )
+    assert [q.speaker for q in quotes] == ["Sir Tobias Wren", "the harbour master"]
+    assert text[quotes[1].speaker_start : quotes[1].speaker_end] == "the\nharbour master"
