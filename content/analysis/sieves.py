@@ -170,8 +170,8 @@ def _without_full_stop(phrase: str) -> str:
         return kept
     last = kept[:-1].split()[-1:]
     word = last[0].lower() if last else ""
-    if len(word) <= 1 or word in ABBREVIATIONS or word in SOMETIMES_FINAL:
-        return kept
+    if (len(word) <= 1 and word != "i") or word in ABBREVIATIONS or word in SOMETIMES_FINAL:
+        return kept  # "W.", "Jr.", but not "said I."
     return kept[:-1]
 
 

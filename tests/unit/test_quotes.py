@@ -657,3 +657,8 @@ def test_a_speaker_is_shown_without_the_dash_the_line_break_or_the_when_around_i
     )
     assert [q.speaker for q in quotes] == ["Sir Tobias Wren", "the harbour master"]
     assert text[quotes[1].speaker_start : quotes[1].speaker_end] == "the\nharbour master"
+
+
+def test_said_i_at_a_sentence_end_is_the_pronoun_without_its_full_stop() -> None:
+    text, quotes = quotes_of("I went down to the harbour with Ida.\n\n“Come here,” said I. “Sit down.”")
+    assert [text[q.speaker_start : q.speaker_end] for q in quotes] == ["I", "I"]
