@@ -38,6 +38,7 @@ from content.analysis.lexicon import (
 from content.analysis.patterns import NAME
 from content.analysis.pause import Pause, pausing
 from content.analysis.quotes import Quote, analysable_blocks
+from content.analysis.ranker import linear_score
 from content.document import Document, Sentence, Span
 
 CUE_WEIGHTS_ENV = "POSTIL_CLAIM_WEIGHTS"
@@ -65,13 +66,7 @@ class CueModel:
         return re.compile(rf"\b(?:{word_alternation(forms)})\b")
 
     def score(self, f: dict[str, float]) -> float:
-        weights = self.weights
-        z = 0.0
-        for name, value in f.items():
-            weight = weights.get(name)
-            if weight is not None:
-                z += weight * value
-        return z
+        return linear_score(self.weights, f)
 
     @cached_property
     def bar(self) -> float:

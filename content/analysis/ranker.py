@@ -155,7 +155,7 @@ class Ranker:
         self.choice = choice
 
     def probability(self, f: Features, fiction: bool = False) -> float:
-        z = _score(self._fiction if fiction else self.weights, f)
+        z = linear_score(self._fiction if fiction else self.weights, f)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def choose(self, candidates: list[Features], fiction: bool = False) -> int | None:
@@ -164,7 +164,7 @@ class Ranker:
         if self.choice is None or fiction:
             ranking = [self.probability(f, fiction) for f in candidates]
         else:
-            ranking = [_score(self.choice, f) for f in candidates]
+            ranking = [linear_score(self.choice, f) for f in candidates]
         best, best_score = None, -math.inf
         for index, score in enumerate(ranking):
             if score > best_score:  # ties keep the earlier sieve
@@ -180,7 +180,8 @@ def _with_fiction(weights: dict[str, float]) -> dict[str, float]:
     return {name: weights.get(name, 0.0) + weights.get(f"fiction&{name}", 0.0) for name in names}
 
 
-def _score(weights: dict[str, float], f: Features) -> float:
+def linear_score(weights: dict[str, float], f: Features) -> float:
+    """The weighted sum of a candidate's features (those without a weight count nothing)."""
     z = 0.0
     for name, value in f.items():
         weight = weights.get(name)
