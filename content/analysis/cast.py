@@ -33,10 +33,9 @@ from content.analysis.lexicon import (
 from content.analysis.patterns import NAME, REPORTING_VERB, word_spans
 from content.analysis.pause import Pause, pausing
 
-# "Tobias Wren, the harbour master," / "Ruth Okafor, a retired teacher,": a description in apposition.
-# The lookahead lets the engine skip every position that is not a capital: five times faster on a book.
-# "Ruth Okafor, a retired teacher,": a description in apposition, then the name just before it
-# (looked for from the description back: a book has few descriptions and many capitals).
+# "Tobias Wren, the harbour master," / "Ruth Okafor, a retired teacher,": a description in
+# apposition, then the name just before it. Looked for from the description back: a book has
+# few descriptions and many capitals, and the name pattern tried at each capital was slow.
 _DESCRIPTION = re.compile(r",\s+(?P<description>(?:the|a|an)\s+[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3}),")
 _NAME_BEFORE = re.compile(rf"(?=[A-Z])(?P<name>{NAME})\Z")
 _OPENS = re.compile(r"(?:[.!?][\"'”’]?\s+|\n\s*|[\"“‘]\s*)$")
@@ -201,14 +200,14 @@ OPENS_ONLY_SEEN = 5
 common word: a short article may name someone only so ("Tiegen tweeted …"). A book, whose
 people are named inside sentences sooner or later, needs it seen only `OPENS_ONLY_SEEN_BOOK` times."""
 OPENS_ONLY_SEEN_BOOK = 2
-_BOOK = 80_000
+_BOOK = 80_000  # as the genre stage has it: an article is rarely longer, a novel always is
 
 
 def _opens_only(text: str, word: str) -> bool:
-    """Whether `word` stands in the text at least `OPENS_ONLY_SEEN` times and never right
-    after another word, a comma or a quotation closed by a comma ("told Hale", "the General",
-    "President Obama", "“I would,” Hale said"), that is never inside a sentence, where only a
-    name is capitalised."""
+    """Whether `word` stands in the text at least `OPENS_ONLY_SEEN` times (in a book,
+    `OPENS_ONLY_SEEN_BOOK`) and never right after another word, a comma or a quotation closed
+    by a comma ("told Hale", "the General", "President Obama", "“I would,” Hale said"), that
+    is never inside a sentence, where only a name is capitalised."""
     seen = 0
     at = text.find(word)
     while at >= 0:
@@ -325,7 +324,8 @@ class Cast:
                     continue
             if len(words) > 1 and _in_title_case_line(text, offset, title_lines):
                 # "… and Miss Lucy Honeychurch Drive Out in Carriages": in a heading every word
-                # is capitalised, so the name ends before a word the text writes in lower case.
+                # is capitalised, so the name starts after, and ends before, words the text
+                # also writes in lower case ("In Which Tom Wilk", "Drive").
                 if lower_words is None:
                     lower_words = _lower_words(text, pause)
                 common = [w.lower() in lower_words and w.lower().rstrip(".") not in TITLES for w in words]
