@@ -139,13 +139,18 @@ def for_fiction(f: Features) -> Features:
 
 
 class Ranker:
-    """Two linear models over the same features. `choice` ranks one news quotation's
-    candidates against each other (a conditional logit: softmax over the candidates, trained
-    to put the right one first); `weights` (logistic, each candidate alone) says how likely
-    the chosen one is right at all, so that a quotation nobody is likely to have said gets
-    nobody. In fiction, and without `choice`, `weights` also ranks: there the ranking model
-    did worse on held-out folds (cross-validated PDNC speaker accuracy 0.7540 against 0.7610),
-    as one wrong turn misleads the dialogue's next ones."""
+    """Two linear models over the same features. `choice` is a conditional logit over one
+    news quotation's candidates (softmax over them, trained to put the right one first);
+    `weights` is a logistic model of each candidate alone. A news quotation's candidates are
+    ranked by the sum of the two scores; `weights` alone then says whether the chosen one is
+    likely at all, so that a quotation nobody is likely to have said gets nobody.
+
+    Cross-validated PolNeAR speaker accuracy, same folds: `choice` alone 0.8770, the sum
+    0.8754, `weights` alone 0.8709 (the code before). The sum is shipped: `choice` alone gave
+    "a figure Brennan called “a lovely thought …”" in our sample to the "He" of the clause
+    before. In fiction, and without `choice`, `weights` also ranks: the ranking model did worse
+    there on held-out folds (PDNC 0.7540 against 0.7610), as one wrong turn misleads the
+    dialogue's next ones."""
 
     def __init__(self, weights: dict[str, float], threshold: float, choice: dict[str, float] | None = None) -> None:
         self.weights = weights
@@ -164,7 +169,8 @@ class Ranker:
         if self.choice is None or fiction:
             ranking = [self.probability(f, fiction) for f in candidates]
         else:
-            ranking = [linear_score(self.choice, f) for f in candidates]
+            # Both models' scores added: the ranking model's, and the log-odds of the other.
+            ranking = [linear_score(self.choice, f) + linear_score(self.weights, f) for f in candidates]
         best, best_score = None, -math.inf
         for index, score in enumerate(ranking):
             if score > best_score:  # ties keep the earlier sieve

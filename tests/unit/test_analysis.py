@@ -44,13 +44,12 @@ def test_the_ranker_prefers_the_better_scored_candidate_and_can_decline() -> Non
 
 
 def test_the_ranking_model_chooses_and_the_other_model_may_still_decline() -> None:
-    """With a ranking model, it picks among a news quotation's candidates (here against the
-    per-candidate model's own preference); the per-candidate model still says nobody when the
-    pick is unlikely."""
-    ranker = Ranker({"bias": 0.0, "first": 3.0, "gender_clash": -5.0}, threshold=0.2, choice={"after": 2.0})
+    """In news the two models' scores are added to rank the candidates (here the ranking
+    model outweighs the per-candidate one); the per-candidate model alone still says nobody
+    when the pick is unlikely, and alone ranks in fiction."""
+    ranker = Ranker({"bias": 0.0, "first": 3.0, "gender_clash": -5.0}, threshold=0.2, choice={"after": 4.0})
     assert ranker.choose([{"bias": 1.0, "first": 1.0}, {"bias": 1.0, "after": 1.0}]) == 1
-    assert ranker.choose([{"bias": 1.0, "first": 1.0}, {"bias": 1.0, "after": 1.0, "gender_clash": 1.0}]) is None
-    # In fiction the per-candidate model ranks.
+    assert ranker.choose([{"bias": 1.0, "after": 1.0, "gender_clash": 1.0}]) is None
     assert ranker.choose([{"bias": 1.0, "first": 1.0}, {"bias": 1.0, "after": 1.0}], fiction=True) == 0
 
 
