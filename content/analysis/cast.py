@@ -203,6 +203,32 @@ OPENS_ONLY_SEEN_BOOK = 2
 _BOOK = 80_000  # as the genre stage has it: an article is rarely longer, a novel always is
 
 
+_CAPITAL_WORD = re.compile(r"(?<![^\W_])[A-Z][^\W_]*")
+
+
+def _inside(text: str, at: int) -> bool:
+    """Whether the word at `at` follows another word, a comma, or a quotation closed by a
+    comma: it stands inside a sentence."""
+    if at < 2 or text[at - 1] not in " \n":
+        return False
+    before = text[at - 2]
+    return before.isalnum() or before in ",;" or (before in "”\"’'" and text[at - 3 : at - 2] == ",")
+
+
+class _Capitals:
+    """For a book, every capitalised word's count and whether it ever stands inside a
+    sentence, in one sweep: cheaper than looking for each word across three megabytes."""
+
+    def __init__(self, text: str) -> None:
+        self.seen: dict[str, int] = {}
+        self.inside: set[str] = set()
+        for match in _CAPITAL_WORD.finditer(text):
+            word = match.group()
+            self.seen[word] = self.seen.get(word, 0) + 1
+            if word not in self.inside and _inside(text, match.start()):
+                self.inside.add(word)
+
+
 def _opens_only(text: str, word: str) -> bool:
     """Whether `word` stands in the text at least `OPENS_ONLY_SEEN` times (in a book,
     `OPENS_ONLY_SEEN_BOOK`) and never right after another word, a comma or a quotation closed
@@ -214,10 +240,8 @@ def _opens_only(text: str, word: str) -> bool:
         end = at + len(word)
         if not text[end : end + 1].isalnum() and (at == 0 or not text[at - 1].isalnum()):
             seen += 1
-            if at >= 2 and text[at - 1] in " \n":
-                before = text[at - 2]
-                if before.isalnum() or before in ",;" or (before in "”\"’'" and text[at - 3 : at - 2] == ","):
-                    return False  # "told Hale", "Okafor, 78, and Hale", "“I would,” Hale said"
+            if _inside(text, at):
+                return False  # "told Hale", "Okafor, 78, and Hale", "“I would,” Hale said"
         at = text.find(word, at + 1)
     return seen >= (OPENS_ONLY_SEEN_BOOK if len(text) > _BOOK else OPENS_ONLY_SEEN)
 
@@ -287,6 +311,7 @@ class Cast:
         verbs = REPORTING_VERB
         self._text = text
         self._opens_only: dict[str, bool] = {}
+        self._capitals: _Capitals | None = None
         self.narrator = narrator
         """Who "I" is: in first-person fiction the narrator, in first-person non-fiction the byline."""
         self.descriptions: dict[str, list[str]] = {}
@@ -492,7 +517,14 @@ class Cast:
             return False
         found = self._opens_only.get(name)
         if found is None:
-            found = self._opens_only[name] = _opens_only(self._text, name)
+            if len(self._text) > _BOOK and name.isalnum() and name[:1].isascii() and name[:1].isupper():
+                if self._capitals is None:
+                    self._capitals = _Capitals(self._text)
+                seen = self._capitals.seen.get(name, 0)
+                found = name not in self._capitals.inside and seen >= OPENS_ONLY_SEEN_BOOK
+            else:
+                found = _opens_only(self._text, name)
+            self._opens_only[name] = found
         return found
 
     def shared_surname(self, name: str) -> bool:

@@ -212,7 +212,6 @@ _HEDGE = re.compile(rf"\b(?:{word_alternation(frozenset(HEDGES))})\b")
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _NUMBER_WORDS = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozens|hundreds|thousands|millions"
 _DIGITS = re.compile(r"[\d£$€¥]")
-_DIGIT_RUN = re.compile(r"[\d£$€¥]+")
 # Without a digit only "six of the nine …" can be a figure: looked for in the lower-cased
 # sentence first, since a case-blind alternation at every position is slow.
 _NUMBER_WORD_OF = re.compile(rf"\b(?:{word_alternation(frozenset(_NUMBER_WORDS.split('|')))})\s+of\b")
@@ -227,25 +226,6 @@ _FIGURE = re.compile(
     rf"|\b(?:{_MONTHS})\s+\d{{1,2}}\b|\b\d{{1,2}}\s+(?:{_MONTHS})\b"
     rf"|\b(?i:{_NUMBER_WORDS})\s+of\s+(?:the\s+)?(?:\w+\s+)?\w+s\b)"  # six of the nine councillors
 )
-
-
-class _Sweep:
-    """One pattern's matches over the whole text, to be taken a sentence at a time."""
-
-    def __init__(self, pattern: re.Pattern[str], text: str, group: str | int = 0) -> None:
-        found = [(m.start(), m.end(), m.group(group)) for m in pattern.finditer(text)]
-        self.starts = [start for start, _, _ in found]
-        self.found = found
-
-    def within(self, start: int, end: int, masked: list[tuple[int, int]]) -> list[str]:
-        """The matches inside `[start, end)` that touch none of the `masked` spans."""
-        first = bisect_left(self.starts, start)
-        last = bisect_left(self.starts, end, first)
-        return [
-            word
-            for at, stop, word in self.found[first:last]
-            if stop <= end and not any(left < stop and at < right for left, right in masked)
-        ]
 
 
 ClaimKind = Literal["attributed", "hedged", "factual"]
@@ -406,17 +386,6 @@ def find_claims(
     quote_ends = [q.end for q in quotes]  # sorted, as the outermost quotations do not overlap
     # Where a cue word may be, found in one sweep: most sentences have none.
     cue_starts = [m.start() for m in model.pattern.finditer(text)]
-    # Stance nouns, hedges and figures too, in the lower-cased text (when lower-casing keeps
-    # every offset), each sentence then taking those outside its quotations.
-    lowered_text = text.lower()
-    swept = None
-    if len(lowered_text) == len(text):
-        swept = (
-            _Sweep(_STANCE_NOUN, lowered_text, "cue"),
-            _Sweep(_HEDGE, lowered_text),
-            _Sweep(_NUMBER_WORD_OF, lowered_text),
-            _Sweep(_DIGIT_RUN, text),
-        )
     claims: list[Claim] = []
     block_index = 0
     for sentence in pausing(sentences, pause):
@@ -427,16 +396,15 @@ def find_claims(
         body = text[sentence.start : sentence.end]
         # What the sentence says outside its quotation marks.
         plain = body
-        masked: list[tuple[int, int]] = []
+        has_quote = False
         index = bisect_right(quote_ends, sentence.start)
         while index < len(quotes) and quotes[index].start < sentence.end:
             quote = quotes[index]
             left, right = max(quote.start, sentence.start), min(quote.end, sentence.end)
             offset = sentence.start
             plain = plain[: left - offset] + " " * (right - left) + plain[right - offset :]
-            masked.append((left, right))
+            has_quote = True
             index += 1
-        has_quote = bool(masked)
         if not plain.strip(" .,;:!?—–-\"'“”"):
             continue  # a quotation and nothing else
         cues: list[str] = []
@@ -454,17 +422,10 @@ def find_claims(
                 source = (who, sentence.start + who_start, sentence.start + who_start + len(who))
         if "accus" in plain:
             cues.extend(match.group("cue") for match in _ACCUSED.finditer(plain))
-        if swept is not None:
-            stances, hedges_found, number_words, digits = swept
-            cues.extend(stances.within(sentence.start, sentence.end, masked))
-            hedges = hedges_found.within(sentence.start, sentence.end, masked)
-            has_figure = bool(digits.within(sentence.start, sentence.end, masked))
-            has_figure = has_figure or bool(number_words.within(sentence.start, sentence.end, masked))
-        else:
-            lowered = plain.lower()
-            cues.extend(match.group("cue") for match in _STANCE_NOUN.finditer(lowered))
-            hedges = [m.group() for m in _HEDGE.finditer(lowered)]
-            has_figure = bool(_DIGITS.search(plain) or _NUMBER_WORD_OF.search(lowered))
+        lowered = plain.lower()
+        cues.extend(match.group("cue") for match in _STANCE_NOUN.finditer(lowered))
+        hedges = [m.group() for m in _HEDGE.finditer(lowered)]
+        has_figure = bool(_DIGITS.search(plain) or _NUMBER_WORD_OF.search(lowered))
         figures = [m.group() for m in _FIGURE.finditer(plain)] if has_figure else []
         kind: ClaimKind
         # A hedge makes the claim hedged even when someone is named as its source.
