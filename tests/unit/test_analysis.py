@@ -49,6 +49,9 @@ def test_the_ranking_model_chooses_and_the_other_model_may_still_decline() -> No
     when the pick is unlikely, and alone ranks in fiction."""
     ranker = Ranker({"bias": 0.0, "first": 3.0, "gender_clash": -5.0}, threshold=0.2, choice={"after": 4.0})
     assert ranker.choose([{"bias": 1.0, "first": 1.0}, {"bias": 1.0, "after": 1.0}]) == 1
+    # Not the ranking model alone: its smaller preference loses to the other model's larger one.
+    weak = Ranker({"bias": 0.0, "first": 3.0}, threshold=0.2, choice={"after": 2.0})
+    assert weak.choose([{"bias": 1.0, "first": 1.0}, {"bias": 1.0, "after": 1.0}]) == 0
     assert ranker.choose([{"bias": 1.0, "after": 1.0, "gender_clash": 1.0}]) is None
     assert ranker.choose([{"bias": 1.0, "first": 1.0}, {"bias": 1.0, "after": 1.0}], fiction=True) == 0
 
@@ -202,3 +205,20 @@ def test_the_cast_reads_a_book_s_lower_case_words_a_chunk_at_a_time() -> None:
     words = _lower_words(text, lambda: calls.append(1))
     assert words == set(re.findall(r"\b[a-z]+\b", text))
     assert len(calls) >= len(text) // 70_000
+
+
+def test_a_book_reads_its_sentence_opening_words_from_one_sweep_with_the_same_answers() -> None:
+    """For a book the common-word test reads one sweep of the capitalised words; it must give
+    the answers of the search for each word that an article uses."""
+    from content.analysis.cast import _opens_only
+
+    chapter = (
+        "Again the wind rose over the harbour. Now the keeper climbed, and Tomas Wilk followed him.\n\n"
+        "“It is late,” Ada said, and Tomas nodded. Having said so, she left. Wilk stayed.\n\n"
+    )
+    text = chapter * 900
+    cast = Cast(text)
+    assert len(text) > 80_000
+    for word in ("Again", "Now", "Having", "Tomas", "Ada", "Wilk", "It", "Nobody"):
+        assert cast.opens_only(word) == _opens_only(text, word), word
+    assert cast.opens_only("Again") and not cast.opens_only("Tomas")
