@@ -13,10 +13,10 @@ from them is kept in the project: only the weights, written to `attribution.json
 Every quotation's candidates (one per sieve that fires, and the dialogue's) are labelled:
 right when the mention overlaps the gold source (news), or resolves to the gold speaker or
 one of their aliases (novels). Two models over the candidates' features are fitted fold by
-fold, over documents, and then on everything: a conditional logit that ranks each quotation's
-candidates against each other (which one spoke, in news), and a logistic regression over
-candidates one at a time (whether the chosen one is likely to have spoken at all, and in
-novels also which). `--score` runs the real scorer on each
+fold, over documents, and then on everything: a logistic regression over candidates one at a
+time (which one spoke, and whether the chosen one is likely to have spoken at all), and, for
+news, a conditional logit that ranks each quotation's candidates against each other, whose
+score the reader adds to the first model's. `--score` runs the real scorer on each
 held-out fold with that fold's weights, which is the cross-validated figure to report beside
 dev. Needs the `train` extra (scikit-learn, scipy); the program itself only reads the weights.
 
