@@ -25,6 +25,7 @@ from dataclasses import replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from content.analysis.lexicon import BOOK_LENGTH
 from content.analysis.pause import Pause
 from content.analysis.sentences import split_sentences
 from content.document import Document, Sentence
@@ -48,8 +49,6 @@ _HE = re.compile(r"[Hh]e\b")
 # Narration in the first person uses "I" at least this often against "he" and "she"
 # (about 1.3 in a first-person novel of the training set, under 0.04 in the others).
 _FIRST_PERSON = 0.25
-# An article is rarely longer than this; a novel always is.
-_BOOK_LENGTH = 80_000
 
 
 _ODD_SPACES = "\u00a0\u2007\u202f"
@@ -91,7 +90,7 @@ class Analysis:
         row that are a quotation and nothing else). Fitted on the training split: one of its
         840 news articles is taken for fiction, and all 7 novels are."""
         text = self.read.text
-        if len(text) > _BOOK_LENGTH or len(_CHAPTER.findall(text, 0, 200_000)) >= 2:
+        if len(text) > BOOK_LENGTH or len(_CHAPTER.findall(text, 0, 200_000)) >= 2:
             return True
         # Three short turns in a row ("“And the oil?”" / "“Full.”" / "“Then light it.”") is a
         # dialogue; news quotes whole paragraphs too, but long ones, between reported speech.

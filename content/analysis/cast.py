@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Literal
 
 from content.analysis.lexicon import (
+    BOOK_LENGTH,
     CLAUSE_WORDS,
     DETERMINERS,
     FEMALE_NAMES,
@@ -200,7 +201,6 @@ OPENS_ONLY_SEEN = 5
 common word: a short article may name someone only so ("Tiegen tweeted …"). A book, whose
 people are named inside sentences sooner or later, needs it seen only `OPENS_ONLY_SEEN_BOOK` times."""
 OPENS_ONLY_SEEN_BOOK = 2
-_BOOK = 80_000  # as the genre stage has it: an article is rarely longer, a novel always is
 
 
 _CAPITAL_WORD = re.compile(r"(?<![^\W_])[A-Z][^\W_]*")
@@ -243,7 +243,7 @@ def _opens_only(text: str, word: str) -> bool:
             if _inside(text, at):
                 return False  # "told Hale", "Okafor, 78, and Hale", "“I would,” Hale said"
         at = text.find(word, at + 1)
-    return seen >= (OPENS_ONLY_SEEN_BOOK if len(text) > _BOOK else OPENS_ONLY_SEEN)
+    return seen >= (OPENS_ONLY_SEEN_BOOK if len(text) > BOOK_LENGTH else OPENS_ONLY_SEEN)
 
 
 _INITIAL = re.compile(r"[A-Z]\.")
@@ -517,7 +517,7 @@ class Cast:
             return False
         found = self._opens_only.get(name)
         if found is None:
-            if len(self._text) > _BOOK and name.isalnum() and name[:1].isascii() and name[:1].isupper():
+            if len(self._text) > BOOK_LENGTH and name.isalnum() and name[:1].isascii() and name[:1].isupper():
                 if self._capitals is None:
                     self._capitals = _Capitals(self._text)
                 seen = self._capitals.seen.get(name, 0)

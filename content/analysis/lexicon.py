@@ -318,6 +318,10 @@ _NOUN_FORMS = frozenset(
 )
 
 
+BOOK_LENGTH = 80_000
+"""An article is rarely longer than this, in characters; a novel always is."""
+
+
 def capitalised(words: frozenset[str] | set[str]) -> frozenset[str]:
     """Each word as it may stand where a capital is already matched: "Then" and "THEN". A
     case-blind alternation ("(?i:then|…)") is several times slower in Python's re."""
