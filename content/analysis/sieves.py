@@ -46,6 +46,24 @@ _AFTER_INVERTED = re.compile(
     r"(?:\s+\w+ly)?"  # said Dora stoutly
     r"(?=\s*(?:[.,;:!?—–(]|--|$|\s(?:on|in|at|during|after|before|to|as|from|with|via|about|of|for|who|while|when)\b))"
 )
+# After a quotation whose clause goes on (“…,” / “…?”): its subject and any verb, in or out of
+# the lexicon — “…,” Hale barked. / “…,” an angry Brennan retaliated on Monday.
+_AFTER_ANY_VERB = re.compile(
+    rf"^[\s—–-]*(?P<who>{MENTION}){PARENTHESIS}{APPOSITION}\s+(?:(?:{AUXILIARY})\s+)*(?:\w+ly\s+)?"
+    rf"(?!(?:{AUXILIARY})\b)(?P<verb>[a-z][a-z-]+(?:ed|s))\b"
+    r"(?=\s*(?:[.,;:!?—–(]|--|$|\s(?:on|in|at|during|after|before|to|as|from|with|via|about|of|for|while|when|that|out|back|up)\b))"
+)
+# A relative clause's subject before the quotation: "Reyes, who has long called the pier a “ruin”".
+_RELATIVE_SUBJECT = re.compile(
+    rf"(?P<who>{NAME}|{NOUN_PHRASE}){PARENTHESIS},?\s+(?P<relative>who|which)\s+"
+    rf"(?:(?:{AUXILIARY}|\w+ly|not|in\s+the\s+past)\s+)*(?P<verb>[a-z][a-z’'-]+(?:s|ed))\b"
+)
+_SPEAKER_SENTENCE = re.compile(
+    rf"\s*(?P<who>{MENTION}){PARENTHESIS}\s+(?:\w+ly\s+)?(?P<verb>[a-z][a-z-]+(?:ed|s))(?:\s+\w+ly)?[.:]\s*$"
+)
+# A label before the quotation, after a dash or "from": "Polls and turnout - Ida Hale: “…”",
+# "More from the report: “…”".
+_COLON_LABEL = re.compile(rf"(?:^\s*|\s[-–—]\s*|\b[Ff]rom\s+)(?P<who>{MENTION}):\s*$")
 _ACCORDING = re.compile(rf"\b[Aa]ccording to (?P<who>{WORD_RUN})(?=\s*(?:[,.;:]|$))")
 # "Odile Brennan’s claim that …": a speaker's claim, statement or words, as a noun.
 _POSSESSED_WORDS = re.compile(
@@ -267,7 +285,15 @@ class Sieves:
                 return None  # "“…” This was the letter": a common word, not a name
             return Candidate(Mention(start, start + len(who), who, kind), bare.group("verb"))
         if inner[-1:].isalnum() and window.lstrip(" ")[:1] not in (",", "—", "–"):
-            return None  # a fragment inside a sentence ("a “disgrace” after she …"), not an utterance
+            # A fragment inside a sentence ("a “disgrace” after she …"), not an utterance, unless
+            # only a bare attribution follows, the comma left out: "“… in the long run” Hale said."
+            bare = _BARE_ATTRIBUTION.match(window, len(window) - len(window.lstrip(" ")))
+            if bare is None or self.people.opens_only(bare.group("who")):
+                return None
+            start = span.end + bare.start("who")
+            return Candidate(
+                Mention(start, start + len(bare.group("who")), bare.group("who"), "person"), bare.group("verb")
+            )
         for pattern in (_AFTER_INVERTED, _AFTER_NORMAL):
             match = pattern.match(window)
             if match:
@@ -276,6 +302,35 @@ class Sieves:
                     shifted = Mention(mention.start + span.end, mention.end + span.end, mention.text, mention.kind)
                     return Candidate(shifted, match.group("verb"))
         return None
+
+    def after_any_verb(self, span: MarkedSpan, limit: int) -> Candidate | None:
+        """ "“…,” Hale barked.": after a quotation whose sentence goes on, its subject and verb,
+        whatever the verb (the lexicon's verbs are `after`'s)."""
+        inner = self.text[span.start : span.end].rstrip("\"'”’»")
+        if inner[-1:] not in (",", "?", "!"):
+            return None
+        match = _AFTER_ANY_VERB.match(self.text[span.end : min(limit, span.end + 160)])
+        if match is None or _VERB_RE.fullmatch(match.group("verb")):
+            return None
+        mention = self._mention(match)
+        if mention is None:
+            return None
+        return Candidate(
+            Mention(mention.start + span.end, mention.end + span.end, mention.text, mention.kind), match.group("verb")
+        )
+
+    def relative_subject(self, span: MarkedSpan, floor: int) -> Candidate | None:
+        """The last relative clause before the quotation in its sentence, whose subject is the
+        relative pronoun: "Reyes, who has long called the pier a “ruin”". The mention is "who";
+        it stands for the phrase before it."""
+        found = None
+        for match in _RELATIVE_SUBJECT.finditer(self.text, floor, span.start):
+            if not self.in_quotation(match.start("relative")):
+                found = match
+        if found is None or (named := self._mention(found)) is None:
+            return None
+        start, end = found.span("relative")
+        return Candidate(Mention(start, end, named.text, named.kind), found.group("verb"), loose=True)
 
     def labelled(self, span: MarkedSpan) -> Candidate | None:
         """A transcript quoted whole: “PENCE: Well, look, …” — the label names the speaker."""
@@ -393,6 +448,9 @@ class Sieves:
         if according is None:
             for according in _POSSESSED_WORDS.finditer(left):  # noqa: B007 - the last one is wanted
                 pass
+        label = _COLON_LABEL.search(left) if according is None and left.rstrip().endswith(":") else None
+        if label is not None and (mention := self._mention(label)) is not None:
+            return Candidate(Mention(mention.start + floor, mention.end + floor, mention.text, mention.kind), ":")
         if according is None and left.rstrip().endswith(":"):
             # "Brennan made the following comment: “…”": the clause's subject speaks.
             subject = _CLAUSE_SUBJECT.match(left)
@@ -475,7 +533,18 @@ class Sieves:
         body = self.text[previous.start : previous.end]
         if "“" in body or '"' in body:
             return None  # the sentence before quotes someone itself: that is handled as a turn
-        return self._closing_attribution(previous.start, previous.end)
+        closing = self._closing_attribution(previous.start, previous.end)
+        if closing is not None:
+            return closing
+        # A sentence of only a speaker and a verb: "Ida Hale agreed. “It is time.”"
+        bare = _SPEAKER_SENTENCE.match(body)
+        mention = self._mention(bare) if bare is not None else None
+        if mention is None:
+            return None
+        return Candidate(
+            Mention(mention.start + previous.start, mention.end + previous.start, mention.text, mention.kind),
+            bare.group("verb"),  # type: ignore[union-attr]
+        )
 
     def introduced(self, span: MarkedSpan) -> Candidate | None:
         """A paragraph that opens with a quotation, introduced by the sentence before it."""
@@ -627,6 +696,7 @@ def _before_in_sentence(sieves: Sieves, site: Site) -> Candidate | None:
 SIEVES: list[tuple[str, Sieve]] = [
     ("label", lambda s, q: s.labelled(q.span)),
     ("after", lambda s, q: s.after(q.span, q.limit)),
+    ("after_any_verb", lambda s, q: s.after_any_verb(q.span, q.limit)),
     ("put_it", lambda s, q: s.put_it(q.span)),
     ("before", lambda s, q: s.before(q.span, q.floor)),
     ("before_nearest", lambda s, q: s.before(q.span, q.floor, nearest=True)),
@@ -637,6 +707,7 @@ SIEVES: list[tuple[str, Sieve]] = [
     ("subject", lambda s, q: s.sentence_subject(q.span)),
     ("according", lambda s, q: s.according(q.span, q.sentence)),
     ("nearest_subject", lambda s, q: s.nearest_subject(q.span, max(q.block.start, q.sentence.start))),
+    ("relative", lambda s, q: s.relative_subject(q.span, max(q.block.start, q.sentence.start))),
 ]
 
 

@@ -662,3 +662,36 @@ def test_a_speaker_is_shown_without_the_dash_the_line_break_or_the_when_around_i
 def test_said_i_at_a_sentence_end_is_the_pronoun_without_its_full_stop() -> None:
     text, quotes = quotes_of("I went down to the harbour with Ida.\n\n“Come here,” said I. “Sit down.”")
     assert [text[q.speaker_start : q.speaker_end] for q in quotes] == ["I", "I"]
+
+
+def test_any_verb_after_a_quotation_whose_sentence_goes_on_names_its_speaker() -> None:
+    text, quotes = quotes_of("Wilk and Brennan met at the pier.\n\n“You sold the lamp,” Wilk barked at the mayor.")
+    assert (quotes[0].speaker, _mention(text, quotes[0]), quotes[0].cue) == ("Wilk", "Wilk", "barked")
+    # A quotation that ended its sentence is not spoken by the next sentence's subject.
+    text, quotes = quotes_of("Wilk and Brennan met at the pier.\n\n“You sold the lamp.” Brennan walked away.")
+    assert quotes[0].speaker_start is None or _mention(text, quotes[0]) != "Brennan"
+
+
+def test_a_quotation_that_lost_its_comma_is_still_spoken_by_the_bare_attribution_after_it() -> None:
+    text, quotes = quotes_of("Ida Hale spoke last.\n\n“The harbour will outlast us all” Hale said. “Mark my words.”")
+    assert _mention(text, quotes[0]) == "Hale" and quotes[0].speaker == "Ida Hale"
+
+
+def test_a_label_before_a_colon_speaks_the_quotation_after_it() -> None:
+    text, quotes = quotes_of(
+        "Turnout fell in the north - Ida Hale: “Fewer boats means fewer voters.”\n\n"
+        "The survey drew no firm line. More from the report: “The sample was small.”"
+    )
+    assert [_mention(text, q) for q in quotes] == ["Ida Hale", "the report"]
+
+
+def test_a_sentence_of_only_a_speaker_and_a_verb_introduces_the_quotation_after_it() -> None:
+    text, quotes = quotes_of("Tomas Wilk spoke first. Ida Hale agreed. “The lamp must stay.”")
+    assert _mention(text, quotes[0]) == "Ida Hale"
+
+
+def test_who_as_the_subject_of_any_verb_before_a_fragment_stands_for_the_name_before_it() -> None:
+    text, quotes = quotes_of(
+        "The council met on Monday. Ida Hale, who has long described the pier as “a ruin in waiting”, voted no."
+    )
+    assert (_mention(text, quotes[0]), quotes[0].speaker) == ("who", "Ida Hale")
