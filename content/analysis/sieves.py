@@ -98,11 +98,27 @@ _PUT_IT = re.compile(
 # A clause's subject, after an opening phrase ("Before the convention, Cleveland Police Chief …").
 _CLAUSE_SUBJECT = re.compile(rf"^(?:[^,“”\"]{{1,60}},\s+)?(?P<who>{MENTION})")
 # The subject that opens a sentence, after an optional short opener ("In July, "), and its verb.
-_SENTENCE_SUBJECT = re.compile(
+# A word that may be a finite verb: "-s", "-ed", an auxiliary or a common irregular past. A
+# noun phrase's own words are not ("The Sanders campaign projects", not "The Sanders" + "campaign").
+_VERB_SHAPED = (
+    r"(?:[a-z][\w’'-]*(?:s|ed|ing)|did|do|can|could|may|might|must|should|would|will|said|told|made|took|gave|got"
+    r"|went|came|saw|thought|knew|felt|wrote|spoke|put|set|let|cut|hit|ran|sent|kept|left|led|met|paid|sold|won"
+    r"|lost|became|began|brought|bought|built|caught|chose|drew|drove|fell|fought|found|heard|held|meant|rose"
+    r"|sang|sat|shook|shot|sought|spent|stood|struck|swore|taught|threw|understood|wore|sent|bid|read|quit)"
+)
+_SUBJECT_THEN = (
     rf"^\s*(?:[A-Z][^,“”\"]{{0,60}},\s+(?:[^,“”\"]{{1,60}},\s+)?)?(?P<who>{MENTION}){PARENTHESIS}"
     r"(?:,\s*(?:who|whose|a|an|the)\b[^“”\"]{1,200}?,|,\s*[^,“”\"]{1,80},)?\s+(?:\w+ly\s+)?"
     r"(?:(?:on|last|this|early|late)\s+[A-Z]?[a-z]+\s+)?"  # "The mayor on Tuesday rejected"
-    rf"(?:(?:{AUXILIARY})\s+)*(?P<verb>[a-z][\w’'-]+)"
+    rf"(?:(?:{AUXILIARY})\s+)*"
+)
+_SENTENCE_SUBJECT = re.compile(_SUBJECT_THEN + r"(?P<verb>[a-z][\w’'-]+)")
+_SHAPED_SUBJECT = re.compile(_SUBJECT_THEN + rf"(?P<verb>{_VERB_SHAPED})\b")
+_VERB_SHAPED_RE = re.compile(_VERB_SHAPED)
+# A noun phrase that may be a thing that speaks: "The ad", "A letter to council members".
+_THING = re.compile(
+    r"(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s[^’']+"
+    r"(?<!\sof)(?<!\sfor)(?<!\sthe)(?<!\sto)(?<!\sin)(?<!\son)(?<!\swith)(?<!\sand)(?<!\sjust)(?<!\sfrom)(?<!\sby)"
 )
 # The last subject of a finite verb before the quotation: "Brennan backed the sale, although
 # she warned that it was “a gamble”" — "she", not the sentence's "Brennan".
@@ -215,6 +231,7 @@ class Sieves:
         self.sentence_starts = [s.start for s in self.sentences]
         self.people = cast
         self._verbs: dict[tuple[int, int], list[re.Match[str]]] = {}
+        self._subject: tuple[int, Candidate | None] = (-1, None)
 
     def in_quotation(self, offset: int) -> bool:
         index = bisect_right(self.quoted_starts, offset) - 1
@@ -466,15 +483,33 @@ class Sieves:
                 )
         return None
 
-    def sentence_subject(self, span: MarkedSpan) -> Candidate | None:
+    def sentence_subject(self, span: MarkedSpan, things: bool = False) -> Candidate | None:
         """A fragment inside a sentence, with no reporting verb near it, is the words of the
         sentence's subject: "In July, Hale dismissed the pier as the “end of the
-        line”", "Brennan tells voters to “come to the hall”"."""
+        line”", "Brennan tells voters to “come to the hall”". With `things`, only a subject
+        that is no speaking group ("The ad uses …", but also "The impostor gushed about …")."""
+        if self._subject[0] != span.start:
+            self._subject = (span.start, self._sentence_subject(span))
+        candidate = self._subject[1]
+        if candidate is None:
+            return None
+        thing = candidate.mention.kind == "group" and not _SPEAKING_GROUP.search(candidate.mention.text)
+        if thing and not (_VERB_SHAPED_RE.fullmatch(candidate.cue) and _THING.fullmatch(candidate.mention.text)):
+            return None  # "The influential" + "delegate …", "He’s predicting": no whole noun phrase
+        return candidate if thing == things else None
+
+    def _sentence_subject(self, span: MarkedSpan) -> Candidate | None:
         sentence = self.sentence_of(span.start)
         if span.start - sentence.start < 8:
             return None  # the quotation opens its sentence: nothing before it to speak it
         left = self.text[sentence.start : span.start]
         match = _SENTENCE_SUBJECT.match(left)
+        if match is not None and not _VERB_SHAPED_RE.fullmatch(match.group("verb")):
+            # "The Sanders campaign projects": the word after "The Sanders" is the noun's own,
+            # when a longer subject is followed by a word that may be a verb.
+            longer = _SHAPED_SUBJECT.match(left)
+            if longer is not None and longer.end("who") > match.end("who"):
+                match = longer
         if match is None or match.end("who") >= len(left.rstrip()) - 1:
             return None
         mention = self._mention(match)
@@ -482,8 +517,6 @@ class Sieves:
             return None
         if _NOT_A_SUBJECT.fullmatch(mention.text) or mention.text[:1].isdigit():
             return None  # "On September 27 they …", "Democratic claims …", "73 percent said …"
-        if mention.kind == "group" and not _SPEAKING_GROUP.search(mention.text):
-            return None  # "The ad uses …", "The complaint is based on …": not a speaker
         verb = match.group("verb")
         return Candidate(
             Mention(mention.start + sentence.start, mention.end + sentence.start, mention.text, mention.kind),
@@ -708,6 +741,7 @@ SIEVES: list[tuple[str, Sieve]] = [
     ("according", lambda s, q: s.according(q.span, q.sentence)),
     ("nearest_subject", lambda s, q: s.nearest_subject(q.span, max(q.block.start, q.sentence.start))),
     ("relative", lambda s, q: s.relative_subject(q.span, max(q.block.start, q.sentence.start))),
+    ("subject_thing", lambda s, q: s.sentence_subject(q.span, things=True)),
 ]
 
 

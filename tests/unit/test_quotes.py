@@ -695,3 +695,19 @@ def test_who_as_the_subject_of_any_verb_before_a_fragment_stands_for_the_name_be
         "The council met on Monday. Ida Hale, who has long described the pier as “a ruin in waiting”, voted no."
     )
     assert (_mention(text, quotes[0]), quotes[0].speaker) == ("who", "Ida Hale")
+
+
+def test_a_subject_s_own_noun_is_not_taken_for_its_verb() -> None:
+    text, quotes = quotes_of(
+        "The council met on Monday. The Brennan campaign projects that “the pier will pay for itself”."
+    )
+    assert _mention(text, quotes[0]) == "The Brennan campaign"
+
+
+def test_a_thing_that_speaks_is_the_subject_of_a_fragment_but_half_a_noun_phrase_is_not() -> None:
+    text, quotes = quotes_of(
+        "The council met on Monday. The leaflet pictures the lamp as “a beacon for the whole coast” again."
+    )
+    assert _mention(text, quotes[0]) == "The leaflet"
+    text, quotes = quotes_of("The council met on Monday. The rejection of the plan was “a gift to the developers”.")
+    assert quotes[0].speaker_start is None or _mention(text, quotes[0]) != "The rejection of the"
