@@ -512,6 +512,8 @@ class Sieves:
                 match = longer
         if match is None or match.end("who") >= len(left.rstrip()) - 1:
             return None
+        if _PASSIVE.search(left, 0, match.start("verb")) and match.group("verb").endswith("ed"):
+            return None  # "The plan was called “ambitious”": the subject did not say it
         mention = self._mention(match)
         if mention is None or mention.text.lower() in ("it", "this", "that", "they", "its"):
             return None
