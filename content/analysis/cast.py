@@ -85,6 +85,9 @@ _CALENDAR = frozenset(
 )
 
 
+_AGED = re.compile(r"\d{1,3}-year-old")
+
+
 @lru_cache(maxsize=65536)
 def classify(text: str, loose: bool = False) -> MentionKind | None:
     """Is this phrase a person, a group or a pronoun that could speak? None if not.
@@ -108,6 +111,8 @@ def classify(text: str, loose: bool = False) -> MentionKind | None:
         share = words[0][:1].isdigit() and words[1].lower() in ("percent", "per", "%")
         if possessive or share:
             return "group"
+    if loose and len(words) == 2 and words[0].lower() in DETERMINERS and _AGED.fullmatch(words[1]):
+        return "group"  # "said the 46-year-old"
     if loose and len(words) >= 2 and words[0].lower() in DETERMINERS and words[-1][:1].isalpha():
         function_words = (
             *("that", "which", "who", "and", "but", "when", "if", "was", "were", "is", "are", "be", "been"),

@@ -40,9 +40,11 @@ from content.analysis.patterns import (
 from content.document import Block, Document, Sentence, Span
 
 _VERB_RE = re.compile(rf"\b(?:{REPORTING_VERB})\b")
+# "said one of those advisers, who …": a share of a group, "of" and all.
+_SOME_OF = r"(?:one|some|many|most|several|two|three|four|each|any|none|neither|either)\s+of\s+[^.;:!?,“”\"\n]{1,60}?"
 # Right after the closing mark: “…,” said Wilk / “…,” Wilk said / “…?” she asked.
 _AFTER_INVERTED = re.compile(
-    rf"^[\s,—–-]*(?P<verb>{REPORTING_VERB})\s+(?P<who>{WORD_RUN})"
+    rf"^[\s,—–-]*(?P<verb>{REPORTING_VERB})\s+(?P<who>{_SOME_OF}|{WORD_RUN})"
     r"(?:\s+\w+ly)?"  # said Dora stoutly
     r"(?=\s*(?:[.,;:!?—–(]|--|$|\s(?:on|in|at|during|after|before|to|as|from|with|via|about|of|for|who|while|when)\b))"
 )
@@ -52,6 +54,11 @@ _AFTER_ANY_VERB = re.compile(
     rf"^[\s—–-]*(?P<who>{MENTION}){PARENTHESIS}{APPOSITION}\s+(?:(?:{AUXILIARY})\s+)*(?:\w+ly\s+)?"
     rf"(?!(?:{AUXILIARY})\b)(?P<verb>[a-z][a-z-]+(?:ed|s))\b"
     r"(?=\s*(?:[.,;:!?—–(]|--|$|\s(?:on|in|at|during|after|before|to|as|from|with|via|about|of|for|while|when|that|out|back|up)\b))"
+)
+# The same with the verb first: “…,” beamed Ida Hale of Marrow Point.
+_AFTER_ANY_VERB_INVERTED = re.compile(
+    rf"^[\s—–-]*(?P<verb>[a-z][a-z-]+ed)\s+(?P<who>{_SOME_OF}|{WORD_RUN})"
+    r"(?=\s*(?:[.,;:!?—–(]|--|$|\s(?:on|in|at|during|after|before|to|as|from|with|via|about|of|for|who|while|when)\b))"
 )
 # A relative clause's subject before the quotation: "Reyes, who has long called the pier a “ruin”".
 _RELATIVE_SUBJECT = re.compile(
@@ -326,7 +333,8 @@ class Sieves:
         inner = self.text[span.start : span.end].rstrip("\"'”’»")
         if inner[-1:] not in (",", "?", "!"):
             return None
-        match = _AFTER_ANY_VERB.match(self.text[span.end : min(limit, span.end + 160)])
+        window = self.text[span.end : min(limit, span.end + 160)]
+        match = _AFTER_ANY_VERB.match(window) or _AFTER_ANY_VERB_INVERTED.match(window)
         if match is None or _VERB_RE.fullmatch(match.group("verb")):
             return None
         mention = self._mention(match)

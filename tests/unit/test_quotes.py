@@ -711,3 +711,16 @@ def test_a_thing_that_speaks_is_the_subject_of_a_fragment_but_half_a_noun_phrase
     assert _mention(text, quotes[0]) == "The leaflet"
     text, quotes = quotes_of("The council met on Monday. The rejection of the plan was “a gift to the developers”.")
     assert quotes[0].speaker_start is None or _mention(text, quotes[0]) != "The rejection of the"
+
+
+def test_an_age_a_share_of_a_group_and_an_unlisted_verb_before_the_speaker() -> None:
+    text, quotes = quotes_of(
+        "Ida Hale runs the ferry.\n\n“The tide decides,” said the 62-year-old.\n\n"
+        "“There is no path to a deal,” said one of the mayor’s advisers, who asked not to be named.\n\n"
+        "“This is fantastic!” beamed Tomas Wilk of Marrow Point."
+    )
+    assert [_mention(text, q) for q in quotes] == [
+        "the 62-year-old",
+        "one of the mayor’s advisers",
+        "Tomas Wilk",
+    ]
