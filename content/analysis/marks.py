@@ -58,7 +58,9 @@ def _is_close(text: str, i: int, start: int, end: int, single: bool) -> bool:
     if char == "“" and previous in ",.?!" and following.isspace():
         return True  # “Is it?“ he asked: an opening mark typed where the closing one belongs
     if char == '"':
-        return not previous.isspace()
+        # ‘…,' " said Hale’: a space between a nested quotation's close and the outer one's.
+        nested_close = previous == " " and i >= start + 2 and text[i - 2] in "'’" and not following.isalnum()
+        return not previous.isspace() or nested_close
     if char in SINGLE_CLOSE or char == "'":
         if previous.isspace():
             return False

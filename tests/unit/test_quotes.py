@@ -724,3 +724,12 @@ def test_an_age_a_share_of_a_group_and_an_unlisted_verb_before_the_speaker() -> 
         "one of the mayor’s advisers",
         "Tomas Wilk",
     ]
+
+
+def test_a_space_between_the_nested_and_the_outer_closing_mark_still_closes_the_quotation() -> None:
+    text, quotes = quotes_of(
+        '"She said the pier would be \'above the law,\' " said Ida Hale, a ferry pilot. "It is not."'
+    )
+    outer = [q for q in quotes if q.depth == 1]
+    assert text[outer[0].start : outer[0].end] == "\"She said the pier would be 'above the law,' \""
+    assert [q.speaker for q in outer] == ["Ida Hale", "Ida Hale"]
