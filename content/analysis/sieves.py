@@ -71,6 +71,7 @@ _SPEAKER_SENTENCE = re.compile(
 # A label before the quotation, after a dash or "from": "Polls and turnout - Ida Hale: “…”",
 # "More from the report: “…”".
 _COLON_LABEL = re.compile(rf"(?:^\s*|\s[-–—]\s*|\b[Ff]rom\s+)(?P<who>{MENTION}):\s*$")
+_ENDS_HERE = re.compile(r"\s*(?:[.!]|,\s+(?:an?|the|who)\b)")
 _ACCORDING = re.compile(rf"\b[Aa]ccording to (?P<who>{WORD_RUN})(?=\s*(?:[,.;:]|$))")
 # "Odile Brennan’s claim that …": a speaker's claim, statement or words, as a noun.
 _POSSESSED_WORDS = re.compile(
@@ -312,7 +313,16 @@ class Sieves:
             # A fragment inside a sentence ("a “disgrace” after she …"), not an utterance, unless
             # only a bare attribution follows, the comma left out: "“… in the long run” Hale said."
             bare = _BARE_ATTRIBUTION.match(window, len(window) - len(window.lstrip(" ")))
-            if bare is None or self.people.opens_only(bare.group("who")):
+            if bare is None:
+                # "“… a cloak of anonymity” said Ida Hale, a spokeswoman.": the verb first, then
+                # the speaker, and the attribution ends there.
+                inverted = _AFTER_INVERTED.match(window)
+                mention = self._mention(inverted) if inverted is not None else None
+                if inverted is None or mention is None or not _ENDS_HERE.match(window, inverted.end()):
+                    return None
+                shifted = Mention(mention.start + span.end, mention.end + span.end, mention.text, mention.kind)
+                return Candidate(shifted, inverted.group("verb"))
+            if self.people.opens_only(bare.group("who")):
                 return None
             start = span.end + bare.start("who")
             return Candidate(

@@ -675,6 +675,10 @@ def test_any_verb_after_a_quotation_whose_sentence_goes_on_names_its_speaker() -
 def test_a_quotation_that_lost_its_comma_is_still_spoken_by_the_bare_attribution_after_it() -> None:
     text, quotes = quotes_of("Ida Hale spoke last.\n\n“The harbour will outlast us all” Hale said. “Mark my words.”")
     assert _mention(text, quotes[0]) == "Hale" and quotes[0].speaker == "Ida Hale"
+    text, quotes = quotes_of(
+        "The harbour board met.\n\n“The pier is hidden behind a cloak of secrecy” said Ida Hale, a pilot."
+    )
+    assert _mention(text, quotes[0]) == "Ida Hale"
 
 
 def test_a_label_before_a_colon_speaks_the_quotation_after_it() -> None:
