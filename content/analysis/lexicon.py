@@ -230,7 +230,11 @@ SENTENCE_STARTERS = frozenset(
     did have has had can will would shall should could may might must not no yes oh ah well all
     every each both either neither nothing everyone everybody someone somebody nobody here
     though although because since unless whether perhaps indeed also even only just
-    check read see watch click listen follow share sign join look pray""".split()
+    check read see watch click listen follow share sign join look pray
+    amid amidst among amongst despite during through throughout within without upon via toward towards
+    against along across around beyond behind beneath beside besides between above below inside outside
+    regarding concerning including unlike except instead meanwhile whereas later earlier
+    now still again already""".split()
 )
 
 PEOPLE_WORDS = frozenset(

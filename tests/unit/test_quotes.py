@@ -737,3 +737,11 @@ def test_a_space_between_the_nested_and_the_outer_closing_mark_still_closes_the_
     outer = [q for q in quotes if q.depth == 1]
     assert text[outer[0].start : outer[0].end] == "\"She said the pier would be 'above the law,' \""
     assert [q.speaker for q in outer] == ["Ida Hale", "Ida Hale"]
+
+
+def test_a_preposition_that_opens_a_sentence_is_nobody() -> None:
+    text, quotes = quotes_of(
+        "Amid calls from both parties to recount every ballot in the harbour ward, "
+        "Ida Hale provided a “full and honest tally” of the vote."
+    )
+    assert _mention(text, quotes[0]) == "Ida Hale"
