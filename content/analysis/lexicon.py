@@ -223,18 +223,25 @@ SENTENCE_OPENERS = frozenset(
     police officials what why how who where""".split()
 )
 
-SENTENCE_STARTERS = frozenset(
-    """the a an but and so yet then when while after before in on at as if however this that these
+OPENING_WORDS = frozenset(
+    """amid amidst among amongst despite during through throughout within without upon via toward towards
+    against along across around beyond behind beneath beside besides between above below inside outside
+    regarding concerning including unlike except instead meanwhile whereas later earlier
+    now still again already given""".split()
+)
+"""Prepositions and adverbs that open a sentence and are never a name: "Amid …", "Given his …"."""
+
+SENTENCE_STARTERS = (
+    frozenset(
+        """the a an but and so yet then when while after before in on at as if however this that these
     those there it he she they we i you his her its their our my what why how who where one some
     for to with from by of about into over under since until asked said told is was are were do does
     did have has had can will would shall should could may might must not no yes oh ah well all
     every each both either neither nothing everyone everybody someone somebody nobody here
     though although because since unless whether perhaps indeed also even only just
-    check read see watch click listen follow share sign join look pray
-    amid amidst among amongst despite during through throughout within without upon via toward towards
-    against along across around beyond behind beneath beside besides between above below inside outside
-    regarding concerning including unlike except instead meanwhile whereas later earlier
-    now still again already""".split()
+    check read see watch click listen follow share sign join look pray""".split()
+    )
+    | OPENING_WORDS
 )
 
 PEOPLE_WORDS = frozenset(
@@ -269,7 +276,8 @@ TIME_WORDS = frozenset(
     """morning evening afternoon night day days week weeks month months year years hour hours minute
     minutes moment time times today tonight yesterday tomorrow monday tuesday wednesday thursday friday
     saturday sunday january february march april may june july august september october november
-    december spring summer autumn winter weekend jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+    december spring summer autumn winter weekend jan feb mar apr jun jul aug sep sept oct nov dec
+    past future meantime interim""".split()
 )
 
 SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to with vs".split())

@@ -18,6 +18,7 @@ from content.analysis.lexicon import (
     ABBREVIATIONS,
     DESCRIBED_GENDER,
     KIN_WORDS,
+    OPENING_WORDS,
     PEOPLE_WORDS,
     PRONOUNS,
     SOMETIMES_FINAL,
@@ -557,6 +558,7 @@ class Sieves:
                 or who.endswith("ing")  # "Holding signs, …"
                 or _NOT_A_SUBJECT.fullmatch(who)
                 or self.people.opens_only(who)  # "This was the letter", "Anxious as she was"
+                or who.lower() in OPENING_WORDS  # "Given his …"
             ):
                 continue
             found = match
