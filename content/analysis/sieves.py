@@ -359,6 +359,9 @@ class Sieves:
         """The last relative clause before the quotation in its sentence, whose subject is the
         relative pronoun: "Reyes, who has long called the pier a “ruin”". The mention is "who";
         it stands for the phrase before it."""
+        left = self.text[floor : span.start]
+        if "who" not in left and "which" not in left:
+            return None  # most sentences have no relative clause: no search of them
         found = None
         for match in _RELATIVE_SUBJECT.finditer(self.text, floor, span.start):
             if not self.in_quotation(match.start("relative")):
