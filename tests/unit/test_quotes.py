@@ -745,3 +745,10 @@ def test_a_preposition_that_opens_a_sentence_is_nobody() -> None:
         "Ida Hale provided a “full and honest tally” of the vote."
     )
     assert _mention(text, quotes[0]) == "Ida Hale"
+
+
+def test_a_work_s_title_after_a_thing_is_not_the_thing_s_words() -> None:
+    _, quotes = quotes_of(
+        "The council met on Monday.\n\n“Lights Of The Marrow,” a harbour series that ran for years, returns."
+    )
+    assert quotes[0].speaker is None
