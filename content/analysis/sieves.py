@@ -43,11 +43,14 @@ from content.document import Block, Document, Sentence, Span
 _VERB_RE = re.compile(rf"\b(?:{REPORTING_VERB})\b")
 # "said one of those advisers, who …": a share of a group, "of" and all.
 _SOME_OF = r"(?:one|some|many|most|several|two|three|four|each|any|none|neither|either)\s+of\s+[^.;:!?,“”\"\n]{1,60}?"
+# Where a speaker phrase after its verb ends: punctuation, or a word that says where, when or how.
+_SPEAKER_ENDS = (
+    r"(?=\s*(?:[.,;:!?—–(]|--|$|\s(?:on|in|at|during|after|before|to|as|from|with|via|about|of|for|who|while|when)\b))"
+)
 # Right after the closing mark: “…,” said Wilk / “…,” Wilk said / “…?” she asked.
 _AFTER_INVERTED = re.compile(
     rf"^[\s,—–-]*(?P<verb>{REPORTING_VERB})\s+(?P<who>{_SOME_OF}|{WORD_RUN})"
-    r"(?:\s+\w+ly)?"  # said Dora stoutly
-    r"(?=\s*(?:[.,;:!?—–(]|--|$|\s(?:on|in|at|during|after|before|to|as|from|with|via|about|of|for|who|while|when)\b))"
+    r"(?:\s+\w+ly)?" + _SPEAKER_ENDS  # said Dora stoutly
 )
 # After a quotation whose clause goes on (“…,” / “…?”): its subject and any verb, in or out of
 # the lexicon — “…,” Hale barked. / “…,” an angry Brennan retaliated on Monday.
@@ -58,8 +61,7 @@ _AFTER_ANY_VERB = re.compile(
 )
 # The same with the verb first: “…,” beamed Ida Hale of Marrow Point.
 _AFTER_ANY_VERB_INVERTED = re.compile(
-    rf"^[\s—–-]*(?P<verb>[a-z][a-z-]+ed)\s+(?P<who>{_SOME_OF}|{WORD_RUN})"
-    r"(?=\s*(?:[.,;:!?—–(]|--|$|\s(?:on|in|at|during|after|before|to|as|from|with|via|about|of|for|who|while|when)\b))"
+    rf"^[\s—–-]*(?P<verb>[a-z][a-z-]+ed)\s+(?P<who>{_SOME_OF}|{WORD_RUN})" + _SPEAKER_ENDS
 )
 # A relative clause's subject before the quotation: "Reyes, who has long called the pier a “ruin”".
 _RELATIVE_SUBJECT = re.compile(
@@ -603,11 +605,11 @@ class Sieves:
         # A sentence of only a speaker and a verb: "Ida Hale agreed. “It is time.”"
         bare = _SPEAKER_SENTENCE.match(body)
         mention = self._mention(bare) if bare is not None else None
-        if mention is None:
+        if bare is None or mention is None:
             return None
         return Candidate(
             Mention(mention.start + previous.start, mention.end + previous.start, mention.text, mention.kind),
-            bare.group("verb"),  # type: ignore[union-attr]
+            bare.group("verb"),
         )
 
     def introduced(self, span: MarkedSpan) -> Candidate | None:
