@@ -63,6 +63,12 @@ _AFTER_ANY_VERB = re.compile(
 _AFTER_ANY_VERB_INVERTED = re.compile(
     rf"^[\s—–-]*(?P<verb>[a-z][a-z-]+ed)\s+(?P<who>{_SOME_OF}|{WORD_RUN})" + _SPEAKER_ENDS
 )
+# “…” after a verb of naming, then its agent: "has been called “a gamble” by Ida Hale".
+_NAMED_BEFORE = re.compile(
+    r"\b(?:called|labell?ed|dubbed|termed|branded|described|characteri[sz]ed|denounced|critici[sz]ed|hailed|known)"
+    r"(?:\s+(?:as|it|him|her|them|this|that))?(?:\s+(?:an?|the))?\s*$"
+)
+_BY_AGENT = re.compile(rf"^,?\s+by\s+(?P<who>{_SOME_OF}|{MENTION})")
 # A relative clause's subject before the quotation: "Reyes, who has long called the pier a “ruin”".
 _RELATIVE_SUBJECT = re.compile(
     rf"(?P<who>{NAME}|{NOUN_PHRASE}){PARENTHESIS},?\s+(?P<relative>who|which)\s+"
@@ -103,8 +109,12 @@ _NAME_THEN_DESCRIPTION = re.compile(rf"\s*(?P<who>{NAME}),\s+(?:an?|the)\s")
 _NAMING = frozenset({"called", "named", "dubbed", "titled", "entitled", "labeled", "labelled", "nicknamed"})
 _BARE_ATTRIBUTION = re.compile(rf"(?P<who>{NAME})\s+(?P<verb>{REPORTING_VERB})\s*[.!]")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|get|got)\s+$")  # "was called": not speech
+_PASSIVE_AHEAD = re.compile(
+    r"(?:(?:has|have|had|will|would|could|should|may|might|must)\s+)?(?:be|been|being|is|are|was|were|gets?|got)"
+    r"\s+(?:\w+ly\s+)?\w+ed\b"
+)
 _PUT_IT = re.compile(
-    rf"\bas\s+(?P<who>{MENTION})\s+(?:(?:{AUXILIARY})\s+)*(?P<verb>put it|puts it|said|says|wrote|writes|noted)\b"
+    rf"\b[Aa]s\s+(?P<who>{MENTION})\s+(?:(?:{AUXILIARY})\s+)*(?P<verb>put it|puts it|said|says|wrote|writes|noted)\b"
 )
 # A clause's subject, after an opening phrase ("Before the convention, Cleveland Police Chief …").
 _CLAUSE_SUBJECT = re.compile(rf"^(?:[^,“”\"]{{1,60}},\s+)?(?P<who>{MENTION})")
@@ -361,6 +371,17 @@ class Sieves:
             Mention(mention.start + span.end, mention.end + span.end, mention.text, mention.kind), match.group("verb")
         )
 
+    def by_agent(self, span: MarkedSpan, floor: int) -> Candidate | None:
+        """ "The plan has been called “a gamble” by Ida Hale": the agent of a passive verb of
+        naming, after the quotation."""
+        if not _NAMED_BEFORE.search(self.text, max(floor, span.start - 40), span.start):
+            return None
+        match = _BY_AGENT.match(self.text[span.end : span.end + 120])
+        mention = self._mention(match) if match is not None else None
+        if mention is None:
+            return None
+        return Candidate(Mention(mention.start + span.end, mention.end + span.end, mention.text, mention.kind), "by")
+
     def relative_subject(self, span: MarkedSpan, floor: int) -> Candidate | None:
         """The last relative clause before the quotation in its sentence, whose subject is the
         relative pronoun: "Reyes, who has long called the pier a “ruin”". The mention is "who";
@@ -542,8 +563,9 @@ class Sieves:
                 match = longer
         if match is None or match.end("who") >= len(left.rstrip()) - 1:
             return None
-        if _PASSIVE.search(left, 0, match.start("verb")) and match.group("verb").endswith("ed"):
-            return None  # "The plan was called “ambitious”": the subject did not say it
+        passive = _PASSIVE.search(left, 0, match.start("verb")) and match.group("verb").endswith("ed")
+        if passive or _PASSIVE_AHEAD.match(left, match.start("verb")):
+            return None  # "The plan was called (has been called) “ambitious”": the subject did not say it
         mention = self._mention(match)
         if mention is None or mention.text.lower() in ("it", "this", "that", "they", "its"):
             return None
@@ -775,6 +797,7 @@ SIEVES: list[tuple[str, Sieve]] = [
     ("nearest_subject", lambda s, q: s.nearest_subject(q.span, max(q.block.start, q.sentence.start))),
     ("relative", lambda s, q: s.relative_subject(q.span, max(q.block.start, q.sentence.start))),
     ("subject_thing", lambda s, q: s.sentence_subject(q.span, things=True)),
+    ("by_agent", lambda s, q: s.by_agent(q.span, max(q.block.start, q.sentence.start))),
 ]
 
 

@@ -752,3 +752,11 @@ def test_a_work_s_title_after_a_thing_is_not_the_thing_s_words() -> None:
         "The council met on Monday.\n\n“Lights Of The Marrow,” a harbour series that ran for years, returns."
     )
     assert quotes[0].speaker is None
+
+
+def test_the_agent_of_a_passive_verb_of_naming_and_as_at_a_sentence_start() -> None:
+    text, quotes = quotes_of(
+        "The pier plan has been called “a gamble with the harbour” by Ida Hale, a ferry pilot.\n\n"
+        "As the Marrow Gazette put it, “the lamp is the town.”"
+    )
+    assert [_mention(text, q) for q in quotes] == ["Ida Hale", "the Marrow Gazette"]
