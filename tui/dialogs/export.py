@@ -31,6 +31,9 @@ class ExportChoice:
 
 class ExportDialog(ModalScreen[ExportChoice | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
+    # The path field has the focus from the start, not after a first paint on the format buttons:
+    # what a quick hand types at once goes into the path.
+    AUTO_FOCUS = "#path"
     DEFAULT_CSS = """
     ExportDialog { align: center middle; }
     ExportDialog > VerticalScroll {
@@ -65,9 +68,6 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             yield Input(str(self.folder / (self.stem + SUFFIXES[self.format])), id="path")
             yield Label("", id="warning", markup=False)
             yield Label("enter exports · tab moves · esc cancels", classes="hint")
-
-    def on_mount(self) -> None:
-        self.query_one(Input).focus()
 
     @on(RadioSet.Changed)
     def format_changed(self, event: RadioSet.Changed) -> None:
