@@ -11,6 +11,7 @@ from content.analysis.lexicon import (
     KIN_WORDS,
     PERSONAL_TITLES,
     REPORTING_VERBS,
+    SMALL_WORDS,
     capitalised,
     word_alternation,
 )
@@ -56,3 +57,12 @@ def starts_word(text: str, at: int) -> bool:
 def word_spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     """The spans of `pattern`'s matches in `text` that start a word (see `starts_word`)."""
     return [m.span() for m in pattern.finditer(text) if starts_word(text, m.start())]
+
+
+def looks_like_a_title(text: str, shortest: int = 2, longest: int = 7) -> bool:
+    """A work's name in Title Case, short: every word capitalised or a figure, but for the small
+    words ("Lights Of The Marrow", "Tales of the Harbour", "24")."""
+    words = text.split()
+    if not shortest <= len(words) <= longest or not (words[0][:1].isupper() or words[0][:1].isdigit()):
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in SMALL_WORDS for w in words)

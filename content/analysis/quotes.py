@@ -15,9 +15,9 @@ from typing import Any, Literal
 
 from content.analysis.cast import Cast, Mention, title_gender
 from content.analysis.dialogue import DialogueTracker, bare_turn, inherit
-from content.analysis.lexicon import DESCRIBED_GENDER, KIN_GENDER, KIN_WORDS, PRONOUNS, SMALL_WORDS, TITLES
+from content.analysis.lexicon import DESCRIBED_GENDER, KIN_GENDER, KIN_WORDS, PRONOUNS, TITLES
 from content.analysis.marks import MarkedSpan, find_marked_spans
-from content.analysis.patterns import NAME
+from content.analysis.patterns import NAME, looks_like_a_title
 from content.analysis.pause import Pause, pausing
 from content.analysis.ranker import Evidence, Features, Ranker, Source, features, load_ranker
 from content.analysis.sieves import Candidate, Sieves, Site, propose
@@ -331,10 +331,7 @@ _TITLE_BEFORE = re.compile(
 
 def _looks_like_title(inner: str) -> bool:
     """Title Case, short, without sentence punctuation: a show, a book, a slogan's name."""
-    words = inner.split()
-    if not 2 <= len(words) <= 7 or inner[-1:] in ".?!,;:" or not words[0][:1].isupper():
-        return False
-    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in SMALL_WORDS for w in words)
+    return inner[-1:] not in ".?!,;:" and inner[:1].isupper() and looks_like_a_title(inner)
 
 
 __all__ = ["Choice", "Option", "Quote", "QuoteKind", "analysable_blocks", "find_quotes"]

@@ -37,6 +37,7 @@ from content.analysis.patterns import (
     PRONOUN,
     REPORTING_VERB,
     WORD_RUN,
+    looks_like_a_title,
 )
 from content.document import Block, Document, Sentence, Span
 
@@ -136,10 +137,6 @@ _SUBJECT_THEN = (
 _SENTENCE_SUBJECT = re.compile(_SUBJECT_THEN + r"(?P<verb>[a-z][\w’'-]+)")
 _SHAPED_SUBJECT = re.compile(_SUBJECT_THEN + rf"(?P<verb>{_VERB_SHAPED})\b")
 _VERB_SHAPED_RE = re.compile(_VERB_SHAPED)
-# A work's name: "Lights Of The Marrow", "Tales of the Harbour".
-_TITLE_CASE = re.compile(
-    r"[A-Z0-9][\w’'-]*(?:\s+(?:[A-Z0-9][\w’'-]*|a|an|and|at|by|for|in|of|on|or|the|to|with)[,:]?){0,8}"
-)
 # A noun phrase that may be a thing that speaks: "The ad", "A letter to council members".
 _THING = re.compile(
     r"(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s[^’']+"
@@ -358,7 +355,7 @@ class Sieves:
         """ "“…,” Hale barked.": after a quotation whose sentence goes on, its subject and verb,
         whatever the verb (the lexicon's verbs are `after`'s)."""
         inner = self.text[span.start : span.end].rstrip("\"'”’»")
-        if inner[-1:] not in (",", "?", "!") or _TITLE_CASE.fullmatch(inner.strip("\"'“‘« ,.?!")):
+        if inner[-1:] not in (",", "?", "!") or looks_like_a_title(inner.strip("\"'“‘« ,.?!"), 1, 9):
             return None  # (not “Lights Of The Marrow,” a harbour series: a work's name)
         window = self.text[span.end : min(limit, span.end + 160)]
         match = _AFTER_ANY_VERB.match(window) or _AFTER_ANY_VERB_INVERTED.match(window)
@@ -545,7 +542,7 @@ class Sieves:
         thing = candidate.mention.kind == "group" and not _SPEAKING_GROUP.search(candidate.mention.text)
         if thing and not (_VERB_SHAPED_RE.fullmatch(candidate.cue) and _THING.fullmatch(candidate.mention.text)):
             return None  # "The influential" + "delegate …", "He’s predicting": no whole noun phrase
-        if thing and _TITLE_CASE.fullmatch(self.text[span.start : span.end].strip("\"'“”‘’«» ,.")):
+        if thing and looks_like_a_title(self.text[span.start : span.end].strip("\"'“”‘’«» ,."), 1, 9):
             return None  # "an HBO series “Harbour Lights”": a work's name, not a thing's words
         return candidate if thing == things else None
 
