@@ -196,9 +196,12 @@ _INVERTED = re.compile(
     r"[,:]\s*(?P<cue>said|says|added|wrote|writes|argued|noted|explained)\s+"
     r"(?P<who>(?:[A-Z][a-z]{0,3}\.[ ]|[^.;:!?,“”\"\n]){1,60}?)(?=\s*(?:[.,;:]|$))"
 )
-# "according to the harbour master, …": the whole phrase up to the comma names the source.
+# "according to the harbour master, …": the whole phrase up to the comma (or a dash, or a
+# bracket) names the source; a longer one, its first words ("according to the polling average
+# in the state - despite …").
 _ACCORDING = re.compile(
-    r"\b(?P<cue>[Aa]ccording to)\s+(?P<who>(?:[A-Z][a-z]{0,3}\.[ ]|[^.;:!?,“”\"\n]){1,80}?)(?=\s*(?:[,.;:]|$))"
+    r"\b(?P<cue>[Aa]ccording to)\s+(?:(?P<who>(?:[A-Z][a-z]{0,3}\.[ ]|[^.;:!?,“”\"\n(—–]){1,80}?)"
+    r"(?=\s*(?:[,.;:(—–]|\s-\s|$))|(?P<long>[^.;:!?,“”\"\n(—–]{1,60}(?<=\w))(?!\w))"
 )
 _ACCUSED = re.compile(r"\b(?P<cue>accused|accusing|accuses)\b[^.]{0,80}?\bof\b")
 # A stance held by someone, named by a noun: "criticism of", "allegations that", "support for".
@@ -329,12 +332,12 @@ def _reported(
     for match in _ACCORDING.finditer(plain) if "ccording to" in plain else ():
         # "according to court documents", "… to figures released on Monday": whatever the
         # phrase names is the source, a person or not.
-        who = match.group("who")
+        who = match.group("who") or match.group("long")
         offset, kept, kind = trim_mention(who, loose=True)
         crossed = re.search(r"\b(?:on|in|at|by|from|for|with|to|after|before|since|during)\b", who[:offset])
         if kind not in ("person", "pronoun") or crossed:
             offset, kept = len(who) - len(who.lstrip()), who.strip()
-        found.append((match.start("who") + offset, kept, match.group("cue")))
+        found.append((match.start("who" if match.group("who") else "long") + offset, kept, match.group("cue")))
     for pattern in (_INVERTED,):
         for match in pattern.finditer(plain):
             offset, who, kind = trim_mention(match.group("who"))

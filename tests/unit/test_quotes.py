@@ -266,6 +266,19 @@ def test_claim_sources_named_after_according_to() -> None:
     ]
 
 
+def test_a_long_source_after_according_to_still_makes_the_claim() -> None:
+    doc = parse_plain_text(
+        "Headline Here\n\nThe ferry is losing riders by more than nine points, according to the harbour "
+        "board's survey of the whole coast and its many islands - despite the timetable that came in during "
+        "the long wet spring.\n\nFares rose - according to the ferry board - in the spring.",
+        "/tmp/t.txt",
+    )
+    assert [(c.kind, c.source) for c in analyse(doc).claims] == [
+        ("attributed", "the harbour board's survey of the whole coast and its many islands"),
+        ("attributed", "the ferry board"),
+    ]
+
+
 def test_a_surname_two_people_share_is_not_guessed_and_adverbs_are_not_speakers() -> None:
     text, quotes = quotes_of(
         "Anne Darcy sat by the fire. Fitzwilliam Darcy stood at the window.\n\n"
