@@ -34,6 +34,27 @@ REPORTING_VERBS = frozenset(
     reflected implored remonstrated clarified calculated reacted
     pledged pledges blamed blames chanting remarking credited asserted asserts thanked""".split()
 ) | {"went on", "pointed to", "referred to", "spoke of", "talked about", "called for", "pointed out", "shot back"}
+
+
+def _plural_present(verbs: frozenset[str]) -> frozenset[str]:
+    """ "argue", "note", "reply": the form a plural subject takes ("Critics argue", "They
+    note"), made from each "-s" form whose past the list also has (so "argues" gives
+    "argue" as "argued" is there, while "news" or "hopes" give nothing). Many of these are
+    nouns too ("a note", "the claim"): the sieves take them only after a plural subject."""
+    found = set()
+    for verb in verbs:
+        if verb.endswith("ies") and verb[:-3] + "ied" in verbs:
+            found.add(verb[:-3] + "y")
+        elif verb.endswith(("sses", "shes", "ches", "xes")) and verb[:-2] + "ed" in verbs:
+            found.add(verb[:-2])  # "stresses", "confesses"
+        elif verb.endswith("es") and verb[:-1] + "d" in verbs:
+            found.add(verb[:-1])  # "argues", "notes"
+        elif verb.endswith("s") and not verb.endswith("ss") and verb[:-1] + "ed" in verbs:
+            found.add(verb[:-1])
+    return frozenset(found - verbs)
+
+
+PLURAL_REPORTING_VERBS = _plural_present(REPORTING_VERBS)
 # Verbs that introduce reported content ("X claimed that …") without quote marks.
 CLAIM_VERBS = frozenset(
     """said says say saying told tells claimed claims claiming alleged alleges alleging argued

@@ -20,6 +20,7 @@ from content.analysis.lexicon import (
     KIN_WORDS,
     OPENING_WORDS,
     PEOPLE_WORDS,
+    PLURAL_REPORTING_VERBS,
     PRONOUNS,
     SOMETIMES_FINAL,
     SPEAKER_NOUNS,
@@ -42,6 +43,23 @@ from content.analysis.patterns import (
 from content.document import Block, Document, Sentence, Span
 
 _VERB_RE = re.compile(rf"\b(?:{REPORTING_VERB})\b")
+# "Critics argue that …", "They note …": the plural present, after a
+# plural subject only (the same words are nouns too: "the note", "a claim").
+_PLURAL_VERB_RE = re.compile(rf"\b(?:{word_alternation(PLURAL_REPORTING_VERBS)})\b")
+_PLURAL_SUBJECT_WORDS = frozenset("they we you i".split())
+_NOT_PLURAL = frozenset("his this was is has does its as us thus plus less news".split())
+
+
+def _after_a_plural_subject(left: str, at: int) -> bool:
+    """Whether the word before `at` is a plural subject: "Critics", "they"."""
+    before = left[max(0, at - 40) : at].split()[-1:]
+    word = before[0] if before else ""
+    low = word.lower()
+    if low in _PLURAL_SUBJECT_WORDS:
+        return True
+    return word.isalpha() and len(word) > 3 and low.endswith("s") and not low.endswith("ss") and low not in _NOT_PLURAL
+
+
 # "said one of those advisers, who …": a share of a group, "of" and all.
 _SOME_OF = r"(?:one|some|many|most|several|two|three|four|each|any|none|neither|either)\s+of\s+[^.;:!?,“”\"\n]{1,60}?"
 # Where a speaker phrase after its verb ends: punctuation, or a word that says where, when or how.
@@ -447,9 +465,13 @@ class Sieves:
         if cached is not None:
             return cached
         opener = _INTRODUCTORY.match(left)
+        found = list(_VERB_RE.finditer(left))
+        if _PLURAL_VERB_RE.search(left):
+            plural = [v for v in _PLURAL_VERB_RE.finditer(left) if _after_a_plural_subject(left, v.start())]
+            found = sorted(found + plural, key=lambda v: v.start())
         verbs = [
             v
-            for v in _VERB_RE.finditer(left)
+            for v in found
             if (v.group().endswith("ing") or not _PASSIVE.search(left, 0, v.start()))
             # "a short film called “Perception”": a name given, not words said
             and not (v.group() in _NAMING and not left[v.end() :].strip() and _names_a_thing(left, v.start()))

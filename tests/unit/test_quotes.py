@@ -773,3 +773,16 @@ def test_the_agent_of_a_passive_verb_of_naming_and_as_at_a_sentence_start() -> N
         "As the Marrow Gazette put it, “the lamp is the town.”"
     )
     assert [_mention(text, q) for q in quotes] == ["Ida Hale", "the Marrow Gazette"]
+
+
+def test_a_plural_subject_reports_with_the_plain_present() -> None:
+    text, quotes = quotes_of(
+        "The harbour groups wrote to the mayor on Monday. They argue that she should “lead by example.”\n\n"
+        "Critics note that even a leaflet can be deemed “top secret” by the board.\n\n"
+        "His note called the pier “a ruin in waiting.”"
+    )
+    assert [text[q.speaker_start : q.speaker_end] if q.speaker_start is not None else None for q in quotes] == [
+        "They",
+        "Critics",
+        "His note",
+    ]
