@@ -302,6 +302,7 @@ _LABEL = re.compile(r"^\s*(?P<who>[A-Z][\w.’'\- ]{1,40}?):\s+(?=\S)")
 
 
 _ASSERTS = re.compile(r"[^\s.!?\"'”’]")
+_WORD = re.compile(r"[^\W\d_]{2,}")
 _CLAUSE_REST = re.compile(r"[^.,;:!?—–()]*")
 
 
@@ -327,7 +328,8 @@ def _reported(
     if label is not None:
         # "Poll: Voters abandon …", "PENCE: Well, look …": a source and a colon.
         who = label.group("who").strip()
-        if who.isupper() or who.split()[-1].lower() in LABEL_WORDS or classify(who) is not None:
+        says = _WORD.search(plain, label.end()) is not None  # not "Brennan: 1,769.", a tally
+        if says and (who.isupper() or who.split()[-1].lower() in LABEL_WORDS or classify(who) is not None):
             found.append((label.start("who"), who, ":"))
     for match in _ACCORDING.finditer(plain) if "ccording to" in plain else ():
         # "according to court documents", "… to figures released on Monday": whatever the

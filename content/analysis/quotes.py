@@ -131,6 +131,7 @@ def find_quotes(
         inside, around = named_inside(sieves, span), named_around(sieves, span, block)
         explicit_flags = [_explicit(option) for option in options]
         explicit_count = sum(explicit_flags)
+        according = [_according(option) for option in options]
         scored = [
             features(
                 Evidence(
@@ -146,9 +147,11 @@ def find_quotes(
                     fragment,
                     dialogue.run_length(),
                     contested=explicit_count > 0 and not explicit,
+                    according_elsewhere=not by_according and any(according),
+                    rivals=len(options) > 1,
                 )
             )
-            for option, explicit in zip(options, explicit_flags, strict=True)
+            for option, explicit, by_according in zip(options, explicit_flags, according, strict=True)
         ]
         chosen = ranker.choose(scored, fiction)
         if trace is not None:
@@ -296,6 +299,11 @@ def _options(
 def _explicit(option: Option) -> bool:
     """Proposed by a sieve that reads the quotation's own words around it, not by the dialogue."""
     return any(not s.alternative and s.sieve not in _INHERITED for s in option.sources)
+
+
+def _according(option: Option) -> bool:
+    """Named after "according to" (not as another reading of a pronoun)."""
+    return any(s.sieve == "according" and not s.alternative for s in option.sources)
 
 
 def _gender_wanted(text: str, kind: str) -> str | None:

@@ -66,6 +66,11 @@ class Evidence:
     dialogue_run: int
     contested: bool = False
     """Another person is named by a sieve of the quotation's own sentence, and this one is not."""
+    according_elsewhere: bool = False
+    """Another option is the source after "according to" ("…,” Hale said, according to the
+    Gazette"): the outer source is the one the quotation rests on."""
+    rivals: bool = False
+    """There are other options."""
 
 
 @lru_cache(maxsize=4096)
@@ -115,6 +120,8 @@ def features(e: Evidence) -> Features:
         ("opens_paragraph", e.opens_paragraph),
         ("fragment", e.fragment),
         ("contested", e.contested),
+        ("rival_according", e.according_elsewhere),
+        ("according_vs", e.rivals and any(s.sieve == "according" for s in direct)),
     )
     for name, on in flags:
         if on:

@@ -786,3 +786,8 @@ def test_a_plural_subject_reports_with_the_plain_present() -> None:
         "Critics",
         "His note",
     ]
+
+
+def test_a_name_and_a_tally_is_a_figure_not_a_claim_by_that_name() -> None:
+    doc = parse_plain_text("Results\n\nBrennan: 1,769.\n\nPoll: Voters abandon the ferry plan.", "/tmp/t.txt")
+    assert [(c.kind, c.source) for c in analyse(doc).claims] == [("factual", None), ("attributed", "Poll")]
