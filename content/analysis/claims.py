@@ -151,7 +151,7 @@ def cue_features(
 ) -> tuple[str, ...]:
     """What tells a verb of saying that reports something from one that does not, as the
     names of the features that hold (each worth 1); who speaks is added by `subject_features`.
-    A book asks about the same few thousand of these again and again (`CueModel.score_of`)."""
+    A book asks about the same few thousand of these again and again (`CueModel.score`)."""
     word = verb.group()
     low = word.lower()
     start, end = verb.start(), verb.end()

@@ -43,8 +43,8 @@ from content.analysis.patterns import (
 from content.document import Block, Document, Sentence, Span
 
 _VERB_RE = re.compile(rf"\b(?:{REPORTING_VERB})\b")
-# "Critics argue that …", "They note …": the plural present, after a
-# plural subject only (the same words are nouns too: "the note", "a claim").
+# "Critics argue that …", "They note …": the plural present, after a plural subject only
+# (the same words are nouns too: "the note", "a claim").
 _PLURAL_VERB_RE = re.compile(rf"\b(?:{word_alternation(PLURAL_REPORTING_VERBS)})\b")
 _PLURAL_SUBJECT_WORDS = frozenset("they we you i".split())
 _NOT_PLURAL = frozenset("his this was is has does its as us thus plus less news".split())
