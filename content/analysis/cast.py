@@ -43,6 +43,7 @@ _OPENS = re.compile(r"(?:[.!?][\"'”’]?\s+|\n\s*|[\"“‘]\s*)$")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _CREDIT = re.compile(r"(?im)^[ \t]*(?:written[ \t]+)?by[ \t]+")
 _NAME_RUN_TEXT = rf"\b{NAME}\b"
+_PLACE_BEFORE = re.compile(r"\b(?:from|in|at|to|of|the|near|into)\s+$")
 
 # A run of capitals never starts with a sentence's first word ("When Mrs. Arden …" is
 # "Mrs. Arden"): the title stays with its name.
@@ -334,6 +335,11 @@ class Cast:
         ]
         lower_words: set[str] | None = None
         title_lines: dict[int, bool] = {}
+        full_names: dict[str, int] = {}
+        """Each name of two to four words, and how often it is written so."""
+        alone: dict[str, int] = {}
+        """Each capitalised word written on its own, and how often."""
+        after_a_preposition: set[str] = set()
         for match in pausing(matches, pause):
             words = match.group().split()
             offset = match.start()
@@ -367,14 +373,14 @@ class Cast:
                 words = words[first_kept:end]
             titled = " ".join(words)
             name = _bare(strip_title(titled))
-            parts = name.split()
-            if 2 <= len(parts) <= 4:
-                for part in (parts[-1], parts[0]):
-                    if not (len(part) <= 2 and part.endswith(".")):  # not an initial ("W.")
-                        self.full.setdefault(part, name)
-                self.full.setdefault(name, name)
-                self.families.setdefault(parts[-1], set()).add(name)
+            if 2 <= len(name.split()) <= 4:
+                full_names[name] = full_names.get(name, 0) + 1
+                if _PLACE_BEFORE.search(text, max(0, offset - 8), offset):
+                    after_a_preposition.add(name)
+            elif len(words) == 1:
+                alone[words[0]] = alone.get(words[0], 0) + 1
             runs.append((offset, titled))
+        self._register_full_names(full_names, alone, after_a_preposition, book=len(text) > BOOK_LENGTH)
         self._merge_fragments()
         self._style_by_rank(runs)
         for _offset, titled in runs:
@@ -445,6 +451,29 @@ class Cast:
                 shown = " ".join(_bare(titled).split()) if distinct else resolved
                 self.titled.append((shown, gender))
         self._vote_genders(text)
+
+    def _register_full_names(
+        self, full_names: dict[str, int], alone: dict[str, int], after_a_preposition: set[str], book: bool
+    ) -> None:
+        """Each part of a full name ("Wilk", "Tomasz") stands for the first full name the text
+        gives it. In a book, a place and a name side by side once ("from London Lydia came",
+        "in Petersburg Berg proposed") are two words: written once, after a preposition, and
+        each word stands alone elsewhere."""
+        for name, seen in full_names.items():
+            parts = name.split()
+            glued = (
+                book
+                and seen == 1
+                and name in after_a_preposition
+                and alone.get(parts[0], 0) >= 2
+                and alone.get(parts[-1], 0) >= 2
+            )
+            if not glued:
+                for part in (parts[-1], parts[0]):
+                    if not (len(part) <= 2 and part.endswith(".")):  # not an initial ("W.")
+                        self.full.setdefault(part, name)
+                self.full.setdefault(name, name)
+            self.families.setdefault(parts[-1], set()).add(name)
 
     def _merge_fragments(self) -> None:
         """ "W. Mosman" is "Michael W. Mosman" when the text has both: a name that starts with an

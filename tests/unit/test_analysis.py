@@ -222,3 +222,18 @@ def test_a_book_reads_its_sentence_opening_words_from_one_sweep_with_the_same_an
     for word in ("Again", "Now", "Having", "Tomas", "Ada", "Wilk", "It", "Nobody"):
         assert cast.opens_only(word) == _opens_only(text, word), word
     assert cast.opens_only("Again") and not cast.opens_only("Tomas")
+
+
+def test_in_a_book_a_place_beside_a_name_once_is_not_part_of_the_name() -> None:
+    """ "Back from Marrowgate Ida came": a place and a name side by side once, after a
+    preposition, each written alone elsewhere. Ida is "Ida Hale", not "Marrowgate Ida"."""
+    opening = "Back from Marrowgate Ida came at dawn, and the harbour at Marrowgate was grey.\n\n"
+    chapter = (
+        "Ida Hale walked to the pier.\n\n“The lamp is out,” said Ida.\n\n"
+        "Tomas Wilk looked up from the nets.\n\n“Then light it,” said Tomas.\n\n"
+    )
+    filler = "".join(f"The tide turned over the shingle for the {n}th time that night.\n\n" for n in range(1400))
+    text = "A Lamp Story\n\n" + opening + chapter + filler + "Marrowgate slept.\n\n" + chapter
+    assert len(text) > 80_000  # a book
+    quotes = analyse(parse_plain_text(text, "/tmp/book.txt")).quotes
+    assert [q.speaker for q in quotes] == ["Ida Hale", "Tomas Wilk", "Ida Hale", "Tomas Wilk"]
