@@ -458,15 +458,20 @@ class Cast:
         """Each part of a full name ("Wilk", "Tomasz") stands for the first full name the text
         gives it. In a book, a place and a name side by side once ("from London Lydia came",
         "in Petersburg Berg proposed") are two words: written once, after a preposition, and
-        each word stands alone elsewhere."""
+        each word stands alone elsewhere. So are a participle and a name, and a name and an
+        adverb ("Overhearing Starbuck, …", "Jonah Historically")."""
         for name, seen in full_names.items():
             parts = name.split()
+            first, last = parts[0], parts[-1]
             glued = (
                 book
                 and seen == 1
-                and name in after_a_preposition
-                and alone.get(parts[0], 0) >= 2
-                and alone.get(parts[-1], 0) >= 2
+                and (
+                    (name in after_a_preposition and alone.get(first, 0) >= 2 and alone.get(last, 0) >= 2)
+                    # "Overhearing Starbuck, the crew …", "Jonah Historically Regarded"
+                    or (first.endswith("ing") and alone.get(last, 0) >= 2)
+                    or (last.endswith("ly") and alone.get(first, 0) >= 2)
+                )
             )
             if not glued:
                 for part in (parts[-1], parts[0]):

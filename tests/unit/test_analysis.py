@@ -226,8 +226,12 @@ def test_a_book_reads_its_sentence_opening_words_from_one_sweep_with_the_same_an
 
 def test_in_a_book_a_place_beside_a_name_once_is_not_part_of_the_name() -> None:
     """ "Back from Marrowgate Ida came": a place and a name side by side once, after a
-    preposition, each written alone elsewhere. Ida is "Ida Hale", not "Marrowgate Ida"."""
-    opening = "Back from Marrowgate Ida came at dawn, and the harbour at Marrowgate was grey.\n\n"
+    preposition, each written alone elsewhere. Ida is "Ida Hale", not "Marrowgate Ida"; and
+    Tomas is not "Overhearing Tomas"."""
+    opening = (
+        "Back from Marrowgate Ida came at dawn, and the harbour at Marrowgate was grey.\n\n"
+        "Overhearing Tomas, the crew ran to the braces.\n\n"
+    )
     chapter = (
         "Ida Hale walked to the pier.\n\n“The lamp is out,” said Ida.\n\n"
         "Tomas Wilk looked up from the nets.\n\n“Then light it,” said Tomas.\n\n"
