@@ -38,6 +38,7 @@ from content.analysis.lexicon import (
 from content.analysis.patterns import NAME
 from content.analysis.pause import Pause, pausing
 from content.analysis.quotes import Quote, analysable_blocks
+from content.analysis.ranker import linear_score
 from content.document import Document, Sentence, Span
 
 CUE_WEIGHTS_ENV = "POSTIL_CLAIM_WEIGHTS"
@@ -64,16 +65,8 @@ class CueModel:
         forms = frozenset(form for form in cue_forms(self.words) if form.isascii() and form.isalpha())
         return re.compile(rf"\b(?:{word_alternation(forms)})\b")
 
-    def score(self, features: tuple[str, ...]) -> float:
-        """The score of the features that hold (each worth 1), worked out once for each set."""
-        known = self._scores.get(features)
-        if known is None:
-            known = self._scores[features] = sum(self.weights.get(name, 0.0) for name in features)
-        return known
-
-    @cached_property
-    def _scores(self) -> dict[tuple[str, ...], float]:
-        return {}
+    def score(self, f: dict[str, float]) -> float:
+        return linear_score(self.weights, f)
 
     @cached_property
     def bar(self) -> float:
@@ -148,41 +141,48 @@ _TOKEN = re.compile(r"[\w’'-]+|[^\w\s]")
 
 def cue_features(
     plain: str, verb: re.Match[str], has_quote: bool, content_follows: bool, ends_clause: bool
-) -> tuple[str, ...]:
-    """What tells a verb of saying that reports something from one that does not, as the
-    names of the features that hold (each worth 1); who speaks is added by `subject_features`.
-    A book asks about the same few thousand of these again and again (`CueModel.score`)."""
+) -> dict[str, float]:
+    """What tells a verb of saying that reports something from one that does not; who
+    speaks is added by `subject_features`."""
     word = verb.group()
     low = word.lower()
-    start, end = verb.start(), verb.end()
-    before = _TOKEN.findall(plain, max(0, start - 40), start)
-    after = _TOKEN.findall(plain, end, end + 40)
+    left = plain[max(0, verb.start() - 40) : verb.start()]
+    right = plain[verb.end() : verb.end() + 40]
+    before = _TOKEN.findall(left)
+    after = _TOKEN.findall(right)
+    f: dict[str, float] = {"bias": 1.0, f"w={low}": 1.0}
     previous = _neighbour(before[-1] if before else None, _BEFORE_WORDS)
     following = _neighbour(after[0] if after else None, _AFTER_WORDS)
-    return (
-        "bias",
-        "w=" + low,
-        "before=" + previous,
-        "after=" + following,
-        f"w={low}&after={following}",
-        f"w={low}&before={previous}",
-        "after2=" + _neighbour(after[1] if len(after) > 1 else None, _AFTER_WORDS),
-        "before2=" + _neighbour(before[-2] if len(before) > 1 else None, _BEFORE_WORDS),
-        "ending=" + next((ending for ending in ("ing", "ed", "s") if low.endswith(ending)), ""),
-        *(("capital",) if word[0].isupper() else ()),
-        *(("has_quote",) if has_quote else ()),
-        *(("content_follows",) if content_follows else ()),
-        *(("ends_clause",) if ends_clause else ()),
-        *(("question",) if plain.rstrip(" \"'”’").endswith("?") else ()),
-        *(("opens",) if len(plain[:start].split(None, 2)) <= 1 else ()),
-    )
+    f[f"before={previous}"] = 1.0
+    f[f"after={following}"] = 1.0
+    f[f"w={low}&after={following}"] = 1.0
+    f[f"w={low}&before={previous}"] = 1.0
+    f[f"after2={_neighbour(after[1] if len(after) > 1 else None, _AFTER_WORDS)}"] = 1.0
+    f[f"before2={_neighbour(before[-2] if len(before) > 1 else None, _BEFORE_WORDS)}"] = 1.0
+    ending = next((end for end in ("ing", "ed", "s") if low.endswith(end)), "")
+    f[f"ending={ending}"] = 1.0
+    if word[0].isupper():
+        f["capital"] = 1.0
+    if has_quote:
+        f["has_quote"] = 1.0
+    if content_follows:
+        f["content_follows"] = 1.0
+    if ends_clause:
+        f["ends_clause"] = 1.0
+    if plain.rstrip(" \"'”’").endswith("?"):
+        f["question"] = 1.0
+    if len(plain[: verb.start()].split(None, 2)) <= 1:
+        f["opens"] = 1.0
+    return f
 
 
-def subject_features(plain: str, subject: tuple[int, str] | None) -> tuple[str, ...]:
+def subject_features(plain: str, subject: tuple[int, str] | None) -> dict[str, float]:
     if subject is None:
-        return ("no_subject",)
-    kind = "subject=" + (classify(subject[1], loose=True) or "none")
-    return (kind, "subject_opens") if not plain[: subject[0]].strip() else (kind,)
+        return {"no_subject": 1.0}
+    f = {"subject=" + (classify(subject[1], loose=True) or "none"): 1.0}
+    if not plain[: subject[0]].strip():
+        f["subject_opens"] = 1.0
+    return f
 
 
 _CONTENT_FOLLOWS = re.compile(
@@ -358,16 +358,17 @@ def _reported(
             continue  # "He said nothing."
         if verb.group().lower() in NARRATIVE_CUES and not _REPORTS_CONTENT.match(plain, end):
             continue  # "When he finally spoke, …", "Quill wrote in her notebook": narration
-        features = cue_features(plain, verb, has_quote, content_follows, ends_clause)
-        verb_score = model.score(features)
+        f = cue_features(plain, verb, has_quote, content_follows, ends_clause)
+        verb_score = model.score(f)
         if trace is None and verb_score + model.best_subject < model.bar:
             continue  # whoever the speaker, not a report: the costly subject search is not needed
         subject = _subject_before(plain, verb.start())
         if not _ASSERTS.search(plain, end) and (subject is None or not plain[: subject[0]].strip()):
             continue  # "Tobias Wren spoke.": nothing is asserted before or after
         speaker = subject_features(plain, subject)
+        f.update(speaker)
         if trace is not None:
-            trace.append((verb.start(), end, dict.fromkeys(features + speaker, 1.0)))
+            trace.append((verb.start(), end, f))
         if verb_score + model.score(speaker) >= model.bar:
             found.append((subject[0], subject[1], verb.group()) if subject else (-1, None, verb.group()))
     return found
