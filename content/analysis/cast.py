@@ -474,11 +474,11 @@ class Cast:
                 )
             )
             if not glued:
-                for part in (parts[-1], parts[0]):
+                for part in (last, first):
                     if not (len(part) <= 2 and part.endswith(".")):  # not an initial ("W.")
                         self.full.setdefault(part, name)
                 self.full.setdefault(name, name)
-            self.families.setdefault(parts[-1], set()).add(name)
+            self.families.setdefault(last, set()).add(name)
 
     def _merge_fragments(self) -> None:
         """ "W. Mosman" is "Michael W. Mosman" when the text has both: a name that starts with an
