@@ -35,7 +35,7 @@ from content.analysis.lexicon import (
     inflected,
     word_alternation,
 )
-from content.analysis.patterns import NAME
+from content.analysis.patterns import ABBREVIATION_DOT, NAME
 from content.analysis.pause import Pause, pausing
 from content.analysis.quotes import Quote, analysable_blocks
 from content.analysis.ranker import linear_score
@@ -194,13 +194,13 @@ _CLAUSE_BREAK = re.compile(r"[,;:(—–]")
 # "…,'' said Ola Berg, an economist …": the verb before its speaker.
 _INVERTED = re.compile(
     r"[,:]\s*(?P<cue>said|says|added|wrote|writes|argued|noted|explained)\s+"
-    r"(?P<who>(?:[A-Z][a-z]{0,3}\.[ ]|[^.;:!?,“”\"\n]){1,60}?)(?=\s*(?:[.,;:]|$))"
+    rf"(?P<who>(?:{ABBREVIATION_DOT}|[^.;:!?,“”\"\n]){{1,60}}?)(?=\s*(?:[.,;:]|$))"
 )
 # "according to the harbour master, …": the whole phrase up to the comma (or a dash, or a
 # bracket) names the source; a longer one, its first words ("according to the polling average
 # in the state - despite …").
 _ACCORDING = re.compile(
-    r"\b(?P<cue>[Aa]ccording to)\s+(?:(?P<who>(?:[A-Z][a-z]{0,3}\.[ ]|[^.;:!?,“”\"\n(—–]){1,80}?)"
+    rf"\b(?P<cue>[Aa]ccording to)\s+(?:(?P<who>(?:{ABBREVIATION_DOT}|[^.;:!?,“”\"\n(—–]){{1,80}}?)"
     r"(?=\s*(?:[,.;:(—–]|\s-\s|$))|(?P<long>[^.;:!?,“”\"\n(—–]{1,60}(?<=\w))(?!\w))"
 )
 _ACCUSED = re.compile(r"\b(?P<cue>accused|accusing|accuses)\b[^.]{0,80}?\bof\b")

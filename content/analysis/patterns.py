@@ -11,6 +11,7 @@ from content.analysis.lexicon import (
     KIN_WORDS,
     PERSONAL_TITLES,
     REPORTING_VERBS,
+    SENTENCE_STARTERS,
     SMALL_WORDS,
     capitalised,
     word_alternation,
@@ -36,8 +37,11 @@ PRONOUN = r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)\b"
 MENTION = (
     rf"(?<![\w’'])(?:{POSSESSIVE_GROUP}|{NOUN_PHRASE}|{PRONOUN}|{NAME}|sources|officials|critics|experts|analysts)"
 )
+# A short capitalised word and its dot inside a phrase: "Gov. ", "Jr. ", "J. ", "Fla. "; not a
+# name that ends its sentence before the next one opens ("muttered Ahab. Then as the men …").
+ABBREVIATION_DOT = rf"[A-Z][a-z]{{0,3}}\.[ ](?!{word_alternation(capitalised(SENTENCE_STARTERS))}\b)"
 # Words without sentence punctuation, across a line break inside a paragraph; "Mr." may keep its dot.
-WORD_RUN = rf"(?:{TITLE_DOT}|[A-Z][a-z]{{0,3}}\.[ ]|\n(?!\s*\n)|[^.;:!?,“”\"\n]){{1,90}}?"
+WORD_RUN = rf"(?:{TITLE_DOT}|{ABBREVIATION_DOT}|\n(?!\s*\n)|[^.;:!?,“”\"\n]){{1,90}}?"
 PARENTHESIS = r"(?:\s*\([^()]{1,40}\))?"
 # One apposition, or a run of them: "Ida Brandt, 62, of Marrow Point, who was polled, said".
 APPOSITION = r"(?:,\s*(?P<apposition>[^,“”\"]{1,200}),(?:[^,“”\"]{1,200},){0,3})?"

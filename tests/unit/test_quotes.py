@@ -791,3 +791,8 @@ def test_a_plural_subject_reports_with_the_plain_present() -> None:
 def test_a_name_and_a_tally_is_a_figure_not_a_claim_by_that_name() -> None:
     doc = parse_plain_text("Results\n\nBrennan: 1,769.\n\nPoll: Voters abandon the ferry plan.", "/tmp/t.txt")
     assert [(c.kind, c.source) for c in analyse(doc).claims] == [("factual", None), ("attributed", "Poll")]
+
+
+def test_a_short_name_that_ends_its_sentence_is_not_an_abbreviation() -> None:
+    text, quotes = quotes_of("“Then light it,” said Hale. Then she walked down to the pier, and the gulls rose.")
+    assert [(q.speaker, text[q.speaker_start : q.speaker_end]) for q in quotes] == [("Hale", "Hale")]
