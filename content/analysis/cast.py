@@ -44,6 +44,13 @@ _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _CREDIT = re.compile(r"(?im)^[ \t]*(?:written[ \t]+)?by[ \t]+")
 _NAME_RUN_TEXT = rf"\b{NAME}\b"
 _PLACE_BEFORE = re.compile(r"\b(?:from|in|at|to|of|the|near|into)\s+$")
+# Before a place rather than a person ("in Moscow", "left Paris"); "to" and "at" are left out,
+# as people are spoken to and looked at.
+_PLACE_PREPOSITION = re.compile(
+    r"\b(?:in|into|from|near|through|across|outside|inside|reached|left|leave|leaving|toward|towards)\s+$"
+)
+_PLACE_MENTIONS = 10
+_PLACE_SHARE = 0.2
 
 # A run of capitals never starts with a sentence's first word ("When Mrs. Arden …" is
 # "Mrs. Arden"): the title stays with its name.
@@ -417,6 +424,8 @@ class Cast:
                 # A full name that opens a sentence as its subject: "Declan O'Rourke has fished …".
                 confirmed.add(self.resolve_name(name))
         confirmed = {name for name in confirmed if _could_be_a_person(name) and not self.opens_only(name)}
+        if len(text) > BOOK_LENGTH:
+            confirmed -= self._places(runs, confirmed)
         self.confirmed = confirmed
         for _offset, titled in runs:
             if title_gender(titled) or titled.split()[0].lower().rstrip(".") in ("mayor", "dr", "prof", "councillor"):
@@ -451,6 +460,21 @@ class Cast:
                 shown = " ".join(_bare(titled).split()) if distinct else resolved
                 self.titled.append((shown, gender))
         self._vote_genders(text)
+
+    def _places(self, runs: list[tuple[int, str]], confirmed: set[str]) -> set[str]:
+        """The names a book mostly writes after "in", "from", "into", "near" …: places ("in
+        Moscow", "from Paris"), which the verbs beside them ("as all Moscow said") had made
+        people. In the books at hand such a word comes before 2–4% of a main character's
+        mentions, and before 26–53% of a city's or a country's."""
+        seen: dict[str, int] = {}
+        placed: dict[str, int] = {}
+        for offset, titled in runs:
+            name = self.resolve_name(titled)
+            if name in confirmed:
+                seen[name] = seen.get(name, 0) + 1
+                if _PLACE_PREPOSITION.search(self._text, max(0, offset - 12), offset):
+                    placed[name] = placed.get(name, 0) + 1
+        return {name for name, n in seen.items() if n >= _PLACE_MENTIONS and placed.get(name, 0) >= _PLACE_SHARE * n}
 
     def _register_full_names(
         self, full_names: dict[str, int], alone: dict[str, int], after_a_preposition: set[str], book: bool

@@ -241,3 +241,17 @@ def test_in_a_book_a_place_beside_a_name_once_is_not_part_of_the_name() -> None:
     assert len(text) > 80_000  # a book
     quotes = analyse(parse_plain_text(text, "/tmp/book.txt")).quotes
     assert [q.speaker for q in quotes] == ["Ida Hale", "Tomas Wilk", "Ida Hale", "Tomas Wilk"]
+
+
+def test_in_a_book_a_name_mostly_written_after_in_or_from_is_a_place_not_a_person() -> None:
+    town = "".join(
+        f"In Marrowgate the lamps were lit early on day {n}. The road from Marrowgate ran east. "
+        "All Marrowgate talks of the pier.\n\n"
+        for n in range(6)
+    )
+    filler = "".join(f"The tide turned over the shingle for the {n}th time that night.\n\n" for n in range(1400))
+    text = "A Lamp Story\n\n" + town + "Ida Hale walked to the pier.\n\n“The lamp is out,” said Ida.\n\n" + filler
+    assert len(text) > 80_000  # a book
+    cast = analyse(parse_plain_text(text, "/tmp/book.txt")).cast
+    assert "Ida Hale" in cast.confirmed
+    assert "Marrowgate" not in cast.confirmed  # "All Marrowgate talks" made it a speaker before
