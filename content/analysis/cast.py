@@ -468,8 +468,11 @@ class Cast:
         mentions, and before 26–53% of a city's or a country's."""
         seen: dict[str, int] = {}
         placed: dict[str, int] = {}
+        resolved: dict[str, str] = {}  # a book writes the same few thousand runs again and again
         for offset, titled in runs:
-            name = self.resolve_name(titled)
+            name = resolved.get(titled)
+            if name is None:
+                name = resolved[titled] = self.resolve_name(titled)
             if name in confirmed:
                 seen[name] = seen.get(name, 0) + 1
                 if _PLACE_PREPOSITION.search(self._text, max(0, offset - 12), offset):
