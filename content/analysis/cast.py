@@ -390,10 +390,13 @@ class Cast:
         self._register_full_names(full_names, alone, after_a_preposition, book=len(text) > BOOK_LENGTH)
         self._merge_fragments()
         self._style_by_rank(runs)
+        # The names are settled now: each distinct run is resolved once (a book writes the same
+        # few thousand runs again and again).
+        resolution = {titled: self.resolve_name(titled) for titled in dict.fromkeys(t for _o, t in runs)}
         for _offset, titled in runs:
             gender = title_gender(titled)
             if gender:
-                self.gender.setdefault(self.resolve_name(titled), gender)
+                self.gender.setdefault(resolution[titled], gender)
         # Checked around each run of capitalised words rather than by scanning the whole
         # text with name patterns: a book has tens of thousands of runs, and this is fast.
         confirmed: set[str] = set()
@@ -425,11 +428,11 @@ class Cast:
                 confirmed.add(self.resolve_name(name))
         confirmed = {name for name in confirmed if _could_be_a_person(name) and not self.opens_only(name)}
         if len(text) > BOOK_LENGTH:
-            confirmed -= self._places(runs, confirmed)
+            confirmed -= self._places(runs, resolution, confirmed)
         self.confirmed = confirmed
         for _offset, titled in runs:
             if title_gender(titled) or titled.split()[0].lower().rstrip(".") in ("mayor", "dr", "prof", "councillor"):
-                confirmed.add(self.resolve_name(titled))
+                confirmed.add(resolution[titled])
         self.positions: list[int] = []
         self.names: list[str] = []
         self.titled: list[tuple[str, Gender | None]] = []
@@ -447,7 +450,7 @@ class Cast:
                 self.descriptions.setdefault(person, []).append(description)
                 self.roles.setdefault(description.split()[-1].lower(), set()).add(person)
         for offset, titled in pausing(runs, pause):
-            resolved = self.resolve_name(titled)
+            resolved = resolution[titled]
             first = titled.split()[0].lower().rstrip(".")
             if first in TITLES and resolved in confirmed:
                 self.roles.setdefault(first, set()).add(resolved)
@@ -461,18 +464,15 @@ class Cast:
                 self.titled.append((shown, gender))
         self._vote_genders(text)
 
-    def _places(self, runs: list[tuple[int, str]], confirmed: set[str]) -> set[str]:
+    def _places(self, runs: list[tuple[int, str]], resolution: dict[str, str], confirmed: set[str]) -> set[str]:
         """The names a book mostly writes after "in", "from", "into", "near" …: places ("in
         Moscow", "from Paris"), which the verbs beside them ("as all Moscow said") had made
         people. In the books at hand such a word comes before 2–4% of a main character's
         mentions, and before 26–53% of a city's or a country's."""
         seen: dict[str, int] = {}
         placed: dict[str, int] = {}
-        resolved: dict[str, str] = {}  # a book writes the same few thousand runs again and again
         for offset, titled in runs:
-            name = resolved.get(titled)
-            if name is None:
-                name = resolved[titled] = self.resolve_name(titled)
+            name = resolution[titled]
             if name in confirmed:
                 seen[name] = seen.get(name, 0) + 1
                 if _PLACE_PREPOSITION.search(self._text, max(0, offset - 12), offset):

@@ -466,8 +466,8 @@ class Sieves:
             return cached
         opener = _INTRODUCTORY.match(left)
         found = list(_VERB_RE.finditer(left))
-        if _PLURAL_VERB_RE.search(left):
-            plural = [v for v in _PLURAL_VERB_RE.finditer(left) if _after_a_plural_subject(left, v.start())]
+        plural = [v for v in _PLURAL_VERB_RE.finditer(left) if _after_a_plural_subject(left, v.start())]
+        if plural:
             found = sorted(found + plural, key=lambda v: v.start())
         verbs = [
             v

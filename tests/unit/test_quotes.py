@@ -781,11 +781,7 @@ def test_a_plural_subject_reports_with_the_plain_present() -> None:
         "Critics note that even a leaflet can be deemed “top secret” by the board.\n\n"
         "His note called the pier “a ruin in waiting.”"
     )
-    assert [text[q.speaker_start : q.speaker_end] if q.speaker_start is not None else None for q in quotes] == [
-        "They",
-        "Critics",
-        "His note",
-    ]
+    assert [_mention(text, q) for q in quotes] == ["They", "Critics", "His note"]
 
 
 def test_a_name_and_a_tally_is_a_figure_not_a_claim_by_that_name() -> None:
@@ -795,4 +791,4 @@ def test_a_name_and_a_tally_is_a_figure_not_a_claim_by_that_name() -> None:
 
 def test_a_short_name_that_ends_its_sentence_is_not_an_abbreviation() -> None:
     text, quotes = quotes_of("“Then light it,” said Hale. Then she walked down to the pier, and the gulls rose.")
-    assert [(q.speaker, text[q.speaker_start : q.speaker_end]) for q in quotes] == [("Hale", "Hale")]
+    assert [(q.speaker, _mention(text, q)) for q in quotes] == [("Hale", "Hale")]
