@@ -318,17 +318,19 @@ def inflected(words: frozenset[str]) -> frozenset[str]:
     for word in words:
         if " " in word or word in _NOT_INFLECTED:
             continue
-        stems = {word}
+        # An inflected form is not a stem itself ("accepted" gives no "accepteded").
         if word.endswith("ied"):
-            stems.add(word[:-3] + "y")
+            stems = {word[:-3] + "y"}
         elif word.endswith("ed"):
-            stems |= {word[:-2], word[:-1]}
+            stems = {word[:-2], word[:-1]}
         elif word.endswith("ing"):
-            stems |= {word[:-3], word[:-3] + "e"}
+            stems = {word[:-3], word[:-3] + "e"}
         elif word.endswith("es"):
-            stems |= {word[:-2], word[:-1]}
+            stems = {word[:-2], word[:-1]}
         elif word.endswith("s"):
-            stems.add(word[:-1])
+            stems = {word[:-1]}
+        else:
+            stems = {word}
         for stem in stems:
             if len(stem) < 3:
                 continue
