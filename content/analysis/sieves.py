@@ -189,6 +189,10 @@ _INTRODUCTORY = re.compile(
     r"\b[^,“”\"]{0,80},"
 )
 _SIGNED = re.compile(rf"^\s*[―—]\s*(?P<who>{NAME})")
+# A quotation's paragraph, then a short one that signs it: "- Ida Hale." or "— Hale, tweeting
+# after the vote." A dash, a name, and nothing or a comma and a few words after it.
+_SIGNED_BELOW = re.compile(rf"[ \t]*[-–—―][ \t]*(?P<who>{NAME})[ \t]*(?:[.,;:]|$)")
+_SIGNATURE_LENGTH = 80
 _SPEECH_NOUNS = re.compile(
     r"\b(?:letter|statement|e-?mail|post|interview|speech|memo|tweet|message|note|told|wrote|said)\b"
 )
@@ -322,6 +326,8 @@ class Sieves:
             # “…” ― Ida Hale: a reader's comment, signed.
             start = span.end + signed.start("who")
             return Candidate(Mention(start, start + len(signed.group("who")), signed.group("who"), "person"), "―")
+        if not window.strip():
+            return self._signed_below(span)
         inner = self.text[span.start : span.end].rstrip("\"'”’»")
         following = window.lstrip(" ,—–-")
         # A quotation that ends its sentence and its line ("…must stay.”⏎He said …") is
@@ -412,6 +418,23 @@ class Sieves:
             return None
         start, end = found.span("relative")
         return Candidate(Mention(start, end, named.text, named.kind), found.group("verb"), loose=True)
+
+    def _signed_below(self, span: MarkedSpan) -> Candidate | None:
+        """A quotation that is its whole paragraph, signed by the next one: “…”⏎⏎- Ida Hale.
+        (Not "… called him “a friend.”⏎⏎- Reuters.": a credit for the whole article.)"""
+        index = bisect_right(self.block_starts, span.end - 1)
+        block = self.blocks[index - 1] if index else None
+        if block is None or index >= len(self.blocks):
+            return None
+        if self.text[block.start : span.start].strip() or self.text[span.end : block.end].strip():
+            return None
+        below = self.blocks[index]
+        if below.end - below.start > _SIGNATURE_LENGTH:
+            return None
+        signed = _SIGNED_BELOW.match(self.text, below.start, below.end)
+        if signed is None or self.people.opens_only(signed.group("who")):
+            return None
+        return Candidate(Mention(signed.start("who"), signed.end("who"), signed.group("who"), "person"), "―")
 
     def labelled(self, span: MarkedSpan) -> Candidate | None:
         """A transcript quoted whole: “PENCE: Well, look, …” — the label names the speaker."""

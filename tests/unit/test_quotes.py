@@ -182,6 +182,25 @@ def test_a_signed_comment() -> None:
     assert quotes[0].speaker == "Maria Delgado"
 
 
+def test_a_quotation_signed_by_the_paragraph_below() -> None:
+    body = (
+        "Three candidates spoke at the pier on Monday.\n\n"
+        '"The ferry will run again by spring, and the town will pay for none of it."\n\n'
+        "- Ida Hale, mayor of Marrowgate.\n\n"
+        '"We have heard that promise every winter."\n\n'
+        "-Tomas Wilk.\n\n"
+        'The harbour board called the plan "a fairy tale."\n\n'
+        "- Marrowgate Gazette."
+    )
+    text, quotes = quotes_of(body)
+    assert [(q.speaker, q.speaker_start and text[q.speaker_start : q.speaker_end]) for q in quotes][:2] == [
+        ("Ida Hale", "Ida Hale"),
+        ("Tomas Wilk", "Tomas Wilk"),
+    ]
+    # A phrase inside a sentence is not signed by the credit below the article.
+    assert quotes[2].speaker != "Marrowgate Gazette"
+
+
 def test_the_main_clause_speaks_for_an_embedded_quote() -> None:
     body = 'Piet Laan was angry. He said the firm had not answered, and that its insurers had "gone very quiet".'
     _, quotes = quotes_of(body)
