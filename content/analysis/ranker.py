@@ -13,10 +13,10 @@ from __future__ import annotations
 import json
 import math
 import os
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 from content.analysis.lexicon import DESCRIBED_GENDER, PRONOUNS
 
@@ -27,9 +27,9 @@ WEIGHTS_ENV = "POSTIL_ATTRIBUTION_WEIGHTS"
 _PLAIN_CUES = frozenset("said says say told tells asked asks added adds replied cried answered".split())
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
-    """One way a speaker was proposed for a quotation: a sieve's mention, resolved."""
+class Source(NamedTuple):
+    """One way a speaker was proposed for a quotation: a sieve's mention, resolved. (A named
+    tuple, as `Evidence`: made for every candidate, and a frozen dataclass is slower to make.)"""
 
     sieve: str
     kind: str
@@ -46,9 +46,9 @@ class Source:
     """Not the mention's first resolution: another person its pronoun or description may mean."""
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    """What the features of one possible speaker of one quotation are made from."""
+class Evidence(NamedTuple):
+    """What the features of one possible speaker of one quotation are made from: a named
+    tuple, immutable and about four times quicker to make than a frozen dataclass."""
 
     sources: tuple[Source, ...]
     resolved: bool
@@ -93,50 +93,71 @@ def features(e: Evidence) -> Features:
     for source in direct or e.sources:
         for key in _source_keys(not direct, source.sieve, source.kind, source.mention_text):
             f[key] = 1.0
+    by_according = False
     if direct:
+        # One pass over the direct sources (this runs for every candidate of every quotation).
+        first = plain_cue = in_quotation = after = False
+        rank, distance = 4, direct[0].distance
+        for s in direct:
+            first = first or s.rank == 0
+            plain_cue = plain_cue or s.cue.lower() in _PLAIN_CUES
+            in_quotation = in_quotation or s.in_quotation
+            after = after or s.after
+            by_according = by_according or s.sieve == "according"
+            rank = min(rank, s.rank)
+            distance = min(distance, s.distance)
         if len(direct) < len(e.sources):
             f["also_alternative"] = 1.0
-        if any(s.rank == 0 for s in direct):
+        if first:
             f["first"] = 1.0
-        if any(s.cue.lower() in _PLAIN_CUES for s in direct):
+        if plain_cue:
             f["plain_cue"] = 1.0
-        if any(s.in_quotation for s in direct):
+        if in_quotation:
             f["in_quotation"] = 1.0
-        rank = min(min(s.rank for s in direct), 4)
         if rank:
             f["rank"] = rank / 4
-        f["distance"] = math.log1p(min(s.distance for s in direct)) / 6
-        if any(s.after for s in direct):
+        f["distance"] = math.log1p(distance) / 6
+        if after:
             f["after"] = 1.0
         f["sources"] = min(len(direct), 4) / 4
     else:
         f["only_alternative"] = 1.0
-    flags = (
-        ("unresolved", not e.resolved),
-        ("in_cast", e.in_cast),
-        ("named_in_quotation", e.named_in_quotation),
-        ("named_in_paragraph", e.named_in_paragraph),
-        ("bare_turn", e.bare_turn),
-        ("opens_paragraph", e.opens_paragraph),
-        ("fragment", e.fragment),
-        ("contested", e.contested),
-        ("rival_according", e.according_elsewhere),
-        ("according_vs", e.rivals and any(s.sieve == "according" for s in direct)),
-    )
-    for name, on in flags:
-        if on:
-            f[name] = 1.0
+    if not e.resolved:
+        f["unresolved"] = 1.0
+    if e.in_cast:
+        f["in_cast"] = 1.0
+    if e.named_in_quotation:
+        f["named_in_quotation"] = 1.0
+    if e.named_in_paragraph:
+        f["named_in_paragraph"] = 1.0
+    if e.bare_turn:
+        f["bare_turn"] = 1.0
+    if e.opens_paragraph:
+        f["opens_paragraph"] = 1.0
+    if e.fragment:
+        f["fragment"] = 1.0
+    if e.contested:
+        f["contested"] = 1.0
+    if e.according_elsewhere:
+        f["rival_according"] = 1.0
+    if e.rivals and by_according:
+        f["according_vs"] = 1.0
     if e.gender_agrees is not None:
         f["gender_agrees" if e.gender_agrees else "gender_clash"] = 1.0
     if e.recent_rank is None:
         f["not_recent"] = 1.0
     else:
-        f[f"recent={min(e.recent_rank, 3)}"] = 1.0
+        recent = min(e.recent_rank, 3)
+        f[_RECENT[recent]] = 1.0
         if e.bare_turn:
-            f[f"bare&recent={min(e.recent_rank, 3)}"] = 1.0
+            f[_BARE_RECENT[recent]] = 1.0
     if e.dialogue_run:
         f["dialogue_run"] = min(e.dialogue_run, 6) / 6
     return f
+
+
+_RECENT = tuple(f"recent={n}" for n in range(4))
+_BARE_RECENT = tuple(f"bare&recent={n}" for n in range(4))
 
 
 def for_fiction(f: Features) -> Features:
