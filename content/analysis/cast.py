@@ -106,56 +106,57 @@ def classify(text: str, loose: bool = False) -> MentionKind | None:
     words = text.split()
     if not words:
         return None
-    head = words[-1].lower().strip("’',.")
+    low = [w.lower() for w in words]
+    first, count = low[0], len(words)
+    head = low[-1].strip("’',.")
     # A title's last word may be a time word: "the Harbour Times", "Marrow Today" speak.
-    titled = len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].isupper() and head not in _CALENDAR
-    if head in TIME_WORDS and not (len(words) == 1 and head in _NAMES_TOO) and not titled:
+    titled = count >= 2 and words[-1][:1].isupper() and words[-2][:1].isupper() and head not in _CALENDAR
+    if head in TIME_WORDS and not (count == 1 and head in _NAMES_TOO) and not titled:
         return None  # "one morning", "Two minutes", "Tuesday": when, not who
-    if len(words) >= 2 and head in _SUBJECT_PRONOUNS:
+    if count >= 2 and head in _SUBJECT_PRONOUNS:
         return None  # "a moment's pause he": the pronoun alone is the speaker
-    if loose and len(words) >= 2 and len(words) <= 6:
+    if loose and 2 <= count <= 6:
         # "Brennan’s former campaign manager", "63 percent (of voters)"
         possessive = words[0][:1].isupper() and words[0].endswith(("’s", "'s"))
-        share = words[0][:1].isdigit() and words[1].lower() in ("percent", "per", "%")
+        share = words[0][:1].isdigit() and low[1] in ("percent", "per", "%")
         if possessive or share:
             return "group"
-    if loose and len(words) == 2 and words[0].lower() in DETERMINERS and _AGED.fullmatch(words[1]):
+    if loose and count == 2 and first in DETERMINERS and _AGED.fullmatch(words[1]):
         return "group"  # "said the 46-year-old"
-    if loose and len(words) >= 2 and words[0].lower() in DETERMINERS and words[-1][:1].isalpha():
-        function_words = (
-            *("that", "which", "who", "and", "but", "when", "if", "was", "were", "is", "are", "be", "been"),
-            *("had", "has", "have", "not", "did", "does", "do", "would", "will", "could", "to"),
-        )
+    if loose and count >= 2 and first in DETERMINERS and words[-1][:1].isalpha():
         ends_in_a_name = words[-1][:1].isupper() and words[-2][:1].islower()
-        if not ends_in_a_name and not any(w.lower() in function_words for w in words[1:]):
+        if not ends_in_a_name and not any(w in _FUNCTION_WORDS for w in low[1:]):
             return "group"  # (not "a figure Brennan": the name is the speaker)
-    plural = loose and 2 <= len(words) <= 3 and head.isalpha() and head.endswith("s") and words[-1].islower()
-    if plural and not any(w.lower() in CLAUSE_WORDS or w.lower() in PRONOUNS for w in words):
+    plural = loose and 2 <= count <= 3 and head.isalpha() and head.endswith("s") and words[-1].islower()
+    if plural and not any(w in CLAUSE_WORDS or w in PRONOUNS for w in low):
         return "group"  # "Local historians", "many younger voters": people in the plural, beside a verb of saying
     # "elected officials from both parties", "Nearly eight of 10 voters", "Twelve percent"
-    people = loose and 2 <= len(words) <= 6 and any(w.lower().strip(",") in PEOPLE_WORDS for w in words[1:])
-    if people and not any(w.lower() in CLAUSE_WORDS for w in words):
+    people = loose and 2 <= count <= 6 and any(w.strip(",") in PEOPLE_WORDS for w in low[1:])
+    if people and not any(w in CLAUSE_WORDS for w in low):
         return "group"
-    if len(words) == 1 and words[0].lower() in PRONOUNS:
+    if count == 1 and first in PRONOUNS:
         return "pronoun"
-    head = words[-1].lower().strip("’'")
+    head = low[-1].strip("’'")
     if words[0][0].isupper() and ("’s" in words[0] or "'s" in words[0]):
         return "group" if head in SPEAKER_NOUNS else None
-    if words[0].lower() in ("the", "a", "an", "her", "his", "their", "its", "our", "my", "some", "many"):
+    if first in ("the", "a", "an", "her", "his", "their", "its", "our", "my", "some", "many"):
         if head in SPEAKER_NOUNS:
             return "group"
-        if len(words) >= 2 and all(w[0].isupper() for w in words[1:]):
+        if count >= 2 and all(w[0].isupper() for w in words[1:]):
             return "group"  # the Gazette, the Queen
         return None
     if head in SPEAKER_NOUNS:
         return "group"
-    if all(w[0].isupper() for w in words) and words[0].lower() not in SENTENCE_STARTERS:
-        if len(words) == 1 and words[0].lower().endswith(("ing", "ly", "ed")):
+    if first not in SENTENCE_STARTERS and all(w[0].isupper() for w in words):
+        if count == 1 and first.endswith(("ing", "ly", "ed")):
             return None  # "Recovering, he said": a participle that opens a sentence
         return "person"
-    if len(words) >= 2 and all(w[0].isupper() for w in words[1:]) and words[0].lower() in SENTENCE_STARTERS:
-        return None
     return None
+
+
+_FUNCTION_WORDS = frozenset(
+    "that which who and but when if was were is are be been had has have not did does do would will could to".split()
+)
 
 
 @lru_cache(maxsize=65536)
