@@ -139,6 +139,9 @@ def _neighbour(word: str | None, known: frozenset[str]) -> str:
 _TOKEN = re.compile(r"[\w’'-]+|[^\w\s]")
 
 
+_ENDING = ("ending=", "ending=s", "ending=ed", "ending=ing")
+
+
 def cue_features(
     plain: str, verb: re.Match[str], has_quote: bool, content_follows: bool, ends_clause: bool
 ) -> dict[str, float]:
@@ -159,8 +162,7 @@ def cue_features(
     f[f"w={low}&before={previous}"] = 1.0
     f[f"after2={_neighbour(after[1] if len(after) > 1 else None, _AFTER_WORDS)}"] = 1.0
     f[f"before2={_neighbour(before[-2] if len(before) > 1 else None, _BEFORE_WORDS)}"] = 1.0
-    ending = next((end for end in ("ing", "ed", "s") if low.endswith(end)), "")
-    f[f"ending={ending}"] = 1.0
+    f[_ENDING[3 if low.endswith("ing") else 2 if low.endswith("ed") else 1 if low.endswith("s") else 0]] = 1.0
     if word[0].isupper():
         f["capital"] = 1.0
     if has_quote:

@@ -217,8 +217,9 @@ def _with_fiction(weights: dict[str, float]) -> dict[str, float]:
 def linear_score(weights: dict[str, float], f: Features) -> float:
     """The weighted sum of a candidate's features (those without a weight count nothing)."""
     z = 0.0
+    get = weights.get  # looked up once: this runs for every candidate and every claim cue
     for name, value in f.items():
-        weight = weights.get(name)
+        weight = get(name)
         if weight is not None:
             z += weight * value
     return z
