@@ -31,6 +31,7 @@ from content.analysis.lexicon import (
     LABEL_WORDS,
     NARRATIVE_CUES,
     SAYS_NOTHING,
+    SAYS_NOTHING_AFTER,
     WORDS_BEFORE_A_VERB,
     inflected,
     word_alternation,
@@ -314,6 +315,21 @@ def _names_the_speaker(plain: str, after_verb: int) -> bool:
     return bool(rest) and len(rest.split()) <= 6 and classify(rest, loose=True) is not None
 
 
+def _says_nothing(plain: str, after_verb: int) -> bool:
+    """The verb's object says nothing: "said nothing", "said little about it", "said no.",
+    not "said no to the war" or "found little evidence that …"."""
+    following = plain[after_verb : after_verb + 40].split(None, 2)
+    if not following:
+        return False
+    word = following[0].lower()
+    bare = word.rstrip(".,;:!?")
+    if bare not in SAYS_NOTHING:
+        return False
+    if bare == "nothing" or bare != word or len(following) == 1:
+        return True
+    return following[1].lower().strip(".,;:!?") in SAYS_NOTHING_AFTER or not following[1][:1].isalnum()
+
+
 def _reported(
     plain: str,
     has_quote: bool,
@@ -355,8 +371,7 @@ def _reported(
             continue  # "…,” he said.": the attribution of a quotation, not a claim
         if has_quote and _names_the_speaker(plain, end):
             continue  # "…,” said Odile Brennan, the mayor.": the same
-        following = plain[end : end + 40].split(None, 1)
-        if following and following[0].lower().strip(".,;") in SAYS_NOTHING:
+        if _says_nothing(plain, end):
             continue  # "He said nothing."
         if verb.group().lower() in NARRATIVE_CUES and not _REPORTS_CONTENT.match(plain, end):
             continue  # "When he finally spoke, …", "Quill wrote in her notebook": narration

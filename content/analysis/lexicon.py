@@ -124,8 +124,12 @@ NARRATIVE_CUES = frozenset(
     """spoke speak speaks speaking answered answer answers thanked thanks wrote write writes posted post
     posts replied replies responded responds commented joked emailed discussed""".split()
 )
-# What a verb of saying can take that says nothing: "He said nothing."
+# What a verb of saying can take that says nothing: "He said nothing.", "She said little about
+# it." Only "nothing" always does: "said no to the war", "found little evidence that …" and
+# "showed no sign of …" report something, so the others need the clause to end or one of
+# `SAYS_NOTHING_AFTER` to follow them.
 SAYS_NOTHING = frozenset("nothing little no none".split())
+SAYS_NOTHING_AFTER = frozenset("about else more further publicly at".split())
 SPEAKER_NOUNS = frozenset(
     """lawyer lawyers attorney attorneys team spokesman spokeswoman spokesperson spokespeople
     company newspaper paper campaign official officials source sources police statement report

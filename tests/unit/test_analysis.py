@@ -164,6 +164,16 @@ def test_a_reporting_verb_makes_a_claim_even_when_its_speaker_is_no_name() -> No
     ) == ["attributed", "attributed"]
 
 
+def test_a_refusal_or_an_absence_reported_is_a_claim_but_saying_nothing_is_not() -> None:
+    assert _claim_kinds(
+        "The ferry union said no to the new rota.",
+        "Harbour records show little evidence that the levy was ever paid.",
+        "Two councillors said none of the lamps would be lit before spring.",
+        "She said little about it.",
+        "He said no.",
+    ) == ["attributed", "attributed", "attributed", "none", "none"]
+
+
 def test_the_same_verbs_without_a_report_are_not_claims() -> None:
     assert _claim_kinds(
         "He said nothing.",
