@@ -330,18 +330,38 @@ def _says_nothing(plain: str, after_verb: int) -> bool:
     return following[1].lower().strip(".,;:!?") in SAYS_NOTHING_AFTER or not following[1][:1].isalnum()
 
 
+_SUBJECT_WORDS = 12
+"""At most this many words between a quotation and the verb that attributes it."""
+
+
+def _attributes_a_quotation(plain: str, verb: re.Match[str], quoted: list[tuple[int, int]]) -> bool:
+    """The verb is a quotation's attribution: one ends just before it ("…,” the mayor said",
+    "…,” said Brennan") or starts right after it ("She said, “…”"). Not "Spicer said, adding,
+    “…”", nor a verb a whole clause away from a quotation."""
+    for start, end in quoted:
+        if end <= verb.start():
+            between = plain[end : verb.start()]
+            if "." not in between and len(between.split()) <= _SUBJECT_WORDS:
+                return True
+        elif start >= verb.end() and not plain[verb.end() : start].strip(" ,:—–-"):
+            return True
+    return False
+
+
 def _reported(
     plain: str,
-    has_quote: bool,
+    quoted: list[tuple[int, int]],
     model: CueModel,
     verbs: list[re.Match[str]],
     trace: list[tuple[int, int, dict[str, float]]] | None = None,
 ) -> list[tuple[int, str | None, str]]:
     """(where the source starts in `plain`, the source, the cue) for each report in a sentence,
-    whose candidate cue words (`CueModel.pattern`) are `verbs`. A cue whose speaker is not
+    whose candidate cue words (`CueModel.pattern`) are `verbs` and whose quotations, blanked
+    in `plain`, are at `quoted`. A cue whose speaker is not
     found beside it has no source. `trace` gets each candidate cue's place in `plain` and its
     features, for training."""
     found: list[tuple[int, str | None, str]] = []
+    has_quote = bool(quoted)
     label = _LABEL.match(plain) if ":" in plain else None
     if label is not None:
         # "Poll: Voters abandon …", "PENCE: Well, look …": a source and a colon.
@@ -367,10 +387,11 @@ def _reported(
         end = verb.end()
         content_follows = _CONTENT_FOLLOWS.match(plain, end) is not None
         ends_clause = plain[end : end + 40].lstrip()[:1] in ("", ",", ".")
-        if has_quote and ends_clause and not content_follows:
-            continue  # "…,” he said.": the attribution of a quotation, not a claim
-        if has_quote and _names_the_speaker(plain, end):
-            continue  # "…,” said Odile Brennan, the mayor.": the same
+        if has_quote and (ends_clause and not content_follows or _names_the_speaker(plain, end)):
+            if _attributes_a_quotation(plain, verb, quoted):
+                # "…,” he said.", "…,” said Odile Brennan, the mayor.": the attribution of a
+                # quotation, not a claim
+                continue
         if _says_nothing(plain, end):
             continue  # "He said nothing."
         if verb.group().lower() in NARRATIVE_CUES and not _REPORTS_CONTENT.match(plain, end):
@@ -418,14 +439,14 @@ def find_claims(
         body = text[sentence.start : sentence.end]
         # What the sentence says outside its quotation marks.
         plain = body
-        has_quote = False
+        quoted: list[tuple[int, int]] = []
         index = bisect_right(quote_ends, sentence.start)
         while index < len(quotes) and quotes[index].start < sentence.end:
             quote = quotes[index]
             left, right = max(quote.start, sentence.start), min(quote.end, sentence.end)
             offset = sentence.start
             plain = plain[: left - offset] + " " * (right - left) + plain[right - offset :]
-            has_quote = True
+            quoted.append((left - offset, right - offset))
             index += 1
         if not plain.strip(" .,;:!?—–-\"'“”"):
             continue  # a quotation and nothing else
@@ -435,7 +456,7 @@ def find_claims(
         first = bisect_left(cue_starts, sentence.start)
         last = bisect_left(cue_starts, sentence.end, first)
         verbs = [model.pattern.match(plain, at - sentence.start) for at in cue_starts[first:last]]
-        found = _reported(plain, has_quote, model, [verb for verb in verbs if verb is not None], candidates)
+        found = _reported(plain, quoted, model, [verb for verb in verbs if verb is not None], candidates)
         if trace is not None and candidates:
             trace.extend((sentence.start + a, sentence.start + b, f) for a, b, f in candidates)
         for who_start, who, cue in found:

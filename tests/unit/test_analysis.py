@@ -174,6 +174,17 @@ def test_a_refusal_or_an_absence_reported_is_a_claim_but_saying_nothing_is_not()
     ) == ["attributed", "attributed", "attributed", "none", "none"]
 
 
+def test_a_report_with_a_quoted_phrase_is_a_claim_but_a_quotations_attribution_is_not() -> None:
+    assert _claim_kinds(
+        "Ida Hale said the council's plan “would sink the ferry.”",
+        "The harbour master called the levy “a tax on the sea.”",
+        "The ferry will run next week, Hale said, adding, “It is settled.”",
+        "“We will not sell,” said Odile Brennan, the mayor.",
+        "“Out!” the crowd yelled.",
+        "She said, “We will stay.”",
+    ) == ["attributed", "attributed", "attributed", "none", "none", "none"]
+
+
 def test_the_same_verbs_without_a_report_are_not_claims() -> None:
     assert _claim_kinds(
         "He said nothing.",
