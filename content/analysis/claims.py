@@ -191,8 +191,16 @@ def subject_features(plain: str, subject: tuple[int, str] | None) -> dict[str, f
 _CONTENT_FOLLOWS = re.compile(
     r"[^.;:“”\"]{0,60}?\b(?:that|of|to|in|having|it|the|a|an|he|she|they|this|was|were|would|had)\b"
 )
-# Right after a narrative verb, what makes it a report: "spoke of", "wrote that", "answered: …".
-_REPORTS_CONTENT = re.compile(r"\s*(?::|\b(?:that|of|about|on|to say)\b)")
+# Right after a narrative verb, what makes it a report: "spoke of", "wrote that", "answered: …",
+# "spoke highly of", "spoke out against", "wrote to the council that", "spoke with reporters about".
+_REPORTS_CONTENT = re.compile(
+    r"\s*(?:(?:\w+ly|out|up)\s+)?(?::|\b(?:that|of|about|on|against|to say)\b"
+    r"|\b(?:to|with)\s+(?:[\w’'.-]+\s+){1,5}?(?:that|about)\b)"
+)
+# A narrative verb set off by commas, or closing the sentence after one, reports what is
+# around it: "The trouble, Ada Berg writes, began …", "…, Berg wrote."
+_SET_OFF_BEFORE = re.compile(r",\s*(?:[\w’'.-]+\s+){1,4}$")
+_SET_OFF_AFTER = re.compile(r"\s*[,.]")
 _CLAUSE_BREAK = re.compile(r"[,;:(—–]")
 # "…,'' said Ola Berg, an economist …": the verb before its speaker.
 _INVERTED = re.compile(
@@ -394,7 +402,10 @@ def _reported(
                 continue
         if _says_nothing(plain, end):
             continue  # "He said nothing."
-        if verb.group().lower() in NARRATIVE_CUES and not _REPORTS_CONTENT.match(plain, end):
+        if verb.group().lower() in NARRATIVE_CUES and not (
+            _REPORTS_CONTENT.match(plain, end)
+            or _SET_OFF_AFTER.match(plain, end) and _SET_OFF_BEFORE.search(plain, max(0, verb.start() - 80), verb.start())
+        ):
             continue  # "When he finally spoke, …", "Quill wrote in her notebook": narration
         f = cue_features(plain, verb, has_quote, content_follows, ends_clause)
         verb_score = model.score(f)

@@ -185,6 +185,17 @@ def test_a_report_with_a_quoted_phrase_is_a_claim_but_a_quotations_attribution_i
     ) == ["attributed", "attributed", "attributed", "none", "none", "none"]
 
 
+def test_a_narrative_verb_reports_when_set_off_by_commas_or_followed_by_its_topic() -> None:
+    assert _claim_kinds(
+        "The trouble, Ada Berg writes, began when the lamp went dark.",
+        "The ferry union wrote to the council that the rota was unsafe.",
+        "The harbour master spoke highly of the new keeper.",
+        "Quill spoke with reporters about the levy.",
+        "When he finally spoke, the room went quiet.",
+        "Quill wrote to the council on Monday.",
+    ) == ["attributed", "attributed", "attributed", "attributed", "none", "none"]
+
+
 def test_the_same_verbs_without_a_report_are_not_claims() -> None:
     assert _claim_kinds(
         "He said nothing.",
