@@ -348,8 +348,7 @@ def _attributes_a_quotation(plain: str, verb: re.Match[str], quoted: list[tuple[
     “…”", nor a verb a whole clause away from a quotation."""
     for start, end in quoted:
         if end <= verb.start():
-            between = plain[end : verb.start()]
-            if "." not in between and len(between.split()) <= _SUBJECT_WORDS:
+            if len(plain[end : verb.start()].split()) <= _SUBJECT_WORDS:
                 return True
         elif start >= verb.end() and not plain[verb.end() : start].strip(" ,:—–-"):
             return True
@@ -397,9 +396,7 @@ def _reported(
         ends_clause = plain[end : end + 40].lstrip()[:1] in ("", ",", ".")
         if has_quote and (ends_clause and not content_follows or _names_the_speaker(plain, end)):
             if _attributes_a_quotation(plain, verb, quoted):
-                # "…,” he said.", "…,” said Odile Brennan, the mayor.": the attribution of a
-                # quotation, not a claim
-                continue
+                continue  # "…,” he said.", "…,” said Odile Brennan.": a quotation's attribution
         if _says_nothing(plain, end):
             continue  # "He said nothing."
         if verb.group().lower() in NARRATIVE_CUES and not (

@@ -181,8 +181,9 @@ def test_a_report_with_a_quoted_phrase_is_a_claim_but_a_quotations_attribution_i
         "The ferry will run next week, Hale said, adding, “It is settled.”",
         "“We will not sell,” said Odile Brennan, the mayor.",
         "“Out!” the crowd yelled.",
+        "“We will stay,” the U.S. envoy said.",
         "She said, “We will stay.”",
-    ) == ["attributed", "attributed", "attributed", "none", "none", "none"]
+    ) == ["attributed", "attributed", "attributed", "none", "none", "none", "none"]
 
 
 def test_a_narrative_verb_reports_when_set_off_by_commas_or_followed_by_its_topic() -> None:
