@@ -314,6 +314,8 @@ _LABEL = re.compile(r"^\s*(?P<who>[A-Z][\w.’'\- ]{1,40}?):\s+(?=\S)")
 
 _ASSERTS = re.compile(r"[^\s.!?\"'”’]")
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_ADDRESS = re.compile(r"\S*[@/]\S*")
+_ROLL_OF_NAMES = re.compile(rf"\s*{NAME}(?:\s*,\s*(?:and\s+)?{NAME})+(?:\s+and\s+{NAME})?\W*")
 _CLAUSE_REST = re.compile(r"[^.,;:!?—–()]*")
 
 
@@ -373,7 +375,10 @@ def _reported(
     if label is not None:
         # "Poll: Voters abandon …", "PENCE: Well, look …": a source and a colon.
         who = label.group("who").strip()
-        says = _WORD.search(plain, label.end()) is not None  # not "Brennan: 1,769.", a tally
+        # Not "Brennan: 1,769." (a tally), "Email: quill@harbour.example", "Twitter: @quill" (an
+        # address) or "Gullwick: Ida Hale, Tomas Wilk, Ola Berg." (a roll of names).
+        rest = _ADDRESS.sub(" ", plain[label.end() :])
+        says = _WORD.search(rest) is not None and not _ROLL_OF_NAMES.fullmatch(rest)
         if says and (who.isupper() or who.split()[-1].lower() in LABEL_WORDS or classify(who) is not None):
             found.append((label.start("who"), who, ":"))
     for match in _ACCORDING.finditer(plain) if "ccording to" in plain else ():

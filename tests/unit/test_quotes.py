@@ -808,6 +808,15 @@ def test_a_name_and_a_tally_is_a_figure_not_a_claim_by_that_name() -> None:
     assert [(c.kind, c.source) for c in analyse(doc).claims] == [("factual", None), ("attributed", "Poll")]
 
 
+def test_a_label_before_an_address_or_a_roll_of_names_is_not_a_claim() -> None:
+    doc = parse_plain_text(
+        "Contacts\n\nTwitter: @gullwick_quill.\n\nEmail: quill@harbour.example.\n\n"
+        "Gullwick: Ida Hale, Tomas Wilk and Ola Berg.\n\nHale: The ferry will run in May.",
+        "/tmp/t.txt",
+    )
+    assert [(c.kind, c.source) for c in analyse(doc).claims] == [("attributed", "Ida Hale")]
+
+
 def test_a_short_name_that_ends_its_sentence_is_not_an_abbreviation() -> None:
     text, quotes = quotes_of("“Then light it,” said Hale. Then she walked down to the pier, and the gulls rose.")
     assert [(q.speaker, _mention(text, q)) for q in quotes] == [("Hale", "Hale")]
