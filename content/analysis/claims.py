@@ -340,6 +340,15 @@ def _says_nothing(plain: str, after_verb: int) -> bool:
     return following[1].lower().strip(".,;:!?") in SAYS_NOTHING_AFTER or not following[1][:1].isalnum()
 
 
+def _narration_reports(plain: str, verb: re.Match[str]) -> bool:
+    """A narrative verb ("wrote", "spoke") that reports: content or its topic follows it, or
+    commas set it off."""
+    if _REPORTS_CONTENT.match(plain, verb.end()):
+        return True
+    set_off = _SET_OFF_AFTER.match(plain, verb.end())
+    return bool(set_off and _SET_OFF_BEFORE.search(plain, max(0, verb.start() - 80), verb.start()))
+
+
 _SUBJECT_WORDS = 12
 """At most this many words between a quotation and the verb that attributes it."""
 
@@ -366,9 +375,8 @@ def _reported(
 ) -> list[tuple[int, str | None, str]]:
     """(where the source starts in `plain`, the source, the cue) for each report in a sentence,
     whose candidate cue words (`CueModel.pattern`) are `verbs` and whose quotations, blanked
-    in `plain`, are at `quoted`. A cue whose speaker is not
-    found beside it has no source. `trace` gets each candidate cue's place in `plain` and its
-    features, for training."""
+    in `plain`, are at `quoted`. A cue whose speaker is not found beside it has no source.
+    `trace` gets each candidate cue's place in `plain` and its features, for training."""
     found: list[tuple[int, str | None, str]] = []
     has_quote = bool(quoted)
     label = _LABEL.match(plain) if ":" in plain else None
@@ -399,15 +407,15 @@ def _reported(
         end = verb.end()
         content_follows = _CONTENT_FOLLOWS.match(plain, end) is not None
         ends_clause = plain[end : end + 40].lstrip()[:1] in ("", ",", ".")
-        if has_quote and (ends_clause and not content_follows or _names_the_speaker(plain, end)):
-            if _attributes_a_quotation(plain, verb, quoted):
-                continue  # "…,” he said.", "…,” said Odile Brennan.": a quotation's attribution
+        if (
+            has_quote
+            and ((ends_clause and not content_follows) or _names_the_speaker(plain, end))
+            and _attributes_a_quotation(plain, verb, quoted)
+        ):
+            continue  # "…,” he said.", "…,” said Odile Brennan.": a quotation's attribution
         if _says_nothing(plain, end):
             continue  # "He said nothing."
-        if verb.group().lower() in NARRATIVE_CUES and not (
-            _REPORTS_CONTENT.match(plain, end)
-            or _SET_OFF_AFTER.match(plain, end) and _SET_OFF_BEFORE.search(plain, max(0, verb.start() - 80), verb.start())
-        ):
+        if verb.group().lower() in NARRATIVE_CUES and not _narration_reports(plain, verb):
             continue  # "When he finally spoke, …", "Quill wrote in her notebook": narration
         f = cue_features(plain, verb, has_quote, content_follows, ends_clause)
         verb_score = model.score(f)
