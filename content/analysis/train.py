@@ -496,7 +496,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--claims", action="store_true", help="train the claim-cue model (claim_cues.json)")
     parser.add_argument("--cue-count", type=int, default=5, help="a learned cue word is seen at least this often")
     parser.add_argument("--cue-share", type=float, default=0.3, help="… and is a gold cue at least this share of times")
-    parser.add_argument("--cue-threshold", type=float, default=0.33, help="the probability a claim cue needs")
+    parser.add_argument("--cue-threshold", type=float, default=0.32, help="the probability a claim cue needs")
     args = parser.parse_args(argv)
 
     golds = [*news(args.data), *novels(args.data)]
