@@ -178,9 +178,12 @@ def test_x_exports_the_highlights_to_a_file(isolated_dirs: Path) -> None:
         term.send("h")
         term.wait_for(lambda s: "1 note" in s)
         term.send("x")
-        term.wait_for(lambda s: "Export annotations" in s and "Readwise CSV" in s)
+        # The prefilled path shows once the path field has the focus: type only then.
+        term.wait_for(lambda s: "Export annotations" in s and "Readwise CSV" in s and ".md" in s)
         term.send("C-u")  # clear the prefilled path
+        term.wait_for(lambda s: ".md" not in s)
         term.type(str(target))
+        term.wait_for(lambda s: "ferry-notes.md" in s)
         term.send("Enter")
         term.wait_for(lambda s: "Exported 1 annotation as md" in s)
         term.send("q")
