@@ -178,7 +178,7 @@ def test_x_exports_the_highlights_to_a_file(isolated_dirs: Path) -> None:
         term.send("h")
         term.wait_for(lambda s: "1 note" in s)
         term.send("x")
-        # The prefilled path shows once the path field has the focus: type only then.
+        # Each step waits for the screen: ctrl-u and the path sent back to back left the field empty.
         term.wait_for(lambda s: "Export annotations" in s and "Readwise CSV" in s and ".md" in s)
         term.send("C-u")  # clear the prefilled path
         term.wait_for(lambda s: ".md" not in s)
