@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet
 
 from annotations.export import FORMATS, SUFFIXES, Format
+from tui.widgets.fields import Field
 
 LABELS: dict[Format, str] = {
     "md": "Markdown (Obsidian, Logseq)",
@@ -65,7 +66,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
                 for format in FORMATS:
                     yield RadioButton(LABELS[format], value=format == self.format, id=f"format-{format}")
             yield Checkbox("Add the sentence around each highlight (context)", id="context")
-            yield Input(str(self.folder / (self.stem + SUFFIXES[self.format])), id="path")
+            yield Field(str(self.folder / (self.stem + SUFFIXES[self.format])), id="path")
             yield Label("", id="warning", markup=False)
             yield Label("enter exports · tab moves · esc cancels", classes="hint")
 

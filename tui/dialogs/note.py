@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, TextArea
 
+from tui.widgets.fields import Editor
 from tui.widgets.pane import excerpt
 
 
@@ -39,7 +40,7 @@ class NoteEditor(ModalScreen[str | None]):
         with Vertical() as box:
             box.border_title = "Note"
             yield Label(Content(excerpt(self.passage, 200)), classes="excerpt", markup=False)
-            yield TextArea(self.note, id="note-text", soft_wrap=True, tab_behavior="focus")
+            yield Editor(self.note, id="note-text", soft_wrap=True, tab_behavior="focus")
             yield Label("ctrl+s save · esc cancel", classes="hint", markup=False)
 
     def on_mount(self) -> None:

@@ -8,6 +8,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from tui.widgets.fields import Field
+
 
 class LinePrompt(ModalScreen[str | None]):
     """Returns the text entered, or None when cancelled."""
@@ -32,7 +34,7 @@ class LinePrompt(ModalScreen[str | None]):
         with Vertical():
             yield Label(self.prompt_title, markup=False)
             # Not selected on focus: typing adds to the tags already there, it does not replace them.
-            yield Input(self.value, placeholder=self.placeholder, select_on_focus=False)
+            yield Field(self.value, placeholder=self.placeholder, select_on_focus=False)
 
     def on_mount(self) -> None:
         field = self.query_one(Input)

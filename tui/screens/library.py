@@ -17,6 +17,7 @@ from annotations.library import Entry
 from annotations.paths import is_local_file
 from annotations.search import Found
 from content import clean_line
+from tui.widgets.fields import Field
 
 
 def entry_prompt(entry: Entry, found: list[Found] | None = None) -> Content:
@@ -72,7 +73,7 @@ class LibraryScreen(ModalScreen[str | None]):
             box.border_title = "Library"
             if not self.entries:
                 yield Label("No annotated documents yet. Highlight something with h, and it appears here.")
-            yield Input(placeholder="/ searches titles, highlights, notes and tags", id="library-search")
+            yield Field(placeholder="/ searches titles, highlights, notes and tags", id="library-search")
             yield OptionList(*self._options(self.entries, {}), markup=False)
             yield Label("enter opens · / searches · esc closes")
 

@@ -13,6 +13,8 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Label
 
+from tui.widgets.fields import Field
+
 
 class SearchBar(Horizontal):
     DEFAULT_CSS = """
@@ -53,7 +55,7 @@ class SearchBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Label("/", id="search-label")
-        yield Input(placeholder="search (smart case; ctrl+r: regular expression)", id="search-input")
+        yield Field(placeholder="search (smart case; ctrl+r: regular expression)", id="search-input")
         yield Label("", id="search-info")
 
     @property
