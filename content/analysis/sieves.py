@@ -122,6 +122,8 @@ _SUBJECT_BEFORE = re.compile(rf"(?P<who>{MENTION}){PARENTHESIS}{APPOSITION}\s+{_
 # "… from Odile Brennan, who declared, “…”": the relative pronoun is the verb's subject; it
 # is the mention the quotation rests on, and it stands for the name before it.
 _RELATIVE_BEFORE = re.compile(rf"(?P<who>{NAME}){PARENTHESIS},\s+(?P<relative>who)\s+{_BETWEEN}$")
+# A relative clause closed by a comma and the main clause's reporting verb: "…, said".
+_CLOSED_BEFORE_A_VERB = re.compile(rf"[^“”\"]*?,\s+{_BETWEEN}(?:{REPORTING_VERB})\b")
 # "…, with Brennan tweeting that “…”": a participle's own subject, right before it.
 _ING_SUBJECT = re.compile(rf"\bwith\s+(?P<who>{NAME}|{NOUN_PHRASE})\s+$")
 _NAME_THEN_DESCRIPTION = re.compile(rf"\s*(?P<who>{NAME}),\s+(?:an?|the)\s")
@@ -534,6 +536,10 @@ class Sieves:
                         )
                 continue
             relative = _RELATIVE_BEFORE.search(left, 0, verb.start())
+            if relative is not None and _CLOSED_BEFORE_A_VERB.match(left, verb.end()):
+                # "Trump, who has told aides …, said: “…”": the relative clause closes before
+                # the main verb, whose subject is the name before it.
+                continue
             if relative is not None and (named := self._mention(relative)) is not None:
                 start, end = relative.span("relative")
                 return Candidate(Mention(start + floor, end + floor, named.text, named.kind), verb.group())

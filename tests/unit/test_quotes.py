@@ -483,12 +483,16 @@ def test_who_in_a_relative_clause_speaks_for_the_name_before_it() -> None:
     the name "who" stands for; a relative clause that reports nothing leaves the main verb's."""
     body = (
         "The harbour board won a late backer, Tomas Vell, who declared at the meeting, “The pier must be rebuilt.”\n\n"
-        "Ada Rusk, who chaired the board for a decade, shouted, “Not with our money.”"
+        "Ada Rusk, who chaired the board for a decade, shouted, “Not with our money.”\n\n"
+        "Ola Berg, who told reporters he had not read the plan, said on Monday: “It will sink the town.”"
     )
     text, quotes = quotes_of(body)
-    rebuilt, money = quotes
+    rebuilt, money, sink = quotes
     assert (rebuilt.speaker, text[rebuilt.speaker_start : rebuilt.speaker_end]) == ("Tomas Vell", "who")
     assert (money.speaker, text[money.speaker_start : money.speaker_end]) == ("Ada Rusk", "Ada Rusk")
+    # The relative clause reports too ("who told reporters"), but it closes before the main
+    # verb: the quotation is the main clause's, and rests on the name.
+    assert (sink.speaker, text[sink.speaker_start : sink.speaker_end]) == ("Ola Berg", "Ola Berg")
 
 
 def test_a_day_after_said_is_never_a_person_a_pronoun_can_mean() -> None:
