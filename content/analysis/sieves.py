@@ -122,6 +122,8 @@ _SUBJECT_BEFORE = re.compile(rf"(?P<who>{MENTION}){PARENTHESIS}{APPOSITION}\s+{_
 # "… from Odile Brennan, who declared, “…”": the relative pronoun is the verb's subject; it
 # is the mention the quotation rests on, and it stands for the name before it.
 _RELATIVE_BEFORE = re.compile(rf"(?P<who>{NAME}){PARENTHESIS},\s+(?P<relative>who)\s+{_BETWEEN}$")
+# A run that opens with a verb, not a subject: "denounced her record and", "claiming that he".
+_VERB_FIRST = re.compile(r"\s*[a-z]+(?:ed|ing)\b")
 # A relative clause closed by a comma and the main clause's reporting verb: "…, said".
 _CLOSED_BEFORE_A_VERB = re.compile(rf"[^“”\"]*?,\s+{_BETWEEN}(?:{REPORTING_VERB})\b")
 # "…, with Brennan tweeting that “…”": a participle's own subject, right before it.
@@ -370,6 +372,12 @@ class Sieves:
             )
         for pattern in (_AFTER_INVERTED, _AFTER_NORMAL):
             match = pattern.match(window)
+            if match and pattern is _AFTER_NORMAL and _VERB_FIRST.match(match.group("who")):
+                # "…,” claiming that he is …": the clause goes on, and its subject is the quotation's.
+                return None
+            if match and pattern is _AFTER_INVERTED and match.group("verb").endswith("ing"):
+                # "…,” saying the plan …", "…,” citing a survey": a participle and its object.
+                return None
             if match:
                 mention = self._mention(match)
                 if mention is not None:

@@ -824,3 +824,15 @@ def test_a_label_before_an_address_or_a_roll_of_names_is_not_a_claim() -> None:
 def test_a_short_name_that_ends_its_sentence_is_not_an_abbreviation() -> None:
     text, quotes = quotes_of("“Then light it,” said Hale. Then she walked down to the pier, and the gulls rose.")
     assert [(q.speaker, _mention(text, q)) for q in quotes] == [("Hale", "Hale")]
+
+
+def test_a_participle_after_a_quotation_and_its_object_never_speak() -> None:
+    """ "…,” citing a ruling": the participle goes on with the sentence's subject, and "a ruling"
+    is what it cites, not who spoke."""
+    body = (
+        "The two councillors, however, argue that “there is precedent for a sale,” citing a ruling in which "
+        "a harbour was sold."
+    )
+    text, quotes = quotes_of(body)
+    (precedent,) = quotes
+    assert precedent.speaker_start == text.index("The two councillors")
