@@ -256,6 +256,11 @@ OPENING_WORDS = frozenset(
 )
 """Prepositions and adverbs that open a sentence and are never a name: "Amid …", "Given his …"."""
 
+CLAUSE_OPENERS = frozenset(
+    "as that this when while if because although though since unless whether so and but or then there".split()
+)
+"""Words that open a clause and are never its subject: "As reported by …", "That makes her …"."""
+
 SENTENCE_STARTERS = (
     frozenset(
         """the a an but and so yet then when while after before in on at as if however this that these

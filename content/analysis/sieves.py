@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from content.analysis.cast import Cast, Mention, MentionKind, title_gender, trim_mention
 from content.analysis.lexicon import (
     ABBREVIATIONS,
+    CLAUSE_OPENERS,
     DESCRIBED_GENDER,
     KIN_WORDS,
     OPENING_WORDS,
@@ -648,6 +649,7 @@ class Sieves:
                 or _NOT_A_SUBJECT.fullmatch(who)
                 or self.people.opens_only(who)  # "This was the letter", "Anxious as she was"
                 or who.lower() in OPENING_WORDS  # "Given his …"
+                or who.lower() in CLAUSE_OPENERS  # "As reported by …", "That makes her …"
             ):
                 continue
             found = match

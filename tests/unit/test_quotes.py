@@ -836,3 +836,16 @@ def test_a_participle_after_a_quotation_and_its_object_never_speak() -> None:
     text, quotes = quotes_of(body)
     (precedent,) = quotes
     assert precedent.speaker_start == text.index("The two councillors")
+
+
+def test_a_word_that_opens_a_clause_is_never_its_speaker() -> None:
+    """ "That makes her “…”": "That" is no one; the words go on being the last speaker's."""
+    body = (
+        "“She still has the friends she had at school,” Ola Berg has said while campaigning for his wife. "
+        "That makes her “by definition a trustworthy person.”"
+    )
+    text, quotes = quotes_of(body)
+    friends, trustworthy = quotes
+    assert friends.speaker == "Ola Berg"
+    assert trustworthy.speaker == "Ola Berg"
+    assert text[trustworthy.speaker_start : trustworthy.speaker_end] != "That"
