@@ -123,6 +123,8 @@ _SUBJECT_BEFORE = re.compile(rf"(?P<who>{MENTION}){PARENTHESIS}{APPOSITION}\s+{_
 # "… from Odile Brennan, who declared, “…”": the relative pronoun is the verb's subject; it
 # is the mention the quotation rests on, and it stands for the name before it.
 _RELATIVE_BEFORE = re.compile(rf"(?P<who>{NAME}){PARENTHESIS},\s+(?P<relative>who)\s+{_BETWEEN}$")
+_SAID_FIRST = re.compile(rf"\s*(?:Said|Says|Added|Asked|Wrote)\s+(?P<who>{NAME}|{NOUN_PHRASE})(?=\s*[,:(])")
+_ACCORDING_NEXT = re.compile(r"[\s,—–-]*according to\b")
 # A run that opens with a verb, not a subject: "denounced her record and", "claiming that he".
 _VERB_FIRST = re.compile(r"\s*[a-z]+(?:ed|ing)\b")
 # A relative clause closed by a comma and the main clause's reporting verb: "…, said".
@@ -523,6 +525,10 @@ class Sieves:
         according = None
         for according in _ACCORDING.finditer(left):  # noqa: B007 - the last one is wanted
             pass
+        first = _SAID_FIRST.match(left) if left[:12].lstrip()[:1].isupper() else None
+        if first is not None and (mention := self._mention(first)) is not None:
+            # "Said Dora Poynter, who grew up there, “…”": the verb opens the sentence.
+            return Candidate(Mention(mention.start + floor, mention.end + floor, mention.text, mention.kind), "said")
         verbs = self._verbs_before(left, floor, span.start)
         opener = _INTRODUCTORY.match(left) if verbs else None
         opened = 0 if opener is None else opener.end()
@@ -662,7 +668,11 @@ class Sieves:
     def according(self, span: MarkedSpan, sentence: Span) -> Candidate | None:
         """ "…,” Wilk said, according to the Gazette.": the source the sentence cites, wherever
         it sits, outside the quotations."""
-        for match in _ACCORDING.finditer(self.text, sentence.start, max(sentence.end, span.end)):
+        end = max(sentence.end, span.end)
+        if _ACCORDING_NEXT.match(self.text, span.end):
+            # "“…” according to the watchdog.": the attribution the splitter left to a sentence of its own.
+            end = max(end, self.sentence_of(min(len(self.text) - 1, span.end + 1)).end)
+        for match in _ACCORDING.finditer(self.text, sentence.start, end):
             if not self.in_quotation(match.start()):
                 mention = self._mention(match)
                 if mention is not None:
