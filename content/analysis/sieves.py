@@ -124,6 +124,7 @@ _SUBJECT_BEFORE = re.compile(rf"(?P<who>{MENTION}){PARENTHESIS}{APPOSITION}\s+{_
 # is the mention the quotation rests on, and it stands for the name before it.
 _RELATIVE_BEFORE = re.compile(rf"(?P<who>{NAME}){PARENTHESIS},\s+(?P<relative>who)\s+{_BETWEEN}$")
 _SAID_FIRST = re.compile(rf"\s*(?:Said|Says|Added|Asked|Wrote)\s+(?P<who>{NAME}|{NOUN_PHRASE})(?=\s*[,:(])")
+_SAID_THEN = re.compile(rf"(?P<who>{NAME}|{PRONOUN}){PARENTHESIS}\s+(?:{REPORTING_VERB}),\s*(?:\w+ly\s+)?$")
 _ACCORDING_NEXT = re.compile(r"[\s,—–-]*according to\b")
 # A run that opens with a verb, not a subject: "denounced her record and", "claiming that he".
 _VERB_FIRST = re.compile(r"\s*[a-z]+(?:ed|ing)\b")
@@ -540,8 +541,10 @@ class Sieves:
                     return Candidate(
                         Mention(mention.start + floor, mention.end + floor, mention.text, mention.kind), verb.group()
                     )
+                # "…, Nefzi said, adding …": the participle goes on with the verb just before it.
+                subject = _SAID_THEN.search(left, max(0, verb.start() - 160), verb.start())
                 # "…, saying …": the speaker is the subject of the clause, not the word before.
-                subject = _CLAUSE_SUBJECT.match(left)
+                subject = subject or _CLAUSE_SUBJECT.match(left)
                 if subject is not None and subject.end() <= verb.start():
                     mention = self._mention(subject)
                     if mention is not None:

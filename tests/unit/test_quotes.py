@@ -864,3 +864,23 @@ def test_a_sentence_that_opens_with_said_and_a_trailing_according_to_name_the_sp
     proud, records = quotes
     assert (proud.speaker, text[proud.speaker_start : proud.speaker_end]) == ("Dora Poynter", "Dora Poynter")
     assert text[records.speaker_start : records.speaker_end] == "Harbour Watch"
+
+
+def test_adding_goes_on_with_the_speaker_just_before_it() -> None:
+    """ "…, Berg said, adding, “…”": the participle is Berg's, not the clause's first name's.
+    The nearest-verb sieve reads "adding" first; it proposes Berg, not Hale."""
+    from content.analysis.narrator import attribute
+    from content.analysis.quotes import Choice
+    from content.analysis.ranker import load_ranker
+
+    body = (
+        "Ola Berg saw the councillors leave. Hale didn't mingle with the crowd but left the hall as soon as the "
+        "evening vote was finished, Berg said, adding, “He was not pleased.”"
+    )
+    analysis = analyse(parse_plain_text("Headline Here\n\n" + body, "/tmp/t.txt"))
+    trace: list[Choice] = []
+    attribute(analysis.read, analysis.sentences, analysis.cast, False, load_ranker(), trace, False)
+    (choice,) = trace
+    proposed = [(s.sieve, s.alternative, o.speaker) for o in choice.options for s in o.sources]
+    nearest = [speaker for sieve, alternative, speaker in proposed if sieve == "before_nearest" and not alternative]
+    assert nearest == ["Ola Berg"]
