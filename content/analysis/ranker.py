@@ -144,13 +144,20 @@ def features(e: Evidence) -> Features:
         f["according_vs"] = 1.0
     if e.gender_agrees is not None:
         f["gender_agrees" if e.gender_agrees else "gender_clash"] = 1.0
+    # "“…,” he said." in a dialogue: which of the recent speakers a pronoun means depends on
+    # the turn (a new paragraph is mostly a new speaker), which the model sees only together.
+    pronoun = any(s.kind == "pronoun" for s in e.sources)
     if e.recent_rank is None:
         f["not_recent"] = 1.0
+        if pronoun:
+            f["pronoun&not_recent"] = 1.0
     else:
         recent = min(e.recent_rank, 3)
         f[_RECENT[recent]] = 1.0
         if e.bare_turn:
             f[_BARE_RECENT[recent]] = 1.0
+        if pronoun:
+            f[_OPENS_PRONOUN_RECENT[recent] if e.opens_paragraph else _PRONOUN_RECENT[recent]] = 1.0
     if e.dialogue_run:
         f["dialogue_run"] = min(e.dialogue_run, 6) / 6
     return f
@@ -158,6 +165,8 @@ def features(e: Evidence) -> Features:
 
 _RECENT = tuple(f"recent={n}" for n in range(4))
 _BARE_RECENT = tuple(f"bare&recent={n}" for n in range(4))
+_PRONOUN_RECENT = tuple(f"pronoun&recent={n}" for n in range(4))
+_OPENS_PRONOUN_RECENT = tuple(f"opens&pronoun&recent={n}" for n in range(4))
 
 
 def for_fiction(f: Features) -> Features:

@@ -56,6 +56,26 @@ def test_the_ranking_model_chooses_and_the_other_model_may_still_decline() -> No
     assert ranker.choose([{"bias": 1.0, "first": 1.0}, {"bias": 1.0, "after": 1.0}], fiction=True) == 0
 
 
+def test_a_pronoun_s_reading_is_weighed_with_the_turn_it_would_take() -> None:
+    """ "“…,” he said." opening a paragraph may mean the man who spoke last or the one before:
+    the features pair the pronoun with that turn, and with whether the quotation opens its
+    paragraph, so the model can weigh them together."""
+    from content.analysis.ranker import Evidence, Source, features
+
+    he = Source("after", "pronoun", "he", "said", 0, 2, True, False)
+    name = Source("after", "person", "Wren", "said", 0, 2, True, False)
+
+    def evidence(source: Source, recent: int | None, opens: bool) -> Evidence:
+        return Evidence((source,), True, True, True, recent, False, False, False, opens, False, 3)
+
+    assert "opens&pronoun&recent=1" in features(evidence(he, 1, True))
+    assert "pronoun&recent=0" in features(evidence(he, 0, False))
+    assert "pronoun&not_recent" in features(evidence(he, None, True))
+    assert not any("pronoun&" in key for key in features(evidence(name, 1, True)))
+    # The shipped weights were trained with them.
+    assert any(key.startswith("opens&pronoun&recent=") for key in load_ranker().weights)
+
+
 def test_stages_run_in_order_and_each_on_first_use() -> None:
     doc = parse_plain_text("Title\n\n“Hello there, friends,” said Mara Quill. She claimed that 40 jobs came.", "x")
     analysis = analyse(doc)
