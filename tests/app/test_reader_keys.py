@@ -360,6 +360,23 @@ async def test_status_line_names_the_mention_when_it_differs(build) -> None:  # 
         assert "quote 1/1 · Odile Brennan (the mayor)" in status(app)
 
 
+async def test_status_line_does_not_name_a_relative_pronoun_as_the_mention(build) -> None:  # type: ignore[no-untyped-def]
+    """The quotation rests on "who", but "Tomas Vell (who)" says nothing the name does not."""
+    from content.plaintext import parse_plain_text
+
+    document = parse_plain_text(
+        "Harbour Notes\n\nThe board won a late backer, Tomas Vell, who declared at the meeting, "
+        "“The pier must be rebuilt.”",
+        "/tmp/vell.txt",
+    )
+    app = build(document)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_analysis(app, pilot)
+        await pilot.press("right_square_bracket")
+        assert "quote 1/1 · Tomas Vell" in status(app)
+        assert "(who)" not in status(app)
+
+
 async def test_a_hostile_note_from_another_program_reaches_the_pane_clean(build, short_doc, data_dir) -> None:  # type: ignore[no-untyped-def]
     """A TOML file edited by another program: the note's OSC 52 (clipboard) and CSI 2J (clear
     screen) never reach the pane, on first draw or after the note is shown again."""

@@ -40,6 +40,9 @@ _KEY_FIRST_FOR = 0.1
 _SEARCH_IN_WORKER = 200_000
 """A text longer than this is searched off the UI thread as the query is typed."""
 
+_RELATIVE = frozenset({"who", "whom", "which", "that"})
+"""Mentions the status line never shows beside the name: "Tomas Vell (who)" says nothing more."""
+
 
 def _settle() -> None:
     """The book's analysis and notes are millions of objects that live as long as the reader:
@@ -518,7 +521,7 @@ class ReaderScreen(Screen[None]):
             if quote.speaker and quote.speaker_start is not None and quote.speaker_end is not None:
                 # "Odile Brennan (the mayor)": how the text names them here, when it differs.
                 mention = " ".join(self.document.text[quote.speaker_start : quote.speaker_end].split())
-                if mention and mention.casefold() not in quote.speaker.casefold():
+                if mention and mention.casefold() not in quote.speaker.casefold() and mention.lower() not in _RELATIVE:
                     who += f" ({mention})"
             if self.reading.speaker is not None:
                 theirs = self.reading.speaker_quotes(self.reading.speaker)
