@@ -123,10 +123,13 @@ _SUBJECT_BEFORE = re.compile(rf"(?P<who>{MENTION}){PARENTHESIS}{APPOSITION}\s+{_
 # "… from Odile Brennan, who declared, “…”": the relative pronoun is the verb's subject; it
 # is the mention the quotation rests on, and it stands for the name before it.
 _RELATIVE_BEFORE = re.compile(rf"(?P<who>{NAME}){PARENTHESIS},\s+(?P<relative>who)\s+{_BETWEEN}$")
+# The verb opens the sentence, its speaker after it: "Said Dora Poynter, who grew up there, “…”".
 _SAID_FIRST = re.compile(rf"\s*(?:Said|Says|Added|Asked|Wrote)\s+(?P<who>{NAME}|{NOUN_PHRASE})(?=\s*[,:(])")
+# A speaker and a reporting verb right before a participle: "…, Nefzi said, adding, “…”".
 _SAID_THEN = re.compile(rf"(?P<who>{NAME}|{PRONOUN}){PARENTHESIS}\s+(?:{REPORTING_VERB}),\s*(?:\w+ly\s+)?$")
+# "according to" right after a quotation: "“…” according to Harbour Watch."
 _ACCORDING_NEXT = re.compile(r"[\s,—–-]*according to\b")
-# A run that opens with a verb, not a subject: "denounced her record and", "claiming that he".
+# A run that opens with a verb, not a subject: "claiming that he is responsible …".
 _VERB_FIRST = re.compile(r"\s*[a-z]+(?:ed|ing)\b")
 # A relative clause closed by a comma and the main clause's reporting verb: "…, said".
 _CLOSED_BEFORE_A_VERB = re.compile(rf"[^“”\"]*?,\s+{_BETWEEN}(?:{REPORTING_VERB})\b")
