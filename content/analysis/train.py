@@ -488,7 +488,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, required=True, help="the training split (never dev)")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--rounds", type=int, default=2, help="re-run the analysis with the new weights this often")
-    parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
+    parser.add_argument("--c", type=float, default=4.0, help="inverse regularisation strength")
     parser.add_argument("--choice-c", type=float, default=0.3, help="inverse regularisation of the ranking model")
     parser.add_argument("--threshold", type=float, default=0.05, help="below this, nobody is named")
     parser.add_argument("--out", type=Path, default=SHIPPED)
