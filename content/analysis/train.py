@@ -204,7 +204,7 @@ def examples(golds: list[Gold], ranker: Ranker) -> list[Example]:
     return out
 
 
-def fit(train: list[Example], c: float = 1.0) -> dict[str, float]:
+def fit(train: list[Example], c: float = 4.0) -> dict[str, float]:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -218,7 +218,7 @@ def fit(train: list[Example], c: float = 1.0) -> dict[str, float]:
     return {str(name): round(float(w), 5) for name, w in zip(names, model.coef_[0], strict=True) if abs(w) > 1e-6}
 
 
-def fit_choice(train: list[Example], c: float = 0.3) -> dict[str, float]:
+def fit_choice(train: list[Example], c: float = 1.0) -> dict[str, float]:
     """The ranking model: a conditional logit over each quotation's candidates (softmax over
     them, L2-regularised), fitted to put a right one first. Only quotations with a right
     candidate and a wrong one teach it anything."""
@@ -489,7 +489,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--rounds", type=int, default=2, help="re-run the analysis with the new weights this often")
     parser.add_argument("--c", type=float, default=4.0, help="inverse regularisation strength")
-    parser.add_argument("--choice-c", type=float, default=0.3, help="inverse regularisation of the ranking model")
+    parser.add_argument("--choice-c", type=float, default=1.0, help="inverse regularisation of the ranking model")
     parser.add_argument("--threshold", type=float, default=0.05, help="below this, nobody is named")
     parser.add_argument("--out", type=Path, default=SHIPPED)
     parser.add_argument("--score", type=Path, help="score.py: report the cross-validated scores it prints")
