@@ -108,8 +108,10 @@ _POSSESSED_WORDS = re.compile(
     r"contention|charge|accusation|suggestion|promise|pledge|description|words|remark|remarks|comments|comment|tweet|"
     r"message|warning|vow|view|belief)\b"
 )
+# "…,” Hale said." / "…,” Hale is quoted as saying."
 _AFTER_NORMAL = re.compile(
-    rf"^[\s,—–-]*(?P<who>{WORD_RUN}){PARENTHESIS}{APPOSITION}\s+(?:(?:{AUXILIARY})\s+)*(?P<verb>{REPORTING_VERB})\b"
+    rf"^[\s,—–-]*(?P<who>{WORD_RUN}){PARENTHESIS}{APPOSITION}\s+(?:(?:{AUXILIARY})\s+)*(?:quoted\s+as\s+)?"
+    rf"(?P<verb>{REPORTING_VERB})\b"
 )
 # The attribution closes the sentence: "A keeper who “sleeps” is no keeper, Wilk said."
 _CLAUSE_FINAL = re.compile(

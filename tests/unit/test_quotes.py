@@ -884,3 +884,16 @@ def test_adding_goes_on_with_the_speaker_just_before_it() -> None:
     proposed = [(s.sieve, s.alternative, o.speaker) for o in choice.options for s in o.sources]
     nearest = [speaker for sieve, alternative, speaker in proposed if sieve == "before_nearest" and not alternative]
     assert nearest == ["Ola Berg"]
+
+
+def test_quoted_as_saying_names_the_speaker_before_it() -> None:
+    """ "…,” Ola Berg is quoted as saying.": Berg, not "quoted as"; and the next quotation of
+    the paragraph goes on in his voice."""
+    body = (
+        "The ferry service has a new owner.\n\n“The boats are part of a balanced network,” Ola Berg is quoted as "
+        "saying. “We will keep every crossing.”"
+    )
+    text, quotes = quotes_of(body)
+    network, crossing = quotes
+    assert (network.speaker, text[network.speaker_start : network.speaker_end]) == ("Ola Berg", "Ola Berg")
+    assert crossing.speaker == "Ola Berg"
