@@ -129,6 +129,9 @@ _RELATIVE_BEFORE = re.compile(rf"(?P<who>{NAME}){PARENTHESIS},\s+(?P<relative>wh
 _SAID_FIRST = re.compile(rf"\s*(?:Said|Says|Added|Asked|Wrote)\s+(?P<who>{NAME}|{NOUN_PHRASE})(?=\s*[,:(])")
 # A speaker and a reporting verb right before a participle: "…, Nefzi said, adding, “…”".
 _SAID_THEN = re.compile(rf"(?P<who>{NAME}|{PRONOUN}){PARENTHESIS}\s+(?:{REPORTING_VERB}),\s*(?:\w+ly\s+)?$")
+_SPEAKING_TO = re.compile(
+    rf"(?P<who>{MENTION})\s+(?:speaking|talking|writing|who\s+spoke)\s+(?:to|for|with)\s+{NAME}\s+{_BETWEEN}$"
+)
 # "according to" right after a quotation: "“…” according to Harbour Watch."
 _ACCORDING_NEXT = re.compile(r"[\s,—–-]*according to\b")
 # A run that opens with a verb, not a subject: "claiming that he is responsible …".
@@ -567,7 +570,11 @@ class Sieves:
                 start, end = relative.span("relative")
                 return Candidate(Mention(start + floor, end + floor, named.text, named.kind), verb.group())
             # Not inside an opening phrase: "On the gate at the foot of Gannet Head, a sign … reads:"
-            subject = _SUBJECT_BEFORE.search(left, opened, verb.start())
+            # Not the name a participle speaks to: "Another source speaking to Fox News said".
+            speaking_to = "ing to " in left or "ing for " in left or "ing with " in left or "spoke " in left
+            subject = (_SPEAKING_TO.search(left, opened, verb.start()) if speaking_to else None) or (
+                _SUBJECT_BEFORE.search(left, opened, verb.start())
+            )
             if subject is not None:
                 mention = self._mention(subject)
                 if mention is not None:

@@ -897,3 +897,14 @@ def test_quoted_as_saying_names_the_speaker_before_it() -> None:
     network, crossing = quotes
     assert (network.speaker, text[network.speaker_start : network.speaker_end]) == ("Ola Berg", "Ola Berg")
     assert crossing.speaker == "Ola Berg"
+
+
+def test_the_name_a_source_speaks_to_is_not_the_speaker() -> None:
+    """ "Another harbour official speaking to the Gazette said, “…”": the official speaks."""
+    body = (
+        "The inquiry into the pier goes on.\n\n"
+        "Another harbour official speaking to Radio Marrow said, “The divers are looking at every pile.”"
+    )
+    text, quotes = quotes_of(body)
+    (divers,) = quotes
+    assert text[divers.speaker_start : divers.speaker_end] == "Another harbour official"
