@@ -125,9 +125,9 @@ _SUBJECT_BEFORE = re.compile(rf"(?P<who>{MENTION}){PARENTHESIS}{APPOSITION}\s+{_
 # "… from Odile Brennan, who declared, “…”": the relative pronoun is the verb's subject; it
 # is the mention the quotation rests on, and it stands for the name before it.
 _RELATIVE_BEFORE = re.compile(rf"(?P<who>{NAME}){PARENTHESIS},\s+(?P<relative>who)\s+{_BETWEEN}$")
-# The verb opens the sentence, its speaker after it: "Said Dora Poynter, who grew up there, “…”".
+# The verb opens the sentence, its speaker after it: "Said Ines Varga, who grew up there, “…”".
 _SAID_FIRST = re.compile(rf"\s*(?:Said|Says|Added|Asked|Wrote)\s+(?P<who>{NAME}|{NOUN_PHRASE})(?=\s*[,:(])")
-# A speaker and a reporting verb right before a participle: "…, Nefzi said, adding, “…”".
+# A speaker and a reporting verb right before a participle: "…, Berg said, adding, “…”".
 _SAID_THEN = re.compile(rf"(?P<who>{NAME}|{PRONOUN}){PARENTHESIS}\s+(?:{REPORTING_VERB}),\s*(?:\w+ly\s+)?$")
 _SPEAKING_TO = re.compile(
     rf"(?P<who>{MENTION})\s+(?:speaking|talking|writing|who\s+spoke)\s+(?:to|for|with)\s+{NAME}\s+{_BETWEEN}$"
@@ -536,11 +536,13 @@ class Sieves:
             pass
         first = _SAID_FIRST.match(left) if left[:12].lstrip()[:1].isupper() else None
         if first is not None and (mention := self._mention(first)) is not None:
-            # "Said Dora Poynter, who grew up there, “…”": the verb opens the sentence.
+            # "Said Ines Varga, who grew up there, “…”": the verb opens the sentence.
             return Candidate(Mention(mention.start + floor, mention.end + floor, mention.text, mention.kind), "said")
         verbs = self._verbs_before(left, floor, span.start)
         opener = _INTRODUCTORY.match(left) if verbs else None
         opened = 0 if opener is None else opener.end()
+        # Whether "speaking to …" may sit between a subject and its verb: looked at once, not per verb.
+        speaking_to = "ing to " in left or "ing for " in left or "ing with " in left or "spoke " in left
         for verb in reversed(verbs) if nearest else verbs:
             if verb.group().endswith("ing"):
                 own = _ING_SUBJECT.search(left, 0, verb.start())
@@ -549,7 +551,7 @@ class Sieves:
                     return Candidate(
                         Mention(mention.start + floor, mention.end + floor, mention.text, mention.kind), verb.group()
                     )
-                # "…, Nefzi said, adding …": the participle goes on with the verb just before it.
+                # "…, Berg said, adding …": the participle goes on with the verb just before it.
                 subject = _SAID_THEN.search(left, max(0, verb.start() - 160), verb.start())
                 # "…, saying …": the speaker is the subject of the clause, not the word before.
                 subject = subject or _CLAUSE_SUBJECT.match(left)
@@ -563,15 +565,14 @@ class Sieves:
                 continue
             relative = _RELATIVE_BEFORE.search(left, 0, verb.start())
             if relative is not None and _CLOSED_BEFORE_A_VERB.match(left, verb.end()):
-                # "Trump, who has told aides …, said: “…”": the relative clause closes before
+                # "Berg, who has told aides …, said: “…”": the relative clause closes before
                 # the main verb, whose subject is the name before it.
                 continue
             if relative is not None and (named := self._mention(relative)) is not None:
                 start, end = relative.span("relative")
                 return Candidate(Mention(start + floor, end + floor, named.text, named.kind), verb.group())
             # Not inside an opening phrase: "On the gate at the foot of Gannet Head, a sign … reads:"
-            # Not the name a participle speaks to: "Another source speaking to Fox News said".
-            speaking_to = "ing to " in left or "ing for " in left or "ing with " in left or "spoke " in left
+            # Not the name a participle speaks to: "Another source speaking to the Gazette said".
             subject = (_SPEAKING_TO.search(left, opened, verb.start()) if speaking_to else None) or (
                 _SUBJECT_BEFORE.search(left, opened, verb.start())
             )

@@ -346,35 +346,28 @@ async def test_people_tab_lists_who_speaks_and_filters_the_quote_keys(build, sam
         assert len(speakers) > 1  # every quote again
 
 
-async def test_status_line_names_the_mention_when_it_differs(build) -> None:  # type: ignore[no-untyped-def]
+async def status_on_the_first_quote(build, body: str) -> str:  # type: ignore[no-untyped-def]
+    """The status line once `]` has moved the cursor to the first quotation of `body`."""
     from content.plaintext import parse_plain_text
 
-    document = parse_plain_text(
-        "Harbour Notes\n\nMayor Odile Brennan chaired the meeting.\n\n“We have no choice,” the mayor said.",
-        "/tmp/mayor.txt",
-    )
-    app = build(document)
+    app = build(parse_plain_text("Harbour Notes\n\n" + body, "/tmp/quote.txt"))
     async with app.run_test(size=SIZE) as pilot:
         await wait_for_analysis(app, pilot)
         await pilot.press("right_square_bracket")
-        assert "quote 1/1 · Odile Brennan (the mayor)" in status(app)
+        return status(app)
+
+
+async def test_status_line_names_the_mention_when_it_differs(build) -> None:  # type: ignore[no-untyped-def]
+    body = "Mayor Odile Brennan chaired the meeting.\n\n“We have no choice,” the mayor said."
+    assert "quote 1/1 · Odile Brennan (the mayor)" in await status_on_the_first_quote(build, body)
 
 
 async def test_status_line_does_not_name_a_relative_pronoun_as_the_mention(build) -> None:  # type: ignore[no-untyped-def]
     """The quotation rests on "who", but "Tomas Vell (who)" says nothing the name does not."""
-    from content.plaintext import parse_plain_text
-
-    document = parse_plain_text(
-        "Harbour Notes\n\nThe board won a late backer, Tomas Vell, who declared at the meeting, "
-        "“The pier must be rebuilt.”",
-        "/tmp/vell.txt",
-    )
-    app = build(document)
-    async with app.run_test(size=SIZE) as pilot:
-        await wait_for_analysis(app, pilot)
-        await pilot.press("right_square_bracket")
-        assert "quote 1/1 · Tomas Vell" in status(app)
-        assert "(who)" not in status(app)
+    body = "The board won a late backer, Tomas Vell, who declared at the meeting, “The pier must be rebuilt.”"
+    line = await status_on_the_first_quote(build, body)
+    assert "quote 1/1 · Tomas Vell" in line
+    assert "(who)" not in line
 
 
 async def test_a_hostile_note_from_another_program_reaches_the_pane_clean(build, short_doc, data_dir) -> None:  # type: ignore[no-untyped-def]

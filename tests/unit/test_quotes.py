@@ -852,17 +852,17 @@ def test_a_word_that_opens_a_clause_is_never_its_speaker() -> None:
 
 
 def test_a_sentence_that_opens_with_said_and_a_trailing_according_to_name_the_speaker() -> None:
-    """ "Said Dora Poynter, …, “…”" puts the verb first; "“… for years,” according to the
+    """ "Said Ines Varga, …, “…”" puts the verb first; "“… for years,” according to the
     harbour watchdog." puts the source after the quotation, past where the sentence seems to end."""
     body = (
-        "The pink cottage on Quay Street is a museum now. Said Dora Poynter, who grew up beside it, "
+        "The pink cottage on Quay Street is a museum now. Said Ines Varga, who grew up beside it, "
         "“We were all so proud of him.”\n\n"
         "“The records show the harbour board knew of the cracks for years. The new files show it kept "
         "a dossier on every councillor,” according to Harbour Watch."
     )
     text, quotes = quotes_of(body)
     proud, records = quotes
-    assert (proud.speaker, text[proud.speaker_start : proud.speaker_end]) == ("Dora Poynter", "Dora Poynter")
+    assert (proud.speaker, text[proud.speaker_start : proud.speaker_end]) == ("Ines Varga", "Ines Varga")
     assert text[records.speaker_start : records.speaker_end] == "Harbour Watch"
 
 
