@@ -197,14 +197,18 @@ class Ranker:
         self.choice = choice
 
     def probability(self, f: Features, fiction: bool = False) -> float:
-        z = linear_score(self._fiction if fiction else self.weights, f)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return _sigmoid(self._log_odds(f, fiction))
+
+    def _log_odds(self, f: Features, fiction: bool) -> float:
+        """The per-candidate model's score, clamped as `probability` takes it."""
+        return max(-30.0, min(30.0, linear_score(self._fiction if fiction else self.weights, f)))
 
     def choose(self, candidates: list[Features], fiction: bool = False) -> int | None:
         """The index of the candidate most likely to be the speaker, or None when even the
         best is below the threshold."""
         if self.choice is None or fiction:
-            ranking = [self.probability(f, fiction) for f in candidates]
+            # By probability, that is by its log-odds (the sigmoid keeps their order).
+            ranking = [self._log_odds(f, fiction) for f in candidates]
         else:
             # Both models' scores added: the ranking model's, and the log-odds of the other.
             ranking = [linear_score(self.choice, f) + linear_score(self.weights, f) for f in candidates]
@@ -215,6 +219,10 @@ class Ranker:
         if best is None or self.probability(candidates[best], fiction) < self.threshold:
             return None
         return best
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-z))
 
 
 def _with_fiction(weights: dict[str, float]) -> dict[str, float]:
