@@ -154,8 +154,8 @@ TITLES: dict[str, Gender | None] = {
         "m",
     ),
     **dict.fromkeys(
-        """mrs ms miss mistress lady queen princess sister aunt madam madame mademoiselle dame duchess countess
-        baroness frau signora""".split(),
+        """mrs ms miss mistress lady queen princess sister aunt madam madame mademoiselle mme mlle dame duchess
+        countess baroness frau signora""".split(),
         "f",
     ),
     **dict.fromkeys(
@@ -168,6 +168,8 @@ ABBREVIATED_TITLES = (
     "Mr",
     "Mrs",
     "Ms",
+    "Mme",
+    "Mlle",
     "Dr",
     "Prof",
     "Sen",

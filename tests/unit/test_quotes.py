@@ -908,3 +908,18 @@ def test_the_name_a_source_speaks_to_is_not_the_speaker() -> None:
     text, quotes = quotes_of(body)
     (divers,) = quotes
     assert text[divers.speaker_start : divers.speaker_end] == "Another harbour official"
+
+
+def test_french_titles_written_short_open_a_name() -> None:
+    """ "Mlle. Varga" is Miss Varga, and "Mme. Rusk" Mrs Rusk (as "Miss Varga" and "Mrs. Rusk"
+    are): not a person called "Mlle", and a woman."""
+    doc = parse_plain_text(
+        "Mlle. Varga and Mme. Rusk sat by the lamp.\n\n“It is late,” said Mlle. Varga.\n\n“Not yet,” said Mme. Rusk.",
+        "/tmp/t.txt",
+    )
+    analysis = analyse(doc)
+    assert [(q.speaker, doc.text[q.speaker_start : q.speaker_end]) for q in analysis.quotes] == [
+        ("Varga", "Mlle. Varga"),
+        ("Rusk", "Mme. Rusk"),
+    ]
+    assert {p.name: p.gender for p in analysis.people} == {"Varga": "f", "Rusk": "f"}
