@@ -19,11 +19,13 @@ package: data does not reach for its analysers.
 
 from __future__ import annotations
 
+import gc
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import replace
-from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from functools import cached_property, wraps
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from content.analysis.lexicon import BOOK_LENGTH
 from content.analysis.pause import Pause
@@ -67,6 +69,28 @@ def _plain_spaces(document: Document) -> Document:
     return document if text is document.text else replace(document, text=text)
 
 
+_T = TypeVar("_T")
+
+
+def _collector_paused(stage: Callable[[Analysis], _T]) -> Callable[[Analysis], _T]:
+    """A stage that runs with the cycle collector off, as the reader's analysis thread runs:
+    a book's analysis makes millions of objects, acyclic and freed by reference counting,
+    and the collector walked them some 560 times (War and Peace: 60-90 ms of 2.9 s). It is
+    turned back on only if it was on, so a caller (or a stage) that keeps it off keeps it off."""
+
+    @wraps(stage)
+    def run(self: Analysis) -> _T:
+        was_on = gc.isenabled()
+        gc.disable()
+        try:
+            return stage(self)
+        finally:
+            if was_on:
+                gc.enable()
+
+    return run
+
+
 class Analysis:
     """The stages' results for one document, each worked out on first use."""
 
@@ -81,6 +105,7 @@ class Analysis:
         analysis in a thread passes one that waits while a key is being answered."""
 
     @cached_property
+    @_collector_paused
     def sentences(self) -> list[Sentence]:
         return split_sentences(self.read, self.pause)
 
@@ -104,6 +129,7 @@ class Analysis:
         return False
 
     @cached_property
+    @_collector_paused
     def marks(self) -> list[MarkedSpan]:
         """The quotation marks' spans, found once for the genre and the quotes."""
         from content.analysis.marks import find_marked_spans
@@ -133,6 +159,7 @@ class Analysis:
         return told(i) >= _FIRST_PERSON * max(1, told(he_she))
 
     @cached_property
+    @_collector_paused
     def cast(self) -> Cast:
         from content.analysis.cast import Cast
 
@@ -141,6 +168,7 @@ class Analysis:
         return Cast(self.read.text, narrator, self.pause)
 
     @cached_property
+    @_collector_paused
     def quotes(self) -> list[Quote]:
         from content.analysis.narrator import attribute
 
@@ -156,6 +184,7 @@ class Analysis:
         )
 
     @cached_property
+    @_collector_paused
     def claims(self) -> list[Claim]:
         from content.analysis.claims import find_claims
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 from importlib import resources
@@ -308,3 +309,21 @@ def test_in_a_book_a_name_mostly_written_after_in_or_from_is_a_place_not_a_perso
     cast = analyse(parse_plain_text(text, "/tmp/book.txt")).cast
     assert "Ida Hale" in cast.confirmed
     assert "Marrowgate" not in cast.confirmed  # "All Marrowgate talks" made it a speaker before
+
+
+def test_the_stages_leave_the_cycle_collector_as_they_found_it() -> None:
+    """The stages turn the collector off while they run; a long reading session must not be
+    left without it, and a caller that turned it off (the reader's analysis thread) keeps it off."""
+    body = "Headline\n\n“It is late,” said Ida Hale. She said the ferry had reportedly sailed at 6 a.m.\n"
+    seen: list[bool] = []
+    try:
+        gc.enable()
+        analysis = analyse(parse_plain_text(body, "/tmp/t.txt"))
+        assert [c.kind for c in analysis.claims] == ["hedged"] and gc.isenabled()
+        gc.disable()
+        analysis = analyse(parse_plain_text(body, "/tmp/t.txt"))
+        analysis.run()
+        seen.append(gc.isenabled())
+    finally:
+        gc.enable()
+    assert seen == [False]
