@@ -56,6 +56,9 @@ class Option:
     """The first proposal that named them: its mention and cue are what the quote shows."""
     sources: list[Source] = field(default_factory=list)
     gender_agrees: bool | None = None
+    named_before: int | None = None
+    """For a pronoun or description: 0 if this is the last person of its gender named before
+    it (outside quotations), 1 the one before, …; None if not among them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +152,7 @@ def find_quotes(
                     contested=explicit_count > 0 and not explicit,
                     according_elsewhere=not by_according and any(according),
                     rivals=len(options) > 1,
+                    named_before=option.named_before,
                 )
             )
             for option, explicit, by_according in zip(options, explicit_flags, according, strict=True)
@@ -240,6 +244,7 @@ def _options(
     pronoun or description may mean, and the recent speakers of a dialogue."""
     previous_turn = dialogue.previous_turn(block, bare)
     options: dict[object, Option] = {}
+    named_before: dict[str, int] = {}
 
     def offer(candidate: Candidate, speaker: str | None, source: Source, wanted: str | None) -> None:
         key: object = speaker if speaker is not None else ("unresolved", candidate.mention.start)
@@ -268,11 +273,14 @@ def _options(
         # A kin word ("her mother") may mean only someone known to be of its gender.
         fits = (wanted,) if mention.kind == "group" else (wanted, None)
         others = [name for name in reversed(dialogue.recent) if sieves.people.gender_of(name) in fits]
-        others += [
+        named = [
             name
             for name in sieves.people.candidates_before(mention.start, wanted, quoted=sieves.in_quotation)
             if sieves.people.gender_of(name) in fits
         ]
+        for order, name in enumerate(named):
+            named_before[name] = min(order, named_before.get(name, order))
+        others += named
         for other in dict.fromkeys(others):
             if other != speaker:
                 alternative = Source(
@@ -293,6 +301,9 @@ def _options(
             if inherited_candidate is not None:
                 source = Source("recent", "person", name, last.cue or "", len(proposals), 0, False, False)
                 offer(inherited_candidate, name, source, None)
+    for option in options.values():
+        if option.speaker is not None:
+            option.named_before = named_before.get(option.speaker)
     return list(options.values())
 
 

@@ -327,3 +327,27 @@ def test_the_stages_leave_the_cycle_collector_as_they_found_it() -> None:
     finally:
         gc.enable()
     assert seen == [False]
+
+
+def test_the_men_a_he_may_mean_are_ranked_by_how_lately_the_story_named_them() -> None:
+    """ "Wilk came in after Berg. Berg sat down. “…,” he said.": Berg was named last, Wilk
+    before him. The options carry that order, the features name it, and the shipped weights
+    were trained with it."""
+    from content.analysis.quotes import Choice, find_quotes
+    from content.analysis.ranker import Evidence, Source, features
+
+    doc = parse_plain_text(
+        "A Story\n\nMr. Tomas Wilk said he was cold, and Mr. Ola Berg agreed.\n\n"
+        "Wilk came in after Berg. Berg sat down by the stove.\n\n“It is late,” he said.",
+        "/tmp/t.txt",
+    )
+    analysis = analyse(doc)
+    trace: list[Choice] = []
+    find_quotes(doc, analysis.sentences, analysis.cast, fiction=True, trace=trace)
+    (choice,) = trace
+    assert {o.speaker: o.named_before for o in choice.options if o.speaker} == {"Ola Berg": 0, "Tomas Wilk": 1}
+    he = Source("after", "pronoun", "he", "said", 0, 2, True, False)
+    evidence = Evidence((he,), True, True, True, None, False, False, False, True, False, 0, named_before=1)
+    assert "named_before=1" in features(evidence)
+    assert "named_before=0" not in features(evidence._replace(named_before=None))
+    assert any(key.startswith("fiction&named_before=") for key in load_ranker().weights)
