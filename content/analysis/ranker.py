@@ -73,8 +73,8 @@ class Evidence(NamedTuple):
     """There are other options."""
     named_before: int | None = None
     """For a pronoun or description: this person's place among those of its gender named last
-    before it (0 the nearest); None if not among them. "he said" after "Berg met Wilk" is more
-    often Wilk than Berg, and the turns alone do not tell."""
+    before it (0 the nearest); None if not among them. After "Berg met Wilk", a novel's "he
+    said" the turns alone leave open: the training novels weigh the nearer man, Wilk, higher."""
 
 
 @lru_cache(maxsize=4096)
