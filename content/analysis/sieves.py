@@ -141,6 +141,10 @@ _CLOSED_BEFORE_A_VERB = re.compile(rf"[^“”\"]*?,\s+{_BETWEEN}(?:{REPORTING_V
 # "…, with Brennan tweeting that “…”": a participle's own subject, right before it.
 _ING_SUBJECT = re.compile(rf"\bwith\s+(?P<who>{NAME}|{NOUN_PHRASE})\s+$")
 _NAME_THEN_DESCRIPTION = re.compile(rf"\s*(?P<who>{NAME}),\s+(?:an?|the)\s")
+# The subject that opens a sentence, past up to two short opening phrases ("Then, …", "In May, …").
+_OPENING_SUBJECT = re.compile(rf"\s*(?:[\w’']+,\s+|[A-Z][^,“”\"]{{0,30}},\s+){{0,2}}(?P<who>{MENTION})")
+# The speaker right after a verb: "said Hale:", "writes the Gazette,".
+_INVERTED_MENTION = re.compile(rf"\s+(?P<who>{MENTION})\s*[:,]")
 _NAMING = frozenset({"called", "named", "dubbed", "titled", "entitled", "labeled", "labelled", "nicknamed"})
 _BARE_ATTRIBUTION = re.compile(rf"(?P<who>{NAME})\s+(?P<verb>{REPORTING_VERB})\s*[.!]")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|get|got)\s+$")  # "was called": not speech
@@ -582,7 +586,7 @@ class Sieves:
                     return Candidate(
                         Mention(mention.start + floor, mention.end + floor, mention.text, mention.kind), verb.group()
                     )
-            inverted = re.match(rf"\s+(?P<who>{MENTION})\s*[:,]", left[verb.end() :])
+            inverted = _INVERTED_MENTION.match(left[verb.end() :])
             if inverted is not None:
                 mention = self._mention(inverted)
                 if mention is not None:
@@ -733,9 +737,7 @@ class Sieves:
         # The subject that opens the sentence, else the one before its reporting verb
         # ("Hale, who …, blasted Brennan as a “disgrace”" then “She’s a disgrace.”); a name
         # before its description is that subject ("Ruth Okafor, a retired teacher, set out …").
-        subject = _NAME_THEN_DESCRIPTION.match(sentence) or re.match(
-            rf"\s*(?:[\w’']+,\s+|[A-Z][^,“”\"]{{0,30}},\s+){{0,2}}(?P<who>{MENTION})", sentence
-        )
+        subject = _NAME_THEN_DESCRIPTION.match(sentence) or _OPENING_SUBJECT.match(sentence)
         mention = self._mention(subject) if subject is not None else None
         if (mention is None or mention.kind == "group") and verb is not None:
             # The verb nearest the quotation first: "…, as if she intended to say no more, he replied,"
