@@ -55,11 +55,11 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     trimmed = []
     for start, end in spans:
         chunk = text[start:end]
-        stripped = chunk.strip()
-        if not stripped:
+        opened = chunk.lstrip()
+        if not opened:
             continue
-        lead = len(chunk) - len(chunk.lstrip())
-        trimmed.append((start + lead, start + lead + len(stripped)))
+        lead = len(chunk) - len(opened)
+        trimmed.append((start + lead, start + lead + len(opened.rstrip())))
     return trimmed
 
 
@@ -78,9 +78,12 @@ def looks_like_title(line: str) -> bool:
     )
 
 
+_SUBHEADING_LONGEST = 60
+
+
 def looks_like_subheading(line: str) -> bool:
     """A short line in capitals, as plain-text articles often mark their sections."""
-    if len(line) > 60 or line.upper() != line or not looks_like_title(line):
+    if len(line) > _SUBHEADING_LONGEST or line.upper() != line or not looks_like_title(line):
         return False
     return sum(char.isalpha() for char in line) >= 3
 
@@ -106,7 +109,7 @@ def parse_plain_text(text: str, source: str, fallback_title: str = "") -> Docume
         elif index == 0 and len(spans) > 1 and looks_like_title(text[start:end]):
             title = text[start:end]
             blocks.append(Block(start, end, kind="heading", level=1))
-        elif index > 0 and looks_like_subheading(text[start:end]):
+        elif index > 0 and end - start <= _SUBHEADING_LONGEST and looks_like_subheading(text[start:end]):
             blocks.append(Block(start, end, kind="heading", level=2))
         else:
             blocks.append(Block(start, end))
