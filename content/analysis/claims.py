@@ -36,7 +36,7 @@ from content.analysis.lexicon import (
     inflected,
     word_alternation,
 )
-from content.analysis.patterns import ABBREVIATION_DOT, NAME
+from content.analysis.patterns import ABBREVIATION_DOT, NAME, starts_word
 from content.analysis.pause import Pause, pausing
 from content.analysis.quotes import Quote, analysable_blocks
 from content.analysis.ranker import linear_score
@@ -445,14 +445,11 @@ def _reported(
     return found
 
 
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
-
-
 def _word_within(starts: list[int], sentence: Span, text: str) -> bool:
     """Whether one of `starts` (sorted word openings) lies in `sentence`. A sentence glued to a
     word before or after it ("…said.The") may match where the whole text does not: it counts."""
-    if _is_word_char(text[sentence.start - 1 : sentence.start]) or _is_word_char(text[sentence.end : sentence.end + 1]):
+    glued_after = sentence.end < len(text) and not starts_word(text, sentence.end + 1)
+    if not starts_word(text, sentence.start) or glued_after:
         return True
     index = bisect_left(starts, sentence.start)
     return index < len(starts) and starts[index] < sentence.end

@@ -204,7 +204,7 @@ class Ranker:
         self.choice = choice
 
     def probability(self, f: Features, fiction: bool = False) -> float:
-        return _sigmoid(self._log_odds(f, fiction))
+        return 1.0 / (1.0 + math.exp(-self._log_odds(f, fiction)))
 
     def _log_odds(self, f: Features, fiction: bool) -> float:
         """The per-candidate model's score, clamped as `probability` takes it."""
@@ -226,10 +226,6 @@ class Ranker:
         if best is None or self.probability(candidates[best], fiction) < self.threshold:
             return None
         return best
-
-
-def _sigmoid(z: float) -> float:
-    return 1.0 / (1.0 + math.exp(-z))
 
 
 def _with_fiction(weights: dict[str, float]) -> dict[str, float]:
