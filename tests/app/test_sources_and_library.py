@@ -95,7 +95,8 @@ async def test_the_library_lists_annotated_documents_and_opens_one(tmp_path: Pat
         rows.highlighted = index
         await pilot.press("enter")
         await wait_for(pilot, lambda: app.title == "Tide tables" and isinstance(app.screen, ReaderScreen))
-        assert len(app.screen_stack) == 2, "the new article replaced the old one"
+        readers = [screen for screen in app.screen_stack if isinstance(screen, ReaderScreen)]
+        assert readers == [app.screen], "the new article replaced the old one"
         assert "1 note" in status(app)
 
 

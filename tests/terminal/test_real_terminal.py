@@ -108,6 +108,23 @@ def test_escape_sequences_in_an_article_never_reach_the_terminal(isolated_dirs: 
     assert b"\x07" not in re.sub(rb"\x1b\]22;[^\x07\x1b]*\x07", b"", raw)
 
 
+def test_the_first_frame_drawn_is_the_whole_reader(isolated_dirs: Path) -> None:
+    """The first frame postil draws has the article, the cursor's place and the notes count:
+    no half-filled status line shows first and is completed a frame later."""
+    article = isolated_dirs / "ferry.txt"
+    article.write_text(ARTICLE)
+    record = isolated_dirs / "raw-output.bin"
+    with terminal([str(article)], environment(isolated_dirs), record=record) as term:
+        term.wait_for(lambda s: "0 notes · " in s)
+        term.send("q")
+        term.wait_until_closed()
+    raw = record.read_bytes().decode("utf-8", "replace")
+    # A whole frame is drawn from the top left corner (ESC [1;1H) down.
+    frames = [re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", frame) for frame in raw.split("\x1b[1;1H")]
+    first = next(frame for frame in frames if "The ferry left Skarholm" in frame)
+    assert "sentence" in first and "0 notes · " in first, first
+
+
 def test_stdin_article_reads_keys_from_the_terminal(isolated_dirs: Path) -> None:
     article = isolated_dirs / "piped.txt"
     article.write_text(ARTICLE)
