@@ -217,7 +217,9 @@ people are named inside sentences sooner or later, needs it seen only `OPENS_ONL
 OPENS_ONLY_SEEN_BOOK = 2
 
 
-_CAPITAL_WORD = re.compile(r"(?<![^\W_])[A-Z][^\W_]*")
+# Literal first, so re skips to each capital; a word the capital does not open ("McDonald"'s
+# "D", "aBc") is dropped after (a leading lookbehind made the sweep try every position).
+_CAPITAL_WORD = re.compile(r"[A-Z][^\W_]*")
 
 
 def _inside(text: str, at: int) -> bool:
@@ -237,9 +239,12 @@ class _Capitals:
         self.seen: dict[str, int] = {}
         self.inside: set[str] = set()
         for match in _CAPITAL_WORD.finditer(text):
+            at = match.start()
+            if at and text[at - 1].isalnum():
+                continue
             word = match.group()
             self.seen[word] = self.seen.get(word, 0) + 1
-            if word not in self.inside and _inside(text, match.start()):
+            if word not in self.inside and _inside(text, at):
                 self.inside.add(word)
 
 
