@@ -76,8 +76,10 @@ class Terminal:
                 return lines
             lines.append(text)
 
-    def screen(self) -> str:
-        return "\n".join(self.command("capture-pane -p -t bench"))
+    def screen(self, styled: bool = False) -> str:
+        """The pane's text; `styled`, with the escape sequences of its colours and attributes
+        (a cursor that moves over unchanged text changes only those)."""
+        return "\n".join(self.command(f"capture-pane -p {'-e ' if styled else ''}-t bench"))
 
     def start(self, argv: list[str], env: dict[str, str] | None = None) -> float:
         """Start `argv` in the pane, held on a FIFO; returns the clock reading at its release."""
@@ -92,21 +94,23 @@ class Terminal:
             go.write("go\n")
         return began
 
-    def wait(self, ready: Callable[[str], bool], since: float, what: str) -> float:
+    def wait(self, ready: Callable[[str], bool], since: float, what: str, styled: bool = False) -> float:
         """Seconds from `since` until the screen satisfies `ready`."""
         while True:
-            screen = self.screen()
+            screen = self.screen(styled)
             if ready(screen):
                 return time.perf_counter() - since
             if time.perf_counter() - since > POLL_TIMEOUT:
                 raise RuntimeError(f"waited {POLL_TIMEOUT:.0f} s for {what}; the screen was:\n{screen}")
 
-    def key(self, keys: str, ready: Callable[[str], bool], what: str, literal: bool = False) -> float:
+    def key(
+        self, keys: str, ready: Callable[[str], bool], what: str, literal: bool = False, styled: bool = False
+    ) -> float:
         """Seconds from sending `keys` until the screen satisfies `ready`."""
         flag = "-l " if literal else ""
         began = time.perf_counter()
         self.command(f"send-keys -t bench {flag}{shlex.quote(keys)}")
-        return self.wait(ready, began, what)
+        return self.wait(ready, began, what, styled)
 
     def stop(self) -> None:
         self.command("respawn-pane -k -t bench 'sleep 1000000'")

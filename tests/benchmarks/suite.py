@@ -43,6 +43,20 @@ def _status_ready(screen: str) -> bool:
     return STATUS in screen or " note · " in screen
 
 
+_SGR_RUN = re.compile(r"(?:\x1b\[[0-9;]*m)*$")
+
+
+def _style_at(styled: str, text: str) -> str | None:
+    """The escape sequences drawn just before `text` in the article (left of the side pane's
+    border) on a styled screen; None if it is not there."""
+    for line in styled.splitlines():
+        article = line.split("▏", 1)[0]
+        at = article.find(text)
+        if at >= 0:
+            return _SGR_RUN.search(article, 0, at).group()  # type: ignore[union-attr]
+    return None
+
+
 class Setup:
     """The files the rows need, made once in a temporary folder."""
 
@@ -56,6 +70,8 @@ class Setup:
         self.book = book
         self.markdown = markdown
         self.text = book.read_text(encoding="utf-8")
+        self.opening: tuple[str, str] = ("", "")
+        """The starts of the book's first two sentences: `)` moves the cursor from one to the other."""
         self.big_store = self._store_of_10k()
         for times in (4, 8):
             (self.folder / f"book{times}x.txt").write_text(self.text * times, encoding="utf-8")
@@ -79,7 +95,10 @@ class Setup:
         from content.analysis import analyse
 
         document = load_document(str(self.book))
-        sentences = [s for s in analyse(document).sentences if s.end - s.start > 30]
+        every = analyse(document).sentences
+        first, second = (document.text[s.start : s.end].split("\n")[0][:12] for s in every[:2])
+        self.opening = (first, second)
+        sentences = [s for s in every if s.end - s.start > 30]
         step = max(1, len(sentences) // 10_000)
         picked = sorted({(s.start, s.end) for s in sentences[::step]})[:10_000]
         info = DocumentInfo(document.title, document.source, document.fingerprint, document.format)
@@ -109,14 +128,19 @@ class Sessions:
         data = self.setup.data_dir(with_10k)
         began = t.start([POSTIL, str(self.setup.book)], env=_fresh_state({"POSTIL_DATA_DIR": data}))
         got = {"first screen": t.wait(_status_ready, began, "the reader's first screen")}
-        # The cursor is on the first sentence from the first screen, and its number may follow
-        # only once the book is split: `)` is done when the screen has changed (the cursor moved).
-        before = t.screen()
-        got[")"] = t.key(
-            ")",
-            lambda s: s != before and re.search(r"^\s*sentence\b", s, re.MULTILINE) is not None,
-            "the cursor after )",
-        )
+        # The cursor is on the first sentence from the first screen; its number follows only
+        # once the book is split, so the text may not change: `)` is done when the cursor's
+        # colours have left the first sentence for the second (read with the escape sequences:
+        # a text-only screen would take the next repaint of anything for the answer).
+        first, second = self.setup.opening
+        before = t.screen(styled=True)
+        was = (_style_at(before, first), _style_at(before, second))
+
+        def moved(screen: str) -> bool:
+            now = (_style_at(screen, first), _style_at(screen, second))
+            return None not in now and now[0] != was[0] and now[1] != was[1]
+
+        got[")"] = t.key(")", moved, "the cursor on the second sentence after )", styled=True)
         self._analysed()
         notes = "10000 notes" if with_10k else " 0 notes "
         t.wait(lambda s: notes in s, began, "the notes to be read")
