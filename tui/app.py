@@ -92,7 +92,7 @@ class PostilApp(App[None]):
         if self.document is None or self.store is None:
             self.open_source(self.first_source)
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[None]:
         """The reader itself, when the article is at hand: its first frame is then the first
         one drawn. Pushed over Textual's blank default screen, it was laid out and drawn in a
         frame Textual never showed, and shown only a frame later (40 ms more on a book)."""
