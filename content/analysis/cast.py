@@ -31,7 +31,7 @@ from content.analysis.lexicon import (
     capitalised,
     word_alternation,
 )
-from content.analysis.patterns import NAME, REPORTING_VERB, word_spans
+from content.analysis.patterns import NAME, REPORTING_VERB, starts_word, word_spans
 from content.analysis.pause import Pause, pausing
 
 # "Tobias Wren, the harbour master," / "Ruth Okafor, a retired teacher,": a description in
@@ -40,7 +40,6 @@ from content.analysis.pause import Pause, pausing
 _DESCRIPTION = re.compile(r",\s+(?P<description>(?:the|a|an)\s+[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3}),")
 _NAME_BEFORE = re.compile(rf"(?=[A-Z])(?P<name>{NAME})\Z")
 _OPENS = re.compile(r"(?:[.!?][\"'”’]?\s+|\n\s*|[\"“‘]\s*)$")
-_LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _CREDIT = re.compile(r"(?im)^[ \t]*(?:written[ \t]+)?by[ \t]+")
 _NAME_RUN_TEXT = rf"\b{NAME}\b"
 _PLACE_BEFORE = re.compile(r"\b(?:from|in|at|to|of|the|near|into)\s+$")
@@ -274,23 +273,35 @@ def _bare(name: str) -> str:
     return _POSSESSIVE.sub("", name)
 
 
-_CHUNK = 65_536
+class _LowerCase:
+    """Whether the text writes a word in lower case, as a whole word ("poor" for "Poor
+    Captain"). Asked only of the words that open a run of capitals or stand in a Title Case
+    line (151 distinct in War and Peace), each found once with `str.find`: gathering every
+    lower-case word of a book took a tenth of a second, and held the interpreter lock as long."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._known: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        found = self._known.get(word)
+        if found is None:
+            found = self._known[word] = _written_in_lower_case(self._text, word)
+        return found
 
 
-def _lower_words(text: str, pause: Pause | None) -> set[str]:
-    """The words the text writes in lower case. Read a chunk at a time, each cut at a space,
-    pausing between them: one search of a whole book would hold the interpreter lock, and a
-    key pressed in the reader meanwhile, for a tenth of a second."""
-    words: set[str] = set()
-    start = 0
-    while start < len(text):
-        cut = text.find(" ", start + _CHUNK)
-        end = len(text) if cut < 0 else cut
-        words.update(_LOWER_WORD.findall(text, start, end))
-        start = end
-        if pause is not None:
-            pause()
-    return words
+def _written_in_lower_case(text: str, word: str) -> bool:
+    """Whether `word`, letters a to z only, stands in `text` between non-word characters
+    (as `\\b[a-z]+\\b` would find it)."""
+    if not (word.isascii() and word.isalpha() and word.islower()):
+        return False
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if starts_word(text, at) and (end == len(text) or not (text[end].isalnum() or text[end] == "_")):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def _headline_end(text: str) -> int:
@@ -346,7 +357,7 @@ class Cast:
         matches = [
             m for m in _NAME_RUN.finditer(text, _headline_end(text)) if credits.get(m.start(), -99) < m.start() - 20
         ]
-        lower_words: set[str] | None = None
+        lower_words = _LowerCase(text)
         title_lines: dict[int, bool] = {}
         full_names: dict[str, int] = {}
         """Each name of two to four words, and how often it is written so."""
@@ -358,14 +369,12 @@ class Cast:
             offset = match.start()
             first = words[0].lower()
             opener = len(words) > 1 and (offset == 0 or _OPENS.search(text, max(0, offset - 3), offset) is not None)
-            if opener and first not in TITLES and first not in MALE_NAMES and first not in FEMALE_NAMES:
-                # "Meanwhile Hale", "Poor Captain": a word the text also writes in lower case,
-                # capitalised only because it opens the sentence, is not part of the name.
-                if lower_words is None:
-                    lower_words = _lower_words(text, pause)
-                if first in lower_words:
-                    words[0] = "the"  # dropped just below, like any sentence starter
-                    first = "the"
+            # "Meanwhile Hale", "Poor Captain": a word the text also writes in lower case,
+            # capitalised only because it opens the sentence, is not part of the name.
+            named = first in TITLES or first in MALE_NAMES or first in FEMALE_NAMES
+            if opener and not named and first in lower_words:
+                words[0] = "the"  # dropped just below, like any sentence starter
+                first = "the"
             if first in SENTENCE_STARTERS:
                 offset += len(words[0]) + 1
                 words = words[1:]
@@ -375,8 +384,6 @@ class Cast:
                 # "… and Miss Lucy Honeychurch Drive Out in Carriages": in a heading every word
                 # is capitalised, so the name starts after, and ends before, words the text
                 # also writes in lower case ("In Which Tom Wilk", "Drive").
-                if lower_words is None:
-                    lower_words = _lower_words(text, pause)
                 common = [w.lower() in lower_words and w.lower().rstrip(".") not in TITLES for w in words]
                 first_kept = next((n for n, is_common in enumerate(common) if not is_common), len(words))
                 if first_kept == len(words):

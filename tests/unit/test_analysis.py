@@ -249,16 +249,18 @@ def test_the_long_stages_pause_now_and_then_for_a_reader() -> None:
     assert [q.speaker for q in analysis.quotes] == [q.speaker for q in analyse(parse_plain_text(text, "x")).quotes]
 
 
-def test_the_cast_reads_a_book_s_lower_case_words_a_chunk_at_a_time() -> None:
-    """One search of a whole book would hold the interpreter lock, and the reader's keys, for
-    a tenth of a second: the words are gathered a chunk at a time, giving way between."""
-    from content.analysis.cast import _lower_words
+def test_a_word_counts_as_written_in_lower_case_only_where_it_stands_as_a_whole_word() -> None:
+    """The cast asks whether "Poor" in "Poor Captain" is a word the text also writes in lower
+    case: only a whole word counts, as `\\b[a-z]+\\b` would find it, not one inside another."""
+    from content.analysis.cast import _LowerCase
 
-    text = " ".join(f"Meanwhile the keeper{n % 7} lit lamp{n} at dusk" for n in range(30_000))
-    calls: list[int] = []
-    words = _lower_words(text, lambda: calls.append(1))
-    assert words == set(re.findall(r"\b[a-z]+\b", text))
-    assert len(calls) >= len(text) // 70_000
+    text = "Poor Ida. The poorest keeper_poor lit lamp2poor at dusk; poor-ish Über über café, Mr. Hale."
+    lower = _LowerCase(text)
+    expected = set(re.findall(r"\b[a-z]+\b", text))
+    for word in ("poor", "poorest", "keeper", "lamp", "dusk", "ish", "ber", "caf", "mr", "hale", "ida", "the"):
+        assert (word in lower) == (word in expected), word
+    assert "poor" in lower and "ish" in lower and "keeper" not in lower and "ber" not in lower
+    assert "Poor" not in lower and "mr." not in lower  # only letters a to z
 
 
 def test_a_book_reads_its_sentence_opening_words_from_one_sweep_with_the_same_answers() -> None:
