@@ -371,8 +371,8 @@ class Cast:
             opener = len(words) > 1 and (offset == 0 or _OPENS.search(text, max(0, offset - 3), offset) is not None)
             # "Meanwhile Hale", "Poor Captain": a word the text also writes in lower case,
             # capitalised only because it opens the sentence, is not part of the name.
-            named = first in TITLES or first in MALE_NAMES or first in FEMALE_NAMES
-            if opener and not named and first in lower_words:
+            a_name = first in TITLES or first in MALE_NAMES or first in FEMALE_NAMES
+            if opener and not a_name and first in lower_words:
                 words[0] = "the"  # dropped just below, like any sentence starter
                 first = "the"
             if first in SENTENCE_STARTERS:
