@@ -203,11 +203,8 @@ class Ranker:
         self._fiction = _with_fiction(weights)
         self.choice = choice
 
-    def probability(self, f: Features, fiction: bool = False) -> float:
-        return 1.0 / (1.0 + math.exp(-self._log_odds(f, fiction)))
-
     def _log_odds(self, f: Features, fiction: bool) -> float:
-        """The per-candidate model's score, clamped as `probability` takes it."""
+        """The per-candidate model's score, clamped so that its sigmoid never overflows."""
         return max(-30.0, min(30.0, linear_score(self._fiction if fiction else self.weights, f)))
 
     def choose(self, candidates: list[Features], fiction: bool = False) -> int | None:
@@ -223,9 +220,11 @@ class Ranker:
         for index, score in enumerate(ranking):
             if score > best_score:  # ties keep the earlier sieve
                 best, best_score = index, score
-        if best is None or self.probability(candidates[best], fiction) < self.threshold:
+        if best is None:
             return None
-        return best
+        # Ranked by the per-candidate model alone, the best one's log-odds is its score.
+        odds = best_score if self.choice is None or fiction else self._log_odds(candidates[best], fiction)
+        return None if 1.0 / (1.0 + math.exp(-odds)) < self.threshold else best
 
 
 def _with_fiction(weights: dict[str, float]) -> dict[str, float]:
