@@ -10,7 +10,6 @@ from pathlib import Path
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding
-from textual.screen import Screen
 
 from annotations import AnnotationStore, StoreError, data_dir, open_store
 from content import ContentError, Document, clean_line, load_document
@@ -89,21 +88,10 @@ class PostilApp(App[None]):
         # keys: hand it over every half millisecond, not every five, so a key never waits
         # long behind them (`)` while a book is analysed: from about 270 ms to 65 ms).
         sys.setswitchinterval(0.0005)
-        if self.document is None or self.store is None:
+        if self.document is not None and self.store is not None:
+            self.push_screen(ReaderScreen(self.document, self.store, tour=self.tour))
+        else:
             self.open_source(self.first_source)
-
-    def get_default_screen(self) -> Screen[None]:
-        """The reader itself, when the article is at hand: its first frame is then the first
-        one drawn. Pushed over Textual's blank default screen, it was laid out and drawn in a
-        frame Textual never showed, and shown only a frame later (40 ms more on a book)."""
-        if self.document is None or self.store is None:
-            return super().get_default_screen()
-        reader = ReaderScreen(self.document, self.store, tour=self.tour)
-        # Opening another article switches this screen for a new reader, and switch_screen
-        # drops the result callback that push_screen gives each screen: the first screen on
-        # the stack was not pushed, so it gets one that does nothing.
-        reader._push_result_callback(self, None)
-        return reader
 
     # -- opening another article, in the background --------------------------------------
 
