@@ -55,9 +55,9 @@ def test_no_escape_reaches_any_output(tmp_path_factory, note: str, tag: str, imp
     data = folder / "data"
     path = folder / "c.txt"
     path.write_text(ARTICLE)
-    code, out, err = run_cli(
-        "add", str(path), "--text", "The lamp turned.", "--note", note, "--tag", tag, "--data-dir", str(data)
-    )
+    # "--tag=…": a value that starts with "-" ("-:") is the option's, not another option.
+    options = [f"--note={note}", f"--tag={tag}", "--data-dir", str(data)]
+    code, out, err = run_cli("add", str(path), "--text", "The lamp turned.", *options)
     assert code == 0, err
     assert clean(out) and clean(err)
     for command in (["list", str(path)], ["list", str(path), "--json"]):
