@@ -150,6 +150,8 @@ class ReaderScreen(Screen[None]):
         self.reattaching: str | None = None
         """The orphan waiting for the user to pick its new place, if any."""
         self._quit_warned = False
+        self._notices: dict[str, float] = {}
+        """Each notice `notice` showed, and until when (time.monotonic) it is on screen."""
         self._highlights = SpanIndex(store.placed())
 
     def compose(self) -> ComposeResult:
@@ -224,6 +226,16 @@ class ReaderScreen(Screen[None]):
         self.query_one("#tour").remove()
         if message:
             self.notify(message, timeout=6)
+
+    def notice(self, message: str, timeout: float = 2) -> None:
+        """A notice that a key could not act, shown once while it is on screen: a key pressed
+        again and again ("]" while a book is analysed) does not stack copies of it over the
+        status line."""
+        now = time.monotonic()
+        if self._notices.get(message, 0.0) > now:
+            return
+        self._notices[message] = now + timeout
+        self.notify(message, timeout=timeout)
 
     def return_to_position(self) -> None:
         """Reopen the document where it was left: the sentence at the remembered offset."""
@@ -468,11 +480,11 @@ class ReaderScreen(Screen[None]):
             self.tour_done(unit)
         if not self.reading.analysed() and len(self.document.text) > 200_000:
             # A book is still being analysed in the background; an article is quick to do now.
-            self.notify("Still finding quotes and claims…", timeout=2)
+            self.notice("Still finding quotes and claims…")
             return
         cursor, wrapped = self.reading.cycle(unit, bool(forward))
         if cursor is None:
-            self.notify(f"No {unit}s found in this article", timeout=2)
+            self.notice(f"No {unit}s found in this article")
             return
         if wrapped:
             self.notify(f"Wrapped to the {'first' if forward else 'last'} {unit}", timeout=2)
@@ -613,7 +625,7 @@ class ReaderScreen(Screen[None]):
         if unit == "sentence" and forward:
             self.tour_done("sentence")
         if unit == "section" and not self.reading.sections:
-            self.notify("This document has no headings or chapters", timeout=2)
+            self.notice("This document has no headings or chapters")
             return
         cursor = self.reading.move(unit, bool(forward), self.article.visible_span())
         self.go(cursor, f"{'Last' if forward else 'First'} {unit}")
@@ -621,7 +633,7 @@ class ReaderScreen(Screen[None]):
     def action_move_annotation(self, forward: int) -> None:
         placed = self.store.placed()
         if not placed:
-            self.notify("No highlights yet", timeout=2)
+            self.notice("No highlights yet")
             return
         origin = self.reading.cursor.span.start if self.reading.cursor else -1
         if forward:
@@ -662,7 +674,7 @@ class ReaderScreen(Screen[None]):
         cursor = self.reading.cursor
         link = self.link_in(cursor.span.start, cursor.span.end) if cursor is not None else None
         if link is None:
-            self.notify("No link in this sentence", timeout=2)
+            self.notice("No link in this sentence")
             return
         self.open_link(link)
 
@@ -953,7 +965,7 @@ class ReaderScreen(Screen[None]):
         if chosen is not None and chosen.id:
             annotation = self.store.get(chosen.id)  # in the pane, d deletes the row (orphans too)
         if annotation is None:
-            self.notify("No annotation under the cursor", timeout=2)
+            self.notice("No annotation under the cursor")
             return
         if self._apply("delete", lambda: self.store.remove(annotation.id)):
             self.notify("Deleted. u undoes it.", timeout=2)
@@ -1106,7 +1118,7 @@ class ReaderScreen(Screen[None]):
         """Open the pane on one of its tabs, with the focus in its list."""
         tabs = self.query_one(SidePane).query_one(TabbedContent)
         if not tabs.query(f"#{name}-tab"):
-            self.notify("This document has no headings, so no contents", timeout=2)
+            self.notice("This document has no headings, so no contents")
             return
         self.add_class("pane-open")
         tabs.active = f"{name}-tab"
