@@ -216,8 +216,8 @@ people are named inside sentences sooner or later, needs it seen only `OPENS_ONL
 OPENS_ONLY_SEEN_BOOK = 2
 
 
-# Literal first, so re skips to each capital; a word the capital does not open ("McDonald"'s
-# "D", "aBc") is dropped after (a leading lookbehind made the sweep try every position).
+# Literal first, so re skips to each capital; a word the capital does not open ("McWilk"'s
+# "W", "aBc") is dropped after (a leading lookbehind made the sweep try every position).
 _CAPITAL_WORD = re.compile(r"[A-Z][^\W_]*")
 
 
