@@ -31,7 +31,7 @@ from content.analysis.lexicon import (
     capitalised,
     word_alternation,
 )
-from content.analysis.patterns import NAME, REPORTING_VERB, starts_word, word_spans
+from content.analysis.patterns import NAME, REPORTING_VERB, ends_word, starts_word, word_spans
 from content.analysis.pause import Pause, pausing
 
 # "Tobias Wren, the harbour master," / "Ruth Okafor, a retired teacher,": a description in
@@ -297,8 +297,7 @@ def _written_in_lower_case(text: str, word: str) -> bool:
         return False
     at = text.find(word)
     while at >= 0:
-        end = at + len(word)
-        if starts_word(text, at) and (end == len(text) or not (text[end].isalnum() or text[end] == "_")):
+        if starts_word(text, at) and ends_word(text, at + len(word)):
             return True
         at = text.find(word, at + 1)
     return False

@@ -58,6 +58,11 @@ def starts_word(text: str, at: int) -> bool:
     return at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_")
 
 
+def ends_word(text: str, at: int) -> bool:
+    """Whether a word ends at `at` (just before it), as `\\b` after a letter would say."""
+    return at == len(text) or not (text[at].isalnum() or text[at] == "_")
+
+
 def word_spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     """The spans of `pattern`'s matches in `text` that start a word (see `starts_word`)."""
     return [m.span() for m in pattern.finditer(text) if starts_word(text, m.start())]

@@ -405,8 +405,6 @@ async def test_a_hostile_note_from_another_program_reaches_the_pane_clean(build,
 async def test_a_key_pressed_again_while_a_book_is_analysed_shows_its_notice_once(build, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """`]` pressed four times before a book's quotes are found: one notice says so, not four
     stacked over the status line."""
-    from textual.widgets._toast import Toast
-
     from content.plaintext import parse_plain_text
 
     monkeypatch.setattr(ReaderScreen, "analyse", lambda self: None)  # the book stays unanalysed
@@ -418,6 +416,6 @@ async def test_a_key_pressed_again_while_a_book_is_analysed_shows_its_notice_onc
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press(*["right_square_bracket"] * 4)
         await pilot.pause(0.3)
-        shown = [str(toast.render()) for toast in app.screen.query(Toast)]
+        shown = [str(toast.render()) for toast in app.screen.query("Toast")]
         assert shown == ["Still finding quotes and claims…"], shown
         assert "quote" not in status(app)  # the cursor did not move to a quote
