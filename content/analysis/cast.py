@@ -350,7 +350,7 @@ class Cast:
         """Surname → the full names that carry it; more than one means a family."""
         self.gender: dict[str, Gender] = {}
         runs: list[tuple[int, str]] = []
-        # Not the author's credit under a title ("by Jane Austen"): nobody in the story.
+        # Not the author's credit under a title ("by Jane Marsh"): nobody in the story.
         # A credit is a line that reads "by" (or "written by"), within 20 characters of the name.
         credits = {m.end(): m.start() for m in _CREDIT.finditer(text)}
         matches = [
