@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -327,6 +328,20 @@ def _in_title_case_line(text: str, offset: int, seen: dict[int, bool]) -> bool:
     return known
 
 
+def _by_given_name(
+    titled: str, resolved: str, alone: dict[str, int], written: Counter[str], speaks: Counter[str]
+) -> bool:
+    """In a book, "Mr. Hale" who speaks ("said Mr. Hale") is not "Tomas Hale" when Tomas goes
+    by "Tomas" at least half as often as "Mr. Hale" is written: the title and surname then
+    name another of the family (his father), whom the book never gives a first name. ("Mr.
+    Arden" is "Jasper Arden" when Jasper is never "Jasper" alone.)"""
+    words = _bare(strip_title(resolved)).split()
+    if len(words) < 2 or speaks[titled] < 5 or title_gender(titled) is None or _bare(strip_title(titled)) != words[-1]:
+        return False
+    given = alone.get(words[0], 0)
+    return given >= 10 and given >= written[titled] / 2
+
+
 class Cast:
     """The people an article names, in order, so short names and pronouns can be resolved.
 
@@ -417,10 +432,15 @@ class Cast:
         described = re.compile(r",\s+(?:\d{1,3},|who\b)")
         acts = re.compile(r"\s+(?:has|had|is|was|says|said|told|added|spoke|runs|ran|lives|lived)\b")
         opens_sentence = re.compile(r"(?:[.!?][\"'”’]?\s+|\n)$")
+        speaks: Counter[str] = Counter()
+        """How often each run is a speaker's name by a verb: "said Mr. Emerson", "Mr. Emerson said"."""
         for match in pausing(matches, pause):
             name = match.group()
             start, end = match.start(), match.end()
             after = verb_after.match(text, end)
+            before = verb_before.search(text, max(0, start - 24), start)
+            if after is not None or before is not None:
+                speaks[name] += 1
             if after is not None:
                 apposition = (after.group("apposition") or "").strip()
                 # "A spokesperson for Tidewater, Priya Anand, said": the apposition speaks.
@@ -429,7 +449,7 @@ class Cast:
                 if apposition.lower().startswith(("a ", "an ", "the ")):
                     # "Ruth Okafor, a retired teacher, said": the description is hers.
                     self.descriptions.setdefault(speaker, []).append(" ".join(apposition.split()))
-            if verb_before.search(text, max(0, start - 24), start) or described.match(text, end):
+            if before is not None or described.match(text, end):
                 confirmed.add(self.resolve_name(name))
             elif (
                 len(name.split()) >= 2
@@ -461,6 +481,11 @@ class Cast:
                 description = " ".join(match.group("description").split())
                 self.descriptions.setdefault(person, []).append(description)
                 self.roles.setdefault(description.split()[-1].lower(), set()).add(person)
+        written = Counter(titled for _offset, titled in runs) if len(text) > BOOK_LENGTH else Counter()
+        apart = {titled for titled in written if _by_given_name(titled, resolution[titled], alone, written, speaks)}
+        self.apart = {" ".join(_bare(titled).split()) for titled in apart}
+        """Titled names that are a person of their own beside the family's one full name: "Mr.
+        Wilk" who speaks, where Tomas Wilk goes by "Tomas"."""
         for offset, titled in pausing(runs, pause):
             resolved = resolution[titled]
             first = titled.split()[0].lower().rstrip(".")
@@ -471,7 +496,7 @@ class Cast:
                 self.names.append(resolved)
                 gender = title_gender(titled) if titled.split()[0].lower().rstrip(".") in TITLES else None
                 conflicts = gender is not None and (title_gender(resolved) or gender) != gender
-                distinct = gender is not None and (self.shared_surname(titled) or conflicts)
+                distinct = gender is not None and (self.shared_surname(titled) or conflicts or titled in apart)
                 shown = " ".join(_bare(titled).split()) if distinct else resolved
                 self.titled.append((shown, gender))
         self._vote_genders(text)
@@ -604,6 +629,11 @@ class Cast:
                 found = _opens_only(self._text, name)
             self._opens_only[name] = found
         return found
+
+    def kept_apart(self, name: str) -> bool:
+        """A titled name ("Mrs. Arden", "Mr. Wilk") that is not the family's full name it
+        would resolve to: the surname is shared, or the full name's owner goes by his given name."""
+        return self.shared_surname(name) or " ".join(_bare(name).split()) in self.apart
 
     def shared_surname(self, name: str) -> bool:
         words = _bare(strip_title(name)).split()

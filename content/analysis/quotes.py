@@ -195,6 +195,7 @@ _BEFORE_VOCATIVE = re.compile(r"(?:[,“\"‘'—(]|\b(?:[Oo]h?|[Dd]ear|[Mm]y de
 _AFTER_VOCATIVE = frozenset(",.!?;—")
 _NAME_AT = re.compile(NAME)
 _NOT_A_NAME = frozenset(TITLES) | KIN_WORDS | {"madam", "ma'am", "miss", "mrs", "ms"}
+_THE_OTHER = frozenset(("the other", "the other one"))
 
 
 def vocative(sieves: Sieves, span: MarkedSpan, speaker: str | None) -> Mention | None:
@@ -222,6 +223,13 @@ def _resolve(
     previous_turn: str | None,
 ) -> str | None:
     resolved = sieves.resolve(candidate.mention, dialogue.recent, previous_turn)
+    if candidate.mention.kind == "group" and " ".join(candidate.mention.text.lower().split()) in _THE_OTHER:
+        # “…,” said Hale. “…,” replied the other: the party to the exchange who spoke before Hale.
+        last = dialogue.turns[-1] if dialogue.turns else None
+        if last is not None and last[0] != block.start and last[1] is not None:
+            other = next((name for name in reversed(dialogue.recent) if name != last[1]), None)
+            if other is not None:
+                return other
     if candidate.mention.kind == "pronoun" and span.start - block.start <= 2:
         # “…,” said she — in an exchange of two, the turn's order says which she.
         expected = dialogue.alternating(block)

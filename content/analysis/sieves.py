@@ -834,8 +834,8 @@ class Sieves:
             if name.endswith(".") and len(name.split()[-1]) > 3:
                 name = name[:-1]  # "thought Dora." — the sentence's full stop, not an initial
             titled = title_gender(name)
-            if titled is not None and self.people.shared_surname(name):
-                return name  # "Mrs. Arden" in a book with a Tom Arden
+            if titled is not None and self.people.kept_apart(name):
+                return name  # "Mrs. Arden" in a book with a Tom Arden; "Mr. Wilk", father of a "Tomas"
             resolved = self.people.resolve_name(name)
             known = self.people.gender.get(resolved) or title_gender(resolved)
             if titled is not None and known is not None and known != titled:

@@ -353,3 +353,27 @@ def test_the_men_a_he_may_mean_are_ranked_by_how_lately_the_story_named_them() -
     assert "named_before=1" in features(evidence)
     assert not any(key.startswith("named_before") for key in features(evidence._replace(named_before=None)))
     assert any(key.startswith("fiction&named_before=") for key in load_ranker().weights)
+
+
+def _family_book(son_goes_by_his_given_name: bool) -> list[tuple[str, str | None]]:
+    """A book with Tomas Wilk and a "Mr. Wilk" who speaks; Tomas is "Tomas" in the narration,
+    or never."""
+    son = "Tomas" if son_goes_by_his_given_name else "Mr. Wilk"
+    chapter = (
+        "Tomas Wilk came down to the harbour.\n\n"
+        + "".join(f"{son} coiled rope number {n} on the pier.\n\n" for n in range(12))
+        + "“The lamp is out,” said Mr. Wilk.\n\n"
+        + "".join(f"“Light lamp {n},” said Mr. Wilk, and the boats came in.\n\n" for n in range(5))
+    )
+    filler = "".join(f"The tide turned over the shingle for the {n}th time that night.\n\n" for n in range(1400))
+    text = "A Lamp Story\n\n" + chapter + filler
+    assert len(text) > 80_000  # a book
+    doc = parse_plain_text(text, "/tmp/book.txt")
+    return [(doc.text[q.start : q.end], q.speaker) for q in analyse(doc).quotes]
+
+
+def test_in_a_book_mr_and_a_surname_is_not_the_son_who_goes_by_his_given_name() -> None:
+    """ "Mr. Wilk" who speaks, in a book where Tomas Wilk is "Tomas": his father, a person of
+    his own. Where Tomas is never "Tomas" alone, "Mr. Wilk" is Tomas Wilk."""
+    assert {speaker for _quote, speaker in _family_book(son_goes_by_his_given_name=True)} == {"Mr. Wilk"}
+    assert {speaker for _quote, speaker in _family_book(son_goes_by_his_given_name=False)} == {"Tomas Wilk"}

@@ -923,3 +923,14 @@ def test_french_titles_written_short_open_a_name() -> None:
         ("Rusk", "Mme. Rusk"),
     ]
     assert {p.name: p.gender for p in analysis.people} == {"Varga": "f", "Rusk": "f"}
+
+
+def test_said_the_other_is_the_party_to_the_exchange_who_did_not_just_speak() -> None:
+    _text, quotes = quotes_of(
+        "The lamp room was cold.\n\n"
+        "“Is the wick trimmed?” asked Edda Marsh.\n\n"
+        "“It is,” said Tobias Wren.\n\n"
+        "“And the oil?” asked Edda.\n\n"
+        "“Full to the brim,” replied the other."
+    )
+    assert [q.speaker for q in quotes] == ["Edda Marsh", "Tobias Wren", "Edda Marsh", "Tobias Wren"]
