@@ -93,6 +93,16 @@ class PostilApp(App[None]):
         else:
             self.open_source(self.first_source)
 
+    def _end_batch(self) -> None:
+        """Textual ends a batch of updates (a footer being rebuilt, a tab switched) by asking
+        only the app whether it is idle. A layout the screen was asked for during the batch (a
+        notice's time ran out and its toast was taken away) then waited for the next event to
+        reach the screen, and until a key was pressed the terminal went on showing the notice.
+        Ask the screen too."""
+        super()._end_batch()
+        if not self._batch_count and self.screen_stack:
+            self.screen.check_idle()
+
     # -- opening another article, in the background --------------------------------------
 
     def open_source(self, source: str | None) -> None:

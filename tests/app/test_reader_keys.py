@@ -419,3 +419,24 @@ async def test_a_key_pressed_again_while_a_book_is_analysed_shows_its_notice_onc
         shown = [str(toast.render()) for toast in app.screen.query("Toast")]
         assert shown == ["Still finding quotes and claims…"], shown
         assert "quote" not in status(app)  # the cursor did not move to a quote
+
+
+async def test_a_notice_whose_time_runs_out_while_textual_batches_updates_leaves_the_screen(build, short_doc) -> None:  # type: ignore[no-untyped-def]
+    """Textual holds back drawing while a batch of updates is open (a footer being rebuilt). A
+    notice that times out then was taken off the screen's widgets, but its place was drawn
+    again only at the next key: the notice stayed in sight, over the status line."""
+    import asyncio
+
+    app = build(short_doc)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        app.screen.notice("No link in this sentence", timeout=0.3)
+        await pilot.pause(0.1)
+        (toast,) = app.screen.query("Toast")
+        x, y = toast.region.x + 1, toast.region.y
+        assert type(app.screen.get_widget_at(x, y)[0]).__name__ == "Toast"
+        with app.batch_update():
+            await asyncio.sleep(0.5)  # its time runs out inside the batch
+        await asyncio.sleep(0.3)  # no key: nothing else reaches the screen
+        assert not app.screen.query("Toast")
+        assert type(app.screen.get_widget_at(x, y)[0]).__name__ != "Toast"
