@@ -440,7 +440,7 @@ class Cast:
             after = verb_after.match(text, end)
             before = verb_before.search(text, max(0, start - 24), start)
             if after is not None or before is not None:
-                speaks[name] += 1
+                speaks[" ".join(name.split())] += 1  # "said Mr.\nWilk", as a line broke it, is "Mr. Wilk"
             if after is not None:
                 apposition = (after.group("apposition") or "").strip()
                 # "A spokesperson for Tidewater, Priya Anand, said": the apposition speaks.

@@ -363,7 +363,8 @@ def _family_book(son_goes_by_his_given_name: bool) -> list[tuple[str, str | None
         "Tomas Wilk came down to the harbour.\n\n"
         + "".join(f"{son} coiled rope number {n} on the pier.\n\n" for n in range(12))
         + "“The lamp is out,” said Mr. Wilk.\n\n"
-        + "".join(f"“Light lamp {n},” said Mr. Wilk, and the boats came in.\n\n" for n in range(5))
+        # Three of them with the name broken across a wrapped line, as a printed book has it.
+        + "".join(f"“Light lamp {n},” said Mr.{gap}Wilk, and boats came in.\n\n" for n, gap in enumerate("  \n\n\n"))
     )
     filler = "".join(f"The tide turned over the shingle for the {n}th time that night.\n\n" for n in range(1400))
     text = "A Lamp Story\n\n" + chapter + filler
