@@ -482,8 +482,11 @@ class Cast:
                 self.descriptions.setdefault(person, []).append(description)
                 self.roles.setdefault(description.split()[-1].lower(), set()).add(person)
         written = Counter(titled for _offset, titled in runs) if len(text) > BOOK_LENGTH else Counter()
-        apart = {titled for titled in written if _by_given_name(titled, resolution[titled], alone, written, speaks)}
-        self.apart = {" ".join(_bare(titled).split()) for titled in apart}
+        self.apart = {
+            " ".join(_bare(titled).split())
+            for titled in written
+            if _by_given_name(titled, resolution[titled], alone, written, speaks)
+        }
         """Titled names that are a person of their own beside the family's one full name: "Mr.
         Wilk" who speaks, where Tomas Wilk goes by "Tomas"."""
         for offset, titled in pausing(runs, pause):
@@ -496,7 +499,7 @@ class Cast:
                 self.names.append(resolved)
                 gender = title_gender(titled) if titled.split()[0].lower().rstrip(".") in TITLES else None
                 conflicts = gender is not None and (title_gender(resolved) or gender) != gender
-                distinct = gender is not None and (self.shared_surname(titled) or conflicts or titled in apart)
+                distinct = gender is not None and (conflicts or self.kept_apart(titled))
                 shown = " ".join(_bare(titled).split()) if distinct else resolved
                 self.titled.append((shown, gender))
         self._vote_genders(text)
