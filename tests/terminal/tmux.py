@@ -80,16 +80,19 @@ def terminal(
     size: tuple[int, int] = (100, 30),
     record: Path | None = None,
     stdin: Path | None = None,
+    program: list[str] | None = None,
 ) -> Iterator[Terminal]:
     """Start `postil ARGS` in a fresh tmux server.
 
     With `record`, every byte postil writes to the terminal is kept in that file;
-    with `stdin`, that file is piped in as the article (`postil - < FILE`).
+    with `stdin`, that file is piped in as the article (`postil - < FILE`); with `program`,
+    that command is run instead of `postil`.
     """
     socket = f"postil-test-{uuid.uuid4().hex[:8]}"
     term = Terminal(socket, "reader")
     settings = " ".join(f"{key}={shlex.quote(value)}" for key, value in env.items())
-    command = f"env TERM=xterm-256color {settings} {shlex.quote(postil_command())} {' '.join(map(shlex.quote, args))}"
+    run = program or [postil_command()]
+    command = f"env TERM=xterm-256color {settings} {' '.join(map(shlex.quote, [*run, *args]))}"
     if stdin is not None:
         command += f" < {shlex.quote(str(stdin))}"
     # Start postil only once tmux has given the pane its final size (and attached pipe-pane).

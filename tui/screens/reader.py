@@ -27,6 +27,7 @@ from annotations import Annotation, AnnotationStore, Color, Kind, StoreError
 from annotations.model import new_id
 from content import Document, Span, clean_line
 from content.analysis import analyse as analyse_document
+from tui.compositor import DrawnCompositor
 from tui.reading import Cursor, Reading, Unit
 from tui.search import Finder, Matches, Query, SearchError
 from tui.widgets.article import ArticleView, Marks, SpanIndex
@@ -130,6 +131,7 @@ class ReaderScreen(Screen[None]):
 
     def __init__(self, document: Document, store: AnnotationStore, tour: bool = False) -> None:
         super().__init__()
+        self._compositor = DrawnCompositor()  # a notice taken away after a scroll leaves the screen
         self.pane_filters: dict[str, str] = {}
         """Each pane tab's filter (`/` in the pane): "notes", "quote", "claim", "person"."""
         self.tour_step: int | None = 0 if tour else None

@@ -1,0 +1,40 @@
+"""Textual's compositor, made to repaint wherever a widget was last drawn when it goes.
+
+A layout repaints the places whose widgets changed, found by comparing the new map of the
+screen with the old one. After a scroll, Textual lays out only what is in sight and marks
+its whole map as out of date; the next time anything asks where a widget is, the whole map
+is rebuilt from the widgets as they are *then*. When that happens after a widget was taken
+away (a notice's toast whose time ran out) and before the layout that follows, the old map
+no longer has the widget, the layout finds nothing changed there, and the terminal goes on
+showing the toast until something else is drawn over it. This compositor keeps its own
+record of what the last layout drew and repaints every place where that differs.
+"""
+
+from __future__ import annotations
+
+from textual._compositor import Compositor, CompositorMap, ReflowResult
+from textual.geometry import Size
+from textual.widget import Widget
+
+
+class DrawnCompositor(Compositor):
+    def __init__(self) -> None:
+        super().__init__()
+        self._drawn: CompositorMap = {}
+        """The map the last layout drew."""
+
+    def reflow(self, parent: Widget, size: Size) -> ReflowResult:
+        result = super().reflow(parent, size)
+        self._repaint_changes(self._full_map)
+        return result
+
+    def reflow_visible(self, parent: Widget, size: Size) -> set[Widget]:
+        exposed = super().reflow_visible(parent, size)
+        self._repaint_changes(self._visible_map or {})
+        return exposed
+
+    def _repaint_changes(self, drawn: CompositorMap) -> None:
+        changed = drawn.items() ^ self._drawn.items()
+        self._drawn = drawn
+        regions = (geometry.clip.intersection(geometry.region) for _, geometry in changed)
+        self._dirty_regions.update(region for region in regions if region)
