@@ -50,6 +50,8 @@ class PostilApp(App[None]):
         self.error: str | None = None
         """Why the first article could not be opened; the CLI prints it after the app exits."""
         self._loading: str | None = None
+        self._typed_ahead: list[events.Key] | None = None
+        """Keys that came before the first reader, to hand to it."""
         if document is not None:
             self.title = clean_line(document.title) or "postil"
         for theme in THEMES:
@@ -60,6 +62,9 @@ class PostilApp(App[None]):
             self.set_keymap(config.keymap)
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and self._typed_ahead is not None:
+            self._typed_ahead.append(event)  # the reader is not there yet
+            return
         if isinstance(event, events.Key):
             # Until the key's screen is drawn, the background analysis waits (ReaderScreen._keys_first).
             self.key_arrived = time.monotonic()
@@ -89,9 +94,20 @@ class PostilApp(App[None]):
         # long behind them (`)` while a book is analysed: from about 270 ms to 65 ms).
         sys.setswitchinterval(0.0005)
         if self.document is not None and self.store is not None:
-            self.push_screen(ReaderScreen(self.document, self.store, tour=self.tour))
+            # Once Textual's start-up is over. Pushed inside it, the reader was mounted while
+            # Textual drew nothing (its start-up is one batch of updates that lasts until every
+            # widget of the pushed screen is mounted): the first frame was computed, dropped,
+            # and computed again after it. Keys typed before then wait for the reader (`on_event`).
+            self._typed_ahead = []
+            self.call_later(self._open_first_reader, self.document, self.store)
         else:
             self.open_source(self.first_source)
+
+    def _open_first_reader(self, document: Document, store: AnnotationStore) -> None:
+        self.push_screen(ReaderScreen(document, store, tour=self.tour))
+        typed, self._typed_ahead = self._typed_ahead or [], None
+        for key in typed:
+            self.post_message(events.Key(key.key, key.character))
 
     def _end_batch(self) -> None:
         """Textual ends a batch of updates (a footer being rebuilt, a tab switched) by asking

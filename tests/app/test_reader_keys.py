@@ -440,3 +440,17 @@ async def test_a_notice_whose_time_runs_out_while_textual_batches_updates_leaves
         await asyncio.sleep(0.3)  # no key: nothing else reaches the screen
         assert not app.screen.query("Toast")
         assert type(app.screen.get_widget_at(x, y)[0]).__name__ != "Toast"
+
+
+async def test_keys_typed_while_postil_starts_reach_the_reader(build, short_doc) -> None:  # type: ignore[no-untyped-def]
+    """The reader is put up once Textual's start-up is over; a key that came before it (typed
+    while the command started) is not lost on Textual's blank first screen but acted on."""
+    from textual import events
+
+    app = build(short_doc)
+    app.post_message(events.Key("right_parenthesis", ")"))  # waiting before the app runs
+    app.post_message(events.Key("right_parenthesis", ")"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, ReaderScreen)
+        assert "sentence 3/" in status(app), status(app)
