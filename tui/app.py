@@ -19,6 +19,15 @@ from tui.screens.reader import ReaderScreen
 from tui.themes import THEMES, theme_names
 
 
+def _collector_on() -> None:
+    """Turn the cycle collector back on after the first frame (the CLI turns it off for the
+    start-up), with what the start-up made (the document, the widgets, the modules) set aside
+    first: turned on with all of it still young, its first two sweeps walked all of it (15 ms,
+    and a key pressed on the first screen waited for them)."""
+    gc.freeze()
+    gc.enable()
+
+
 class PostilApp(App[None]):
     CSS_PATH = "postil.tcss"
     TITLE = "postil"
@@ -87,7 +96,7 @@ class PostilApp(App[None]):
 
     def on_mount(self) -> None:
         # Before any screen's own callbacks (the analysis turns it off for itself while it runs).
-        self.call_after_refresh(gc.enable)
+        self.call_after_refresh(_collector_on)
         self.call_after_refresh(self.config_problems)
         # The workers (analysis, reading notes, search) share the interpreter lock with the
         # keys: hand it over every half millisecond, not every five, so a key never waits
