@@ -177,6 +177,7 @@ def test_a_notice_taken_away_after_a_scroll_leaves_the_terminal(isolated_dirs: P
                 break
             time.sleep(0.1)
         screen = term.screen()
+        assert (data / "done").exists(), screen  # the script went through every step
         assert "The second notice" in screen and "The third notice" in screen, screen
         assert "The first notice" not in screen, screen
 
