@@ -274,6 +274,11 @@ def _bare(name: str) -> str:
     return _POSSESSIVE.sub("", name)
 
 
+def _one_line(name: str) -> str:
+    """The name without a possessive, its words on one line: "Mr.\nWilk's" → "Mr. Wilk"."""
+    return " ".join(_bare(name).split())
+
+
 class _LowerCase:
     """Whether the text writes a word in lower case, as a whole word ("poor" for "Poor
     Captain"). Asked only of the words that open a run of capitals or stand in a Title Case
@@ -483,7 +488,7 @@ class Cast:
                 self.roles.setdefault(description.split()[-1].lower(), set()).add(person)
         written = Counter(titled for _offset, titled in runs) if len(text) > BOOK_LENGTH else Counter()
         self.apart = {
-            " ".join(_bare(titled).split())
+            _one_line(titled)
             for titled in written
             if _by_given_name(titled, resolution[titled], alone, written, speaks)
         }
@@ -500,7 +505,7 @@ class Cast:
                 gender = title_gender(titled) if titled.split()[0].lower().rstrip(".") in TITLES else None
                 conflicts = gender is not None and (title_gender(resolved) or gender) != gender
                 distinct = gender is not None and (conflicts or self.kept_apart(titled))
-                shown = " ".join(_bare(titled).split()) if distinct else resolved
+                shown = _one_line(titled) if distinct else resolved
                 self.titled.append((shown, gender))
         self._vote_genders(text)
 
@@ -636,7 +641,7 @@ class Cast:
     def kept_apart(self, name: str) -> bool:
         """A titled name ("Mrs. Arden", "Mr. Wilk") that is not the family's full name it
         would resolve to: the surname is shared, or the full name's owner goes by his given name."""
-        return self.shared_surname(name) or " ".join(_bare(name).split()) in self.apart
+        return self.shared_surname(name) or _one_line(name) in self.apart
 
     def shared_surname(self, name: str) -> bool:
         words = _bare(strip_title(name)).split()
@@ -653,7 +658,7 @@ class Cast:
         if full != bare and name[:1].isupper() and name.split()[0].lower().rstrip(".") in TITLES:
             titled, given = title_gender(name), title_gender(full)
             if titled is not None and given is not None and titled != given:
-                return " ".join(_bare(name).split())  # "Lady Russell" is not "Henry Russell"
+                return _one_line(name)  # "Lady Russell" is not "Henry Russell"
         return full
 
     def learn_gender(self, name: str, pronoun: str) -> None:
