@@ -5,7 +5,9 @@ from __future__ import annotations
 import gc
 import sys
 import time
+from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.app import App
@@ -17,6 +19,10 @@ from tui.config import Config, load_config
 from tui.screens.loading import LoadingScreen, PreviewScreen
 from tui.screens.reader import ReaderScreen
 from tui.themes import THEMES, theme_names
+
+if TYPE_CHECKING:
+    from textual.actions import ActionParseResult
+    from textual.dom import DOMNode
 
 
 def _collector_on() -> None:
@@ -46,7 +52,10 @@ class PostilApp(App[None]):
     ) -> None:
         super().__init__()
         self.key_arrived = 0.0
-        """When the key being answered arrived (time.monotonic); 0 once its screen is drawn."""
+        """When the key being answered arrived (time.monotonic); 0 before the first key."""
+        self.key_acted = 0.0
+        """When that key's action ran; 0 until it has. The reader's analysis waits from the key's
+        arrival until a frame is drawn after its action (ReaderScreen._keys_first)."""
         self.tour = tour
         """Whether the first reader shows the first-run tour."""
         self.document = document
@@ -76,12 +85,22 @@ class PostilApp(App[None]):
             return
         if isinstance(event, events.Key):
             # Until the key's screen is drawn, the background analysis waits (ReaderScreen._keys_first).
-            self.key_arrived = time.monotonic()
-            self.call_after_refresh(self._key_answered)
+            self.key_arrived, self.key_acted = time.monotonic(), 0.0
         await super().on_event(event)
 
-    def _key_answered(self) -> None:
-        self.key_arrived = 0.0
+    async def run_action(
+        self,
+        action: str | ActionParseResult,
+        default_namespace: DOMNode | None = None,
+        namespaces: Mapping[str, DOMNode] | None = None,
+    ) -> bool:
+        handled = await super().run_action(action, default_namespace, namespaces)
+        if self.key_arrived and not self.key_acted:
+            # Its screen is the next one drawn. (A refresh asked for now may come before it: a
+            # widget's repaint reaches its screen as a message, and a callback queued after
+            # the action ran too soon, letting the analysis in before the key's frame.)
+            self.key_acted = time.monotonic()
+        return handled
 
     def config_problems(self) -> None:
         """Say, once the first screen is up, what in config.toml was not used, with its line."""

@@ -8,13 +8,23 @@ away (a notice's toast whose time ran out) and before the layout that follows, t
 no longer has the widget, the layout finds nothing changed there, and the terminal goes on
 showing the toast until something else is drawn over it. This compositor keeps its own
 record of what the last layout drew and repaints every place where that differs.
+
+It also notes when it last made a frame: the reader's background analysis waits for the
+frame that answers a key.
 """
 
 from __future__ import annotations
 
+import time
+from typing import TYPE_CHECKING, Any
+
 from textual._compositor import Compositor, CompositorMap, ReflowResult
 from textual.geometry import Size
 from textual.widget import Widget
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from textual.screen import Screen
 
 
 class DrawnCompositor(Compositor):
@@ -22,6 +32,16 @@ class DrawnCompositor(Compositor):
         super().__init__()
         self._drawn: CompositorMap = {}
         """The map the last layout drew."""
+        self.drawn_at = 0.0
+        """When the last frame was made for the terminal (time.monotonic): the reader's
+        analysis waits for the frame that answers a key."""
+
+    def render_update(
+        self, full: bool = False, screen_stack: list[Screen[Any]] | None = None, simplify: bool = False
+    ) -> RenderableType | None:
+        update = super().render_update(full, screen_stack, simplify)
+        self.drawn_at = time.monotonic()
+        return update
 
     def reflow(self, parent: Widget, size: Size) -> ReflowResult:
         result = super().reflow(parent, size)

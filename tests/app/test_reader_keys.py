@@ -454,3 +454,65 @@ async def test_keys_typed_while_postil_starts_reach_the_reader(build, short_doc)
         await pilot.pause(0.2)
         assert isinstance(app.screen, ReaderScreen)
         assert "sentence 3/" in status(app), status(app)
+
+
+async def test_the_background_analysis_gives_way_until_a_key_is_on_screen(build, short_doc) -> None:  # type: ignore[no-untyped-def]
+    """While a book is analysed in a thread, a key's answer comes first: the analysis waits
+    from the key's arrival until a frame is drawn after the key's action ran. (A callback
+    queued when the key came ran before that frame, and the analysis took the interpreter
+    back while the frame was still to be drawn.)"""
+    import time
+
+    app = build(short_doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.2)
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        assert not reader.key_pending()  # no key yet: the analysis runs
+        await pilot.press(")")
+        assert app.key_acted >= app.key_arrived > 0  # the key reached its action …
+        assert reader.drawing.drawn_at > app.key_acted  # … and its frame is drawn
+        assert not reader.key_pending()
+        assert "sentence 2/" in status(app)
+        # A key whose action has run but whose frame is not drawn yet holds the analysis.
+        app.key_arrived = app.key_acted = time.monotonic()
+        assert reader.key_pending()
+        reader.refresh()
+        await pilot.pause()
+        assert not reader.key_pending()
+
+
+async def test_the_sentence_count_shows_while_quotes_are_still_being_found(build, short_doc, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A book is split into sentences long before its quotes and claims are found: the status
+    line gives "sentence 2/7" as soon as the split is done, not "counting the sentences…"
+    until the whole analysis is."""
+    import threading
+
+    from content.analysis import Analysis
+
+    release = threading.Event()
+    found = Analysis.marks.func  # type: ignore[attr-defined]
+
+    def slow_marks(self):  # type: ignore[no-untyped-def]
+        release.wait(10)  # the quotes' first stage, held back until the test lets it go
+        return found(self)
+
+    monkeypatch.setattr(Analysis, "marks", property(slow_marks))
+    app = build(short_doc)
+    async with app.run_test(size=SIZE) as pilot:
+        try:
+            await pilot.press(")")
+            for _ in range(40):
+                if "sentence 2/" in status(app):
+                    break
+                await pilot.pause(0.05)
+            assert "sentence 2/" in status(app), status(app)
+            assert not app.screen.reading.analysed()  # the quotes are still being found
+        finally:
+            release.set()
+        for _ in range(100):
+            if app.screen.reading.analysed():
+                break
+            await pilot.pause(0.05)
+        assert app.screen.reading.analysed()
+        assert "sentence 2/" in status(app)

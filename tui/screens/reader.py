@@ -131,7 +131,8 @@ class ReaderScreen(Screen[None]):
 
     def __init__(self, document: Document, store: AnnotationStore, tour: bool = False) -> None:
         super().__init__()
-        self._compositor = DrawnCompositor()  # a notice taken away after a scroll leaves the screen
+        self.drawing = DrawnCompositor()  # a notice taken away after a scroll leaves the screen
+        self._compositor = self.drawing
         self.pane_filters: dict[str, str] = {}
         """Each pane tab's filter (`/` in the pane): "notes", "quote", "claim", "person"."""
         self.tour_step: int | None = 0 if tour else None
@@ -279,14 +280,19 @@ class ReaderScreen(Screen[None]):
         if not isinstance(self.app.screen, ModalScreen):
             self.remember_position()  # another document goes on top (a dialog does not count)
 
+    def key_pending(self) -> bool:
+        """Whether a key is being answered: from its arrival until a frame is drawn after its
+        action ran, and never past 100 ms after the key, so the analysis always goes on."""
+        arrived = getattr(self.app, "key_arrived", 0.0)
+        if not arrived or time.monotonic() - arrived > _KEY_FIRST_FOR:
+            return False
+        acted = getattr(self.app, "key_acted", 0.0)
+        return not (acted and self.drawing.drawn_at > acted)
+
     def _keys_first(self) -> None:
-        """In the analysis thread, now and then: while a key is being answered (until its
-        screen is drawn), wait, so the key has the interpreter to itself; never past 100 ms
-        after the key, so the analysis always goes on."""
-        while True:
-            arrived = getattr(self.app, "key_arrived", 0.0)
-            if not arrived or time.monotonic() - arrived > _KEY_FIRST_FOR:
-                return
+        """In the analysis thread, now and then: while a key is being answered, wait, so the
+        key has the interpreter to itself."""
+        while self.key_pending():
             time.sleep(0.002)
 
     @work(thread=True, exclusive=True, group="analysis")
@@ -300,6 +306,10 @@ class ReaderScreen(Screen[None]):
         try:
             for spans in ("sentence_starts", "quote_starts", "claim_starts", "people"):
                 getattr(reading, spans)  # computing the cached spans is the point
+                if spans == "sentence_starts":
+                    # "sentence 12/30,512" at once, not "counting the sentences…" until the quotes
+                    # and claims are found too (a book: 0.3 s against 3 s).
+                    self.call_later(self.update_status)
         finally:
             gc.enable()
         self.app.call_from_thread(self.analysis_ready)
