@@ -165,7 +165,7 @@ class Analysis:
 
         # In fiction "I" is the narrator, a character; in non-fiction it is the byline's author.
         narrator = "the narrator" if self.fiction else (self.read.author or "the narrator")
-        return Cast(self.read.text, narrator, self.pause)
+        return Cast(self.read.text, narrator, self.pause, self.lowered)
 
     @cached_property
     @_collector_paused
@@ -188,7 +188,13 @@ class Analysis:
     def claims(self) -> list[Claim]:
         from content.analysis.claims import find_claims
 
-        return find_claims(self.read, self.sentences, self.quotes, self.cast, pause=self.pause)
+        return find_claims(self.read, self.sentences, self.quotes, self.cast, pause=self.pause, lowered=self.lowered)
+
+    @cached_property
+    def lowered(self) -> str:
+        """The text lower-cased, made once for the stages that search it so (the cast's
+        pronouns, the claims' hedges and figures)."""
+        return self.read.text.lower()
 
     @cached_property
     def people(self) -> list[Person]:

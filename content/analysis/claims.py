@@ -462,8 +462,10 @@ def find_claims(
     cast: Cast,
     trace: list[tuple[int, int, dict[str, float]]] | None = None,
     pause: Pause | None = None,
+    lowered: str | None = None,
 ) -> list[Claim]:
-    """`trace`, when given, gets every candidate cue verb: its span in the text and its features."""
+    """`trace`, when given, gets every candidate cue verb: its span in the text and its features.
+    `lowered` is the text lower-cased, when the caller has it already."""
     text = document.text
     blocks = analysable_blocks(document)
     ranges = [(b.start, b.end) for b in blocks if b.kind != "heading"]
@@ -472,7 +474,7 @@ def find_claims(
     quote_ends = [q.end for q in quotes]  # sorted, as the outermost quotations do not overlap
     # Where a cue word may be, found in one sweep: most sentences have none.
     cue_starts = [m.start() for m in model.pattern.finditer(text)]
-    lowered_text = text.lower()
+    lowered_text = text.lower() if lowered is None else lowered
     # (Where lower-casing changes a length, offsets would slip: every sentence is then searched.)
     of_note = [m.start() for m in _WORDS_OF_NOTE.finditer(lowered_text)] if len(lowered_text) == len(text) else None
     claims: list[Claim] = []

@@ -692,6 +692,8 @@ class Sieves:
         if _ACCORDING_NEXT.match(self.text, span.end):
             # "“…” according to the watchdog.": the attribution the splitter left to a sentence of its own.
             end = max(end, self.sentence_of(min(len(self.text) - 1, span.end + 1)).end)
+        if self.text.find("ccording to ", sentence.start, end) < 0:
+            return None  # most sentences cite nobody: a literal look first, not the pattern's scan
         for match in _ACCORDING.finditer(self.text, sentence.start, end):
             if not self.in_quotation(match.start()):
                 mention = self._mention(match)
