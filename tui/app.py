@@ -55,7 +55,7 @@ class PostilApp(App[None]):
         """When the key being answered arrived (time.monotonic); 0 before the first key."""
         self.key_acted = 0.0
         """When that key's action ran; 0 until it has. The reader's analysis waits from the key's
-        arrival until a frame is drawn after its action (ReaderScreen._keys_first)."""
+        arrival until a frame is drawn after its action (ReaderScreen.key_pending)."""
         self.tour = tour
         """Whether the first reader shows the first-run tour."""
         self.document = document
@@ -84,7 +84,7 @@ class PostilApp(App[None]):
             self._typed_ahead.append(event)  # the reader is not there yet
             return
         if isinstance(event, events.Key):
-            # Until the key's screen is drawn, the background analysis waits (ReaderScreen._keys_first).
+            # Until the key's screen is drawn, the background analysis waits (ReaderScreen.key_pending).
             self.key_arrived, self.key_acted = time.monotonic(), 0.0
         await super().on_event(event)
 
@@ -96,9 +96,9 @@ class PostilApp(App[None]):
     ) -> bool:
         handled = await super().run_action(action, default_namespace, namespaces)
         if self.key_arrived and not self.key_acted:
-            # Its screen is the next one drawn. (A refresh asked for now may come before it: a
-            # widget's repaint reaches its screen as a message, and a callback queued after
-            # the action ran too soon, letting the analysis in before the key's frame.)
+            # The key's answer is the next frame drawn. (A callback queued when the key came
+            # could run before that frame, as a widget's repaint reaches its screen as a
+            # message: the analysis then took the interpreter back too soon.)
             self.key_acted = time.monotonic()
         return handled
 
