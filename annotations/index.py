@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -22,9 +23,10 @@ import platformdirs
 
 CACHE_DIR_ENV = "POSTIL_CACHE_DIR"
 _VERSION = 2
-_KEEP = 16
-"""Indexes kept; the oldest beyond this are deleted as new ones are written. The index of a
-version a change replaced is kept too: a file put back as it was is then known again."""
+_KEEP = 32
+"""Indexes kept; those least recently read or written beyond this are deleted as new ones
+are written. The index of a version a change replaced is kept too: a file put back as it
+was is then known again."""
 
 
 def cache_dir() -> Path:
@@ -59,10 +61,10 @@ class StoreIndex:
             "digest": self.digest,
             "fingerprint": self.fingerprint,
             "source": self.source,
-            "ids": sorted(self.ids),
+            "ids": list(self.ids),
             # Three flat lists, not 10,000 small ones: read back in a few milliseconds.
-            "starts": [start for start, _ in self.spans],
-            "ends": [end for _, end in self.spans],
+            "starts": list(map(itemgetter(0), self.spans)),
+            "ends": list(map(itemgetter(1), self.spans)),
             "span_ids": list(self.spans.values()),
             "appendable": self.appendable,
         }
@@ -82,14 +84,17 @@ def read_index(file_digest: str) -> StoreIndex | None:
         lists = (ids, starts, ends, span_ids)
         if not all(isinstance(values, list) for values in lists) or not len(starts) == len(ends) == len(span_ids):
             return None
-        if not all(type(i) is str for i in ids) or not all(type(i) is str for i in span_ids):
+        # Every element's type, in one pass each (a bool is not an int here).
+        if not set(map(type, ids)) | set(map(type, span_ids)) <= {str}:
             return None
-        if not all(type(n) is int for n in starts) or not all(type(n) is int for n in ends):
+        if not set(map(type, starts)) | set(map(type, ends)) <= {int}:
             return None
         placed = dict(zip(zip(starts, ends, strict=True), span_ids, strict=True))
         fingerprint, source, appendable = raw["fingerprint"], raw["source"], raw["appendable"]
         if not (isinstance(fingerprint, str) and isinstance(source, str) and appendable is True):
             return None
+        with contextlib.suppress(OSError):
+            os.utime(_path(file_digest))  # just used: the last to be deleted
         return StoreIndex(file_digest, fingerprint, source, set(ids), placed, appendable)
     except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None

@@ -731,25 +731,32 @@ def append_indexed(path: Path, info: DocumentInfo, make: Callable[[StoreIndex], 
     (its ids and highlighted passages) and may raise to refuse. Returns None, having
     written nothing, when the file cannot take this path: the caller opens the store.
     """
-    data = _read(path)
-    if data is None:
-        return None
-    file_digest = _digest(data)
-    assert file_digest is not None
-    index = read_index(file_digest)
-    if index is None or (index.fingerprint, index.source) != (info.fingerprint, info.source):
-        return None
-    annotation = make(index)
+    if _stamp(path) is None:
+        return None  # no file yet: the store makes it
+    # Refused before anything is created beside it: no lock file next to a device.
     refuse_special(path, Path(os.path.realpath(path)))
     with file_lock(path):
-        if _read(path) != data:
-            return None  # changed since it was read: the store merges it the usual way
+        # Read once, under the lock: no other writer can change the bytes before they are replaced.
+        data = _read(path)
+        if data is None:
+            return None
+        kept = len(data.rstrip(b"\n"))
+        view = memoryview(data)
+        # The digest of the bytes kept, continued two ways: to the file as it is (to find its
+        # index) and, below, to the file with the new annotation (to name the next index).
+        running = hashlib.sha256(view[:kept])
+        whole = running.copy()
+        whole.update(view[kept:])
+        index = read_index(whole.hexdigest())
+        if index is None or (index.fingerprint, index.source) != (info.fingerprint, info.source):
+            return None
+        annotation = make(index)
         remove_leftovers(path)
-        chunk = _dumps_checked({"annotation": [annotation_to_table(annotation)]}).encode("utf-8")
-        payload = data.rstrip(b"\n") + b"\n\n" + chunk
+        tail = b"\n\n" + _dumps_checked({"annotation": [annotation_to_table(annotation)]}).encode("utf-8")
+        payload = b"".join((view[:kept], tail))
         atomic_write(path, payload, verify=lambda written: written == payload)
-    spans = {**index.spans, (annotation.start, annotation.end): annotation.id}
-    new_digest = _digest(payload)
-    assert new_digest is not None
-    write_index(StoreIndex(new_digest, info.fingerprint, info.source, index.ids | {annotation.id}, spans, True))
+    running.update(tail)
+    index.ids.add(annotation.id)
+    index.spans[(annotation.start, annotation.end)] = annotation.id
+    write_index(StoreIndex(running.hexdigest(), info.fingerprint, info.source, index.ids, index.spans, True))
     return annotation

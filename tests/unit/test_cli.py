@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import subprocess
@@ -142,6 +143,8 @@ def test_adds_next_to_many_append_and_nothing_is_lost(tmp_path: Path, isolated_d
     written = where.read_text()
     assert written.rindex("The boats came in again.") > written.index("Nobody said a word.")  # appended
     assert len(list((isolated_dirs / "cache" / "index").glob("*.json"))) == 2  # one per version of the file
+    named = hashlib.sha256(where.read_bytes()).hexdigest()
+    assert (isolated_dirs / "cache" / "index" / f"{named}.json").exists()  # the next add finds it
 
     where.write_text(written.replace('note = "fast"', 'note = "edited by hand"'))
     assert postil("add", str(path), "--text", "The boats came in.").returncode == 0

@@ -255,6 +255,23 @@ def test_a_new_highlight_is_appended_and_the_next_edit_writes_in_order(tmp_path:
     ]
 
 
+def test_the_index_of_a_file_in_use_is_kept_while_others_are_written(isolated_dirs: Path) -> None:
+    """The add index is a cache of a few dozen files: the one a user keeps adding to is never
+    the one let go, however many other files were indexed since (else its next add reads
+    all 10,000 notes again)."""
+    from annotations.index import StoreIndex, read_index, write_index
+
+    def index(digest: str) -> StoreIndex:
+        return StoreIndex(digest, "fingerprint", "source", {"abc234"}, {(0, 5): "abc234"}, True)
+
+    write_index(index("0" * 64))
+    for number in range(1, 80):
+        write_index(index(f"{number:064x}"))
+        assert read_index("0" * 64) is not None, number
+    kept = list((isolated_dirs / "cache" / "index").glob("*.json"))
+    assert 16 <= len(kept) <= 40 and (isolated_dirs / "cache" / "index" / f"{0:064}.json") in kept
+
+
 def test_a_note_holding_a_table_header_line_reads_back_whole(tmp_path: Path) -> None:
     """A multi-line note with a line that looks like `[[annotation]]` is one note, not two."""
     path = tmp_path / "a.toml"
