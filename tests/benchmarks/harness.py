@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import shlex
+import shutil
 import statistics
 import subprocess
 import tempfile
@@ -122,6 +123,7 @@ class Terminal:
             self.client.wait(timeout=5)
         finally:
             subprocess.run([*self.tmux, "kill-server"], capture_output=True)
+            shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def timed_command(argv: list[str], env: dict[str, str] | None = None) -> float:

@@ -34,9 +34,9 @@ STATUS = " notes · "
 """The reader's status line, drawn last: the first screen is complete when it shows."""
 
 
-def _fresh_state(env: dict[str, str]) -> dict[str, str]:
+def _fresh_state(env: dict[str, str], folder: Path) -> dict[str, str]:
     """Every reader starts with no remembered position (which would open the book elsewhere)."""
-    return {**env, "POSTIL_STATE_DIR": tempfile.mkdtemp(prefix="postil-bench-state-")}
+    return {**env, "POSTIL_STATE_DIR": tempfile.mkdtemp(prefix="state-", dir=folder)}
 
 
 def _status_ready(screen: str) -> bool:
@@ -126,7 +126,7 @@ class Sessions:
         search keys `/`, the query, `enter` and `n`."""
         t = self.t
         data = self.setup.data_dir(with_10k)
-        began = t.start([POSTIL, str(self.setup.book)], env=_fresh_state({"POSTIL_DATA_DIR": data}))
+        began = t.start([POSTIL, str(self.setup.book)], env=_fresh_state({"POSTIL_DATA_DIR": data}, self.setup.folder))
         got = {"first screen": t.wait(_status_ready, began, "the reader's first screen")}
         # The cursor is on the first sentence from the first screen; its number follows only
         # once the book is split, so the text may not change: `)` is done when the cursor's
@@ -238,7 +238,7 @@ class Sessions:
         """The Markdown book: its first screen (drawn from the first part while the rest is
         parsed), and the reader with the whole book parsed."""
         assert self.setup.markdown is not None
-        env = _fresh_state({"POSTIL_DATA_DIR": self.setup.data_dir(False)})
+        env = _fresh_state({"POSTIL_DATA_DIR": self.setup.data_dir(False)}, self.setup.folder)
         began = self.t.start([POSTIL, str(self.setup.markdown)], env=env)
         got = {"": self.t.wait(lambda s: "rest of the book" in s or _status_ready(s), began, "the first screen")}
         got["reader"] = self.t.wait(_status_ready, began, "the reader with the whole book")
@@ -453,10 +453,13 @@ def main() -> None:
         return not words or any(word in label.lower() for word in words)
 
     setup = Setup(args.book, args.markdown if args.markdown.exists() else None)
-    print(f"# postil benchmark suite: {machine()}, {args.rounds} rounds", file=sys.stderr)
-    rows = command_rows(setup, args.rounds, wanted)
-    if not args.skip_terminal:
-        rows = terminal_rows(setup, args.rounds, wanted) + rows
+    try:
+        print(f"# postil benchmark suite: {machine()}, {args.rounds} rounds", file=sys.stderr)
+        rows = command_rows(setup, args.rounds, wanted)
+        if not args.skip_terminal:
+            rows = terminal_rows(setup, args.rounds, wanted) + rows
+    finally:
+        shutil.rmtree(setup.folder, ignore_errors=True)  # the copies, the stores and the readers' state
     print(f"{machine()}; {args.rounds} rounds, interleaved; medians\n")
     print(table(rows))
     missed = [r.label for r in rows if not r.met()]
@@ -464,7 +467,6 @@ def main() -> None:
         f"\n{len(rows) - len(missed)}/{len(rows)} rows within budget"
         + (f"; over: {', '.join(missed)}" if missed else "")
     )
-    shutil.rmtree(setup.folder, ignore_errors=True)
 
 
 if __name__ == "__main__":
