@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     # Only types: the analysis modules are loaded by the background worker, not at start.
     from content.analysis import Analysis, Claim, Person, Quote
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -41,6 +41,9 @@ class Reading:
         """Where a keyboard selection (`v`) began; None when not selecting."""
         self.speaker: str | None = None
         """When set, `]` and `[` step through this person's quotes only."""
+        self.nearby: Analysis | None = None
+        """While a book is analysed: the analysis of the paragraphs around the reading position
+        (`Analysis.near`), done first, with its quotes and claims worked out."""
 
     # The spans are worked out on first use: for a book, splitting sentences takes a
     # moment, and the first screen should not wait for it.
@@ -97,6 +100,51 @@ class Reading:
     def analysed(self) -> bool:
         """Whether quotes and claims are worked out (the worker sets them in the background)."""
         return "claim_starts" in self.__dict__ and "quote_starts" in self.__dict__
+
+    def _near(self, unit: Unit) -> Sequence[Quote] | Sequence[Claim]:
+        """The quotes or claims found around the reading position first; none before they are."""
+        if self.nearby is None:
+            return []
+        if unit == "quote":
+            return [q for q in self.nearby.quotes if q.depth == 1]
+        return self.nearby.claims
+
+    def cycle_near(self, unit: Literal["quote", "claim"], forward: bool) -> Cursor | None:
+        """While a book is analysed: the next or previous quote or claim among those found around
+        the reading position first; None past them (the rest are still being found). Its
+        number among all of them is not known yet: the cursor's index is -1."""
+        spans = self._near(unit)
+        starts = [span.start for span in spans]
+        origin = self.cursor.span.start if self.cursor else -1
+        position = index_after(starts, origin) if forward else index_before(starts, origin)
+        if position is None:
+            return None
+        return self.place(Cursor(Span(spans[position].start, spans[position].end), unit, -1))
+
+    def item(self, cursor: Cursor) -> Quote | Claim | None:
+        """The quote or claim the cursor is on: by its number once the document is analysed,
+        else found among those near the reading position."""
+        if cursor.unit not in ("quote", "claim"):
+            return None
+        if cursor.index >= 0:
+            return self.quotes[cursor.index] if cursor.unit == "quote" else self.claims[cursor.index]
+        near = self._near(cursor.unit)
+        return next((s for s in near if (s.start, s.end) == (cursor.span.start, cursor.span.end)), None)
+
+    def settle(self) -> None:
+        """Once the whole document is analysed: a cursor on a quote or claim found near the
+        reading position gets its number among all of them, or, if the whole analysis has
+        none there, becomes the sentence it is in."""
+        cursor = self.cursor
+        if cursor is None or cursor.unit not in ("quote", "claim") or cursor.index >= 0:
+            return
+        spans: list[Quote] | list[Claim] = self.quotes if cursor.unit == "quote" else self.claims
+        starts = self.quote_starts if cursor.unit == "quote" else self.claim_starts
+        index = bisect_left(starts, cursor.span.start)
+        if index < len(spans) and (spans[index].start, spans[index].end) == (cursor.span.start, cursor.span.end):
+            self.place(Cursor(cursor.span, cursor.unit, index))
+        elif (sentence := self.sentence_at(cursor.span.start)) is not None:
+            self.place(sentence)
 
     def cycle(self, unit: Literal["quote", "claim"], forward: bool) -> tuple[Cursor | None, bool]:
         """The next or previous quote or claim, wrapping at the ends. Returns (cursor, wrapped)."""

@@ -19,9 +19,10 @@ package: data does not reach for its analysers.
 
 from __future__ import annotations
 
+import copy
 import gc
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cached_property, wraps
@@ -51,6 +52,9 @@ _HE = re.compile(r"[Hh]e\b")
 # Narration in the first person uses "I" at least this often against "he" and "she"
 # (about 1.3 in a first-person novel of the training set, under 0.04 in the others).
 _FIRST_PERSON = 0.25
+NEAR_PARAGRAPHS = 150
+"""How far either side of the reading position `Analysis.near` looks: in a novel, some 80,000
+characters in all, a few dozen pages."""
 
 
 _ODD_SPACES = "\u00a0\u2007\u202f"
@@ -94,9 +98,9 @@ def _collector_paused(stage: Callable[[Analysis], _T]) -> Callable[[Analysis], _
 class Analysis:
     """The stages' results for one document, each worked out on first use."""
 
-    def __init__(self, document: Document, pause: Pause | None = None) -> None:
+    def __init__(self, document: Document, pause: Pause | None = None, read: Document | None = None) -> None:
         self.document = document
-        self.read = _plain_spaces(document)
+        self.read = _plain_spaces(document) if read is None else read
         """What the stages read: the document with its no-break spaces made plain ones, so
         "recruiter.”\u00a0She said" is two sentences and no sieve tells the spaces apart.
         Each is one character for one, so every offset holds for `document` too."""
@@ -204,6 +208,29 @@ class Analysis:
             if quote.depth == 1 and quote.speaker:
                 spoken[quote.speaker] = spoken.get(quote.speaker, 0) + 1
         return [p for p in self.cast.people(spoken) if p.name in spoken]
+
+    def near(self, offset: int, paragraphs: int | None = None) -> Analysis:
+        """The analysis of the paragraphs around `offset` only (`paragraphs` either side), with
+        this document's genre and cast: a book's quotes and claims where the reader is, in a
+        small part of the time the whole book takes. Offsets are the whole text's. A dialogue
+        is followed from the first of these paragraphs, so a quotation near that edge may get
+        another speaker than the whole book's analysis gives it."""
+        blocks = self.read.blocks
+        reach = NEAR_PARAGRAPHS if paragraphs is None else paragraphs
+        at = max(0, bisect_right([b.start for b in blocks], offset) - 1)
+        window = blocks[max(0, at - reach) : at + reach + 1]
+        part = Analysis(replace(self.document, blocks=window), self.pause, replace(self.read, blocks=window))
+        if window:
+            starts = [s.start for s in self.sentences]
+            first, last = bisect_left(starts, window[0].start), bisect_left(starts, window[-1].end)
+            part.__dict__["sentences"] = self.sentences[first:last]
+        # The genre and the cast are the whole book's (a page of a novel may not look like one).
+        # The quotes teach the cast genders and name a narrator: the part learns on a copy.
+        cast = copy.copy(self.cast)
+        cast.gender = dict(cast.gender)
+        first_person = self.fiction and self.first_person
+        part.__dict__.update(fiction=self.fiction, first_person=first_person, cast=cast, lowered=self.lowered)
+        return part
 
     def run(self) -> Analysis:
         """Every stage, in order."""

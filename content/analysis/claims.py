@@ -472,11 +472,15 @@ def find_claims(
     model = cue_model()
     quotes = [q for q in quotes if q.depth == 1]
     quote_ends = [q.end for q in quotes]  # sorted, as the outermost quotations do not overlap
-    # Where a cue word may be, found in one sweep: most sentences have none.
-    cue_starts = [m.start() for m in model.pattern.finditer(text)]
+    # Where a cue word may be, found in one sweep: most sentences have none. The sweep covers
+    # the blocks (and a little after, for the patterns' closing word boundary): a part of a
+    # book (`Analysis.near`) is not searched whole.
+    begin, end = (blocks[0].start, min(len(text), blocks[-1].end + 100)) if blocks else (0, 0)
+    cue_starts = [m.start() for m in model.pattern.finditer(text, begin, end)]
     lowered_text = text.lower() if lowered is None else lowered
     # (Where lower-casing changes a length, offsets would slip: every sentence is then searched.)
-    of_note = [m.start() for m in _WORDS_OF_NOTE.finditer(lowered_text)] if len(lowered_text) == len(text) else None
+    same_length = len(lowered_text) == len(text)
+    of_note = [m.start() for m in _WORDS_OF_NOTE.finditer(lowered_text, begin, end)] if same_length else None
     claims: list[Claim] = []
     block_index = 0
     for sentence in pausing(sentences, pause):

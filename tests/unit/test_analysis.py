@@ -378,3 +378,27 @@ def test_in_a_book_mr_and_a_surname_is_not_the_son_who_goes_by_his_given_name() 
     his own. Where Tomas is never "Tomas" alone, "Mr. Wilk" is Tomas Wilk."""
     assert {speaker for _quote, speaker in _family_book(son_goes_by_his_given_name=True)} == {"Mr. Wilk"}
     assert {speaker for _quote, speaker in _family_book(son_goes_by_his_given_name=False)} == {"Tomas Wilk"}
+
+
+def test_the_analysis_near_a_place_finds_what_the_whole_analysis_finds_there() -> None:
+    """`Analysis.near` analyses only the paragraphs around an offset (the reader's position in
+    a book, first), with the whole text's offsets, genre and cast. What it finds there is what
+    the whole analysis finds, and it leaves the whole analysis as it would have been."""
+    speakers = ("Ilse Varga", "Tomas Wren", "Odile Brennan")
+    body = "\n\n".join(
+        f"Item {n}. “The ferry will run on Sundays from May,” said {speakers[n % 3]}, who chairs the board. "
+        f"The council reportedly asked for {n + 2} more boats. Critics claimed that the timetable was a gamble."
+        for n in range(40)
+    )
+    document = parse_plain_text("Ferry News\n\n" + body, "/tmp/ferry.txt")
+    analysis = analyse(document)
+    middle = document.text.index("Item 20.")
+    part = analysis.near(middle, paragraphs=2)
+    first, last = document.text.index("Item 18."), document.text.index("Item 23.")
+    assert [q for q in part.quotes] == [q for q in analysis.quotes if first <= q.start < last]
+    assert [c for c in part.claims] == [c for c in analysis.claims if first <= c.start < last]
+    assert len(part.quotes) == 5 and {q.speaker for q in part.quotes} == set(speakers)
+    assert all(document.text[q.start : q.end].startswith("“The ferry") for q in part.quotes)
+    assert {c.kind for c in part.claims} >= {"attributed", "hedged"}
+    fresh = analyse(parse_plain_text("Ferry News\n\n" + body, "/tmp/ferry.txt"))
+    assert analysis.quotes == fresh.quotes and analysis.claims == fresh.claims

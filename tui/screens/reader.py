@@ -11,7 +11,7 @@ import gc
 import time
 from bisect import bisect_left, bisect_right
 from functools import cached_property
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, cast
 from urllib.parse import urljoin, urlsplit
 
 from textual import on, work
@@ -35,8 +35,15 @@ from tui.widgets.footer import Footer
 from tui.widgets.pane import AnnotationList, SidePane, SpanList, excerpt, matches
 from tui.widgets.searchbar import SearchBar
 
+if TYPE_CHECKING:
+    # Types only: the quote and claim stages are loaded by the analysis worker, not at start.
+    from content.analysis import Claim, Quote
+
 NARROW = 80
 _KEY_FIRST_FOR = 0.1
+_BOOK = 200_000
+"""Characters from which a document is a book: analysed in the background, the reading
+position's surroundings first."""
 """Seconds after a key during which the background analysis gives way to it."""
 _SEARCH_IN_WORKER = 200_000
 """A text longer than this is searched off the UI thread as the query is typed."""
@@ -308,6 +315,14 @@ class ReaderScreen(Screen[None]):
             # "sentence 12/30,512" at once, not "counting the sentences…" until the quotes and
             # claims are found too (a book: 0.3 s against 3 s).
             self.call_later(self.update_status)
+            if len(self.document.text) > _BOOK:
+                # A book: first the quotes and claims around the reading position (War and Peace:
+                # in about 1 s, with the cast of the whole book), so `]` and `>` work there while
+                # the rest is found.
+                cursor = reading.cursor
+                nearby = reading.analysis.near(cursor.span.start if cursor else 0)
+                nearby.quotes, nearby.claims  # noqa: B018 - worked out here, in the thread
+                reading.nearby = nearby
             for spans in ("quote_starts", "claim_starts", "people"):
                 getattr(reading, spans)
         finally:
@@ -336,6 +351,7 @@ class ReaderScreen(Screen[None]):
             self.announce_store()
 
     def analysis_ready(self) -> None:
+        self.reading.settle()  # a quote found near the reading position gets its number
         self.fill_span_lists()
         self.redraw()
         _settle()
@@ -490,9 +506,14 @@ class ReaderScreen(Screen[None]):
     def action_cycle(self, unit: Literal["quote", "claim"], forward: int) -> None:
         if forward:
             self.tour_done(unit)
-        if not self.reading.analysed() and len(self.document.text) > 200_000:
-            # A book is still being analysed in the background; an article is quick to do now.
-            self.notice("Still finding quotes and claims…")
+        if not self.reading.analysed() and len(self.document.text) > _BOOK:
+            # A book is still being analysed in the background (an article is quick to do now):
+            # the quotes and claims around the reading position are found first.
+            near = self.reading.cycle_near(unit, bool(forward))
+            if near is None:
+                self.notice("Still finding quotes and claims…")
+            else:
+                self.go(near)
             return
         cursor, wrapped = self.reading.cycle(unit, bool(forward))
         if cursor is None:
@@ -539,8 +560,11 @@ class ReaderScreen(Screen[None]):
         from tui.widgets.status import StatusLine
 
         cursor = self.reading.cursor
-        if cursor is not None and cursor.unit == "quote":
-            quote = self.reading.quotes[cursor.index]
+        item = self.reading.item(cursor) if cursor is not None else None
+        # A quote or claim found near the reading position before the whole book is: no number yet.
+        number = f" {cursor.index + 1}/" if cursor is not None and cursor.index >= 0 else ""
+        if cursor is not None and cursor.unit == "quote" and item is not None:
+            quote = cast("Quote", item)
             who = quote.speaker or ("term" if quote.kind == "term" else "unattributed")
             if quote.speaker and quote.speaker_start is not None and quote.speaker_end is not None:
                 # "Odile Brennan (the mayor)": how the text names them here, when it differs.
@@ -552,10 +576,10 @@ class ReaderScreen(Screen[None]):
                 place = theirs.index(cursor.index) + 1 if cursor.index in theirs else 0
                 left = f"quote {place}/{len(theirs)} of {self.reading.speaker} · esc: all quotes · {who}"
             else:
-                left = f"quote {cursor.index + 1}/{len(self.reading.quotes)} · {who}"
-        elif cursor is not None and cursor.unit == "claim":
-            claim = self.reading.claims[cursor.index]
-            left = f"claim {cursor.index + 1}/{len(self.reading.claims)} · {claim.kind}"
+                left = f"quote{number}{len(self.reading.quotes) if number else ''} · {who}"
+        elif cursor is not None and cursor.unit == "claim" and item is not None:
+            claim = cast("Claim", item)
+            left = f"claim{number}{len(self.reading.claims) if number else ''} · {claim.kind}"
             left += f" · {claim.source}" if claim.source else ""
         elif cursor is not None and cursor.unit == "match" and self.matches is not None:
             matches = self.matches
@@ -818,11 +842,10 @@ class ReaderScreen(Screen[None]):
         cursor = self.reading.cursor
         if cursor is None or cursor.span != span:
             return ""
-        if unit == "quote":
-            return self.reading.quotes[cursor.index].speaker or ""
-        if unit == "claim":
-            return self.reading.claims[cursor.index].source or ""
-        return ""
+        item = self.reading.item(cursor)
+        if item is None:
+            return ""
+        return (cast("Quote", item).speaker if unit == "quote" else cast("Claim", item).source) or ""
 
     def _writable(self) -> bool:
         """Whether the store takes changes now; if not, say why."""

@@ -1,0 +1,102 @@
+"""A book reopened far in: its quotes and claims around the reading position are found first,
+so `]` and `>` work there while the rest of the book is still being analysed."""
+
+from __future__ import annotations
+
+import threading
+from functools import cached_property
+from pathlib import Path
+
+import pytest
+
+import content.analysis
+from annotations.positions import save_position
+from annotations.session import store_path
+from content import Document
+from content.analysis import Analysis
+from content.plaintext import parse_plain_text
+from tests.app.conftest import wait_for_analysis
+from tests.app.test_sections_mouse_themes import shown
+from tui.widgets.status import StatusLine
+
+SIZE = (120, 30)
+SPEAKERS = ("Ilse Varga", "Tomas Wren", "Odile Brennan", "Nessa Quayle")
+
+
+def _book() -> Document:
+    """Over 200,000 characters, so the reader takes it for a book: a harbour town's long record,
+    each paragraph with a quotation, a speaker, and a claim."""
+    paragraphs = [
+        f"Entry {n}. The harbour board met again on the {n}th day of the dispute, and the room was full. "
+        f"“We will not sell the pier for scrap, whatever the board decides,” said {SPEAKERS[n % 4]}. "
+        f"Officials claimed that repairs would cost {n * 3} thousand crowns, a figure the fishers doubted. "
+        "The tide came in while they argued, and nobody noticed the boats drifting at their moorings."
+        for n in range(700)
+    ]
+    return parse_plain_text("The Harbour Record\n\n" + "\n\n".join(paragraphs), "/tmp/harbour-record.txt")
+
+
+def _status(app) -> str:  # type: ignore[no-untyped-def]
+    return str(app.screen.query_one(StatusLine).render())
+
+
+async def test_a_book_reopened_far_in_has_its_nearby_quotes_first(  # type: ignore[no-untyped-def]
+    build, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    document = _book()
+    assert len(document.text) > 200_000
+    far = document.text.index("Entry 500.")
+    save_position(store_path(document, data_dir).name, far)
+    monkeypatch.setattr(content.analysis, "NEAR_PARAGRAPHS", 3)
+
+    # The whole book's quotes are held back until the test lets them go: until then, only the
+    # paragraphs around entry 500 are analysed.
+    release = threading.Event()
+    whole_quotes = Analysis.quotes.func  # type: ignore[attr-defined]
+    blocks = len(document.blocks)
+
+    def held(self):  # type: ignore[no-untyped-def]
+        if len(self.read.blocks) == blocks:
+            release.wait(20)
+        return whole_quotes(self)
+
+    slow = cached_property(held)
+    slow.__set_name__(Analysis, "quotes")
+    monkeypatch.setattr(Analysis, "quotes", slow)
+
+    app = build(document)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        try:
+            reader = app.screen
+            for _ in range(200):
+                if reader.reading.nearby is not None:
+                    break
+                await pilot.pause(0.05)
+            assert reader.reading.nearby is not None and not reader.reading.analysed()
+
+            await pilot.press("right_square_bracket")
+            await pilot.pause()
+            cursor = reader.reading.cursor
+            assert cursor is not None and cursor.unit == "quote"
+            assert document.text.index("Entry 500.") < cursor.span.start < document.text.index("Entry 501.")
+            assert document.text[cursor.span.start : cursor.span.end].startswith("“We will not sell the pier")
+            # Its speaker, but no number yet: the book's other quotes are still being found.
+            assert _status(app).startswith(f"quote · {SPEAKERS[500 % 4]}")
+
+            await pilot.press("greater_than_sign")
+            await pilot.pause()
+            assert _status(app).startswith("claim · attributed · Officials")
+
+            # Past the paragraphs analysed so far, the reader says why `]` does not move.
+            for _ in range(6):
+                await pilot.press("right_square_bracket")
+            await pilot.pause()
+            cursor = reader.reading.cursor
+            assert cursor is not None and cursor.span.start < document.text.index("Entry 504.")
+            assert await shown(app, pilot, "Still finding quotes and claims")
+        finally:
+            release.set()
+        await wait_for_analysis(app, pilot)
+        await pilot.pause()
+        # The whole book is analysed: the same quote gets its number among all of them.
+        assert _status(app).startswith("quote 504/700 · ")
