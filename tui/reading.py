@@ -101,7 +101,7 @@ class Reading:
         """Whether quotes and claims are worked out (the worker sets them in the background)."""
         return "claim_starts" in self.__dict__ and "quote_starts" in self.__dict__
 
-    def _near(self, unit: Unit) -> Sequence[Quote] | Sequence[Claim]:
+    def found_near(self, unit: Unit) -> Sequence[Quote] | Sequence[Claim]:
         """The quotes or claims found around the reading position first; none before they are."""
         if self.nearby is None:
             return []
@@ -113,7 +113,7 @@ class Reading:
         """While a book is analysed: the next or previous quote or claim among those found around
         the reading position first; None past them (the rest are still being found). Its
         number among all of them is not known yet: the cursor's index is -1."""
-        spans = self._near(unit)
+        spans = self.found_near(unit)
         starts = [span.start for span in spans]
         origin = self.cursor.span.start if self.cursor else -1
         position = index_after(starts, origin) if forward else index_before(starts, origin)
@@ -128,7 +128,7 @@ class Reading:
             return None
         if cursor.index >= 0:
             return self.quotes[cursor.index] if cursor.unit == "quote" else self.claims[cursor.index]
-        near = self._near(cursor.unit)
+        near = self.found_near(cursor.unit)
         return next((s for s in near if (s.start, s.end) == (cursor.span.start, cursor.span.end)), None)
 
     def settle(self) -> None:

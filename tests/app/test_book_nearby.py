@@ -73,6 +73,11 @@ async def test_a_book_reopened_far_in_has_its_nearby_quotes_first(  # type: igno
                     break
                 await pilot.pause(0.05)
             assert reader.reading.nearby is not None and not reader.reading.analysed()
+            await pilot.pause()
+            # The quotes found there are marked in the article already.
+            marks = reader.article.marks.quotes
+            quote_at = document.text.index("“We will not sell", far)
+            assert marks is not None and [q.start for q in marks.overlapping(quote_at, quote_at + 1)] == [quote_at]
 
             await pilot.press("right_square_bracket")
             await pilot.pause()

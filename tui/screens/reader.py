@@ -323,6 +323,7 @@ class ReaderScreen(Screen[None]):
                 nearby = reading.analysis.near(cursor.span.start if cursor else 0)
                 nearby.quotes, nearby.claims  # noqa: B018 - worked out here, in the thread
                 reading.nearby = nearby
+                self.call_later(self.redraw)  # their marks, where the reader is
             for spans in ("quote_starts", "claim_starts", "people"):
                 getattr(reading, spans)
         finally:
@@ -467,18 +468,33 @@ class ReaderScreen(Screen[None]):
     # -- drawing -----------------------------------------------------------------------
 
     def redraw(self) -> None:
-        analysed = self.show_marks and self.reading.analysed()
+        quotes, claims = self._analysis_marks()
         self.article.set_marks(
             Marks(
                 cursor=self.reading.cursor.span if self.reading.cursor else None,
                 selection=self.reading.selection,
                 highlights=self._highlights,
                 matches=self.matches,
-                quotes=self._quote_marks if analysed else None,
-                claims=self._claim_marks if analysed else None,
+                quotes=quotes,
+                claims=claims,
             )
         )
         self.update_status()
+
+    def _analysis_marks(self) -> tuple[SpanIndex | None, SpanIndex | None]:
+        """The quotes and claims to mark: the whole document's once it is analysed; before
+        that, in a book, those found around the reading position first; else none."""
+        if not self.show_marks:
+            return None, None
+        if self.reading.analysed():
+            return self._quote_marks, self._claim_marks
+        if self.reading.nearby is not None:
+            return self._nearby_marks
+        return None, None
+
+    @cached_property
+    def _nearby_marks(self) -> tuple[SpanIndex, SpanIndex]:
+        return SpanIndex(self.reading.found_near("quote")), SpanIndex(self.reading.found_near("claim"))
 
     def annotation_under(self, start: int, end: int) -> Annotation | None:
         """The highlight under a span: an exact match first, else the first overlapping one.
