@@ -274,6 +274,15 @@ def _digest(data: bytes | None) -> str | None:
     return None if data is None else hashlib.sha256(data).hexdigest()
 
 
+def _without_trailing_newlines(data: bytes) -> int:
+    """The length of `data` without its trailing newlines: where an appended annotation goes.
+    Counted, not cut (`rstrip` would copy a file of 10,000 notes to learn it)."""
+    kept = len(data)
+    while kept and data[kept - 1] == 0x0A:
+        kept -= 1
+    return kept
+
+
 def _read(path: Path) -> bytes | None:
     try:
         if not stat.S_ISREG(path.stat().st_mode):
@@ -695,7 +704,8 @@ class AnnotationStore:
             chunk = _dumps_checked({"annotation": [annotation_to_table(annotation)]})
             self._chunks[annotation.id] = ((*annotation.state(), False), chunk)
             chunks.append(chunk)
-        return previous.rstrip(b"\n") + b"\n\n" + "\n".join(chunks).encode("utf-8")
+        kept = _without_trailing_newlines(previous)
+        return b"".join((memoryview(previous)[:kept], b"\n\n", "\n".join(chunks).encode("utf-8")))
 
     def save(self) -> None:
         """Merge what is on disk, then write, all under the file's lock."""
@@ -740,7 +750,7 @@ def append_indexed(path: Path, info: DocumentInfo, make: Callable[[StoreIndex], 
         data = _read(path)
         if data is None:
             return None
-        kept = len(data.rstrip(b"\n"))
+        kept = _without_trailing_newlines(data)
         view = memoryview(data)
         # The digest of the bytes kept, continued two ways: to the file as it is (to find its
         # index) and, below, to the file with the new annotation (to name the next index).
