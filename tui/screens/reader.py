@@ -41,10 +41,10 @@ if TYPE_CHECKING:
 
 NARROW = 80
 _KEY_FIRST_FOR = 0.1
+"""Seconds after a key during which the background analysis gives way to it."""
 _BOOK = 200_000
 """Characters from which a document is a book: analysed in the background, the reading
 position's surroundings first."""
-"""Seconds after a key during which the background analysis gives way to it."""
 _SEARCH_IN_WORKER = 200_000
 """A text longer than this is searched off the UI thread as the query is typed."""
 
@@ -597,6 +597,8 @@ class ReaderScreen(Screen[None]):
             claim = cast("Claim", item)
             left = f"claim{number}{len(self.reading.claims) if number else ''} · {claim.kind}"
             left += f" · {claim.source}" if claim.source else ""
+        elif cursor is not None and cursor.unit in ("quote", "claim"):
+            left = cursor.unit  # not found where it was: never counted here, on the UI thread
         elif cursor is not None and cursor.unit == "match" and self.matches is not None:
             matches = self.matches
             left = f"match {cursor.index + 1}/{matches.count()} · “{excerpt(matches.query.text, 30)}”"
