@@ -121,6 +121,11 @@ _CLAUSE_FINAL = re.compile(
 )
 # Between a subject and its verb: auxiliaries and any adverb ("has also broadly called for").
 _BETWEEN = rf"(?:(?:{AUXILIARY}|\w+ly)\s+)*"
+# A sentence that opens with its subject and a reporting verb: "Greene added that …".
+_REPORTING_SUBJECT = re.compile(
+    rf"\s*(?:[\w’']+,\s+|[A-Z][^,“”\"]{{0,30}},\s+){{0,2}}(?P<who>{MENTION}){PARENTHESIS}{APPOSITION}\s+{_BETWEEN}"
+    rf"(?P<verb>{REPORTING_VERB})\b(?!\s+(?:by|to)\b)"
+)
 _SUBJECT_BEFORE = re.compile(rf"(?P<who>{MENTION}){PARENTHESIS}{APPOSITION}\s+{_BETWEEN}$")
 # "… from Odile Brennan, who declared, “…”": the relative pronoun is the verb's subject; it
 # is the mention the quotation rests on, and it stands for the name before it.
@@ -205,7 +210,9 @@ _TRANSCRIPT_LABEL = re.compile(r"[\"“'‘«]\s*(?P<who>[A-Z][A-Z.’'\- ]{1,30
 _CONTENT_CLAUSE = re.compile(CONTENT_CLAUSE)
 # A sentence's opening phrase, up to its comma: "In a statement posted Friday, ", "Following the vote, ".
 _INTRODUCTORY = re.compile(
-    r"\s*(?:In|At|On|During|After|Before|Following|With|From|Under|Over|By|Despite|Since|Through|Amid|Ahead of)"
+    r"\s*(?:In|At|On|During|After|Before|Following|With|From|Under|Over|By|Despite|Since|Through|Amid|Ahead of"
+    # A clause that is not the main one: "Asked what he believed, she said …", "When pressed, …".
+    r"|(?:When\s+|If\s+)?(?:[Aa]sked|[Pp]ressed|[Qq]uestioned)|Although|Though|While|Whereas|Because|If|Once|Unless|When)"
     r"\b[^,“”\"]{0,80},"
 )
 _SIGNED = re.compile(rf"^\s*[―—]\s*(?P<who>{NAME})")
@@ -724,6 +731,26 @@ class Sieves:
             bare.group("verb"),
         )
 
+    def reported_before(self, span: MarkedSpan) -> Candidate | None:
+        """A quotation that opens a sentence after one, in its paragraph, whose subject reports
+        what follows: "Greene added that the bank wants out before the vote. “They …”"."""
+        sentence = self.sentence_of(span.start)
+        block = self.block_of(span.start)
+        if span.start - sentence.start > 2 or sentence.start - block.start < 3:
+            return None
+        previous = self.sentence_of(sentence.start - 1)
+        body = self.text[previous.start : previous.end]
+        if "“" in body or '"' in body:
+            return None
+        subject = _REPORTING_SUBJECT.match(body)
+        mention = self._mention(subject) if subject is not None else None
+        if subject is None or mention is None:
+            return None
+        return Candidate(
+            Mention(mention.start + previous.start, mention.end + previous.start, mention.text, mention.kind),
+            subject.group("verb"),
+        )
+
     def introduced(self, span: MarkedSpan) -> Candidate | None:
         """A paragraph that opens with a quotation, introduced by the sentence before it."""
         block = self.block_of(span.start)
@@ -880,6 +907,7 @@ SIEVES: list[tuple[str, Sieve]] = [
     ("clause_final", lambda s, q: s.clause_final(q.span)),
     ("introduced", lambda s, q: s.introduced(q.span)),
     ("said_before", lambda s, q: s.said_before(q.span)),
+    ("reported_before", lambda s, q: s.reported_before(q.span)),
     ("subject", lambda s, q: s.sentence_subject(q.span)),
     ("according", lambda s, q: s.according(q.span, q.sentence)),
     ("nearest_subject", lambda s, q: s.nearest_subject(q.span, max(q.block.start, q.sentence.start))),

@@ -934,3 +934,25 @@ def test_said_the_other_is_the_party_to_the_exchange_who_did_not_just_speak() ->
         "“Full to the brim,” replied the other."
     )
     assert [q.speaker for q in quotes] == ["Edda Marsh", "Tobias Wren", "Edda Marsh", "Tobias Wren"]
+
+
+def test_the_verb_of_an_opening_clause_is_not_the_one_that_says_the_quotation() -> None:
+    body = (
+        "Tomas Varga runs the mill. “We grind on Sundays,” he said. Asked what he personally believed "
+        "about the plan, he said, “It will not last the winter.”"
+    )
+    text, quotes = quotes_of(body)
+    assert quotes[1].speaker == "Tomas Varga" and quotes[1].cue == "said"
+    assert quotes[1].speaker_start == text.rindex("he said, “It")
+
+
+def test_a_quotation_after_a_sentence_that_reports_someone_is_theirs() -> None:
+    body = (
+        "Ines Holm spoke first at the meeting on Tuesday.\n\n"
+        "“The roof leaks,” said Tomas Varga, the caretaker. Holm added that the school could wait "
+        "one more year. “We have waited ten already.”"
+    )
+    text, quotes = quotes_of(body)
+    assert shown(text, quotes)[1] == ("“We have waited ten already.”", "Ines Holm", 1)
+    at = text.index("Holm added")
+    assert (quotes[1].speaker_start, quotes[1].speaker_end) == (at, at + len("Holm"))
