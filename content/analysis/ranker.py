@@ -83,9 +83,28 @@ def _source_keys(alternative: bool, sieve: str, kind: str, mention_text: str) ->
     keys = [f"{tag}sieve={sieve}", f"{tag}sieve={sieve}&kind={kind}"]
     if kind == "pronoun":
         keys.append(f"{tag}pronoun={PRONOUNS.get(mention_text.lower().strip(' .'), 'other')}")
-    elif (mention_text.lower().split()[-1:] or [""])[0] in DESCRIBED_GENDER:
-        keys.append(f"{tag}description")
+    else:
+        words = mention_text.lower().split()
+        if (words[-1:] or [""])[0] in DESCRIBED_GENDER:
+            keys.append(f"{tag}description")
+        if kind == "group" and _cut_short(words):
+            keys.append(f"{tag}cut_short")
     return tuple(keys)
+
+
+_CLOSED_CLASS = frozenset(
+    "the a an of and or but for to in on at by with from as than his her their its our my your this that these "
+    "those some many one first last".split()
+)
+_VERB_INSIDE = frozenset("is are was were has have had be been will would said says".split())
+
+
+def _cut_short(words: list[str]) -> bool:
+    """A noun phrase that stops before its noun or runs into a verb: "a member of the",
+    "his recent", "the attacks were echoed" — a piece of a phrase, not somebody."""
+    return len(words) > 1 and (
+        words[-1] in _CLOSED_CLASS or words[-1].endswith(("ly", "ing")) or any(w in _VERB_INSIDE for w in words[1:])
+    )
 
 
 def features(e: Evidence) -> Features:

@@ -10,7 +10,7 @@ from importlib import resources
 from content.analysis import STAGES, analyse
 from content.analysis.cast import Cast
 from content.analysis.claims import cue_model
-from content.analysis.ranker import Ranker, load_ranker
+from content.analysis.ranker import Features, Ranker, load_ranker
 from content.plaintext import parse_plain_text
 
 
@@ -42,6 +42,20 @@ def test_the_ranker_prefers_the_better_scored_candidate_and_can_decline() -> Non
     assert ranker.choose([{"bias": 1.0}, {"bias": 1.0, "first": 1.0}]) == 1
     assert ranker.choose([{"bias": 1.0, "first": 1.0, "gender_clash": 1.0}]) is None
     assert ranker.choose([]) is None
+
+
+def test_a_piece_of_a_noun_phrase_is_told_from_a_whole_one() -> None:
+    """ "a member of the" or "the attacks were echoed" is a phrase cut short, not somebody;
+    the shipped weights count against it."""
+    from content.analysis.ranker import Evidence, Source, features
+
+    def shape(text: str) -> Features:
+        source = Source("before", "group", text, "said", 0, 3, False, False)
+        return features(Evidence((source,), False, False, None, None, False, False, False, False, False, 0))
+
+    assert "cut_short" in shape("a member of the") and "cut_short" in shape("the attacks were echoed")
+    assert "cut_short" not in shape("a member of the board") and "cut_short" not in shape("her lawyers")
+    assert load_ranker().weights["cut_short"] < 0
 
 
 def test_the_ranking_model_chooses_and_the_other_model_may_still_decline() -> None:
