@@ -161,7 +161,10 @@ _PUT_IT = re.compile(
     rf"\b[Aa]s\s+(?P<who>{MENTION})\s+(?:(?:{AUXILIARY})\s+)*(?P<verb>put it|puts it|said|says|wrote|writes|noted)\b"
 )
 # A clause's subject, after an opening phrase ("Before the convention, Cleveland Police Chief …").
-_CLAUSE_SUBJECT = re.compile(rf"^(?:[^,“”\"]{{1,60}},\s+)?(?P<who>{MENTION})")
+# (past a word that only joins it to the sentence before: "And then Berg went on the attack, saying …")
+_CLAUSE_SUBJECT = re.compile(
+    rf"^(?:[^,“”\"]{{1,60}},\s+)?(?:(?:And|But|So|Yet|Then|Later|Instead|Still)(?:\s+then)?\s+)?(?P<who>{MENTION})"
+)
 # The subject that opens a sentence, after an optional short opener ("In July, "), and its verb.
 # A word that may be a finite verb: "-s", "-ed", an auxiliary or a common irregular past. A
 # noun phrase's own words are not ("The Sanders campaign projects", not "The Sanders" + "campaign").

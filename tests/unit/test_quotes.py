@@ -956,3 +956,11 @@ def test_a_quotation_after_a_sentence_that_reports_someone_is_theirs() -> None:
     assert shown(text, quotes)[1] == ("“We have waited ten already.”", "Ines Holm", 1)
     at = text.index("Holm added")
     assert (quotes[1].speaker_start, quotes[1].speaker_end) == (at, at + len("Holm"))
+
+
+def test_a_participle_goes_on_with_a_subject_after_a_joining_word() -> None:
+    body = "Ola Berg runs the ferry. And then Berg went fully on the attack, saying, “The council has failed us all.”"
+    text, quotes = quotes_of(body)
+    (quote,) = quotes
+    assert quote.speaker == "Ola Berg" and quote.cue == "saying"
+    assert quote.speaker_start == text.index("Berg went")
