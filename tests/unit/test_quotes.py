@@ -964,3 +964,12 @@ def test_a_participle_goes_on_with_a_subject_after_a_joining_word() -> None:
     (quote,) = quotes
     assert quote.speaker == "Ola Berg" and quote.cue == "saying"
     assert quote.speaker_start == text.index("Berg went")
+
+
+def test_a_preposition_that_opens_the_sentence_is_not_its_speaker() -> None:
+    body = (
+        "Ola Berg runs the ferry. Alongside calls for action, even a senior harbour strategist said the "
+        "mayor will have to choose, saying, “At some point she has to say where she stands.”"
+    )
+    _, quotes = quotes_of(body)
+    assert [q.speaker for q in quotes] == ["a senior harbour strategist"]
