@@ -254,7 +254,7 @@ OPENING_WORDS = frozenset(
     """amid amidst among amongst despite during through throughout within without upon via toward towards
     against along across around beyond behind beneath beside besides between above below inside outside
     regarding concerning including unlike except instead meanwhile whereas later earlier
-    now still again already given alongside like maybe much per following finally""".split()
+    now still again already given alongside like maybe much following finally""".split()
 )
 """Prepositions and adverbs that open a sentence and are never a name: "Amid …", "Given his …"."""
 
