@@ -121,7 +121,7 @@ _CLAUSE_FINAL = re.compile(
 )
 # Between a subject and its verb: auxiliaries and any adverb ("has also broadly called for").
 _BETWEEN = rf"(?:(?:{AUXILIARY}|\w+ly)\s+)*"
-# A sentence that opens with its subject and a reporting verb: "Greene added that …".
+# A sentence that opens with its subject and a reporting verb: "Holm added that …".
 _REPORTING_SUBJECT = re.compile(
     rf"\s*(?:[\w’']+,\s+|[A-Z][^,“”\"]{{0,30}},\s+){{0,2}}(?P<who>{MENTION}){PARENTHESIS}{APPOSITION}\s+{_BETWEEN}"
     rf"(?P<verb>{REPORTING_VERB})\b(?!\s+(?:by|to)\b)"
@@ -711,48 +711,43 @@ class Sieves:
                     return Candidate(mention, "according to")
         return None
 
-    def said_before(self, span: MarkedSpan) -> Candidate | None:
-        """A quotation that opens a sentence right after "…, Wilk said." in its paragraph."""
+    def _sentence_before(self, span: MarkedSpan) -> Span | None:
+        """The sentence before the one a quotation opens, in its paragraph, if it quotes nobody
+        itself (one that does is a turn of a dialogue, handled as such)."""
         sentence = self.sentence_of(span.start)
-        block = self.block_of(span.start)
-        if span.start - sentence.start > 2 or sentence.start - block.start < 3:
+        if span.start - sentence.start > 2 or sentence.start - self.block_of(span.start).start < 3:
             return None
         previous = self.sentence_of(sentence.start - 1)
         body = self.text[previous.start : previous.end]
-        if "“" in body or '"' in body:
-            return None  # the sentence before quotes someone itself: that is handled as a turn
+        return None if "“" in body or '"' in body else previous
+
+    def _opening_mention(self, pattern: re.Pattern[str], previous: Span) -> Candidate | None:
+        """The speaker `pattern` finds opening the sentence `previous`, with its verb as the cue."""
+        match = pattern.match(self.text[previous.start : previous.end])
+        mention = self._mention(match) if match is not None else None
+        if match is None or mention is None:
+            return None
+        start = previous.start
+        return Candidate(
+            Mention(mention.start + start, mention.end + start, mention.text, mention.kind), match.group("verb")
+        )
+
+    def said_before(self, span: MarkedSpan) -> Candidate | None:
+        """A quotation that opens a sentence right after "…, Wilk said." in its paragraph."""
+        previous = self._sentence_before(span)
+        if previous is None:
+            return None
         closing = self._closing_attribution(previous.start, previous.end)
         if closing is not None:
             return closing
         # A sentence of only a speaker and a verb: "Ida Hale agreed. “It is time.”"
-        bare = _SPEAKER_SENTENCE.match(body)
-        mention = self._mention(bare) if bare is not None else None
-        if bare is None or mention is None:
-            return None
-        return Candidate(
-            Mention(mention.start + previous.start, mention.end + previous.start, mention.text, mention.kind),
-            bare.group("verb"),
-        )
+        return self._opening_mention(_SPEAKER_SENTENCE, previous)
 
     def reported_before(self, span: MarkedSpan) -> Candidate | None:
         """A quotation that opens a sentence after one, in its paragraph, whose subject reports
-        what follows: "Greene added that the bank wants out before the vote. “They …”"."""
-        sentence = self.sentence_of(span.start)
-        block = self.block_of(span.start)
-        if span.start - sentence.start > 2 or sentence.start - block.start < 3:
-            return None
-        previous = self.sentence_of(sentence.start - 1)
-        body = self.text[previous.start : previous.end]
-        if "“" in body or '"' in body:
-            return None
-        subject = _REPORTING_SUBJECT.match(body)
-        mention = self._mention(subject) if subject is not None else None
-        if subject is None or mention is None:
-            return None
-        return Candidate(
-            Mention(mention.start + previous.start, mention.end + previous.start, mention.text, mention.kind),
-            subject.group("verb"),
-        )
+        what follows: "Holm added that the school could wait a year. “We have waited ten.”"."""
+        previous = self._sentence_before(span)
+        return None if previous is None else self._opening_mention(_REPORTING_SUBJECT, previous)
 
     def introduced(self, span: MarkedSpan) -> Candidate | None:
         """A paragraph that opens with a quotation, introduced by the sentence before it."""
