@@ -124,7 +124,7 @@ def find_quotes(
         for candidate in (
             dialogue.alternating(block) if bare else None,
             dialogue.answer(quotes) if bare and not same_block else None,
-            dialogue.continued(block, sieves.block_of),
+            _named_again(sieves, dialogue.continued(block, sieves.block_of), span),
             dialogue.addressed(block),
         ):
             if candidate is not None:
@@ -196,6 +196,24 @@ _AFTER_VOCATIVE = frozenset(",.!?;—")
 _NAME_AT = re.compile(NAME)
 _NOT_A_NAME = frozenset(TITLES) | KIN_WORDS | {"madam", "ma'am", "miss", "mrs", "ms"}
 _THE_OTHER = frozenset(("the other", "the other one"))
+
+
+def _named_again(sieves: Sieves, candidate: Candidate | None, span: MarkedSpan) -> Candidate | None:
+    """The last speaker, proposed again, at their nearest mention: named again between their
+    quotation and this one ("“…,” Berg said. Berg is sure of it. “…”"), that is the mention
+    this quotation rests on."""
+    if candidate is None or candidate.speaker is None or candidate.mention.end >= span.start:
+        return candidate
+    text, people = sieves.text, sieves.people
+    for offset, name in reversed(people.named_between(candidate.mention.end, span.start)):
+        if sieves.in_quotation(offset) or candidate.speaker not in (name, people.resolve_name(name)):
+            continue
+        run = _NAME_AT.match(text, offset)
+        if run is None:
+            break
+        mention = Mention(offset, run.end(), text[offset : run.end()], "person")
+        return Candidate(mention, candidate.cue, candidate.loose, candidate.sieve, candidate.speaker)
+    return candidate
 
 
 def vocative(sieves: Sieves, span: MarkedSpan, speaker: str | None) -> Mention | None:

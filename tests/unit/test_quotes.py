@@ -973,3 +973,10 @@ def test_a_preposition_that_opens_the_sentence_is_not_its_speaker() -> None:
     )
     _, quotes = quotes_of(body)
     assert [q.speaker for q in quotes] == ["a senior harbour strategist"]
+
+
+def test_a_speaker_named_again_before_their_next_quotation_rests_on_that_name() -> None:
+    body = "Ola Berg runs the ferry. “The roof leaks,” Berg said. Berg is sure the council knows. “It leaks in May.”"
+    text, quotes = quotes_of(body)
+    assert [q.speaker for q in quotes] == ["Ola Berg", "Ola Berg"]
+    assert quotes[1].speaker_start == text.index("Berg is sure")
