@@ -454,12 +454,12 @@ def fit_cues(documents: list[CueDocument], words: set[str], c: float) -> dict[st
     return {str(name): round(float(w), 5) for name, w in zip(names, model.coef_[0], strict=True) if abs(w) > 1e-6}
 
 
-def train_cues(args: argparse.Namespace, golds: list[Gold], parts: list[list[int]]) -> int:
+def train_cues(args: argparse.Namespace, golds: list[Gold], parts: list[list[int]], tmp: Path) -> int:
+    """The claim-cue model; its folds' weights are written to `tmp` for the scorer."""
     documents = cue_documents(golds, args.cue_count, args.cue_share)
     n = sum(len(d.candidates) for d in documents)
     gold = sum(y for d in documents for *_, y in d.candidates)
     print(f"{len(documents)} articles, {n} candidate cues, {gold} of them gold")
-    tmp = Path(tempfile.mkdtemp(prefix="postil-cue-folds-"))
     fold_files: list[Path] = []
     for k, members in enumerate(parts):
         held = set(members)
@@ -504,14 +504,21 @@ def main(argv: list[str] | None = None) -> int:
 
     golds = [*news(args.data), *novels(args.data)]
     parts = folds(golds, args.folds)
-    if args.claims:
-        return train_cues(args, golds, parts)
+    # The folds' weights live only as long as the run: nothing is left behind in /tmp.
+    with tempfile.TemporaryDirectory(prefix="postil-folds-") as folder:
+        if args.claims:
+            return train_cues(args, golds, parts, Path(folder))
+        return train_ranker(args, golds, parts, Path(folder))
+
+
+def train_ranker(args: argparse.Namespace, golds: list[Gold], parts: list[list[int]], tmp: Path) -> int:
+    """The attribution ranker, re-fitted `args.rounds` times; each round's folds' weights are
+    written to `tmp` (the last round's are those the scorer reads)."""
     print(f"{len(golds)} documents ({sum(g.kind == 'novel' for g in golds)} novels), {args.folds} folds")
     ranker = load_ranker()
     for round_number in range(1, args.rounds + 1):
         data = examples(golds, ranker)
         fold_files: list[Path] = []
-        tmp = Path(tempfile.mkdtemp(prefix="postil-folds-"))
         fold_rankers: list[Ranker] = []
         for k, members in enumerate(parts):
             held = set(members)
