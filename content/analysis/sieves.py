@@ -215,7 +215,7 @@ _CONTENT_CLAUSE = re.compile(CONTENT_CLAUSE)
 _INTRODUCTORY = re.compile(
     r"\s*(?:In|At|On|During|After|Before|Following|With|From|Under|Over|By|Despite|Since|Through|Amid|Ahead of"
     # A clause that is not the main one: "Asked what he believed, she said …", "When pressed, …".
-    r"|(?:When\s+|If\s+)?(?:[Aa]sked|[Pp]ressed|[Qq]uestioned)|Although|Though|While|Whereas|Because|If|Once|Unless|When)"
+    r"|[Aa]sked|[Pp]ressed|[Qq]uestioned|Although|Though|While|Whereas|Because|If|Once|Unless|When)"
     r"\b[^,“”\"]{0,80},"
 )
 _SIGNED = re.compile(rf"^\s*[―—]\s*(?P<who>{NAME})")
@@ -306,6 +306,8 @@ class Sieves:
         self.people = cast
         self._verbs: dict[tuple[int, int], list[re.Match[str]]] = {}
         self._subject: tuple[int, Candidate | None] = (-1, None)
+        self._before: tuple[int, Span | None] = (-1, None)
+        """`_sentence_before` of the last quotation asked about: two sieves ask for each."""
 
     def in_quotation(self, offset: int) -> bool:
         index = bisect_right(self.quoted_starts, offset) - 1
@@ -714,6 +716,11 @@ class Sieves:
     def _sentence_before(self, span: MarkedSpan) -> Span | None:
         """The sentence before the one a quotation opens, in its paragraph, if it quotes nobody
         itself (one that does is a turn of a dialogue, handled as such)."""
+        if self._before[0] != span.start:
+            self._before = (span.start, self._find_sentence_before(span))
+        return self._before[1]
+
+    def _find_sentence_before(self, span: MarkedSpan) -> Span | None:
         sentence = self.sentence_of(span.start)
         if span.start - sentence.start > 2 or sentence.start - self.block_of(span.start).start < 3:
             return None
