@@ -163,7 +163,7 @@ _PUT_IT = re.compile(
 # A clause's subject, after an opening phrase ("Before the convention, Cleveland Police Chief …").
 # (past a word that only joins it to the sentence before: "And then Berg went on the attack, saying …")
 _CLAUSE_SUBJECT = re.compile(
-    rf"^(?:[^,“”\"]{{1,60}},\s+)?(?:(?:And|But|So|Yet|Then|Later|Instead|Still)(?:\s+then)?\s+)?(?P<who>{MENTION})"
+    rf"^(?:[^,“”\"]{{1,120}},\s+)?(?:(?:And|But|So|Yet|Then|Later|Instead|Still)(?:\s+then)?\s+)?(?P<who>{MENTION})"
 )
 # The subject that opens a sentence, after an optional short opener ("In July, "), and its verb.
 # A word that may be a finite verb: "-s", "-ed", an auxiliary or a common irregular past. A
@@ -175,7 +175,7 @@ _VERB_SHAPED = (
     r"|sang|sat|shook|shot|sought|spent|stood|struck|swore|taught|threw|understood|wore|sent|bid|read|quit)"
 )
 _SUBJECT_THEN = (
-    rf"^\s*(?:[A-Z][^,“”\"]{{0,60}},\s+(?:[^,“”\"]{{1,60}},\s+)?)?(?P<who>{MENTION}){PARENTHESIS}"
+    rf"^\s*(?:[A-Z][^,“”\"]{{0,120}},\s+(?:[^,“”\"]{{1,60}},\s+)?)?(?P<who>{MENTION}){PARENTHESIS}"
     r"(?:,\s*(?:who|whose|a|an|the)\b[^“”\"]{1,200}?,|,\s*[^,“”\"]{1,80},)?\s+(?:\w+ly\s+)?"
     r"(?:(?:on|last|this|early|late)\s+[A-Z]?[a-z]+\s+)?"  # "The mayor on Tuesday rejected"
     rf"(?:(?:{AUXILIARY})\s+)*"
@@ -216,7 +216,7 @@ _INTRODUCTORY = re.compile(
     r"\s*(?:In|At|On|During|After|Before|Following|With|From|Under|Over|By|Despite|Since|Through|Amid|Ahead of"
     # A clause that is not the main one: "Asked what he believed, she said …", "When pressed, …".
     r"|[Aa]sked|[Pp]ressed|[Qq]uestioned|Although|Though|While|Whereas|Because|If|Once|Unless|When)"
-    r"\b[^,“”\"]{0,80},"
+    r"\b[^,“”\"]{0,120},"
 )
 _SIGNED = re.compile(rf"^\s*[―—]\s*(?P<who>{NAME})")
 # A quotation's paragraph, then a short one that signs it: "- Ida Hale." or "— Hale, tweeting

@@ -980,3 +980,15 @@ def test_a_speaker_named_again_before_their_next_quotation_rests_on_that_name() 
     text, quotes = quotes_of(body)
     assert [q.speaker for q in quotes] == ["Ola Berg", "Ola Berg"]
     assert quotes[1].speaker_start == text.index("Berg is sure")
+
+
+def test_a_long_opening_phrase_still_leaves_the_sentence_its_subject() -> None:
+    body = (
+        "The dredging went on all summer. In a letter filed last month in the county court as part of the "
+        "long civil case over the dredging permits, the harbour board confirmed that it was “working on "
+        "matters related to the permits.”"
+    )
+    text, quotes = quotes_of(body)
+    (quote,) = quotes
+    assert quote.speaker == "the harbour board"
+    assert quote.speaker_start == text.index("the harbour board")
