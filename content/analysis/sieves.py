@@ -123,7 +123,7 @@ _CLAUSE_FINAL = re.compile(
 _BETWEEN = rf"(?:(?:{AUXILIARY}|\w+ly)\s+)*"
 # A sentence that opens with its subject and a reporting verb: "Holm added that …".
 _REPORTING_SUBJECT = re.compile(
-    rf"\s*(?:[\w’']+,\s+|[A-Z][^,“”\"]{{0,30}},\s+){{0,2}}(?P<who>{MENTION}){PARENTHESIS}{APPOSITION}\s+{_BETWEEN}"
+    rf"\s*(?:[\w’']+,\s+|[A-Z][^,“”\"]{{0,120}},\s+){{0,2}}(?P<who>{MENTION}){PARENTHESIS}{APPOSITION}\s+{_BETWEEN}"
     rf"(?P<verb>{REPORTING_VERB})\b(?!\s+(?:by|to)\b)"
 )
 _SUBJECT_BEFORE = re.compile(rf"(?P<who>{MENTION}){PARENTHESIS}{APPOSITION}\s+{_BETWEEN}$")
@@ -147,7 +147,7 @@ _CLOSED_BEFORE_A_VERB = re.compile(rf"[^“”\"]*?,\s+{_BETWEEN}(?:{REPORTING_V
 _ING_SUBJECT = re.compile(rf"\bwith\s+(?P<who>{NAME}|{NOUN_PHRASE})\s+$")
 _NAME_THEN_DESCRIPTION = re.compile(rf"\s*(?P<who>{NAME}),\s+(?:an?|the)\s")
 # The subject that opens a sentence, past up to two short opening phrases ("Then, …", "In May, …").
-_OPENING_SUBJECT = re.compile(rf"\s*(?:[\w’']+,\s+|[A-Z][^,“”\"]{{0,30}},\s+){{0,2}}(?P<who>{MENTION})")
+_OPENING_SUBJECT = re.compile(rf"\s*(?:[\w’']+,\s+|[A-Z][^,“”\"]{{0,120}},\s+){{0,2}}(?P<who>{MENTION})")
 # The speaker right after a verb: "said Hale:", "writes the Gazette,".
 _INVERTED_MENTION = re.compile(rf"\s+(?P<who>{MENTION})\s*[:,]")
 _NAMING = frozenset({"called", "named", "dubbed", "titled", "entitled", "labeled", "labelled", "nicknamed"})

@@ -992,3 +992,16 @@ def test_a_long_opening_phrase_still_leaves_the_sentence_its_subject() -> None:
     (quote,) = quotes
     assert quote.speaker == "the harbour board"
     assert quote.speaker_start == text.index("the harbour board")
+
+
+def test_a_paragraph_introduced_after_a_long_opening_clause_is_its_subjects() -> None:
+    body = (
+        "Ida Hale sat by the stove.\n\n"
+        "When the last of the fishing boats had come round the point and into the harbour, Tomas Wilk "
+        "rose from his seat at the back of the hall:\n\n"
+        "“We sail at dawn, all of us, whatever the weather does.”"
+    )
+    text, quotes = quotes_of(body)
+    (quote,) = quotes
+    assert quote.speaker == "Tomas Wilk"
+    assert quote.speaker_start == text.index("Tomas Wilk")
