@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from content.analysis.cast import Cast, Mention, MentionKind, title_gender, trim_mention
 from content.analysis.lexicon import (
+    ABBREVIATED_TITLES,
     ABBREVIATIONS,
     CLAUSE_OPENERS,
     DESCRIBED_GENDER,
@@ -25,6 +26,8 @@ from content.analysis.lexicon import (
     PRONOUNS,
     SOMETIMES_FINAL,
     SPEAKER_NOUNS,
+    TIME_WORDS,
+    capitalised,
     word_alternation,
 )
 from content.analysis.marks import MarkedSpan
@@ -119,11 +122,14 @@ _CLAUSE_FINAL = re.compile(
     rf"(?:,\s*[^;:!?“”\"]{{1,120}}?)?"  # "…, said Ida Hale, a teacher from Marrow Point."
     rf"(?:\s+[^,.;:!?“”\"]{{0,40}})?[.!?]?\s*$"
 )
+# Where a title with its dot follows a place or a rank ("Former Arkansas Gov. Mike Hale",
+# "Texas Sen. Ola Berg"), the speaker is named from the title on: a name runs no further back.
+_BEFORE_A_TITLE = rf"(?:(?:[A-Z][a-z]+\s+){{1,3}}(?=(?:{'|'.join(ABBREVIATED_TITLES)})\.\s))?"
 # Between a subject and its verb: auxiliaries and any adverb ("has also broadly called for").
 _BETWEEN = rf"(?:(?:{AUXILIARY}|\w+ly)\s+)*"
 # A sentence that opens with its subject and a reporting verb: "Holm added that …".
 _REPORTING_SUBJECT = re.compile(
-    rf"\s*(?:[\w’']+,\s+|[A-Z][^,“”\"]{{0,120}},\s+){{0,2}}(?P<who>{MENTION}){PARENTHESIS}{APPOSITION}\s+{_BETWEEN}"
+    rf"\s*(?:[\w’']+,\s+|[A-Z][^,“”\"]{{0,120}},\s+){{0,2}}{_BEFORE_A_TITLE}(?P<who>{MENTION}){PARENTHESIS}{APPOSITION}\s+{_BETWEEN}"
     rf"(?P<verb>{REPORTING_VERB})\b(?!\s+(?:by|to)\b)"
 )
 _SUBJECT_BEFORE = re.compile(rf"(?P<who>{MENTION}){PARENTHESIS}{APPOSITION}\s+{_BETWEEN}$")
@@ -147,11 +153,19 @@ _CLOSED_BEFORE_A_VERB = re.compile(rf"[^“”\"]*?,\s+{_BETWEEN}(?:{REPORTING_V
 _ING_SUBJECT = re.compile(rf"\bwith\s+(?P<who>{NAME}|{NOUN_PHRASE})\s+$")
 _NAME_THEN_DESCRIPTION = re.compile(rf"\s*(?P<who>{NAME}),\s+(?:an?|the)\s")
 # The subject that opens a sentence, past up to two short opening phrases ("Then, …", "In May, …").
-_OPENING_SUBJECT = re.compile(rf"\s*(?:[\w’']+,\s+|[A-Z][^,“”\"]{{0,120}},\s+){{0,2}}(?P<who>{MENTION})")
+_OPENING_SUBJECT = re.compile(
+    rf"\s*(?:[\w’']+,\s+|[A-Z][^,“”\"]{{0,120}},\s+){{0,2}}{_BEFORE_A_TITLE}(?P<who>{MENTION})"
+)
 # The speaker right after a verb: "said Hale:", "writes the Gazette,".
 _INVERTED_MENTION = re.compile(rf"\s+(?P<who>{MENTION})\s*[:,]")
 _NAMING = frozenset({"called", "named", "dubbed", "titled", "entitled", "labeled", "labelled", "nicknamed"})
-_BARE_ATTRIBUTION = re.compile(rf"(?P<who>{NAME})\s+(?P<verb>{REPORTING_VERB})\s*[.!]")
+# Where and when, after the verb of a bare attribution: "Hale said after a meeting on Monday."
+_WHERE_AND_WHEN = frozenset("after at in on during before while last this earlier later".split())
+_CIRCUMSTANCE = rf"\s+{word_alternation(_WHERE_AND_WHEN | capitalised(TIME_WORDS) | TIME_WORDS)}\b[^.!?;:,“”\"]{{0,80}}"
+_BARE = rf"(?P<who>{NAME})\s+(?P<verb>{REPORTING_VERB})(?:{_CIRCUMSTANCE})?\s*"
+_BARE_ATTRIBUTION = re.compile(_BARE + "[.!]")
+# After a quotation left open ("“… in the long run” Hale said, adding …"), it may go on.
+_BARE_ATTRIBUTION_GOES_ON = re.compile(_BARE + "[.!,]")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|get|got)\s+$")  # "was called": not speech
 _PASSIVE_AHEAD = re.compile(
     r"(?:(?:has|have|had|will|would|could|should|may|might|must)\s+)?(?:be|been|being|is|are|was|were|gets?|got)"
@@ -163,7 +177,7 @@ _PUT_IT = re.compile(
 # A clause's subject, after an opening phrase ("Before the convention, Cleveland Police Chief …").
 # (past a word that only joins it to the sentence before: "And then Berg went on the attack, saying …")
 _CLAUSE_SUBJECT = re.compile(
-    rf"^(?:[^,“”\"]{{1,120}},\s+)?(?:(?:And|But|So|Yet|Then|Later|Instead|Still)(?:\s+then)?\s+)?(?P<who>{MENTION})"
+    rf"^(?:[^,“”\"]{{1,120}},\s+)?(?:(?:And|But|So|Yet|Then|Later|Instead|Still)(?:\s+then)?\s+)?{_BEFORE_A_TITLE}(?P<who>{MENTION})"
 )
 # The subject that opens a sentence, after an optional short opener ("In July, "), and its verb.
 # A word that may be a finite verb: "-s", "-ed", an auxiliary or a common irregular past. A
@@ -175,7 +189,7 @@ _VERB_SHAPED = (
     r"|sang|sat|shook|shot|sought|spent|stood|struck|swore|taught|threw|understood|wore|sent|bid|read|quit)"
 )
 _SUBJECT_THEN = (
-    rf"^\s*(?:[A-Z][^,“”\"]{{0,120}},\s+(?:[^,“”\"]{{1,60}},\s+)?)?(?P<who>{MENTION}){PARENTHESIS}"
+    rf"^\s*(?:[A-Z][^,“”\"]{{0,120}},\s+(?:[^,“”\"]{{1,60}},\s+)?)?{_BEFORE_A_TITLE}(?P<who>{MENTION}){PARENTHESIS}"
     r"(?:,\s*(?:who|whose|a|an|the)\b[^“”\"]{1,200}?,|,\s*[^,“”\"]{1,80},)?\s+(?:\w+ly\s+)?"
     r"(?:(?:on|last|this|early|late)\s+[A-Z]?[a-z]+\s+)?"  # "The mayor on Tuesday rejected"
     rf"(?:(?:{AUXILIARY})\s+)*"
@@ -382,7 +396,7 @@ class Sieves:
         if inner[-1:].isalnum() and window.lstrip(" ")[:1] not in (",", "—", "–"):
             # A fragment inside a sentence ("a “disgrace” after she …"), not an utterance, unless
             # only a bare attribution follows, the comma left out: "“… in the long run” Hale said."
-            bare = _BARE_ATTRIBUTION.match(window, len(window) - len(window.lstrip(" ")))
+            bare = _BARE_ATTRIBUTION_GOES_ON.match(window, len(window) - len(window.lstrip(" ")))
             if bare is None:
                 # "“… a cloak of anonymity” said Ida Hale, a spokeswoman.": the verb first, then
                 # the speaker, and the attribution ends there.

@@ -1005,3 +1005,19 @@ def test_a_paragraph_introduced_after_a_long_opening_clause_is_its_subjects() ->
     (quote,) = quotes
     assert quote.speaker == "Tomas Wilk"
     assert quote.speaker_start == text.index("Tomas Wilk")
+
+
+def test_a_bare_attribution_after_an_open_quotation_may_say_where_and_when() -> None:
+    body = "“He put a lot of people out of business, too” Berg said after a meeting in the hall on Wednesday."
+    text, quotes = quotes_of(body)
+    (quote,) = quotes
+    assert quote.speaker == "Berg" and quote.cue == "said"
+    assert quote.speaker_start == text.index("Berg said")
+
+
+def test_a_place_before_a_title_does_not_hide_the_subject() -> None:
+    body = "Former Marrow County Sen. Ola Berg, for her part, is calling the plan “a blatant abuse of power.”"
+    text, quotes = quotes_of(body)
+    (quote,) = quotes
+    assert quote.speaker == "Ola Berg"
+    assert text[quote.speaker_start : quote.speaker_end] == "Sen. Ola Berg"
