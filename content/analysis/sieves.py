@@ -122,8 +122,8 @@ _CLAUSE_FINAL = re.compile(
     rf"(?:,\s*[^;:!?“”\"]{{1,120}}?)?"  # "…, said Ida Hale, a teacher from Marrow Point."
     rf"(?:\s+[^,.;:!?“”\"]{{0,40}})?[.!?]?\s*$"
 )
-# Where a title with its dot follows a place or a rank ("Former Arkansas Gov. Mike Hale",
-# "Texas Sen. Ola Berg"), the speaker is named from the title on: a name runs no further back.
+# Where a title with its dot follows a place or a rank ("Former Marrow County Sen. Ola Berg",
+# "Harbour Gov. Ida Hale"), the speaker is named from the title on: a name runs no further back.
 _BEFORE_A_TITLE = rf"(?:(?:[A-Z][a-z]+\s+){{1,3}}(?=(?:{'|'.join(ABBREVIATED_TITLES)})\.\s))?"
 # Between a subject and its verb: auxiliaries and any adverb ("has also broadly called for").
 _BETWEEN = rf"(?:(?:{AUXILIARY}|\w+ly)\s+)*"
@@ -152,7 +152,8 @@ _CLOSED_BEFORE_A_VERB = re.compile(rf"[^“”\"]*?,\s+{_BETWEEN}(?:{REPORTING_V
 # "…, with Brennan tweeting that “…”": a participle's own subject, right before it.
 _ING_SUBJECT = re.compile(rf"\bwith\s+(?P<who>{NAME}|{NOUN_PHRASE})\s+$")
 _NAME_THEN_DESCRIPTION = re.compile(rf"\s*(?P<who>{NAME}),\s+(?:an?|the)\s")
-# The subject that opens a sentence, past up to two short opening phrases ("Then, …", "In May, …").
+# The subject that opens a sentence, past up to two opening phrases ("Then, …", "In May, …"), each
+# up to 120 characters ("When the last of the boats had come round the point and into the harbour, …").
 _OPENING_SUBJECT = re.compile(
     rf"\s*(?:[\w’']+,\s+|[A-Z][^,“”\"]{{0,120}},\s+){{0,2}}{_BEFORE_A_TITLE}(?P<who>{MENTION})"
 )
