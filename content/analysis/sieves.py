@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from content.analysis.cast import Cast, Mention, MentionKind, title_gender, trim_mention
 from content.analysis.lexicon import (
-    ABBREVIATED_TITLES,
     ABBREVIATIONS,
     CLAUSE_OPENERS,
     DESCRIBED_GENDER,
@@ -41,6 +40,7 @@ from content.analysis.patterns import (
     PARENTHESIS,
     PRONOUN,
     REPORTING_VERB,
+    TITLE_DOT,
     WORD_RUN,
     looks_like_a_title,
 )
@@ -124,7 +124,7 @@ _CLAUSE_FINAL = re.compile(
 )
 # Where a title with its dot follows a place or a rank ("Former Marrow County Sen. Ola Berg",
 # "Harbour Gov. Ida Hale"), the speaker is named from the title on: a name runs no further back.
-_BEFORE_A_TITLE = rf"(?:(?:[A-Z][a-z]+\s+){{1,3}}(?=(?:{'|'.join(ABBREVIATED_TITLES)})\.\s))?"
+_BEFORE_A_TITLE = rf"(?:(?:[A-Z][a-z]+\s+){{1,3}}(?={TITLE_DOT}))?"
 # Between a subject and its verb: auxiliaries and any adverb ("has also broadly called for").
 _BETWEEN = rf"(?:(?:{AUXILIARY}|\w+ly)\s+)*"
 # A sentence that opens with its subject and a reporting verb: "Holm added that …".
