@@ -116,6 +116,7 @@ _AFTER_NORMAL = re.compile(
     rf"^[\s,—–-]*(?P<who>{WORD_RUN}){PARENTHESIS}{APPOSITION}\s+(?:(?:{AUXILIARY})\s+)*(?:quoted\s+as\s+)?"
     rf"(?P<verb>{REPORTING_VERB})\b"
 )
+_NEW_CLAUSE = re.compile(r"(?:but|and|while|although|though|because|so|yet|whereas|or)\s", re.I)
 # The attribution closes the sentence: "A keeper who “sleeps” is no keeper, Wilk said."
 _CLAUSE_FINAL = re.compile(
     rf",\s*(?:(?P<verb1>{REPORTING_VERB})\s+(?P<who1>{WORD_RUN})|(?P<who2>{WORD_RUN}){PARENTHESIS}\s+(?:(?:{AUXILIARY})\s+)*(?P<verb2>{REPORTING_VERB}))"
@@ -417,6 +418,9 @@ class Sieves:
             match = pattern.match(window)
             if match and pattern is _AFTER_NORMAL and _VERB_FIRST.match(match.group("who")):
                 # "…,” claiming that he is …": the clause goes on, and its subject is the quotation's.
+                return None
+            if match and pattern is _AFTER_NORMAL and _NEW_CLAUSE.match(match.group("who")):
+                # "…”, but he also warned …": a clause of its own, not the quotation's attribution.
                 return None
             if match and pattern is _AFTER_INVERTED and match.group("verb").endswith("ing"):
                 # "…,” saying the plan …", "…,” citing a survey": a participle and its object.

@@ -1021,3 +1021,15 @@ def test_a_place_before_a_title_does_not_hide_the_subject() -> None:
     (quote,) = quotes
     assert quote.speaker == "Ola Berg"
     assert text[quote.speaker_start : quote.speaker_end] == "Sen. Ola Berg"
+
+
+def test_a_clause_after_a_quotation_that_opens_with_but_is_not_its_attribution() -> None:
+    # The quotation is the sentence subject's; "but he also warned" starts a clause of its own.
+    body = (
+        "Defence Secretary Ola Berg said the dredging plan remained “one of patience, care and trust”, "
+        "but he also warned the board against haste."
+    )
+    text, quotes = quotes_of(body)
+    (quote,) = quotes
+    assert quote.speaker is not None and quote.speaker.endswith("Ola Berg")
+    assert text[quote.speaker_start : quote.speaker_end] == "Defence Secretary Ola Berg"
