@@ -18,6 +18,7 @@ from content.analysis.lexicon import (
     ABBREVIATIONS,
     CLAUSE_OPENERS,
     DESCRIBED_GENDER,
+    DETERMINERS,
     KIN_WORDS,
     OPENING_WORDS,
     PEOPLE_WORDS,
@@ -244,10 +245,18 @@ _SPEECH_NOUNS = re.compile(
 )
 
 
+# A participle and what it governs: "said Matthew| patting her hand", "cried the boy| shaking
+# his fist", "the girl| turning very pale" (not "ranking Democrat …", "the shrinking child").
+_PARTICIPLE_PHRASE = (
+    r"[a-z]\w*ing\s+(?:his|her|their|its|my|the|a|an|him|them|it"
+    r"|back|up|down|out|away|off|round|forward|very|to|at|from|over)"
+)
+_PARTICIPLE = re.compile(rf"\s+(?={_PARTICIPLE_PHRASE}\b)")
 # A name that opens a speaker phrase, followed by words that say when or how, not who:
 # "said Mr Hale one morning", "said Sir Tobias coolly" (but "said Brennan campaign chairman …").
 _LEADING_NAME = re.compile(
-    rf"{NAME}(?=[ \t\n]+(?:\w+ly|one|this|that|the|a|an|at|on|in|to|with|as|after|before|when|while|and|but)\b)"
+    rf"{NAME}(?=[ \t\n]+(?:\w+ly|{_PARTICIPLE_PHRASE}"
+    r"|one|this|that|the|a|an|at|on|in|to|with|as|after|before|when|while|and|but)\b)"
 )
 
 
@@ -282,7 +291,7 @@ class Candidate:
 # After a description, how or when it spoke, not who: "said her mother resentfully",
 # "said the General now", "cried the Grandmother at last".
 _TRAILING_ADVERB = re.compile(
-    r"(?:\s+(?:\w+ly|now|again|then|so|too|still|at\s+last|at\s+once|at\s+length|once\s+more))+$"
+    r"(?:\s+(?:\w+ly|aloud|now|again|then|so|too|still|at\s+last|at\s+once|at\s+length|once\s+more))+$"
 )
 
 
@@ -360,6 +369,11 @@ class Sieves:
         offset, phrase, kind = self._trim(said_by)
         if kind is None:
             return None
+        participle = _PARTICIPLE.search(phrase) if kind == "group" else None
+        if participle is not None:
+            head = phrase[: participle.start()].split()
+            if len(head) >= 2 and head[-1].lower() not in DETERMINERS:
+                phrase = phrase[: participle.start()]  # "cried the boy shaking his fist": the boy
         phrase = _without_full_stop(phrase)
         adverb = _TRAILING_ADVERB.search(phrase)
         if adverb is not None and kind == "group":

@@ -1033,3 +1033,16 @@ def test_a_clause_after_a_quotation_that_opens_with_but_is_not_its_attribution()
     (quote,) = quotes
     assert quote.speaker is not None and quote.speaker.endswith("Ola Berg")
     assert text[quote.speaker_start : quote.speaker_end] == "Defence Secretary Ola Berg"
+
+
+def test_a_participle_after_the_speaker_is_not_part_of_the_speaker() -> None:
+    body = (
+        "Tomas Wilk came in and sat down by the stove.\n\n"
+        "“Well now, I’d rather have you than a dozen sailors, Ida,” said Tomas\npatting her hand.\n\n"
+        "“Witness it, all of you,” cried the boy shaking his clenched fist, and the room went quiet."
+    )
+    text, quotes = quotes_of(body)
+    first, second = quotes
+    assert first.speaker == "Tomas Wilk"
+    assert text[first.speaker_start : first.speaker_end] == "Tomas"
+    assert text[second.speaker_start : second.speaker_end] == "the boy"
