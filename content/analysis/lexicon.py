@@ -119,6 +119,12 @@ HEDGES = (
     "unconfirmed",
     "it is understood",
 )
+# Reporting verbs whose noun phrase after them is the one spoken to, never the speaker put after
+# the verb: "told his supporters, “…”" (but "“…,” warned Berg", "“…,” urged her lover").
+NOT_INVERTED = frozenset(
+    """told tells tell telling thanked reminded informed denounced described attacked criticized
+    criticised accused blamed praised""".split()
+)
 # Verbs that report only when content follows them: "he spoke of …", not "he spoke for an hour".
 NARRATIVE_CUES = frozenset(
     """spoke speak speaks speaking answered answer answers thanked thanks wrote write writes posted post

@@ -20,6 +20,7 @@ from content.analysis.lexicon import (
     DESCRIBED_GENDER,
     DETERMINERS,
     KIN_WORDS,
+    NOT_INVERTED,
     OPENING_WORDS,
     PEOPLE_WORDS,
     PLURAL_REPORTING_VERBS,
@@ -436,6 +437,8 @@ class Sieves:
             if match and pattern is _AFTER_NORMAL and _NEW_CLAUSE.match(match.group("who")):
                 # "…”, but he also warned …": a clause of its own, not the quotation's attribution.
                 return None
+            if match and pattern is _AFTER_INVERTED and match.group("verb").lower() in NOT_INVERTED:
+                return None  # "“…,” denounced her record": the verb's object, not its subject
             if match and pattern is _AFTER_INVERTED and match.group("verb").endswith("ing"):
                 # "…,” saying the plan …", "…,” citing a survey": a participle and its object.
                 return None
@@ -632,7 +635,7 @@ class Sieves:
                         Mention(mention.start + floor, mention.end + floor, mention.text, mention.kind), verb.group()
                     )
             inverted = _INVERTED_MENTION.match(left[verb.end() :])
-            if inverted is not None:
+            if inverted is not None and verb.group().lower() not in NOT_INVERTED:
                 mention = self._mention(inverted)
                 if mention is not None:
                     offset = floor + verb.end()

@@ -1046,3 +1046,15 @@ def test_a_participle_after_the_speaker_is_not_part_of_the_speaker() -> None:
     assert first.speaker == "Tomas Wilk"
     assert text[first.speaker_start : first.speaker_end] == "Tomas"
     assert text[second.speaker_start : second.speaker_end] == "the boy"
+
+
+def test_the_one_told_or_denounced_is_not_the_speaker() -> None:
+    body = (
+        "Wilk summed up Berg as “terrible,” denounced her record as harbour master and said she should go.\n\n"
+        "Hale did not name any of his rivals, but told his supporters, “our harbour is in horrible trouble.”"
+    )
+    text, quotes = quotes_of(body)
+    terrible, trouble = quotes
+    assert terrible.speaker == "Wilk"
+    assert trouble.speaker == "Hale"
+    assert "his supporters" not in text[trouble.speaker_start : trouble.speaker_end]
