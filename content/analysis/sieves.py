@@ -181,7 +181,7 @@ _PUT_IT = re.compile(
 # A clause's subject, after an opening phrase ("Before the convention, Cleveland Police Chief …").
 # (past a word that only joins it to the sentence before: "And then Berg went on the attack, saying …")
 _CLAUSE_SUBJECT = re.compile(
-    rf"^(?:[^,“”\"]{{1,120}},\s+)?(?:(?:And|But|So|Yet|Then|Later|Instead|Still)(?:\s+then)?\s+)?{_BEFORE_A_TITLE}(?P<who>{MENTION})"
+    rf"^(?:[^,“”\"]{{1,120}},\s+(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}},\s+)?)?(?:(?:And|But|So|Yet|Then|Later|Instead|Still)(?:\s+then)?\s+)?{_BEFORE_A_TITLE}(?P<who>{MENTION})"
 )
 # The subject that opens a sentence, after an optional short opener ("In July, "), and its verb.
 # A word that may be a finite verb: "-s", "-ed", an auxiliary or a common irregular past. A
@@ -253,6 +253,8 @@ _PARTICIPLE_PHRASE = (
     r"|back|up|down|out|away|off|round|forward|very|to|at|from|over)"
 )
 _PARTICIPLE = re.compile(rf"\s+(?={_PARTICIPLE_PHRASE}\b)")
+# An object pronoun and a preposition: the one acted on, not a possessive's noun phrase.
+_OBJECT_PRONOUN = re.compile(r"(?:her|him|them|me|us)\s+(?:of|by|to|for|with|as|at|in|on|from|about|into)\b", re.I)
 # A name that opens a speaker phrase, followed by words that say when or how, not who:
 # "said Mr Hale one morning", "said Sir Tobias coolly" (but "said Brennan campaign chairman …").
 _LEADING_NAME = re.compile(
@@ -348,6 +350,8 @@ class Sieves:
 
     def _trim(self, said_by: str) -> tuple[int, str, MentionKind | None]:
         offset, phrase, kind = trim_mention(said_by, loose=True)
+        if kind == "group" and _OBJECT_PRONOUN.match(phrase):
+            return offset, phrase, None  # "accused her of making …", "referred to her by a nickname"
         if kind is None and phrase in self.people.full:
             kind = "person"  # "Kelly said": a name the article gives in full, not an adverb
         elif kind == "person" and self.people.opens_only(phrase):

@@ -1058,3 +1058,19 @@ def test_the_one_told_or_denounced_is_not_the_speaker() -> None:
     assert terrible.speaker == "Wilk"
     assert trouble.speaker == "Hale"
     assert "his supporters" not in text[trouble.speaker_start : trouble.speaker_end]
+
+
+def test_an_object_pronoun_and_its_preposition_are_not_a_speaker() -> None:
+    body = "In her letters to Hale, Berg often referred to her by a nickname, “Gert.”"
+    text, quotes = quotes_of(body)
+    (quote,) = quotes
+    assert quote.speaker == "Berg"
+    assert "her by" not in text[quote.speaker_start : quote.speaker_end]
+
+
+def test_a_place_named_in_two_parts_does_not_hide_the_subject_of_a_participle() -> None:
+    body = "Speaking at a town hall in Gullwick, Marrow County, Wilk went after Berg, calling him “a total stiff.”"
+    text, quotes = quotes_of(body)
+    (quote,) = quotes
+    assert quote.speaker == "Wilk"
+    assert text[quote.speaker_start : quote.speaker_end] == "Wilk"
