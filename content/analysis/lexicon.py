@@ -125,6 +125,8 @@ NOT_INVERTED = frozenset(
     """told tells tell telling thanked reminded informed denounced described attacked criticized
     criticised accused blamed praised""".split()
 )
+# Cues that say the speaker goes on: "“…,” she continued", "he added", "she pursued".
+CONTINUING_CUES = frozenset("continued continues added adds resumed resumes pursued pursues repeated went".split())
 # Verbs that report only when content follows them: "he spoke of …", not "he spoke for an hour".
 NARRATIVE_CUES = frozenset(
     """spoke speak speaks speaking answered answer answers thanked thanks wrote write writes posted post

@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
-from content.analysis.lexicon import DESCRIBED_GENDER, PRONOUNS
+from content.analysis.lexicon import CONTINUING_CUES, DESCRIBED_GENDER, PRONOUNS
 
 Features = dict[str, float]
 WEIGHTS_ENV = "POSTIL_ATTRIBUTION_WEIGHTS"
@@ -181,6 +181,9 @@ def features(e: Evidence) -> Features:
             f[_BARE_RECENT[recent]] = 1.0
         if pronoun:
             f[_OPENS_PRONOUN_RECENT[recent] if e.opens_paragraph else _PRONOUN_RECENT[recent]] = 1.0
+            if any(s.cue.lower() in CONTINUING_CUES for s in e.sources if s.kind == "pronoun"):
+                # "“…,” she continued": the speaker goes on, so most likely one who just spoke.
+                f[_CONTINUING_RECENT[recent]] = 1.0
     if e.dialogue_run:
         f["dialogue_run"] = min(e.dialogue_run, 6) / 6
     if e.named_before is not None:
@@ -191,6 +194,7 @@ def features(e: Evidence) -> Features:
 _RECENT = tuple(f"recent={n}" for n in range(4))
 _NAMED_BEFORE = tuple(f"named_before={n}" for n in range(3))
 _BARE_RECENT = tuple(f"bare&recent={n}" for n in range(4))
+_CONTINUING_RECENT = tuple(f"continuing&recent={n}" for n in range(4))
 _PRONOUN_RECENT = tuple(f"pronoun&recent={n}" for n in range(4))
 _OPENS_PRONOUN_RECENT = tuple(f"opens&pronoun&recent={n}" for n in range(4))
 

@@ -58,6 +58,20 @@ def test_a_piece_of_a_noun_phrase_is_told_from_a_whole_one() -> None:
     assert load_ranker().weights["cut_short"] < 0
 
 
+def test_a_pronoun_that_goes_on_is_weighed_with_the_recent_speakers() -> None:
+    """ "“…,” she continued" tells the ranker how recently the person spoke, apart from "she
+    said"; the shipped weights have a weight for it."""
+    from content.analysis.ranker import Evidence, Source, features
+
+    def of(cue: str, recent: int) -> Features:
+        source = Source("after", "pronoun", "she", cue, 0, 2, True, False)
+        return features(Evidence((source,), True, True, True, recent, False, False, False, False, False, 0))
+
+    assert "continuing&recent=0" in of("continued", 0) and "continuing&recent=2" in of("went", 2)
+    assert not any(name.startswith("continuing&") for name in of("said", 0))
+    assert "continuing&recent=0" in load_ranker().weights
+
+
 def test_the_ranking_model_chooses_and_the_other_model_may_still_decline() -> None:
     """In news the two models' scores are added to rank the candidates (here the ranking
     model outweighs the per-candidate one); the per-candidate model alone still says nobody
