@@ -101,6 +101,8 @@ def find_quotes(
     sieves = Sieves(document, blocks, sentences, cast, outer)
     dialogue = DialogueTracker()
     quotes: list[Quote] = []
+    described_as: dict[str, str] = {}
+    """A description ("the old gentleman") → the person it last spoke as."""
     for index, span in enumerate(pausing(outer, pause)):
         block = sieves.block_of(span.start)
         next_start = outer[index + 1].start if index + 1 < len(outer) else len(text)
@@ -152,6 +154,8 @@ def find_quotes(
                     contested=explicit_count > 0 and not explicit,
                     according_elsewhere=not by_according and any(according),
                     rivals=len(options) > 1,
+                    same_description=_description(option) in described_as
+                    and described_as[_description(option)] == option.speaker,
                     named_before=option.named_before,
                 )
             )
@@ -164,6 +168,8 @@ def find_quotes(
             candidate, speaker = options[chosen].candidate, options[chosen].speaker
             if speaker is not None and candidate.mention.kind == "pronoun":
                 cast.learn_gender(speaker, candidate.mention.text)
+            if speaker is not None and candidate.mention.kind == "group":
+                described_as[" ".join(candidate.mention.text.lower().split())] = speaker
             if speaker is not None:
                 gender = title_gender(speaker)
                 if gender:
@@ -196,6 +202,11 @@ _AFTER_VOCATIVE = frozenset(",.!?;—")
 _NAME_AT = re.compile(NAME)
 _NOT_A_NAME = frozenset(TITLES) | KIN_WORDS | {"madam", "ma'am", "miss", "mrs", "ms"}
 _THE_OTHER = frozenset(("the other", "the other one"))
+
+
+def _description(option: Option) -> str:
+    """The description an option rests on ("the old gentleman"), or "" when it rests on none."""
+    return next((" ".join(s.mention_text.lower().split()) for s in option.sources if s.kind == "group"), "")
 
 
 def _named_again(sieves: Sieves, candidate: Candidate | None, span: MarkedSpan) -> Candidate | None:

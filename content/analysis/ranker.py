@@ -71,6 +71,8 @@ class Evidence(NamedTuple):
     Gazette"): the outer source is the one the quotation rests on."""
     rivals: bool = False
     """There are other options."""
+    same_description: bool = False
+    """A description ("said the old gentleman") that last time it spoke was this person."""
     named_before: int | None = None
     """For a pronoun or description: this person's place among those of its gender named last
     before it (0 the nearest); None if not among them. After "Berg met Wilk", a novel's "he
@@ -186,6 +188,8 @@ def features(e: Evidence) -> Features:
                 f[_CONTINUING_RECENT[recent]] = 1.0
     if e.dialogue_run:
         f["dialogue_run"] = min(e.dialogue_run, 6) / 6
+    if e.same_description:
+        f["same_description"] = 1.0
     if e.named_before is not None:
         f[_NAMED_BEFORE[min(e.named_before, 2)]] = 1.0
     return f

@@ -72,6 +72,33 @@ def test_a_pronoun_that_goes_on_is_weighed_with_the_recent_speakers() -> None:
     assert "continuing&recent=0" in load_ranker().weights
 
 
+def test_a_description_that_spoke_before_is_weighed_towards_the_same_person() -> None:
+    """ "said the old gentleman" a second time: the person it was the first time gets the
+    feature, and in fiction the shipped weights count for it."""
+    from content.analysis.narrator import attribute
+    from content.analysis.quotes import Choice
+
+    body = (
+        "Mr. Tobias Wren had come to the harbour office before noon.\n\n"
+        "“The boats are late,” said the old gentleman, tapping the glass.\n\n"
+        "Ida Hale looked up from her ledger. Tomas Wilk came in behind her.\n\n"
+        "“They will come by the evening tide,” said the old gentleman."
+    )
+    analysis = analyse(parse_plain_text("The Harbour Office\n\n" + body, "/tmp/office.txt"))
+    trace: list[Choice] = []
+    attribute(analysis.read, analysis.sentences, analysis.cast, analysis.fiction, load_ranker(), trace)
+    first, second = trace
+    assert [o.speaker for o in first.options] == ["Tobias Wren"]
+    assert not any("same_description" in f for f in first.features)
+    assert [
+        ("same_description" in f)
+        for o, f in zip(second.options, second.features, strict=True)
+        if o.speaker == "Tobias Wren"
+    ] == [True]
+    weights = load_ranker().weights
+    assert weights["same_description"] + weights["fiction&same_description"] > 0
+
+
 def test_the_ranking_model_chooses_and_the_other_model_may_still_decline() -> None:
     """In news the two models' scores are added to rank the candidates (here the ranking
     model outweighs the per-candidate one); the per-candidate model alone still says nobody
