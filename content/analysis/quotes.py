@@ -154,8 +154,8 @@ def find_quotes(
                     contested=explicit_count > 0 and not explicit,
                     according_elsewhere=not by_according and any(according),
                     rivals=len(options) > 1,
-                    same_description=_description(option) in described_as
-                    and described_as[_description(option)] == option.speaker,
+                    same_description=option.speaker is not None
+                    and described_as.get(_description(option)) == option.speaker,
                     named_before=option.named_before,
                 )
             )

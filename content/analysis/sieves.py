@@ -118,6 +118,7 @@ _AFTER_NORMAL = re.compile(
     rf"^[\s,—–-]*(?P<who>{WORD_RUN}){PARENTHESIS}{APPOSITION}\s+(?:(?:{AUXILIARY})\s+)*(?:quoted\s+as\s+)?"
     rf"(?P<verb>{REPORTING_VERB})\b"
 )
+# A conjunction that opens a clause of its own after a quotation: "…”, but he also warned …".
 _NEW_CLAUSE = re.compile(r"(?:but|and|while|although|though|because|so|yet|whereas|or)\s", re.I)
 # The attribution closes the sentence: "A keeper who “sleeps” is no keeper, Wilk said."
 _CLAUSE_FINAL = re.compile(
