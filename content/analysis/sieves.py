@@ -254,6 +254,7 @@ _PARTICIPLE_PHRASE = (
     r"|back|up|down|out|away|off|round|forward|very|to|at|from|over)"
 )
 _PARTICIPLE = re.compile(rf"\s+(?={_PARTICIPLE_PHRASE}\b)")
+_TAGGED = re.compile(r"\s*\([^()]{1,20}\)$")
 # An object pronoun and a preposition: the one acted on, not a possessive's noun phrase.
 _OBJECT_PRONOUN = re.compile(r"(?:her|him|them|me|us)\s+(?:of|by|to|for|with|as|at|in|on|from|about|into)\b", re.I)
 # A name that opens a speaker phrase, followed by words that say when or how, not who:
@@ -361,10 +362,11 @@ class Sieves:
 
     def _mention(self, match: re.Match[str], group: str = "who") -> Mention | None:
         apposition = match.groupdict().get("apposition")
-        if apposition and re.fullmatch(NAME, apposition.strip()):
+        # (Without a party's or a place's tag after the name: "Sen. Ida Holm (D-Mo.)".)
+        name = _TAGGED.sub("", apposition.strip()) if apposition else ""
+        if name and re.fullmatch(NAME, name):
             # "The minister, Ola Berg, said": the name in apposition is the speaker.
             start = match.start("apposition") + (len(apposition) - len(apposition.lstrip()))
-            name = apposition.strip()
             return Mention(start, start + len(name), name, "person")
         if _CONTENT_CLAUSE.match(match.group(group)):
             return None  # "…,” adding that its value quadrupled: what was said, not who said it

@@ -1074,3 +1074,14 @@ def test_a_place_named_in_two_parts_does_not_hide_the_subject_of_a_participle() 
     (quote,) = quotes
     assert quote.speaker == "Wilk"
     assert text[quote.speaker_start : quote.speaker_end] == "Wilk"
+
+
+def test_a_name_in_apposition_may_carry_a_party_tag() -> None:
+    body = (
+        "Speaking later on the same show, Sen. Ida Holm (D-Mo.), who has backed Hale, said Berg has "
+        "pushed the harbour master to be a “stronger” candidate."
+    )
+    text, quotes = quotes_of(body)
+    (quote,) = quotes
+    assert quote.speaker == "Ida Holm"
+    assert text[quote.speaker_start : quote.speaker_end] == "Sen. Ida Holm"
