@@ -361,9 +361,9 @@ class Sieves:
         return offset, phrase, kind
 
     def _mention(self, match: re.Match[str], group: str = "who") -> Mention | None:
-        apposition = match.groupdict().get("apposition")
+        apposition: str = match.groupdict().get("apposition") or ""
         # (Without a party's or a place's tag after the name: "Sen. Ida Holm (D-Mo.)".)
-        name = _TAGGED.sub("", apposition.strip()) if apposition else ""
+        name = _TAGGED.sub("", apposition.strip())
         if name and re.fullmatch(NAME, name):
             # "The minister, Ola Berg, said": the name in apposition is the speaker.
             start = match.start("apposition") + (len(apposition) - len(apposition.lstrip()))
