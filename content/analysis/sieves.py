@@ -362,7 +362,7 @@ class Sieves:
 
     def _mention(self, match: re.Match[str], group: str = "who") -> Mention | None:
         apposition: str = match.groupdict().get("apposition") or ""
-        # (Without a party's or a place's tag after the name: "Sen. Ida Holm (D-Mo.)".)
+        # (Without a party's or a place's tag after the name: "Sen. Ida Holm (D-Marrow)".)
         name = _TAGGED.sub("", apposition.strip())
         if name and re.fullmatch(NAME, name):
             # "The minister, Ola Berg, said": the name in apposition is the speaker.

@@ -1078,7 +1078,7 @@ def test_a_place_named_in_two_parts_does_not_hide_the_subject_of_a_participle() 
 
 def test_a_name_in_apposition_may_carry_a_party_tag() -> None:
     body = (
-        "Speaking later on the same show, Sen. Ida Holm (D-Mo.), who has backed Hale, said Berg has "
+        "Speaking later on the same show, Sen. Ida Holm (D-Marrow), who has backed Hale, said Berg has "
         "pushed the harbour master to be a “stronger” candidate."
     )
     text, quotes = quotes_of(body)
