@@ -247,7 +247,7 @@ _SPEECH_NOUNS = re.compile(
 )
 
 
-# A participle and what it governs: "said Matthew| patting her hand", "cried the boy| shaking
+# A participle and what it governs: "said Tomas| patting her hand", "cried the boy| shaking
 # his fist", "the girl| turning very pale" (not "ranking Democrat …", "the shrinking child").
 _PARTICIPLE_PHRASE = (
     r"[a-z]\w*ing\s+(?:his|her|their|its|my|the|a|an|him|them|it"
