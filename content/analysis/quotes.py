@@ -169,7 +169,7 @@ def find_quotes(
             if speaker is not None and candidate.mention.kind == "pronoun":
                 cast.learn_gender(speaker, candidate.mention.text)
             if speaker is not None and candidate.mention.kind == "group":
-                described_as[" ".join(candidate.mention.text.lower().split())] = speaker
+                described_as[_words(candidate.mention.text)] = speaker
             if speaker is not None:
                 gender = title_gender(speaker)
                 if gender:
@@ -204,9 +204,14 @@ _NOT_A_NAME = frozenset(TITLES) | KIN_WORDS | {"madam", "ma'am", "miss", "mrs", 
 _THE_OTHER = frozenset(("the other", "the other one"))
 
 
+def _words(text: str) -> str:
+    """A mention's words, lower-cased, one space apart: "the\nOld gentleman" → "the old gentleman"."""
+    return " ".join(text.lower().split())
+
+
 def _description(option: Option) -> str:
     """The description an option rests on ("the old gentleman"), or "" when it rests on none."""
-    return next((" ".join(s.mention_text.lower().split()) for s in option.sources if s.kind == "group"), "")
+    return next((_words(s.mention_text) for s in option.sources if s.kind == "group"), "")
 
 
 def _named_again(sieves: Sieves, candidate: Candidate | None, span: MarkedSpan) -> Candidate | None:
@@ -252,7 +257,7 @@ def _resolve(
     previous_turn: str | None,
 ) -> str | None:
     resolved = sieves.resolve(candidate.mention, dialogue.recent, previous_turn)
-    if candidate.mention.kind == "group" and " ".join(candidate.mention.text.lower().split()) in _THE_OTHER:
+    if candidate.mention.kind == "group" and _words(candidate.mention.text) in _THE_OTHER:
         # “…,” said Hale. “…,” replied the other: the party to the exchange who spoke before Hale.
         last = dialogue.turns[-1] if dialogue.turns else None
         if last is not None and last[0] != block.start and last[1] is not None:
