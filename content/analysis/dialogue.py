@@ -3,6 +3,7 @@ turns, and the run of paragraph-long turns that an unattributed turn continues."
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -136,3 +137,47 @@ class DialogueTracker:
         else:
             self.turns.append((block.start, quote.speaker))
             del self.turns[:-3]
+
+
+# A description is linked to a person when at least this many of its turns point to them, and
+# at least this share of all its turns do (chosen on the training novels: 3 and 2/3 gave 96
+# quotations right that were wrong and 5 wrong that were right; 2 and 1/2 lost 86).
+LINK_VOTES = 3
+LINK_SHARE = 2 / 3
+
+
+def link_descriptions(turns: list[tuple[int, str | None]], descriptions: set[str]) -> dict[str, str]:
+    """Who each description that spoke but was never resolved ("said the painter", "cried
+    the old lady") is, told by the story's exchanges. `turns` is the first speech of each
+    paragraph, in order: (the paragraph's index, its speaker).
+
+    In an exchange of two, a turn answers the one before it, so its speaker is whoever spoke
+    two turns earlier, and two turns later. Each time a description speaks between turns of
+    two named people that alternate so, it points to one of them; a description is linked
+    where `LINK_VOTES` of its turns, and `LINK_SHARE` of them, point to the same person.
+    """
+
+    def named(index: int) -> str | None:
+        speaker = turns[index][1]
+        return None if speaker is None or speaker in descriptions else speaker
+
+    def adjacent(a: int, b: int) -> bool:
+        return 0 <= a < len(turns) and 0 <= b < len(turns) and abs(turns[a][0] - turns[b][0]) == 1
+
+    votes: dict[str, Counter[str]] = {}
+    for index, (_, speaker) in enumerate(turns):
+        if speaker not in descriptions:
+            continue
+        for step in (-1, 1):  # the turns before it, and the turns after
+            near, far = index + step, index + 2 * step
+            if not (adjacent(index, near) and adjacent(near, far)):
+                continue
+            between, answered = named(near), named(far)
+            if between is not None and answered is not None and between != answered:
+                votes.setdefault(speaker, Counter())[answered] += 1
+    linked = {}
+    for description, counted in votes.items():
+        person, count = counted.most_common(1)[0]
+        if count >= LINK_VOTES and count >= LINK_SHARE * sum(counted.values()):
+            linked[description] = person
+    return linked

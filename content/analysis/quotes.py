@@ -10,11 +10,12 @@ far (`dialogue.py`) propose candidates; the ranker (`ranker.py`) chooses.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from content.analysis.cast import Cast, Mention, title_gender
-from content.analysis.dialogue import DialogueTracker, bare_turn, inherit
+from content.analysis.dialogue import DialogueTracker, bare_turn, inherit, link_descriptions
 from content.analysis.lexicon import DESCRIBED_GENDER, KIN_GENDER, KIN_WORDS, PRONOUNS, TITLES
 from content.analysis.marks import MarkedSpan, find_marked_spans
 from content.analysis.patterns import NAME, looks_like_a_title
@@ -103,6 +104,10 @@ def find_quotes(
     quotes: list[Quote] = []
     described_as: dict[str, str] = {}
     """A description ("the old gentleman") → the person it last spoke as."""
+    unresolved: set[str] = set()
+    """The descriptions that spoke as themselves, never resolved to a person ("the painter")."""
+    turns: list[tuple[int, str | None]] = []
+    """The first speech of each paragraph: (the paragraph's index, its speaker)."""
     for index, span in enumerate(pausing(outer, pause)):
         block = sieves.block_of(span.start)
         next_start = outer[index + 1].start if index + 1 < len(outer) else len(text)
@@ -170,6 +175,8 @@ def find_quotes(
                 cast.learn_gender(speaker, candidate.mention.text)
             if speaker is not None and candidate.mention.kind == "group":
                 described_as[_words(candidate.mention.text)] = speaker
+                if speaker == " ".join(candidate.mention.text.split()):
+                    unresolved.add(speaker)
             if speaker is not None:
                 gender = title_gender(speaker)
                 if gender:
@@ -186,6 +193,13 @@ def find_quotes(
         quotes.append(quote)
         if quote.kind == "speech":
             dialogue.record(quote, block, vocative(sieves, span, quote.speaker))
+            paragraph = bisect_right(sieves.block_starts, block.start) - 1
+            if not turns or turns[-1][0] != paragraph:
+                turns.append((paragraph, quote.speaker))
+    if fiction and unresolved:
+        # "said the painter" in one chapter, "said Basil" in the next: the exchanges tell who.
+        linked = link_descriptions(turns, unresolved)
+        quotes = [replace(q, speaker=linked[q.speaker]) if q.speaker in linked else q for q in quotes]
     for span in marked:
         if span.depth == 2:
             inner = text[span.start : span.end].strip("\"'“”‘’«»„ ")

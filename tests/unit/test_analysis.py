@@ -99,6 +99,54 @@ def test_a_description_that_spoke_before_is_weighed_towards_the_same_person() ->
     assert weights["same_description"] + weights["fiction&same_description"] > 0
 
 
+def _painter_story() -> str:
+    exchange = (
+        "“Is the picture done?” asked Ida Hale.\n\n"
+        "“Nearly,” said Tomas Varga.\n\n"
+        "“May I see it?” asked Ida.\n\n"
+        "“Not yet,” said the painter, and turned the easel to the wall.\n\n"
+        "“Why not?” asked Ida.\n\n"
+        "“Because the sky in it is wrong,” said Tomas.\n\n"
+    )
+    later = (
+        "“Is it done now?” asked Ida.\n\n"
+        "“The sky is right at last,” said Tomas.\n\n"
+        "“Then may I see it?” asked Ida.\n\n"
+        "“You may,” said the painter, wiping his brushes.\n\n"
+        "“It is the harbour,” cried Ida.\n\n"
+        "“It was always the harbour,” said Tomas."
+    )
+    return f"The Painter\n\nCHAPTER I\n\n{exchange}She went home by the quay.\n\nCHAPTER II\n\n{later}"
+
+
+def test_a_description_the_exchanges_point_to_one_person_speaks_as_that_person() -> None:
+    """ "said the painter" between Ida's turns, where Tomas speaks two turns before and after:
+    the quotation is Tomas's, and still rests on the words "the painter"."""
+    document = parse_plain_text(_painter_story(), "/tmp/painter.txt")
+    analysis = analyse(document)
+    painted = [q for q in analysis.quotes if document.text[q.speaker_start : q.speaker_end] == "the painter"]
+    assert [document.text[q.start : q.end] for q in painted] == ["“Not yet,”", "“You may,”"]
+    assert [q.speaker for q in painted] == ["Tomas Varga", "Tomas Varga"]
+
+
+def test_a_description_is_linked_only_where_the_exchanges_agree() -> None:
+    """Three turns pointing to one person, and two thirds of those pointing anywhere, link a
+    description; two turns, or a split vote, leave it as it is."""
+    from content.analysis.dialogue import link_descriptions
+
+    def story(*pointed_to: str) -> list[tuple[int, str | None]]:
+        turns: list[tuple[int, str | None]] = []
+        for person in pointed_to:  # an exchange: the person, Ida, the description, Ida, the person
+            at = 10 * len(turns)
+            turns += [(at, person), (at + 1, "Ida"), (at + 2, "the stranger"), (at + 3, "Ida"), (at + 4, person)]
+        return turns
+
+    assert link_descriptions(story("Tomas", "Tomas"), {"the stranger"}) == {"the stranger": "Tomas"}
+    assert link_descriptions(story("Tomas"), {"the stranger"}) == {}  # two turns only
+    assert link_descriptions(story("Tomas", "Berg"), {"the stranger"}) == {}  # split two and two
+    assert link_descriptions(story("Tomas", "Tomas", "Tomas", "Berg"), {"the stranger"}) == {"the stranger": "Tomas"}
+
+
 def test_the_ranking_model_chooses_and_the_other_model_may_still_decline() -> None:
     """In news the two models' scores are added to rank the candidates (here the ranking
     model outweighs the per-candidate one); the per-candidate model alone still says nobody
