@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from content.analysis.cast import Cast, Mention, title_gender
-from content.analysis.dialogue import DialogueTracker, bare_turn, inherit, link_descriptions
+from content.analysis.dialogue import DialogueTracker, Turn, bare_turn, inherit, link_descriptions
 from content.analysis.lexicon import DESCRIBED_GENDER, KIN_GENDER, KIN_WORDS, PRONOUNS, TITLES
 from content.analysis.marks import MarkedSpan, find_marked_spans
 from content.analysis.patterns import NAME, looks_like_a_title
@@ -106,8 +106,10 @@ def find_quotes(
     """A description ("the old gentleman") → the person it last spoke as."""
     unresolved: set[str] = set()
     """The descriptions that spoke as themselves, never resolved to a person ("the painter")."""
-    turns: list[tuple[int, str | None]] = []
-    """The first speech of each paragraph: (the paragraph's index, its speaker)."""
+    described: dict[int, str] = {}
+    """A quotation's index → the description it was attributed by ("said the painter")."""
+    turns: list[Turn] = []
+    """The first speech of each paragraph."""
     for index, span in enumerate(pausing(outer, pause)):
         block = sieves.block_of(span.start)
         next_start = outer[index + 1].start if index + 1 < len(outer) else len(text)
@@ -175,6 +177,8 @@ def find_quotes(
                 cast.learn_gender(speaker, candidate.mention.text)
             if speaker is not None and candidate.mention.kind == "group":
                 described_as[_words(candidate.mention.text)] = speaker
+                if candidate.sieve not in _INHERITED:
+                    described[len(quotes)] = _words(candidate.mention.text)
                 if speaker == " ".join(candidate.mention.text.split()):
                     unresolved.add(speaker)
             if speaker is not None:
@@ -194,12 +198,16 @@ def find_quotes(
         if quote.kind == "speech":
             dialogue.record(quote, block, vocative(sieves, span, quote.speaker))
             paragraph = bisect_right(sieves.block_starts, block.start) - 1
-            if not turns or turns[-1][0] != paragraph:
-                turns.append((paragraph, quote.speaker))
-    if fiction and unresolved:
-        # "said the painter" in one chapter, "said Basil" in the next: the exchanges tell who.
+            if not turns or turns[-1].paragraph != paragraph:
+                turns.append(Turn(paragraph, quote.speaker, described.get(len(quotes) - 1)))
+    if fiction and described:
+        # "said the painter" in one chapter, "said Tomas" in the next: the exchanges tell who.
         linked = link_descriptions(turns, unresolved)
-        quotes = [replace(q, speaker=linked[q.speaker]) if q.speaker in linked else q for q in quotes]
+        for index, quote in enumerate(quotes):
+            # Said by the description, or going on from a turn it said ("the painter" still).
+            description = described.get(index) or (_words(quote.speaker or "") if quote.speaker in unresolved else None)
+            if description in linked:
+                quotes[index] = replace(quote, speaker=linked[description])
     for span in marked:
         if span.depth == 2:
             inner = text[span.start : span.end].strip("\"'“”‘’«»„ ")

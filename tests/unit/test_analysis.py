@@ -130,15 +130,16 @@ def test_a_description_the_exchanges_point_to_one_person_speaks_as_that_person()
 
 
 def test_a_description_is_linked_only_where_the_exchanges_agree() -> None:
-    """Three turns pointing to one person, and two thirds of those pointing anywhere, link a
+    """Three turns pointing to one person, and more than half of all its turns, link a
     description; two turns, or a split vote, leave it as it is."""
-    from content.analysis.dialogue import link_descriptions
+    from content.analysis.dialogue import Turn, link_descriptions
 
-    def story(*pointed_to: str) -> list[tuple[int, str | None]]:
-        turns: list[tuple[int, str | None]] = []
+    def story(*pointed_to: str) -> list[Turn]:
+        turns: list[Turn] = []
         for person in pointed_to:  # an exchange: the person, Ida, the description, Ida, the person
             at = 10 * len(turns)
-            turns += [(at, person), (at + 1, "Ida"), (at + 2, "the stranger"), (at + 3, "Ida"), (at + 4, person)]
+            turns += [Turn(at, person, None), Turn(at + 1, "Ida", None), Turn(at + 2, "the stranger", "the stranger")]
+            turns += [Turn(at + 3, "Ida", None), Turn(at + 4, person, None)]
         return turns
 
     assert link_descriptions(story("Tomas", "Tomas"), {"the stranger"}) == {"the stranger": "Tomas"}
