@@ -44,10 +44,18 @@ _OPENS = re.compile(r"(?:[.!?][\"'”’]?\s+|\n\s*|[\"“‘]\s*)$")
 _CREDIT = re.compile(r"(?im)^[ \t]*(?:written[ \t]+)?by[ \t]+")
 _NAME_RUN_TEXT = rf"\b{NAME}\b"
 _PLACE_BEFORE = re.compile(r"\b(?:from|in|at|to|of|the|near|into)\s+$")
-# Before a place rather than a person ("in Moscow", "left Paris"); "to" and "at" are left out,
-# as people are spoken to and looked at.
+# Before a place rather than a person ("in Moscow", "left Paris", "stayed at Gull Lodge"); "to"
+# is left out, as people are spoken to, and "at" after a look or a smile ("smiled at Ida", "looked
+# down at Tomas").
+_LOOKED = "".join(
+    rf"(?<!{word} )"
+    for word in (
+        "looked looking looks glanced glancing stared staring gazed gazing peered peering smiled smiling laughed "
+        "laughing frowned frowning nodded nodding grinned grinning winked sneered shouted shouting up down"
+    ).split()
+)
 _PLACE_PREPOSITION = re.compile(
-    r"\b(?:in|into|from|near|through|across|outside|inside|reached|left|leave|leaving|toward|towards)\s+$"
+    rf"\b(?:in|into|from|near|{_LOOKED}at|through|across|outside|inside|reached|left|leave|leaving|toward|towards)\s+$"
 )
 _PLACE_MENTIONS = 10
 _PLACE_SHARE = 0.2

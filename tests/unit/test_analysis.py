@@ -417,6 +417,22 @@ def test_in_a_book_a_name_mostly_written_after_in_or_from_is_a_place_not_a_perso
     assert "Marrowgate" not in cast.confirmed  # "All Marrowgate talks" made it a speaker before
 
 
+def test_in_a_book_a_house_mostly_written_after_at_is_a_place_and_one_smiled_at_is_not() -> None:
+    """ "stayed at Gull Lodge", "the lamps at Gull Lodge": a house, not a person, though "Gull
+    Lodge was quiet" reads like one; "Tomas smiled at Ida" as often leaves Ida a person."""
+    house = "".join(
+        f"Gull Lodge was quiet on day {n}. The lamps at Gull Lodge were lit early, and Ida Hale stayed at "
+        "Gull Lodge. Tomas Wilk smiled at Ida.\n\n"
+        for n in range(6)
+    )
+    filler = "".join(f"The tide turned over the shingle for the {n}th time that night.\n\n" for n in range(1400))
+    text = "A Lamp Story\n\n" + house + "“The lamp is out,” said Ida.\n\n“Then light it,” said Tomas.\n\n" + filler
+    assert len(text) > 80_000  # a book
+    cast = analyse(parse_plain_text(text, "/tmp/book.txt")).cast
+    assert "Gull Lodge" not in cast.confirmed
+    assert {"Ida Hale", "Tomas Wilk"} <= cast.confirmed
+
+
 def test_the_stages_leave_the_cycle_collector_as_they_found_it() -> None:
     """The stages turn the collector off while they run; a long reading session must not be
     left without it, and a caller that turned it off (the reader's analysis thread) keeps it off."""
