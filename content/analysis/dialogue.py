@@ -150,9 +150,9 @@ class Turn(NamedTuple):
 
 
 # A description is linked to a person when at least this many of its turns point to them, and
-# more than half of all its turns do. Chosen on the training novels (3 votes and a majority put
-# 122 more quotations right than no linking; 2 votes lost 33 in one novel), and the choice of 5 of the
-# 7 leave-one-novel-out folds.
+# more than half of all its turns do. Chosen on the training novels: 3 votes and a majority put
+# 139 more quotations right than no linking, 2 votes 100 (and 7 fewer in one novel), 4 votes 124;
+# 3 was the choice of 6 of the 7 leave-one-novel-out folds, which together gained 83.
 LINK_VOTES = 3
 
 
@@ -164,14 +164,14 @@ def link_descriptions(turns: list[Turn], unresolved: set[str]) -> dict[str, str]
 
     In an exchange of two, a turn answers the one before it, so its speaker is whoever spoke
     two turns earlier, and two turns later. Each time a description speaks between turns of
-    two named people that alternate so, it points to one of them; a description is linked
-    where `LINK_VOTES` of its turns, and more than half of them, point to the same person.
+    two people that alternate so (named, or described and found), it points to one of them; a
+    description is linked where `LINK_VOTES` of its turns, and more than half of them, point to
+    the same person.
     """
 
     def named(index: int) -> str | None:
-        turn = turns[index]
-        unnamed = turn.speaker is None or turn.description is not None or turn.speaker in unresolved
-        return None if unnamed else turn.speaker
+        speaker = turns[index].speaker
+        return None if speaker in unresolved else speaker  # not a description no person was found for
 
     def adjacent(a: int, b: int) -> bool:
         return 0 <= a < len(turns) and 0 <= b < len(turns) and abs(turns[a].paragraph - turns[b].paragraph) == 1

@@ -131,21 +131,26 @@ def test_a_description_the_exchanges_point_to_one_person_speaks_as_that_person()
 
 def test_a_description_is_linked_only_where_the_exchanges_agree() -> None:
     """Three turns pointing to one person, and more than half of all its turns, link a
-    description; two turns, or a split vote, leave it as it is."""
+    description; two turns, or a split vote, leave it as it is. The turns it is told by may be
+    a name's or a description's found to be that person."""
     from content.analysis.dialogue import Turn, link_descriptions
 
-    def story(*pointed_to: str) -> list[Turn]:
+    def story(*pointed_to: str, as_described: str | None = None) -> list[Turn]:
         turns: list[Turn] = []
         for person in pointed_to:  # an exchange: the person, Ida, the description, Ida, the person
             at = 10 * len(turns)
-            turns += [Turn(at, person, None), Turn(at + 1, "Ida", None), Turn(at + 2, "the stranger", "the stranger")]
-            turns += [Turn(at + 3, "Ida", None), Turn(at + 4, person, None)]
+            turns += [Turn(at, person, as_described), Turn(at + 1, "Ida", None)]
+            turns += [Turn(at + 2, "the stranger", "the stranger"), Turn(at + 3, "Ida", None)]
+            turns += [Turn(at + 4, person, as_described)]
         return turns
 
     assert link_descriptions(story("Tomas", "Tomas"), {"the stranger"}) == {"the stranger": "Tomas"}
     assert link_descriptions(story("Tomas"), {"the stranger"}) == {}  # two turns only
     assert link_descriptions(story("Tomas", "Berg"), {"the stranger"}) == {}  # split two and two
     assert link_descriptions(story("Tomas", "Tomas", "Tomas", "Berg"), {"the stranger"}) == {"the stranger": "Tomas"}
+    # Tomas's turns said by a description found to be him ("said the boatman") count as his.
+    linked = link_descriptions(story("Tomas", "Tomas", as_described="the boatman"), {"the stranger"})
+    assert linked["the stranger"] == "Tomas"
 
 
 def test_the_ranking_model_chooses_and_the_other_model_may_still_decline() -> None:
