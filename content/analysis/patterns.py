@@ -9,6 +9,7 @@ from content.analysis.lexicon import (
     ABBREVIATED_TITLES,
     AUXILIARIES,
     KIN_WORDS,
+    PEOPLE_WORDS,
     PERSONAL_TITLES,
     REPORTING_VERBS,
     SENTENCE_STARTERS,
@@ -34,8 +35,14 @@ NOUN_PHRASE = (
     r"\s+(?:[\w\-’']+\s+){0,3}?[\w\-]+"
 )
 PRONOUN = r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)\b"
+# A name and the people it qualifies: "Hale supporters", "Marrow Point residents" (not "And critics").
+NAMED_GROUP = (
+    rf"(?!{word_alternation(capitalised(SENTENCE_STARTERS))}\b)"
+    rf"{NAME}\s+(?:{word_alternation(PEOPLE_WORDS - {'percent', 'people'})})\b"
+)
 MENTION = (
-    rf"(?<![\w’'])(?:{POSSESSIVE_GROUP}|{NOUN_PHRASE}|{PRONOUN}|{NAME}|sources|officials|critics|experts|analysts)"
+    rf"(?<![\w’'])(?:{POSSESSIVE_GROUP}|{NOUN_PHRASE}|{PRONOUN}|{NAMED_GROUP}|{NAME}"
+    r"|sources|officials|critics|experts|analysts)"
 )
 # A short capitalised word and its dot inside a phrase: "Gov. ", "Jr. ", "J. ", "Fla. "; not a
 # name that ends its sentence before the next one opens ("muttered Ahab. Then as the men …").

@@ -38,6 +38,7 @@ from content.analysis.patterns import (
     CONTENT_CLAUSE,
     MENTION,
     NAME,
+    NAMED_GROUP,
     NOUN_PHRASE,
     PARENTHESIS,
     PRONOUN,
@@ -210,7 +211,7 @@ _THING = re.compile(
 # The last subject of a finite verb before the quotation: "Brennan backed the sale, although
 # she warned that it was “a gamble”" — "she", not the sentence's "Brennan".
 _NEAREST_SUBJECT = re.compile(
-    rf"(?<![\w’'])(?P<who>{PRONOUN}|{NAME}){PARENTHESIS}\s+(?:\w+ly\s+)?"
+    rf"(?<![\w’'])(?P<who>{PRONOUN}|{NAMED_GROUP}|{NAME}){PARENTHESIS}\s+(?:\w+ly\s+)?"
     r"(?:(?:on|late|early|last|this)\s+(?:[A-Z][a-z]+|night|week|month|year)\s+(?:night\s+|morning\s+)?)?"
     rf"(?P<aux>(?:(?:{AUXILIARY})\s+)+(?:not\s+)?(?=[a-z]+ing\b))?(?P<verb>[a-z][a-z]+(?:s|ed|ing)\b)"
 )

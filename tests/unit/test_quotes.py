@@ -1085,3 +1085,15 @@ def test_a_name_in_apposition_may_carry_a_party_tag() -> None:
     (quote,) = quotes
     assert quote.speaker == "Ida Holm"
     assert text[quote.speaker_start : quote.speaker_end] == "Sen. Ida Holm"
+
+
+def test_a_name_and_the_people_it_qualifies_speak_together() -> None:
+    """ "Hale supporters called …": the supporters speak, not Hale; nor does "Gullwick", whose
+    officials described the plan, with a time between them and their verb."""
+    for body, who in (
+        ("Hale supporters called the plan “a disgrace to the harbour.”", "Hale supporters"),
+        ("Gullwick officials on Monday described the plan as “a disgrace.”", "Gullwick officials"),
+    ):
+        text, quotes = quotes_of(body)
+        (quote,) = quotes
+        assert (quote.speaker, text[quote.speaker_start : quote.speaker_end]) == (who, who)
