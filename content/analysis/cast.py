@@ -282,6 +282,12 @@ def _bare(name: str) -> str:
     return _POSSESSIVE.sub("", name)
 
 
+def _owner_words(words: list[str]) -> int:
+    """How many of a name's words say whose the person is: 2 in "Gullwick Gazette’s Ida Berg",
+    0 in "Ida Berg" and in "Mrs. Arden’s" (a possessive at the end is the name's own)."""
+    return next((n + 1 for n in range(len(words) - 2, -1, -1) if words[n].endswith(("’s", "'s"))), 0)
+
+
 def _one_line(name: str) -> str:
     """The name without a possessive, its words on one line: "Mr.\nWilk's" → "Mr. Wilk"."""
     return " ".join(_bare(name).split())
@@ -410,6 +416,11 @@ class Cast:
                 words = words[1:]
                 if not words:
                     continue
+            owner = _owner_words(words)
+            if owner:
+                # "Breitbart’s Joel Pollak", "the Gazette’s Ida Berg": whose they are is no part of their name.
+                offset += sum(len(w) + 1 for w in words[:owner])
+                words = words[owner:]
             if len(words) > 1 and _in_title_case_line(text, offset, title_lines):
                 # "… and Miss Lucy Honeychurch Drive Out in Carriages": in a heading every word
                 # is capitalised, so the name starts after, and ends before, words the text
@@ -660,6 +671,10 @@ class Cast:
     def resolve_name(self, name: str) -> str:
         bare = _bare(strip_title(name))
         words = bare.split()
+        owner = _owner_words(words)
+        if owner:
+            words = words[owner:]  # "Breitbart’s Joel Pollak" is Joel Pollak
+            bare = " ".join(words)
         if not words:
             return bare
         if len(words) == 1 and len(self.families.get(bare, ())) > 1:

@@ -100,8 +100,12 @@ _RELATIVE_SUBJECT = re.compile(
     rf"(?P<who>{NAME}|{NOUN_PHRASE}){PARENTHESIS},?\s+(?P<relative>who|which)\s+"
     rf"(?:(?:{AUXILIARY}|\w+ly|not|in\s+the\s+past)\s+)*(?P<verb>[a-z][a-z’'-]+(?:s|ed))\b"
 )
+# A name after whose the person is: "The Gullwick Gazette’s Tomas Wilk".
+_OWNED_NAME = re.compile(rf".*?(?:’s|'s)\s+(?P<name>{NAME})")
+# Whose the speaker is, before their name: "Marrow State University’s Ida Berg agreed."
+_OWNER = rf"(?:{NAME}(?:’s|'s)\s+(?=[A-Z]))?"
 _SPEAKER_SENTENCE = re.compile(
-    rf"\s*(?P<who>{MENTION}){PARENTHESIS}\s+(?:\w+ly\s+)?(?P<verb>[a-z][a-z-]+(?:ed|s))(?:\s+\w+ly)?[.:]\s*$"
+    rf"\s*{_OWNER}(?P<who>{MENTION}){PARENTHESIS}\s+(?:\w+ly\s+)?(?P<verb>[a-z][a-z-]+(?:ed|s))(?:\s+\w+ly)?[.:]\s*$"
 )
 # A label before the quotation, after a dash or "from": "Polls and turnout - Ida Hale: “…”",
 # "More from the report: “…”".
@@ -134,7 +138,7 @@ _BEFORE_A_TITLE = rf"(?:(?:[A-Z][a-z]+\s+){{1,3}}(?={TITLE_DOT}))?"
 _BETWEEN = rf"(?:(?:{AUXILIARY}|\w+ly)\s+)*"
 # A sentence that opens with its subject and a reporting verb: "Holm added that …".
 _REPORTING_SUBJECT = re.compile(
-    rf"\s*(?:[\w’']+,\s+|[A-Z][^,“”\"]{{0,120}},\s+){{0,2}}{_BEFORE_A_TITLE}(?P<who>{MENTION}){PARENTHESIS}{APPOSITION}\s+{_BETWEEN}"
+    rf"\s*(?:[\w’']+,\s+|[A-Z][^,“”\"]{{0,120}},\s+){{0,2}}{_BEFORE_A_TITLE}{_OWNER}(?P<who>{MENTION}){PARENTHESIS}{APPOSITION}\s+{_BETWEEN}"
     rf"(?P<verb>{REPORTING_VERB})\b(?!\s+(?:by|to)\b)"
 )
 _SUBJECT_BEFORE = re.compile(rf"(?P<who>{MENTION}){PARENTHESIS}{APPOSITION}\s+{_BETWEEN}$")
@@ -160,7 +164,7 @@ _NAME_THEN_DESCRIPTION = re.compile(rf"\s*(?P<who>{NAME}),\s+(?:an?|the)\s")
 # The subject that opens a sentence, past up to two opening phrases ("Then, …", "In May, …"), each
 # up to 120 characters ("When the last of the boats had come round the point and into the harbour, …").
 _OPENING_SUBJECT = re.compile(
-    rf"\s*(?:[\w’']+,\s+|[A-Z][^,“”\"]{{0,120}},\s+){{0,2}}{_BEFORE_A_TITLE}(?P<who>{MENTION})"
+    rf"\s*(?:[\w’']+,\s+|[A-Z][^,“”\"]{{0,120}},\s+){{0,2}}{_BEFORE_A_TITLE}{_OWNER}(?P<who>{MENTION})"
 )
 # The speaker right after a verb: "said Hale:", "writes the Gazette,".
 _INVERTED_MENTION = re.compile(rf"\s+(?P<who>{MENTION})\s*[:,]")
@@ -384,6 +388,11 @@ class Sieves:
             if len(head) >= 2 and head[-1].lower() not in DETERMINERS:
                 phrase = phrase[: participle.start()]  # "cried the boy shaking his fist": the boy
         phrase = _without_full_stop(phrase)
+        owned = _OWNED_NAME.fullmatch(phrase) if kind == "group" else None
+        if owned is not None:
+            # "The Gullwick Gazette’s Tomas Wilk said": the name after whose he is.
+            offset += owned.start("name")
+            phrase, kind = owned.group("name"), "person"
         adverb = _TRAILING_ADVERB.search(phrase)
         if adverb is not None and kind == "group":
             phrase = phrase[: adverb.start()]  # "said her mother resentfully", "said the General now"

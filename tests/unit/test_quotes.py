@@ -1097,3 +1097,18 @@ def test_a_name_and_the_people_it_qualifies_speak_together() -> None:
         text, quotes = quotes_of(body)
         (quote,) = quotes
         assert (quote.speaker, text[quote.speaker_start : quote.speaker_end]) == (who, who)
+
+
+def test_whose_a_speaker_is_is_no_part_of_their_name() -> None:
+    """ "Marrow State University’s Ida Berg agreed." introduces the quotation after it, and
+    the speaker is Ida Berg, not "University’s Ida Berg"; so for "the Gazette’s Tomas Wilk"."""
+    body = (
+        "“We are out of time,” said Ola Hale, the mayor.\n\n"
+        "Marrow State University’s Ida Berg agreed. “Voters are running out of time to find another.”\n\n"
+        "The Gullwick Gazette’s Tomas Wilk said the count was “too close to call.”"
+    )
+    text, quotes = quotes_of(body)
+    assert [(q.speaker, text[q.speaker_start : q.speaker_end]) for q in quotes[1:]] == [
+        ("Ida Berg", "Ida Berg"),
+        ("Tomas Wilk", "Tomas Wilk"),
+    ]
