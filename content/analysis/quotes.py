@@ -202,12 +202,7 @@ def find_quotes(
                 turns.append(Turn(paragraph, quote.speaker, described.get(len(quotes) - 1)))
     if fiction and described:
         # "said the painter" in one chapter, "said Tomas" in the next: the exchanges tell who.
-        linked = link_descriptions(turns, unresolved)
-        for index, quote in enumerate(quotes):
-            # Said by the description, or going on from a turn it said ("the painter" still).
-            description = described.get(index) or (_words(quote.speaker or "") if quote.speaker in unresolved else None)
-            if description in linked:
-                quotes[index] = replace(quote, speaker=linked[description])
+        quotes = relink(quotes, described, unresolved, link_descriptions(turns, unresolved))
     for span in marked:
         if span.depth == 2:
             inner = text[span.start : span.end].strip("\"'“”‘’«»„ ")
@@ -215,6 +210,24 @@ def find_quotes(
             quotes.append(Quote(span.start, span.end, kind, depth=2))
     quotes.sort(key=lambda q: (q.start, q.depth))
     return quotes
+
+
+def relink(quotes: list[Quote], described: dict[int, str], unresolved: set[str], linked: dict[str, str]) -> list[Quote]:
+    """`quotes` with each description's turns given the person `linked` says it is:
+    `described` maps a quotation's index to the description it was attributed by,
+    `unresolved` holds the descriptions that spoke as themselves. A later turn that went on
+    from a relinked one, or answered as it (the same mention, the same speaker), follows it."""
+    moved: dict[tuple[int | None, str | None], str] = {}
+    """(a relinked turn's mention, its speaker before) → its speaker now."""
+    relinked = []
+    for index, quote in enumerate(quotes):
+        # Said by the description, or going on from a turn it said ("the painter" still).
+        description = described.get(index) or (_words(quote.speaker or "") if quote.speaker in unresolved else None)
+        person = linked.get(description) if description else moved.get((quote.speaker_start, quote.speaker))
+        if person is not None and index in described:
+            moved[quote.speaker_start, quote.speaker] = person
+        relinked.append(quote if person is None else replace(quote, speaker=person))
+    return relinked
 
 
 _INHERITED = frozenset({"continued", "continued_next", "answer", "alternating", "recent", "addressed"})

@@ -153,6 +153,24 @@ def test_a_description_is_linked_only_where_the_exchanges_agree() -> None:
     assert linked["the stranger"] == "Tomas"
 
 
+def test_a_turn_that_went_on_from_a_relinked_description_follows_it() -> None:
+    """ "“Not yet,” said the old man" found to be Berg, then linked to Tomas by the exchanges:
+    "“The tide is wrong.”" after it, resting on the same words, is Tomas's too; Berg's own
+    turn elsewhere stays his, and so does the painter's that no exchange linked."""
+    from content.analysis.quotes import Quote, relink
+
+    quotes = [
+        Quote(0, 10, "speech", "Ola Berg", 20, 31, "said"),  # “Not yet,” said the old man
+        Quote(40, 60, "speech", "Ola Berg", 20, 31, "said"),  # “The tide is wrong.”
+        Quote(80, 90, "speech", "Ola Berg", 92, 100, "said"),  # “Go home,” said Berg
+        Quote(120, 130, "speech", "the painter", 132, 143, "said"),
+    ]
+    described = {0: "the old man", 3: "the painter"}
+    relinked = relink(quotes, described, {"the painter"}, {"the old man": "Tomas Varga"})
+    assert [q.speaker for q in relinked] == ["Tomas Varga", "Tomas Varga", "Ola Berg", "the painter"]
+    assert [(q.speaker_start, q.speaker_end) for q in relinked] == [(q.speaker_start, q.speaker_end) for q in quotes]
+
+
 def test_the_ranking_model_chooses_and_the_other_model_may_still_decline() -> None:
     """In news the two models' scores are added to rank the candidates (here the ranking
     model outweighs the per-candidate one); the per-candidate model alone still says nobody
