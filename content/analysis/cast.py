@@ -62,6 +62,10 @@ _PLACE_SHARE = 0.2
 
 # A run of capitals never starts with a sentence's first word ("When Mrs. Arden …" is
 # "Mrs. Arden"): the title stays with its name.
+_NOT_A_STARTER = rf"(?=[A-Z])(?!{word_alternation(capitalised(SENTENCE_STARTERS))}\b)"
+_NAME_RUN = re.compile(_NOT_A_STARTER + _NAME_RUN_TEXT)
+# The offices a run of capitals may hold before a name (`_role_words`), and the words after a
+# name that are none ("Martin Luther King Jr.").
 _ROLES = (
     frozenset(TITLES)
     | SPEAKER_NOUNS
@@ -70,14 +74,12 @@ _ROLES = (
         "treasurer deputy superintendent administrator counsel".split()
     )
 )
+_SUFFIXES = frozenset("jr sr ii iii iv".split())
 # An office before a name, in capitals like the name: "Senate Minority Whip Ida Holm" is one run,
-# longer than a name alone may be (`_role_words` then leaves "Ida Holm").
+# longer than a name alone may be (`_role_words` then leaves "Ida Holm"). An article's runs may
+# hold one; a book's are looked for without it (offices stacked before a name are how news
+# writes, and the longer pattern cost War and Peace's 150,000 capitals some 45 ms).
 _OFFICE_RUN_TEXT = rf"\b(?:{CAPITALISED}{GAP}){{1,3}}(?=(?:{word_alternation(capitalised(_ROLES))})\b){NAME}\b"
-_NOT_A_STARTER = rf"(?=[A-Z])(?!{word_alternation(capitalised(SENTENCE_STARTERS))}\b)"
-_NAME_RUN = re.compile(_NOT_A_STARTER + _NAME_RUN_TEXT)
-# An article's runs may hold an office; a book's are looked for without it (offices stacked
-# before a name are how news writes, and the longer pattern cost War and Peace's 150,000
-# capitals some 45 ms).
 _NAME_OR_OFFICE_RUN = re.compile(rf"{_NOT_A_STARTER}(?:{_OFFICE_RUN_TEXT}|{_NAME_RUN_TEXT})")
 
 
@@ -313,9 +315,6 @@ def _role_words(words: list[str]) -> int:
         if word in _ROLES and not all(w.lower().rstrip(".") in _SUFFIXES for w in words[n + 1 :]):
             return n if word in TITLES else n + 1  # (not "Martin Luther King Jr.")
     return 0
-
-
-_SUFFIXES = frozenset("jr sr ii iii iv".split())
 
 
 def _one_line(name: str) -> str:
