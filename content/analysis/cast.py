@@ -65,7 +65,7 @@ _PLACE_SHARE = 0.2
 _NOT_A_STARTER = rf"(?=[A-Z])(?!{word_alternation(capitalised(SENTENCE_STARTERS))}\b)"
 _NAME_RUN = re.compile(_NOT_A_STARTER + _NAME_RUN_TEXT)
 # The offices a run of capitals may hold before a name (`_role_words`), and the words after a
-# name that are none ("Martin Luther King Jr.").
+# name that are none ("Tomas Marrow King Jr.").
 _ROLES = (
     frozenset(TITLES)
     | SPEAKER_NOUNS
@@ -313,7 +313,7 @@ def _role_words(words: list[str]) -> int:
     for n in range(len(words) - 2, 0, -1):
         word = words[n].lower().rstrip(".")
         if word in _ROLES and not all(w.lower().rstrip(".") in _SUFFIXES for w in words[n + 1 :]):
-            return n if word in TITLES else n + 1  # (not "Martin Luther King Jr.")
+            return n if word in TITLES else n + 1  # (not "Tomas Marrow King Jr.")
     return 0
 
 
@@ -449,8 +449,8 @@ class Cast:
                     continue
             owner = (len(words) > 1 and _owner_words(words)) or (len(words) > 2 and _role_words(words))
             if owner:
-                # "Breitbart’s Joel Pollak", "the Gazette’s Ida Berg": whose they are is no part of
-                # their name; nor is their office ("Senate Minority Whip Ida Holm", "City Mayor …").
+                # "the Gullwick Gazette’s Ida Berg": whose someone is is no part of their name;
+                # nor is their office ("Senate Minority Whip Ida Holm", "City Mayor …").
                 offset += sum(len(w) + 1 for w in words[:owner])
                 words = words[owner:]
             if len(words) > 1 and _in_title_case_line(text, offset, title_lines):
@@ -705,7 +705,7 @@ class Cast:
         words = bare.split()
         owner = _owner_words(words) or _role_words(words)
         if owner:
-            # "Breitbart’s Joel Pollak" is Joel Pollak, and so is "Senate Minority Whip Joel Pollak"
+            # "the Gazette’s Ida Berg" is Ida Berg, and so is "Senate Minority Whip Ida Berg"
             bare = _bare(strip_title(" ".join(words[owner:])))
             words = bare.split()
         if not words:

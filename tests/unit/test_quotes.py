@@ -1116,13 +1116,13 @@ def test_whose_a_speaker_is_is_no_part_of_their_name() -> None:
 
 def test_an_office_before_a_name_is_no_part_of_the_name() -> None:
     """ "Senate Minority Whip Ida Holm said …", then "Holm added": one person, Ida Holm, however
-    long the office written before her name; and "Martin Marrow King Jr." keeps his name whole."""
+    long the office written before her name; and "Tomas Marrow King Jr." keeps his name whole."""
     body = (
         "Senate Minority Whip Ida Holm said the plan was “a disgrace.”\n\n"
         "“We will fight it,” Holm added.\n\n"
         "Gullwick City Mayor Tomas Wilk called it “a fair deal for the harbour.”\n\n"
-        "“Sometimes the tide turns slowly,” said Martin Marrow King Jr."
+        "“Sometimes the tide turns slowly,” said Tomas Marrow King Jr."
     )
     text, quotes = quotes_of(body)
-    assert [q.speaker for q in quotes] == ["Ida Holm", "Ida Holm", "Tomas Wilk", "Martin Marrow King Jr"]
+    assert [q.speaker for q in quotes] == ["Ida Holm", "Ida Holm", "Tomas Wilk", "Tomas Marrow King Jr"]
     assert text[quotes[0].speaker_start : quotes[0].speaker_end] == "Minority Whip Ida Holm"
