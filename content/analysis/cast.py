@@ -8,7 +8,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from content.analysis.lexicon import (
@@ -80,7 +80,12 @@ _SUFFIXES = frozenset("jr sr ii iii iv".split())
 # hold one; a book's are looked for without it (offices stacked before a name are how news
 # writes, and the longer pattern cost War and Peace's 150,000 capitals some 45 ms).
 _OFFICE_RUN_TEXT = rf"\b(?:{CAPITALISED}{GAP}){{1,3}}(?=(?:{word_alternation(capitalised(_ROLES))})\b){NAME}\b"
-_NAME_OR_OFFICE_RUN = re.compile(rf"{_NOT_A_STARTER}(?:{_OFFICE_RUN_TEXT}|{_NAME_RUN_TEXT})")
+
+
+@cache
+def _name_or_office_run() -> re.Pattern[str]:
+    """Compiled on first use: a process reading only books never needs it (10 ms)."""
+    return re.compile(rf"{_NOT_A_STARTER}(?:{_OFFICE_RUN_TEXT}|{_NAME_RUN_TEXT})")
 
 
 MentionKind = Literal["person", "group", "pronoun"]
@@ -419,11 +424,8 @@ class Cast:
         # Not the author's credit under a title ("by Jane Marsh"): nobody in the story.
         # A credit is a line that reads "by" (or "written by"), within 20 characters of the name.
         credits = {m.end(): m.start() for m in _CREDIT.finditer(text)}
-        matches = [
-            m
-            for m in (_NAME_RUN if len(text) > BOOK_LENGTH else _NAME_OR_OFFICE_RUN).finditer(text, _headline_end(text))
-            if credits.get(m.start(), -99) < m.start() - 20
-        ]
+        capitals = (_NAME_RUN if len(text) > BOOK_LENGTH else _name_or_office_run()).finditer(text, _headline_end(text))
+        matches = [m for m in capitals if credits.get(m.start(), -99) < m.start() - 20]
         lower_words = _LowerCase(text)
         title_lines: dict[int, bool] = {}
         full_names: dict[str, int] = {}

@@ -35,13 +35,10 @@ NOUN_PHRASE = (
     r"\s+(?:[\w\-’']+\s+){0,3}?[\w\-]+"
 )
 PRONOUN = r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)\b"
-# A name and the people it qualifies: "Hale supporters", "Marrow Point residents" (not "And critics").
-NAMED_GROUP = (
-    rf"(?!{word_alternation(capitalised(SENTENCE_STARTERS))}\b)"
-    rf"{NAME}\s+(?:{word_alternation(PEOPLE_WORDS - {'percent', 'people'})})\b"
-)
+# A name, and the people it may qualify: "Hale", "Hale supporters", "Marrow Point residents".
+NAMED_GROUP = rf"{NAME}(?:\s+(?:{word_alternation(PEOPLE_WORDS - {'percent', 'people'})})\b)?"
 MENTION = (
-    rf"(?<![\w’'])(?:{POSSESSIVE_GROUP}|{NOUN_PHRASE}|{PRONOUN}|{NAMED_GROUP}|{NAME}"
+    rf"(?<![\w’'])(?:{POSSESSIVE_GROUP}|{NOUN_PHRASE}|{PRONOUN}|{NAMED_GROUP}"
     r"|sources|officials|critics|experts|analysts)"
 )
 # A short capitalised word and its dot inside a phrase: "Gov. ", "Jr. ", "J. ", "Fla. "; not a

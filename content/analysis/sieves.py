@@ -100,6 +100,7 @@ _RELATIVE_SUBJECT = re.compile(
     rf"(?P<who>{NAME}|{NOUN_PHRASE}){PARENTHESIS},?\s+(?P<relative>who|which)\s+"
     rf"(?:(?:{AUXILIARY}|\w+ly|not|in\s+the\s+past)\s+)*(?P<verb>[a-z][a-z’'-]+(?:s|ed))\b"
 )
+_CONJUNCTION = re.compile(r"(?:And|But|Or|So|Yet)\s+(?=\S)")
 # A name after whose the person is: "The Gullwick Gazette’s Tomas Wilk".
 _OWNED_NAME = re.compile(rf".*?(?:’s|'s)\s+(?P<name>{NAME})")
 # Whose the speaker is, before their name: "Marrow State University’s Ida Berg agreed."
@@ -215,7 +216,7 @@ _THING = re.compile(
 # The last subject of a finite verb before the quotation: "Brennan backed the sale, although
 # she warned that it was “a gamble”" — "she", not the sentence's "Brennan".
 _NEAREST_SUBJECT = re.compile(
-    rf"(?<![\w’'])(?P<who>{PRONOUN}|{NAMED_GROUP}|{NAME}){PARENTHESIS}\s+(?:\w+ly\s+)?"
+    rf"(?<![\w’'])(?P<who>{PRONOUN}|{NAMED_GROUP}){PARENTHESIS}\s+(?:\w+ly\s+)?"
     r"(?:(?:on|late|early|last|this)\s+(?:[A-Z][a-z]+|night|week|month|year)\s+(?:night\s+|morning\s+)?)?"
     rf"(?P<aux>(?:(?:{AUXILIARY})\s+)+(?:not\s+)?(?=[a-z]+ing\b))?(?P<verb>[a-z][a-z]+(?:s|ed|ing)\b)"
 )
@@ -357,6 +358,9 @@ class Sieves:
 
     def _trim(self, said_by: str) -> tuple[int, str, MentionKind | None]:
         offset, phrase, kind = trim_mention(said_by, loose=True)
+        conjunction = _CONJUNCTION.match(phrase) if kind == "group" else None
+        if conjunction is not None:
+            offset, phrase = offset + conjunction.end(), phrase[conjunction.end() :]  # "And critics": critics
         if kind == "group" and _OBJECT_PRONOUN.match(phrase):
             return offset, phrase, None  # "accused her of making …", "referred to her by a nickname"
         if kind is None and phrase in self.people.full:

@@ -1089,10 +1089,11 @@ def test_a_name_in_apposition_may_carry_a_party_tag() -> None:
 
 def test_a_name_and_the_people_it_qualifies_speak_together() -> None:
     """ "Hale supporters called …": the supporters speak, not Hale; nor does "Gullwick", whose
-    officials described the plan, with a time between them and their verb."""
+    officials described the plan, with a time between them and their verb; nor "And"."""
     for body, who in (
         ("Hale supporters called the plan “a disgrace to the harbour.”", "Hale supporters"),
         ("Gullwick officials on Monday described the plan as “a disgrace.”", "Gullwick officials"),
+        ("And critics called the plan “a disgrace to the harbour.”", "critics"),
     ):
         text, quotes = quotes_of(body)
         (quote,) = quotes
