@@ -407,6 +407,10 @@ def test_a_book_reads_its_sentence_opening_words_from_one_sweep_with_the_same_an
     assert cast.opens_only("Again") and not cast.opens_only("Tomas")
 
 
+_BOOK_FILLER = "".join(f"The tide turned over the shingle for the {n}th time that night.\n\n" for n in range(1400))
+"""Narration enough to make a text book-length (over 80,000 characters)."""
+
+
 def test_in_a_book_a_place_beside_a_name_once_is_not_part_of_the_name() -> None:
     """ "Back from Marrowgate Ida came": a place and a name side by side once, after a
     preposition, each written alone elsewhere. Ida is "Ida Hale", not "Marrowgate Ida"; and
@@ -419,8 +423,7 @@ def test_in_a_book_a_place_beside_a_name_once_is_not_part_of_the_name() -> None:
         "Ida Hale walked to the pier.\n\n“The lamp is out,” said Ida.\n\n"
         "Tomas Wilk looked up from the nets.\n\n“Then light it,” said Tomas.\n\n"
     )
-    filler = "".join(f"The tide turned over the shingle for the {n}th time that night.\n\n" for n in range(1400))
-    text = "A Lamp Story\n\n" + opening + chapter + filler + "Marrowgate slept.\n\n" + chapter
+    text = "A Lamp Story\n\n" + opening + chapter + _BOOK_FILLER + "Marrowgate slept.\n\n" + chapter
     assert len(text) > 80_000  # a book
     quotes = analyse(parse_plain_text(text, "/tmp/book.txt")).quotes
     assert [q.speaker for q in quotes] == ["Ida Hale", "Tomas Wilk", "Ida Hale", "Tomas Wilk"]
@@ -432,8 +435,7 @@ def test_in_a_book_a_name_mostly_written_after_in_or_from_is_a_place_not_a_perso
         "All Marrowgate talks of the pier.\n\n"
         for n in range(6)
     )
-    filler = "".join(f"The tide turned over the shingle for the {n}th time that night.\n\n" for n in range(1400))
-    text = "A Lamp Story\n\n" + town + "Ida Hale walked to the pier.\n\n“The lamp is out,” said Ida.\n\n" + filler
+    text = "A Lamp Story\n\n" + town + "Ida Hale walked to the pier.\n\n“The lamp is out,” said Ida.\n\n" + _BOOK_FILLER
     assert len(text) > 80_000  # a book
     cast = analyse(parse_plain_text(text, "/tmp/book.txt")).cast
     assert "Ida Hale" in cast.confirmed
@@ -448,8 +450,8 @@ def test_in_a_book_a_house_mostly_written_after_at_is_a_place_and_one_smiled_at_
         "Gull Lodge. Tomas Wilk smiled at Ida.\n\n"
         for n in range(6)
     )
-    filler = "".join(f"The tide turned over the shingle for the {n}th time that night.\n\n" for n in range(1400))
-    text = "A Lamp Story\n\n" + house + "“The lamp is out,” said Ida.\n\n“Then light it,” said Tomas.\n\n" + filler
+    turns = "“The lamp is out,” said Ida.\n\n“Then light it,” said Tomas.\n\n"
+    text = "A Lamp Story\n\n" + house + turns + _BOOK_FILLER
     assert len(text) > 80_000  # a book
     cast = analyse(parse_plain_text(text, "/tmp/book.txt")).cast
     assert "Gull Lodge" not in cast.confirmed
@@ -509,8 +511,7 @@ def _family_book(son_goes_by_his_given_name: bool) -> list[tuple[str, str | None
         # Three of them with the name broken across a wrapped line, as a printed book has it.
         + "".join(f"“Light lamp {n},” said Mr.{gap}Wilk, and boats came in.\n\n" for n, gap in enumerate("  \n\n\n"))
     )
-    filler = "".join(f"The tide turned over the shingle for the {n}th time that night.\n\n" for n in range(1400))
-    text = "A Lamp Story\n\n" + chapter + filler
+    text = "A Lamp Story\n\n" + chapter + _BOOK_FILLER
     assert len(text) > 80_000  # a book
     doc = parse_plain_text(text, "/tmp/book.txt")
     return [(doc.text[q.start : q.end], q.speaker) for q in analyse(doc).quotes]
