@@ -28,7 +28,11 @@ GAP = r"(?:[ \t]+|[ \t]*\n(?!\s*\n)[ \t]*)"  # a space, or a line break inside a
 _NOT_INSIDE_A_NAME = rf"(?!{word_alternation(capitalised(PERSONAL_TITLES | KIN_WORDS))}\b)"
 # Up to four words, never across lines or sentences: a dot only after a title or an initial.
 NAME = rf"(?:{TITLE}{GAP})?(?:(?:{CAPITALISED}|[A-Z]\.){GAP}{_NOT_INSIDE_A_NAME}){{0,3}}{CAPITALISED}"
-POSSESSIVE_GROUP = rf"{CAPITALISED}(?:’s|'s)\s+(?:[a-z][\w\-]*\s+){{0,2}}[a-z][\w\-]*"
+# "Hale’s campaign manager", "Gullwick’s Republican mayor" (not "Hale’s College focused …").
+POSSESSIVE_GROUP = (
+    rf"{CAPITALISED}(?:’s|'s)\s+(?:[A-Z][a-z]+\s+(?:[a-z][\w\-]*(?<!ed)\s+){{0,2}}[a-z][\w\-]*(?<!ed)\b"
+    r"|(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)"
+)
 NOUN_PHRASE = (
     r"(?:[Tt]he|[Aa]n?|[Hh]er|[Hh]is|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Ss]ome|[Mm]any|[Oo]ne|[Aa]nother|[Ss]everal"
     r"|[Tt]his|[Tt]hese|[Tt]hose)"
@@ -47,8 +51,12 @@ ABBREVIATION_DOT = rf"[A-Z][a-z]{{0,3}}\.[ ](?!{word_alternation(capitalised(SEN
 # Words without sentence punctuation, across a line break inside a paragraph; "Mr." may keep its dot.
 WORD_RUN = rf"(?:{TITLE_DOT}|{ABBREVIATION_DOT}|\n(?!\s*\n)|[^.;:!?,“”\"\n]){{1,90}}?"
 PARENTHESIS = r"(?:\s*\([^()]{1,40}\))?"
-# One apposition, or a run of them: "Ida Brandt, 62, of Marrow Point, who was polled, said".
-APPOSITION = r"(?:,\s*(?P<apposition>[^,“”\"]{1,200}),(?:[^,“”\"]{1,200},){0,3})?"
+# One apposition, or a run of them: "Ida Brandt, 62, of Marrow Point, who was polled, said";
+# or one set off by dashes: "Ida Brandt — a teacher from Marrow Point — said".
+APPOSITION = (
+    r"(?:,\s*(?P<apposition>[^,“”\"]{1,200}),(?:[^,“”\"]{1,200},){0,3}"
+    r"|\s+(?:[—–]|--)\s*[^—–“”\"\n]{1,120}?\s*(?:[—–]|--))?"
+)
 REPORTING_VERB = word_alternation(REPORTING_VERBS)
 AUXILIARY = word_alternation(AUXILIARIES)
 # What was said, not who said it: "…,” adding that its value quadrupled.

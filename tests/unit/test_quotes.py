@@ -1127,3 +1127,16 @@ def test_an_office_before_a_name_is_no_part_of_the_name() -> None:
     text, quotes = quotes_of(body)
     assert [q.speaker for q in quotes] == ["Ida Holm", "Ida Holm", "Tomas Wilk", "Tomas Marrow King Jr"]
     assert text[quotes[0].speaker_start : quotes[0].speaker_end] == "Minority Whip Ida Holm"
+
+
+def test_a_speaker_set_off_by_dashes_or_after_a_capitalised_possessive_speaks() -> None:
+    """ "Ida Holm — a teacher from Marrow Point — says …" and "Gullwick’s Republican mayor,
+    Tomas Wilk, vowed …": the speaker before the apposition speaks the quotation that follows."""
+    body = (
+        "Ida Holm — a teacher from Marrow Point — says the endorsement was “a big deal.”\n\n"
+        "Gullwick’s Republican mayor, Tomas Wilk, vowed to go after “anyone who attacks our harbour.”\n\n"
+        "Ola Berg -- a ferry captain -- says the crossing is “the best in the north.”"
+    )
+    text, quotes = quotes_of(body)
+    assert [q.speaker for q in quotes] == ["Ida Holm", "Tomas Wilk", "Ola Berg"]
+    assert text[quotes[0].speaker_start : quotes[0].speaker_end] == "Ida Holm"
