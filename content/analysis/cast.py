@@ -311,6 +311,16 @@ def _owner_words(words: list[str]) -> int:
     return next((n + 1 for n in range(len(words) - 2, -1, -1) if words[n].endswith(("’s", "'s"))), 0)
 
 
+def _dash_before_a_title(name: str) -> int:
+    """Where a name starts that a hyphen written for a dash joined to the word before it:
+    8 in "Natásha-Mademoiselle Bourienne"; 0 in "Ola Smith-Berg" and "Natásha"."""
+    first = name.split(None, 1)[0] if name else ""
+    dash = first.find("-")
+    if dash > 0 and first[dash + 1 :].split("-")[0].lower().rstrip(".") in TITLES:
+        return dash + 1
+    return 0
+
+
 def _role_words(words: list[str]) -> int:
     """How many words of a run of capitals before a name are an office held: 2 in "Minority Whip
     Ida Holm" and "Gullwick City Mayor Tomas Wilk" ("Mayor Tomas Wilk" keeps its title, as
@@ -449,6 +459,10 @@ class Cast:
                 words = words[1:]
                 if not words:
                     continue
+            dash = _dash_before_a_title(words[0])
+            if dash:
+                offset += dash
+                words[0] = words[0][dash:]
             owner = (len(words) > 1 and _owner_words(words)) or (len(words) > 2 and _role_words(words))
             if owner:
                 # "the Gullwick Gazette’s Ida Berg": whose someone is is no part of their name;
@@ -703,6 +717,8 @@ class Cast:
         return bool(words) and len(self.families.get(words[-1], ())) > 1
 
     def resolve_name(self, name: str) -> str:
+        if "-" in name:
+            name = name[_dash_before_a_title(name) :]
         bare = _bare(strip_title(name))
         words = bare.split()
         owner = _owner_words(words) or _role_words(words)

@@ -1140,3 +1140,18 @@ def test_a_speaker_set_off_by_dashes_or_after_a_capitalised_possessive_speaks() 
     text, quotes = quotes_of(body)
     assert [q.speaker for q in quotes] == ["Ida Holm", "Tomas Wilk", "Ola Berg"]
     assert text[quotes[0].speaker_start : quotes[0].speaker_end] == "Ida Holm"
+
+
+def test_a_hyphen_written_for_a_dash_joins_no_name_to_the_title_after_it() -> None:
+    """A book that writes a dash as one hyphen ("… with Ida-Madame Varga had gone out") does not
+    make "Ida-Madame Varga" a person, whom Madame Varga's words would then go to; a hyphenated
+    name ("Kim Ha-eun", "Ola Smith-Berg") stays whole."""
+    body = (
+        "Tomas stayed to talk with Ida-Madame Varga had gone out.\n\n"
+        "“Stay,” said Madame Varga.\n\n"
+        "“I cannot,” said Ida.\n\n"
+        "“We are ready,” said Kim Ha-eun.\n\n"
+        "“So are we,” said Ola Smith-Berg."
+    )
+    _text, quotes = quotes_of(body)
+    assert [q.speaker for q in quotes] == ["Varga", "Ida", "Kim Ha-eun", "Ola Smith-Berg"]
