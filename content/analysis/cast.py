@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 from typing import Literal
 
 from content.analysis.lexicon import (
+    ADVERBS_IN_S,
     BOOK_LENGTH,
     CLAUSE_WORDS,
     DETERMINERS,
@@ -150,7 +151,8 @@ def classify(text: str, loose: bool = False) -> MentionKind | None:
         # "Brennan’s former campaign manager", "63 percent (of voters)"
         possessive = words[0][:1].isupper() and words[0].endswith(("’s", "'s"))
         share = words[0][:1].isdigit() and low[1] in ("percent", "per", "%")
-        if possessive or share:
+        # (Not "Napoleon’s proclamation was as", "Pétya’s mind and he galloped": a clause.)
+        if (possessive and not any(w in _FUNCTION_WORDS or w in PRONOUNS for w in low[1:])) or share:
             return "group"
     if loose and count == 2 and first in DETERMINERS and _AGED.fullmatch(words[1]):
         return "group"  # "said the 46-year-old"
@@ -159,6 +161,7 @@ def classify(text: str, loose: bool = False) -> MentionKind | None:
         if not ends_in_a_name and not any(w in _FUNCTION_WORDS for w in low[1:]):
             return "group"  # (not "a figure Brennan": the name is the speaker)
     plural = loose and 2 <= count <= 3 and head.isalpha() and head.endswith("s") and words[-1].islower()
+    plural = plural and head not in ADVERBS_IN_S  # not "Mr. Holm afterwards", "Princess Mary sometimes"
     if plural and not any(w in CLAUSE_WORDS or w in PRONOUNS for w in low):
         return "group"  # "Local historians", "many younger voters": people in the plural, beside a verb of saying
     # "elected officials from both parties", "Nearly eight of 10 voters", "Twelve percent"

@@ -322,6 +322,12 @@ TIME_WORDS = frozenset(
 
 SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to with vs".split())
 
+# Adverbs that end in s, as a plural noun does: "said Mr. Holm afterwards" names Mr. Holm alone.
+ADVERBS_IN_S = frozenset(
+    """afterwards always perhaps sometimes besides towards backwards forwards upwards downwards onwards
+    outwards inwards homewards nowadays thus unless nevertheless nonetheless less alas yes""".split()
+)
+
 
 # Common verbs kept only in the forms listed: their other forms are mostly not about speech.
 _NOT_INFLECTED = frozenset(

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from content.analysis.cast import Cast, Mention, MentionKind, title_gender, trim_mention
 from content.analysis.lexicon import (
     ABBREVIATIONS,
+    ADVERBS_IN_S,
     CLAUSE_OPENERS,
     DESCRIBED_GENDER,
     DETERMINERS,
@@ -267,7 +268,7 @@ _OBJECT_PRONOUN = re.compile(r"(?:her|him|them|me|us)\s+(?:of|by|to|for|with|as|
 # "said Mr Hale one morning", "said Sir Tobias coolly" (but "said Brennan campaign chairman …").
 _LEADING_NAME = re.compile(
     rf"{NAME}(?=[ \t\n]+(?:\w+ly|{_PARTICIPLE_PHRASE}"
-    r"|one|this|that|the|a|an|at|on|in|to|with|as|after|before|when|while|and|but)\b)"
+    rf"|one|this|that|the|a|an|at|on|in|to|with|as|after|before|when|while|and|but|{word_alternation(ADVERBS_IN_S)})\b)"
 )
 
 
@@ -740,6 +741,7 @@ class Sieves:
                 self.in_quotation(match.start("who"))
                 or (match.group("verb").endswith("ing") and not match.group("aux"))  # "Wilk holding …"
                 or who.lower() in ("it", "i", "we")
+                or who.lower() in ("the", "a", "an")  # "The soldiers …": "The" is no subject, "soldiers" no verb
                 or who.endswith("ing")  # "Holding signs, …"
                 or _NOT_A_SUBJECT.fullmatch(who)
                 or self.people.opens_only(who)  # "This was the letter", "Anxious as she was"

@@ -1155,3 +1155,19 @@ def test_a_hyphen_written_for_a_dash_joins_no_name_to_the_title_after_it() -> No
     )
     _text, quotes = quotes_of(body)
     assert [q.speaker for q in quotes] == ["Varga", "Ida", "Kim Ha-eun", "Ola Smith-Berg"]
+
+
+def test_an_adverb_after_a_name_is_no_part_of_the_speaker() -> None:
+    """ "said Mr. Holm afterwards" is Mr. Holm: an adverb in -s is no plural noun ("Holm
+    afterwards" no group of people), and the next quotation goes on in his voice."""
+    body = "“I am here,” said Mr. Holm afterwards. “He will learn in time.”"
+    text, quotes = quotes_of(body)
+    assert [q.speaker for q in quotes] == ["Holm", "Holm"]
+    assert [text[q.speaker_start : q.speaker_end] for q in quotes] == ["Mr. Holm", "Mr. Holm"]
+
+
+def test_a_bare_the_is_nobody() -> None:
+    """ "The soldiers, on seeing him, lit fires …": "soldiers" may look like a verb, but "The"
+    alone is nobody, so no "The" speaks the shout or stands in the People tab."""
+    text, quotes = quotes_of("The soldiers, on seeing him, lit fires and ran after him, shouting, “Hurrah!”")
+    assert [(text[q.start : q.end], q.speaker) for q in quotes] == [("“Hurrah!”", None)]
