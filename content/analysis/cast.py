@@ -33,14 +33,23 @@ from content.analysis.lexicon import (
     capitalised,
     word_alternation,
 )
-from content.analysis.patterns import CAPITALISED, GAP, NAME, REPORTING_VERB, ends_word, starts_word, word_spans
+from content.analysis.patterns import (
+    CAPITALISED,
+    GAP,
+    NAME,
+    REPORTING_VERB,
+    UPPER,
+    ends_word,
+    starts_word,
+    word_spans,
+)
 from content.analysis.pause import Pause, pausing
 
 # "Tobias Wren, the harbour master," / "Ruth Okafor, a retired teacher,": a description in
 # apposition, then the name just before it. Looked for from the description back: a book has
 # few descriptions and many capitals, and the name pattern tried at each capital was slow.
 _DESCRIPTION = re.compile(r",\s+(?P<description>(?:the|a|an)\s+[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3}),")
-_NAME_BEFORE = re.compile(rf"(?=[A-Z])(?P<name>{NAME})\Z")
+_NAME_BEFORE = re.compile(rf"(?={UPPER})(?P<name>{NAME})\Z")
 _OPENS = re.compile(r"(?:[.!?][\"'”’]?\s+|\n\s*|[\"“‘]\s*)$")
 _CREDIT = re.compile(r"(?im)^[ \t]*(?:written[ \t]+)?by[ \t]+")
 _NAME_RUN_TEXT = rf"\b{NAME}\b"
@@ -63,7 +72,7 @@ _PLACE_SHARE = 0.2
 
 # A run of capitals never starts with a sentence's first word ("When Mrs. Arden …" is
 # "Mrs. Arden"): the title stays with its name.
-_NOT_A_STARTER = rf"(?=[A-Z])(?!{word_alternation(capitalised(SENTENCE_STARTERS))}\b)"
+_NOT_A_STARTER = rf"(?={UPPER})(?!{word_alternation(capitalised(SENTENCE_STARTERS))}\b)"
 _NAME_RUN = re.compile(_NOT_A_STARTER + _NAME_RUN_TEXT)
 # The offices a run of capitals may hold before a name (`_role_words`), and the words after a
 # name that are none ("Tomas Marrow King Jr.").
@@ -253,7 +262,7 @@ OPENS_ONLY_SEEN_BOOK = 2
 
 # Literal first, so re skips to each capital; a word the capital does not open ("McWilk"'s
 # "W", "aBc") is dropped after (a leading lookbehind made the sweep try every position).
-_CAPITAL_WORD = re.compile(r"[A-Z][^\W_]*")
+_CAPITAL_WORD = re.compile(rf"{UPPER}[^\W_]*")
 
 
 def _inside(text: str, at: int) -> bool:
@@ -315,13 +324,23 @@ def _owner_words(words: list[str]) -> int:
 
 
 def _dash_before_a_title(name: str) -> int:
-    """Where a name starts that a hyphen written for a dash joined to the word before it:
-    8 in "Natásha-Mademoiselle Bourienne"; 0 in "Ola Smith-Berg" and "Natásha"."""
-    first = name.split(None, 1)[0] if name else ""
-    dash = first.find("-")
-    if dash > 0 and first[dash + 1 :].split("-")[0].lower().rstrip(".") in TITLES:
-        return dash + 1
-    return 0
+    """Where a name starts that a hyphen written for a dash joined to the word before it: 8 in
+    "Natásha-Mademoiselle Bourienne", 19 in "the Assumption-and Pétya"; 0 in "Ola Smith-Berg"."""
+    start = 0
+    for word in _NON_SPACE_RUN.finditer(name):
+        dash = word.group().find("-")
+        if dash > 0:
+            after = word.group()[dash + 1 :].split("-")[0]
+            if after.lower().rstrip(".") in TITLES:
+                start = word.start() + dash + 1
+            elif after in _DASHED_WORDS and word.end() < len(name.rstrip()):
+                start = word.end() + 1  # (the words of a run of capitals are one space apart)
+    return start
+
+
+_NON_SPACE_RUN = re.compile(r"\S+")
+# Words a hyphen written for a dash runs into: "… the Assumption-and Pétya", "Natásha-as if".
+_DASHED_WORDS = frozenset("a an and as at but for if in is of or so the to was were when with".split())
 
 
 def _role_words(words: list[str]) -> int:
@@ -462,10 +481,10 @@ class Cast:
                 words = words[1:]
                 if not words:
                     continue
-            dash = _dash_before_a_title(words[0])
+            dash = _dash_before_a_title(" ".join(words)) if any("-" in w for w in words) else 0
             if dash:
                 offset += dash
-                words[0] = words[0][dash:]
+                words = " ".join(words)[dash:].split()
             owner = (len(words) > 1 and _owner_words(words)) or (len(words) > 2 and _role_words(words))
             if owner:
                 # "the Gullwick Gazette’s Ida Berg": whose someone is is no part of their name;
@@ -721,7 +740,7 @@ class Cast:
 
     def resolve_name(self, name: str) -> str:
         if "-" in name:
-            name = name[_dash_before_a_title(name) :]
+            name = name[_dash_before_a_title(name) :].lstrip()
         bare = _bare(strip_title(name))
         words = bare.split()
         owner = _owner_words(words) or _role_words(words)

@@ -1171,3 +1171,16 @@ def test_a_bare_the_is_nobody() -> None:
     alone is nobody, so no "The" speaks the shout or stands in the People tab."""
     text, quotes = quotes_of("The soldiers, on seeing him, lit fires and ran after him, shouting, “Hurrah!”")
     assert [(text[q.start : q.end], q.speaker) for q in quotes] == [("“Hurrah!”", None)]
+
+
+def test_a_name_with_an_accented_letter_is_a_name() -> None:
+    """ "Pétya said", "Then Émile told him to “…”": a name whose letters carry accents speaks as
+    any other; and after "the crowd of the Assumption-and Pétya Varga was pushed aside" (a
+    hyphen for a dash), Pétya is Pétya Varga, not "Assumption-and Pétya Varga"."""
+    body = (
+        "It was the crowd of the Assumption-and Pétya Varga was pushed aside.\n\n"
+        "Pétya said, “Come here.”\n\n"
+        "Then Émile told him to “go home” and left."
+    )
+    _text, quotes = quotes_of(body)
+    assert [q.speaker for q in quotes] == ["Pétya Varga", "Émile"]
