@@ -339,6 +339,13 @@ def _dash_before_a_title(name: str) -> int:
 
 
 _NON_SPACE_RUN = re.compile(r"\S+")
+
+
+def _ends_a_sentence(initial: str, word: str) -> bool:
+    """An initial followed by a word that opens sentences, not names ("N. In", "A. The")."""
+    return len(initial) == 2 and initial[1] == "." and word.lower() in SENTENCE_STARTERS
+
+
 # Words a hyphen written for a dash runs into: "… the Assumption-and Pétya", "Natásha-as if".
 _DASHED_WORDS = frozenset("a an and as at but for if in is of or so the to was were when with".split())
 
@@ -479,6 +486,13 @@ class Cast:
             if first in SENTENCE_STARTERS:
                 offset += len(words[0]) + 1
                 words = words[1:]
+                if not words:
+                    continue
+            ended = next((n for n in range(1, len(words)) if _ends_a_sentence(words[n - 1], words[n])), 0)
+            if ended:
+                # "monograms A and N. In the hall …": the initial ended a sentence, and the
+                # next one opened with "In"; it is no name "N. In".
+                words = words[: ended - 1]
                 if not words:
                     continue
             dash = _dash_before_a_title(" ".join(words)) if any("-" in w for w in words) else 0

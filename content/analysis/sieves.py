@@ -146,6 +146,7 @@ _REPORTING_SUBJECT = re.compile(
 _SUBJECT_BEFORE = re.compile(rf"(?P<who>{MENTION}){PARENTHESIS}{APPOSITION}\s+{_BETWEEN}$")
 # "… from Odile Brennan, who declared, “…”": the relative pronoun is the verb's subject; it
 # is the mention the quotation rests on, and it stands for the name before it.
+_NAME_AT = re.compile(NAME)
 _RELATIVE_BEFORE = re.compile(rf"(?P<who>{NAME}){PARENTHESIS},\s+(?P<relative>who)\s+{_BETWEEN}$")
 # The verb opens the sentence, its speaker after it: "Said Ines Varga, who grew up there, “…”".
 _SAID_FIRST = re.compile(rf"\s*(?:Said|Says|Added|Asked|Wrote)\s+(?P<who>{NAME}|{NOUN_PHRASE})(?=\s*[,:(])")
@@ -845,6 +846,13 @@ class Sieves:
             owner = _OWNED_WORDS.search(sentence)
             if owner is not None:
                 mention = Mention(owner.start("who"), owner.end("who"), owner.group("who"), "person")
+        if mention is None and sentence.rstrip().endswith(":"):
+            # "In the midst of a talk on the pier Ida Berg burst out:": the last person it names.
+            for offset, _shown in reversed(self.people.named_between(previous.start, previous.end)):
+                named = _NAME_AT.match(self.text, offset)
+                if named is not None and not self.in_quotation(offset):
+                    mention = Mention(offset - previous.start, named.end() - previous.start, named.group(), "person")
+                    break
         if mention is None:
             return None
         return Candidate(

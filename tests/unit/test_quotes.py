@@ -1184,3 +1184,17 @@ def test_a_name_with_an_accented_letter_is_a_name() -> None:
     )
     _text, quotes = quotes_of(body)
     assert [q.speaker for q in quotes] == ["Pétya Varga", "Émile"]
+
+
+def test_an_initial_that_ends_a_sentence_makes_no_name_with_the_next_word() -> None:
+    """ "monograms A and N. In the hall …" is no person "N. In", who would then speak for every
+    sentence opening with "In"; a paragraph ending "… Ida Berg burst out:" introduces Ida Berg."""
+    body = (
+        "“Good day,” said Ida Berg.\n\n"
+        "The hall had monograms A and N. In the hall stood a table.\n\n"
+        "In the midst of a talk on the harbour Ida Berg burst out:\n\n"
+        "“Oh, do not speak to me of the ferry.”"
+    )
+    text, quotes = quotes_of(body)
+    assert [q.speaker for q in quotes] == ["Ida Berg", "Ida Berg"]
+    assert text[quotes[1].speaker_start : quotes[1].speaker_end] == "Ida Berg"
