@@ -156,6 +156,8 @@ def classify(text: str, loose: bool = False) -> MentionKind | None:
         return None  # "one morning", "Two minutes", "Tuesday": when, not who
     if count >= 2 and head in _SUBJECT_PRONOUNS:
         return None  # "a moment's pause he": the pronoun alone is the speaker
+    if count >= 2 and first in _PARTICLES:
+        return None  # "chimed in the princess", "broke out the old man": the verb's, not the speaker's
     if loose and 2 <= count <= 6:
         # "Brennan’s former campaign manager", "63 percent (of voters)"
         possessive = words[0][:1].isupper() and words[0].endswith(("’s", "'s"))
@@ -197,6 +199,7 @@ def classify(text: str, loose: bool = False) -> MentionKind | None:
     return None
 
 
+_PARTICLES = frozenset("in out up back off down on at to of for with from by into".split())
 _FUNCTION_WORDS = frozenset(
     "that which who and but when if was were is are be been had has have not did does do would will could to".split()
 )

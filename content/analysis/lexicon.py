@@ -33,7 +33,20 @@ REPORTING_VERBS = frozenset(
     returned interposed pursued resumed stammered assented queried ejaculated mourned persisted
     reflected implored remonstrated clarified calculated reacted
     pledged pledges blamed blames chanting remarking credited asserted asserts thanked""".split()
-) | {"went on", "pointed to", "referred to", "spoke of", "talked about", "called for", "pointed out", "shot back"}
+) | {
+    "went on",
+    "pointed to",
+    "referred to",
+    "spoke of",
+    "talked about",
+    "called for",
+    "pointed out",
+    "shot back",
+    "broke in",
+    "put in",
+    "chimed in",
+    "cut in",
+}
 
 
 def _plural_present(verbs: frozenset[str]) -> frozenset[str]:

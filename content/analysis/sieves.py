@@ -303,6 +303,20 @@ class Candidate:
 
 # After a description, how or when it spoke, not who: "said her mother resentfully",
 # "said the General now", "cried the Grandmother at last".
+_BEFORE_A_PARTICIPLE = re.compile(r"\s+(?:without|while|after|before|by|on|in|when)$")
+
+
+def _before_a_participle(phrase: str) -> str:
+    """The phrase without the word that led into a participle: "the vicomte without" (looking
+    at …) is the vicomte."""
+    led = _BEFORE_A_PARTICIPLE.search(phrase)
+    return phrase[: led.start()] if led is not None and len(phrase[: led.start()].split()) >= 2 else phrase
+
+
+_TRAILING_PARTICIPLE = re.compile(r"\s+[a-z]\w*ing$")
+_PARTICIPLE_OBJECT = re.compile(
+    r"\s+(?:to|at|round|towards?|back|away|up|down|out|his|her|their|the|a|an|him|them|it|me|us)\b"
+)
 _TRAILING_ADVERB = re.compile(
     r"(?:\s+(?:\w+ly|aloud|now|again|then|so|too|still|at\s+last|at\s+once|at\s+length|once\s+more))+$"
 )
@@ -392,7 +406,7 @@ class Sieves:
         if participle is not None:
             head = phrase[: participle.start()].split()
             if len(head) >= 2 and head[-1].lower() not in DETERMINERS:
-                phrase = phrase[: participle.start()]  # "cried the boy shaking his fist": the boy
+                phrase = _before_a_participle(phrase[: participle.start()])  # "cried the boy shaking his fist"
         phrase = _without_full_stop(phrase)
         owned = _OWNED_NAME.fullmatch(phrase) if kind == "group" else None
         if owned is not None:
@@ -402,6 +416,12 @@ class Sieves:
         adverb = _TRAILING_ADVERB.search(phrase)
         if adverb is not None and kind == "group":
             phrase = phrase[: adverb.start()]  # "said her mother resentfully", "said the General now"
+        turning = _TRAILING_PARTICIPLE.search(phrase) if kind == "group" else None
+        if turning is not None and len(phrase[: turning.start()].split()) >= 2:
+            after = match.start(group) + offset + len(phrase)
+            if _PARTICIPLE_OBJECT.match(match.string, after):
+                # "cried the officers turning to …": the officers (not "the closed-door meeting,")
+                phrase = _before_a_participle(phrase[: turning.start()])
         start = match.start(group) + offset
         return Mention(start, start + len(phrase), phrase, kind)
 

@@ -1198,3 +1198,16 @@ def test_an_initial_that_ends_a_sentence_makes_no_name_with_the_next_word() -> N
     text, quotes = quotes_of(body)
     assert [q.speaker for q in quotes] == ["Ida Berg", "Ida Berg"]
     assert text[quotes[1].speaker_start : quotes[1].speaker_end] == "Ida Berg"
+
+
+def test_a_verb_with_its_particle_or_participle_keeps_them_out_of_the_speaker() -> None:
+    """ "“…” broke in Ida Berg", "“…” chimed in Tomas Wilk": the particle is the verb's, and
+    "cried the sailors turning to the newcomer" is the sailors, not "the sailors turning"."""
+    body = (
+        "“Who gave it?” broke in Ida Berg.\n\n"
+        "“Nobody,” chimed in Tomas Wilk.\n\n"
+        "“What brings you here?” cried the sailors turning to the newcomer."
+    )
+    text, quotes = quotes_of(body)
+    assert [text[q.speaker_start : q.speaker_end] for q in quotes] == ["Ida Berg", "Tomas Wilk", "the sailors"]
+    assert [q.speaker for q in quotes] == ["Ida Berg", "Tomas Wilk", "the sailors"]
