@@ -179,8 +179,8 @@ def classify(text: str, loose: bool = False) -> MentionKind | None:
     people = loose and 2 <= count <= 6 and any(w.strip(",") in PEOPLE_WORDS for w in low[1:])
     if people and not any(w in CLAUSE_WORDS for w in low):
         return "group"
-    if count == 1 and first in PRONOUNS:
-        return "pronoun"
+    if count == 1 and first.rstrip(".-—–") in PRONOUNS:
+        return "pronoun"  # (also "said I.", "said I-“…”", a dash written as a hyphen)
     head = low[-1].strip("’'")
     if words[0][0].isupper() and ("’s" in words[0] or "'s" in words[0]):
         return "group" if head in SPEAKER_NOUNS else None

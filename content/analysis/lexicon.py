@@ -290,7 +290,7 @@ SENTENCE_STARTERS = (
     those there it he she they we i you his her its their our my what why how who where one some
     for to with from by of about into over under since until asked said told is was are were do does
     did have has had can will would shall should could may might must not no yes oh ah well all
-    every each both either neither nothing everyone everybody someone somebody nobody here
+    every each both either neither nor nothing everyone everybody someone somebody nobody here
     though although because since unless whether perhaps indeed also even only just
     check read see watch click listen follow share sign join look pray""".split()
     )

@@ -26,6 +26,7 @@ from content.analysis.lexicon import (
     PEOPLE_WORDS,
     PLURAL_REPORTING_VERBS,
     PRONOUNS,
+    SENTENCE_STARTERS,
     SOMETIMES_FINAL,
     SPEAKER_NOUNS,
     TIME_WORDS,
@@ -303,6 +304,15 @@ class Candidate:
 
 # After a description, how or when it spoke, not who: "said her mother resentfully",
 # "said the General now", "cried the Grandmother at last".
+# Words that open sentences and never are their subject (not "Some", "Both", "Those", "He").
+_NEVER_A_SUBJECT = (
+    SENTENCE_STARTERS
+    - PRONOUNS.keys()
+    - frozenset(
+        """some both one those these this that what who someone somebody everyone everybody nobody nothing
+    each every all many much his her their our my its either neither you we""".split()
+    )
+)
 _BEFORE_A_PARTICIPLE = re.compile(r"\s+(?:without|while|after|before|by|on|in|when)$")
 
 
@@ -318,7 +328,7 @@ _PARTICIPLE_OBJECT = re.compile(
     r"\s+(?:to|at|round|towards?|back|away|up|down|out|his|her|their|the|a|an|him|them|it|me|us)\b"
 )
 _TRAILING_ADVERB = re.compile(
-    r"(?:\s+(?:\w+ly|aloud|now|again|then|so|too|still|at\s+last|at\s+once|at\s+length|once\s+more))+$"
+    r"(?:\s+(?:[\w-]+ly|aloud|now|again|then|so|too|still|at\s+last|at\s+once|at\s+length|once\s+more))+$"
 )
 
 
@@ -407,7 +417,7 @@ class Sieves:
             head = phrase[: participle.start()].split()
             if len(head) >= 2 and head[-1].lower() not in DETERMINERS:
                 phrase = _before_a_participle(phrase[: participle.start()])  # "cried the boy shaking his fist"
-        phrase = _without_full_stop(phrase)
+        phrase = _without_full_stop(phrase).rstrip("-—–")  # "said I-“…”": a dash written as a hyphen
         owned = _OWNED_NAME.fullmatch(phrase) if kind == "group" else None
         if owned is not None:
             # "The Gullwick Gazette’s Tomas Wilk said": the name after whose he is.
@@ -762,7 +772,8 @@ class Sieves:
                 self.in_quotation(match.start("who"))
                 or (match.group("verb").endswith("ing") and not match.group("aux"))  # "Wilk holding …"
                 or who.lower() in ("it", "i", "we")
-                or who.lower() in ("the", "a", "an")  # "The soldiers …": "The" is no subject, "soldiers" no verb
+                # "Nor does …", "Is this …", "In this state …"; "The soldiers …" ("soldiers" no verb)
+                or who.lower() in _NEVER_A_SUBJECT
                 or who.endswith("ing")  # "Holding signs, …"
                 or _NOT_A_SUBJECT.fullmatch(who)
                 or self.people.opens_only(who)  # "This was the letter", "Anxious as she was"
@@ -905,7 +916,7 @@ class Sieves:
             # "said the boy", "the lad", "the old woman": a person the story has named, told by gender.
             mention = Mention(mention.start, mention.end, "he" if described == "m" else "she", "pronoun")
         if mention.kind == "pronoun":
-            pronoun = mention.text.lower().strip(" .")
+            pronoun = mention.text.lower().strip(" .-—–")
             if pronoun == "i":
                 # "said I": in fiction the narrator, a character; in non-fiction the byline's author.
                 return self.people.narrator or "the narrator"

@@ -1211,3 +1211,31 @@ def test_a_verb_with_its_particle_or_participle_keeps_them_out_of_the_speaker() 
     text, quotes = quotes_of(body)
     assert [text[q.speaker_start : q.speaker_end] for q in quotes] == ["Ida Berg", "Tomas Wilk", "the sailors"]
     assert [q.speaker for q in quotes] == ["Ida Berg", "Tomas Wilk", "the sailors"]
+
+
+def test_said_i_in_a_first_person_novel_is_the_narrator_however_punctuated() -> None:
+    """ "says I." and "said I-“…”" (a dash written as a hyphen) are the narrator's, as "I said"
+    is; "said the other good-humoredly" is the other, not "the other good-humoredly"."""
+    narration = "\n\n".join(["I went down to the harbour and I looked at the boats. I was tired, and I slept."] * 5)
+    body = (
+        "Chapter 1\n\n" + narration + "\n\n"
+        "“He eats nothing but fish,” said the landlord.\n\n"
+        "“The devil he does,” says I. “Where is that sailor?”\n\n"
+        "“Broke,” said I-“broke, do you mean?”\n\n"
+        "“No; only heard of him,” said the other good-humoredly."
+    )
+    text, quotes = quotes_of(body)
+    assert [(text[q.speaker_start : q.speaker_end], q.speaker) for q in quotes if q.speaker_start is not None] == [
+        ("the landlord", "the landlord"),
+        ("I", "the narrator"),
+        ("I", "the narrator"),
+        ("I", "the narrator"),
+        ("I", "the narrator"),
+        ("the other", "the landlord"),  # the other party to the exchange
+    ]
+
+
+def test_a_word_that_only_opens_sentences_is_no_subject() -> None:
+    """ "Nor does Tomas, in painting …, “Harbour at Dusk,” make out …": no speaker "Nor"."""
+    _text, quotes = quotes_of("Nor does Tomas, in painting the scene in his own “Harbour at Dusk,” make out better.")
+    assert [q.speaker for q in quotes] == [None]
