@@ -46,9 +46,11 @@ _CHAPTER = re.compile(r"(?m)^[ \t]*(?:CHAPTER|Chapter|BOOK|Book|PART|Part)[ \t]+
 _OPENING_MARKS = "“‘\"'«"
 _CLOSING_MARKS = "”’\"'»"
 _SHORT_TURN = 100
-# Literal first, each checked by `starts_word`.
-_I = re.compile(r"I\b")
-_HE = re.compile(r"[Hh]e\b")
+# "I", "he", "she" as words: the look-behind after the first letter, so re skips ahead to each.
+_I = re.compile(r"I(?<!\wI)\b")
+_HE = re.compile(r"h(?<!\wh)e\b")
+_SHE = re.compile(r"s(?<!\ws)he\b")
+_HE_OR_SHE = re.compile(r"[Ss](?<!\w[Ss])he\b|[Hh](?<!\w[Hh])e\b")
 # Narration in the first person uses "I" at least this often against "he" and "she"
 # (about 1.3 in a first-person novel of the training set, under 0.04 in the others).
 _FIRST_PERSON = 0.25
@@ -144,8 +146,6 @@ class Analysis:
     @cached_property
     def first_person(self) -> bool:
         """Told by an "I": outside quotation marks, "I" is about as common as "he" and "she"."""
-        from content.analysis.patterns import starts_word, word_spans
-
         text = self.read.text
         quoted = [(span.start, span.end) for span in self.marks if span.depth == 1]
 
@@ -154,12 +154,13 @@ class Analysis:
             inside = sum(bisect_left(starts, end) - bisect_left(starts, start) for start, end in quoted)
             return len(starts) - inside
 
-        i = [start for start, _end in word_spans(_I, text)]
-        he_she = [
-            at - 1 if at and text[at - 1] in "sS" else at  # "she": the word starts at its s
-            for at in (m.start() for m in _HE.finditer(text))
-            if starts_word(text, at) or (at and text[at - 1] in "sS" and starts_word(text, at - 1))
-        ]
+        i = [m.start() for m in _I.finditer(text)]
+        lowered = self.lowered
+        if len(lowered) == len(text):
+            # Each pattern opens with its letter, so re skips to each "h" or "s" (a book: 38 → 15 ms).
+            he_she = sorted([m.start() for m in _HE.finditer(lowered)] + [m.start() for m in _SHE.finditer(lowered)])
+        else:
+            he_she = [m.start() for m in _HE_OR_SHE.finditer(text)]
         return told(i) >= _FIRST_PERSON * max(1, told(he_she))
 
     @cached_property

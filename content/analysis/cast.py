@@ -41,7 +41,6 @@ from content.analysis.patterns import (
     UPPER,
     ends_word,
     starts_word,
-    word_spans,
 )
 from content.analysis.pause import Pause, pausing
 
@@ -241,8 +240,10 @@ def _count_within(spans: list[tuple[int, int]], start: int, stop: int) -> int:
 
 # Matched against the lower-cased text (a case-blind pattern is slower), literal first (see
 # `starts_word`).
-_MALE_PRONOUNS = re.compile(r"h(?:e|is|im(?:self)?)\b")
-_FEMALE_PRONOUNS = re.compile(r"(?:she|her(?:s|self)?)\b")
+# The look-behind after the first letter, not before it: re then skips to each "h" or "s" at
+# once, and a word character before it is checked only there (a book's sweep: 24 → 11 ms).
+_MALE_PRONOUNS = re.compile(r"h(?<!\wh)(?:e|is|im(?:self)?)\b")
+_FEMALE_PRONOUNS = re.compile(r"s(?<!\ws)he\b|h(?<!\wh)er(?:s|self)?\b")
 
 
 def _could_be_a_person(name: str) -> bool:
@@ -476,7 +477,8 @@ class Cast:
         """Each capitalised word written on its own, and how often."""
         after_a_preposition: set[str] = set()
         for match in pausing(matches, pause):
-            words = match.group().split()
+            run = match.group()
+            words = run.split()
             offset = match.start()
             first = words[0].lower()
             opener = len(words) > 1 and (offset == 0 or _OPENS.search(text, max(0, offset - 3), offset) is not None)
@@ -491,14 +493,14 @@ class Cast:
                 words = words[1:]
                 if not words:
                     continue
-            ended = next((n for n in range(1, len(words)) if _ends_a_sentence(words[n - 1], words[n])), 0)
+            ended = "." in run and next((n for n in range(1, len(words)) if _ends_a_sentence(*words[n - 1 : n + 1])), 0)
             if ended:
                 # "monograms A and N. In the hall …": the initial ended a sentence, and the
                 # next one opened with "In"; it is no name "N. In".
                 words = words[: ended - 1]
                 if not words:
                     continue
-            dash = _dash_before_a_title(" ".join(words)) if any("-" in w for w in words) else 0
+            dash = _dash_before_a_title(" ".join(words)) if "-" in run else 0
             if dash:
                 offset += dash
                 words = " ".join(words)[dash:].split()
@@ -715,8 +717,8 @@ class Cast:
         # Every pronoun's offset, found in one pass; each name's window then counts by bisection.
         if len(lowered) != len(text):
             lowered = "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
-        his = word_spans(_MALE_PRONOUNS, lowered)
-        hers = word_spans(_FEMALE_PRONOUNS, lowered)
+        his = [m.span() for m in _MALE_PRONOUNS.finditer(lowered)]
+        hers = [m.span() for m in _FEMALE_PRONOUNS.finditer(lowered)]
         for index, (offset, name) in enumerate(zip(self.positions, self.names, strict=True)):
             end = self.positions[index + 1] if index + 1 < len(self.positions) else len(text)
             # A pronoun counts when it lies wholly inside the window, as when the window was cut out.

@@ -3,8 +3,6 @@ and the reporting verbs. One home each, so a fix to what a name looks like reach
 
 from __future__ import annotations
 
-import re
-
 from content.analysis.lexicon import (
     ABBREVIATED_TITLES,
     AUXILIARIES,
@@ -78,11 +76,6 @@ def starts_word(text: str, at: int) -> bool:
 def ends_word(text: str, at: int) -> bool:
     """Whether a word ends at `at` (just before it), as `\\b` after a letter would say."""
     return at == len(text) or not (text[at].isalnum() or text[at] == "_")
-
-
-def word_spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
-    """The spans of `pattern`'s matches in `text` that start a word (see `starts_word`)."""
-    return [m.span() for m in pattern.finditer(text) if starts_word(text, m.start())]
 
 
 def looks_like_a_title(text: str, shortest: int = 2, longest: int = 7) -> bool:
