@@ -257,6 +257,11 @@ def _could_be_a_person(name: str) -> bool:
     return not any(word.lower().rstrip(".") in ORGANISATION_WORDS for word in words)
 
 
+def _a_body_of_people(name: str, lower_words: _LowerCase) -> bool:
+    last = name.split()[-1] if name else ""
+    return len(last) > 3 and last.endswith("s") and not last.endswith("ss") and last.lower() in lower_words
+
+
 OPENS_ONLY_SEEN = 5
 """How often a one-word name must be seen, always where a sentence opens, to be taken for a
 common word: a short article may name someone only so ("Tiegen tweeted …"). A book, whose
@@ -577,6 +582,9 @@ class Cast:
         confirmed = {name for name in confirmed if _could_be_a_person(name) and not self.opens_only(name)}
         if len(text) > BOOK_LENGTH:
             confirmed -= self._places(runs, resolution, confirmed)
+            # "the French Guards", "the Coketown Hands": a plural the book also writes in lower
+            # case ("guards", "hands") ends the name of a body of people, not of a person.
+            confirmed = {name for name in confirmed if not _a_body_of_people(name, lower_words)}
         self.confirmed = confirmed
         for _offset, titled in runs:
             if title_gender(titled) or titled.split()[0].lower().rstrip(".") in ("mayor", "dr", "prof", "councillor"):
@@ -659,7 +667,11 @@ class Cast:
             if not glued:
                 for part in (last, first):
                     if not (len(part) <= 2 and part.endswith(".")):  # not an initial ("W.")
-                        self.full.setdefault(part, name)
+                        given = self.full.setdefault(part, name)
+                        if book and given != name and full_names.get(given) == 1 and seen >= 2 and given != part:
+                            # A name the book gives once does not keep the part from one it gives
+                            # again and again ("the cow who swallowed Tom Thumb", then "Tom Gradgrind").
+                            self.full[part] = name
                 self.full.setdefault(name, name)
             self.families.setdefault(last, set()).add(name)
 

@@ -458,6 +458,29 @@ def test_in_a_book_a_house_mostly_written_after_at_is_a_place_and_one_smiled_at_
     assert {"Ida Hale", "Tomas Wilk"} <= cast.confirmed
 
 
+def test_in_a_book_a_name_given_once_does_not_take_a_given_name_from_one_given_often() -> None:
+    """ "the cow who swallowed Tomas Thumb" once, then "Tomas Wilk" again and again: "said
+    Tomas" is Tomas Wilk, not "Tomas Thumb", whom the book named first."""
+    opening = "It was more famous than the cow who swallowed Tomas Thumb.\n\n"
+    chapter = "Tomas Wilk walked to the pier.\n\n“Then light it,” said Tomas.\n\n"
+    text = "A Lamp Story\n\n" + opening + chapter * 3 + _BOOK_FILLER
+    assert len(text) > 80_000  # a book
+    quotes = analyse(parse_plain_text(text, "/tmp/book.txt")).quotes
+    assert [q.speaker for q in quotes] == ["Tomas Wilk"] * 3
+
+
+def test_in_a_book_a_plural_it_writes_in_lower_case_ends_no_person_s_name() -> None:
+    """ "the Harbour Guards" are a body of people ("the guards came"), not a man whom "he said"
+    could mean; "Ida Brooks" stays a person, as the book writes no "brooks"."""
+    guards = "".join(f"On day {n} the guards sang, and Harbour Guards said: “Halt!”\n\n" for n in range(4))
+    people = "“The lamp is out,” said Ida Brooks.\n\n“Then light it,” said Tomas Wilk.\n\n"
+    text = "A Lamp Story\n\n" + guards + people + _BOOK_FILLER
+    assert len(text) > 80_000  # a book
+    cast = analyse(parse_plain_text(text, "/tmp/book.txt")).cast
+    assert "Harbour Guards" not in cast.confirmed
+    assert {"Ida Brooks", "Tomas Wilk"} <= cast.confirmed
+
+
 def test_the_stages_leave_the_cycle_collector_as_they_found_it() -> None:
     """The stages turn the collector off while they run; a long reading session must not be
     left without it, and a caller that turned it off (the reader's analysis thread) keeps it off."""
