@@ -200,7 +200,8 @@ def classify(text: str, loose: bool = False) -> MentionKind | None:
 
 _PARTICLES = frozenset("in out up back off down on at to of for with from by into".split())
 _FUNCTION_WORDS = frozenset(
-    "that which who and but when if was were is are be been had has have not did does do would will could to".split()
+    "that which who and but when if was were is are be been had has have not did does do would will could to "
+    "can may might must shall should".split()
 )
 
 

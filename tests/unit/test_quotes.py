@@ -1239,3 +1239,10 @@ def test_a_word_that_only_opens_sentences_is_no_subject() -> None:
     """ "Nor does Tomas, in painting …, “Harbour at Dusk,” make out …": no speaker "Nor"."""
     _text, quotes = quotes_of("Nor does Tomas, in painting the scene in his own “Harbour at Dusk,” make out better.")
     assert [q.speaker for q in quotes] == [None]
+
+
+def test_an_auxiliary_is_no_part_of_a_speaker() -> None:
+    """ "one can say, “…”": "can" is the verb's, and "one can" nobody; the same for "may",
+    "must", "should"."""
+    _text, quotes = quotes_of("The boat was late, and one can say, “It is late.” One must add, “It always is.”")
+    assert [q.speaker for q in quotes] == [None, None]
