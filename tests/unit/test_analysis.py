@@ -481,6 +481,18 @@ def test_in_a_book_a_plural_it_writes_in_lower_case_ends_no_person_s_name() -> N
     assert {"Ida Brooks", "Tomas Wilk"} <= cast.confirmed
 
 
+def test_in_a_book_a_man_mostly_called_mr_is_named_with_it() -> None:
+    """A book that writes "Mr. Ola Varga" once and "Mr. Varga" again and again names him "Mr.
+    Ola Varga", as its readers (and the corpora's alias lists) know him; Ida Hale, called "Ida"
+    far more often than "Miss Hale", stays "Ida Hale"."""
+    opening = "Mr. Ola Varga kept the inn, and Ida Hale kept the lamps.\n\n"
+    turns = "“The lamp is out,” said Mr. Varga.\n\n“Then light it,” said Ida.\n\n"
+    text = "A Lamp Story\n\n" + opening + turns * 4 + "Miss Hale nodded.\n\n" + _BOOK_FILLER
+    assert len(text) > 80_000  # a book
+    quotes = analyse(parse_plain_text(text, "/tmp/book.txt")).quotes
+    assert [q.speaker for q in quotes] == ["Mr. Ola Varga", "Ida Hale"] * 4
+
+
 def test_the_stages_leave_the_cycle_collector_as_they_found_it() -> None:
     """The stages turn the collector off while they run; a long reading session must not be
     left without it, and a caller that turned it off (the reader's analysis thread) keeps it off."""
