@@ -125,6 +125,9 @@ def _is_boundary(text: str, stop_start: int, stop_end: int, limit: int) -> bool:
     return True
 
 
+_BULLET_LINE = re.compile(r"\n[ \t]*(?=[*•‣◦▪-][ \t]+\S)")
+
+
 def split_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside `text[start:end]`, trimmed of surrounding white space."""
     cuts: list[int] = []
@@ -144,6 +147,8 @@ def split_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts.extend(item for item in items if item > start)
     # A photo credit after a caption ("… at the summit Image: Jane Roe.") starts anew.
     cuts.extend(m.start() for m in _CREDIT.finditer(text, start, end) if m.start() > start)
+    # So does each item of a list written one to a line ("* Ferry workers vote …⏎* Union …").
+    cuts.extend(m.end() for m in _BULLET_LINE.finditer(text, start, end))
     spans: list[tuple[int, int]] = []
     position = start
     for cut in sorted(set(cuts)):

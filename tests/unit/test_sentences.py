@@ -37,6 +37,9 @@ def split(text: str) -> list[str]:
         ("Lunch at 1 P.M. The rest of the day was free.", ["Lunch at 1 P.M.", "The rest of the day was free."]),
         ("At 9 a.m. Dr. Osei arrived.", ["At 9 a.m. Dr. Osei arrived."]),
         ("The mayor waved from the pier Photo: Ana Lund.", ["The mayor waved from the pier", "Photo: Ana Lund."]),
+        ("* Ferry workers strike\n* Union chair speaks", ["* Ferry workers strike", "* Union chair speaks"]),
+        ("Related:\n  - one item\n  • two item", ["Related:", "- one item", "• two item"]),
+        ("The tide came in\n-- and went out.", ["The tide came in\n-- and went out."]),
     ],
 )
 def test_sentence_boundaries(text: str, expected: list[str]) -> None:
