@@ -259,6 +259,12 @@ def _could_be_a_person(name: str) -> bool:
     return not any(word.lower().rstrip(".") in ORGANISATION_WORDS for word in words)
 
 
+def _a_rank_only(titled: str) -> bool:
+    """ "Madame General": a title before a rank, not a name; she is not the General himself."""
+    words = titled.lower().replace(".", "").split()
+    return len(words) >= 2 and all(word in TITLES for word in words)
+
+
 def _a_body_of_people(name: str, lower_words: _LowerCase) -> bool:
     last = name.split()[-1] if name else ""
     return len(last) > 3 and last.endswith("s") and not last.endswith("ss") and last.lower() in lower_words
@@ -545,7 +551,7 @@ class Cast:
         resolution = {titled: self.resolve_name(titled) for titled in dict.fromkeys(t for _o, t in runs)}
         for _offset, titled in runs:
             gender = title_gender(titled)
-            if gender:
+            if gender and not _a_rank_only(titled):
                 self.gender.setdefault(resolution[titled], gender)
         # Checked around each run of capitalised words rather than by scanning the whole
         # text with name patterns: a book has tens of thousands of runs, and this is fast.

@@ -493,6 +493,21 @@ def test_in_a_book_a_man_mostly_called_mr_is_named_with_it() -> None:
     assert [q.speaker for q in quotes] == ["Mr. Ola Varga", "Ida Hale"] * 4
 
 
+def test_a_title_before_a_rank_does_not_give_the_ranked_man_its_gender() -> None:
+    """ "Madame General, he called her": she is not the General, who stays a man ("he sat
+    down"), so "she said" later is not his."""
+    turns = "".join(
+        "The General came in, and he sat down by the fire. “Halt!” said the General. He looked at Ida Hale.\n\n"
+        "“No,” said Ida Hale.\n\n"
+        for _ in range(5)
+    )
+    opening = "Madame General, he called her, though she was not yet his wife.\n\n" * 2
+    text = "A Lamp Story\n\n" + opening + turns + _BOOK_FILLER
+    assert len(text) > 80_000  # a book
+    cast = analyse(parse_plain_text(text, "/tmp/book.txt")).cast
+    assert cast.gender_of("General") == "m"
+
+
 def test_the_stages_leave_the_cycle_collector_as_they_found_it() -> None:
     """The stages turn the collector off while they run; a long reading session must not be
     left without it, and a caller that turned it off (the reader's analysis thread) keeps it off."""
