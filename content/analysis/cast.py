@@ -256,7 +256,14 @@ def _could_be_a_person(name: str) -> bool:
         return False
     if all(word.lower() in TIME_WORDS for word in words) and name.lower() not in _NAMES_TOO:
         return False  # "Wilk said Tuesday", "said Tuesday Night": when, not who
-    return not any(word.lower().rstrip(".") in ORGANISATION_WORDS for word in words)
+    return not any(word.lower().rstrip(".") in ORGANISATION_WORDS or word.lower() in _PLACE_WORDS for word in words)
+
+
+# Words that make a run of capitals a place: "Northern Italy", "Pension Bertolini", "Gull Lodge".
+_PLACE_WORDS = frozenset(
+    """northern southern eastern western pension hotel inn street square road avenue palace station
+    harbour harbor river lake island valley county village abbey manor lodge cathedral chapel""".split()
+)
 
 
 def _a_rank_only(titled: str) -> bool:

@@ -508,6 +508,18 @@ def test_a_title_before_a_rank_does_not_give_the_ranked_man_its_gender() -> None
     assert cast.gender_of("General") == "m"
 
 
+def test_a_street_or_a_region_is_no_person_even_when_it_says_something() -> None:
+    """ "Marrow Street said …", "Northern Gullwick agreed": a market and a region, no one "he"
+    could mean; the cast keeps only Tomas Wilk."""
+    body = (
+        "Headline Here\n\nMarrow Street said the ferry was late, and Northern Gullwick agreed. "
+        "Tomas Wilk was on the pier.\n\n“It is late,” he said."
+    )
+    analysis = analyse(parse_plain_text(body, "/tmp/t.txt"))
+    assert analysis.cast.confirmed == {"Tomas Wilk"}
+    assert [q.speaker for q in analysis.quotes] == ["Tomas Wilk"]
+
+
 def test_the_stages_leave_the_cycle_collector_as_they_found_it() -> None:
     """The stages turn the collector off while they run; a long reading session must not be
     left without it, and a caller that turned it off (the reader's analysis thread) keeps it off."""
