@@ -20,6 +20,7 @@ from content.analysis.lexicon import (
     FEMALE_TITLES,
     MALE_NAMES,
     MALE_TITLES,
+    NATIONALITIES,
     ORGANISATION_WORDS,
     PEOPLE_WORDS,
     PRONOUNS,
@@ -256,6 +257,8 @@ def _could_be_a_person(name: str) -> bool:
         return False
     if all(word.lower() in TIME_WORDS for word in words) and name.lower() not in _NAMES_TOO:
         return False  # "Wilk said Tuesday", "said Tuesday Night": when, not who
+    if len(words) == 1 and _a_nationality(name):
+        return False
     return not any(word.lower().rstrip(".") in ORGANISATION_WORDS or word.lower() in _PLACE_WORDS for word in words)
 
 
@@ -270,6 +273,11 @@ def _a_rank_only(titled: str) -> bool:
     """ "Madame General": a title before a rank, not a name; she is not the General himself."""
     words = titled.lower().replace(".", "").split()
     return len(words) >= 2 and all(word in TITLES for word in words)
+
+
+def _a_nationality(name: str) -> bool:
+    """ "Russian", "the Frenchman": what someone is, not who."""
+    return name.lower() in NATIONALITIES
 
 
 def _a_body_of_people(name: str, lower_words: _LowerCase) -> bool:
@@ -524,6 +532,10 @@ class Cast:
             if dash:
                 offset += dash
                 words = " ".join(words)[dash:].split()
+            if len(words) > 1 and words[0].lower() in NATIONALITIES:
+                # "the Frenchman Tíkhon", "Florentine Emersons": where someone is from is no part of the name
+                offset += len(words[0]) + 1
+                words = words[1:]
             owner = (len(words) > 1 and _owner_words(words)) or (len(words) > 2 and _role_words(words))
             if owner:
                 # "the Gullwick Gazette’s Ida Berg": whose someone is is no part of their name;
@@ -807,6 +819,8 @@ class Cast:
             name = name[_dash_before_a_title(name) :].lstrip()
         bare = _bare(strip_title(name))
         words = bare.split()
+        if len(words) > 1 and words[0].lower() in NATIONALITIES:
+            bare, words = " ".join(words[1:]), words[1:]
         owner = _owner_words(words) or _role_words(words)
         if owner:
             # "the Gazette’s Ida Berg" is Ida Berg, and so is "Senate Minority Whip Ida Berg"

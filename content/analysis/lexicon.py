@@ -237,6 +237,16 @@ PRONOUNS = {
     "we": "p",
     "it": "n",
 }
+# Where someone is from, as English writes it before a name or alone ("the Frenchman Tíkhon",
+# "a Russian"): a general list of nationalities, not drawn from any text.
+NATIONALITIES = frozenset(
+    """american british english french german italian spanish russian austrian prussian polish dutch
+    swedish danish norwegian finnish greek turkish chinese japanese korean indian irish scottish
+    scotch welsh mexican canadian australian brazilian egyptian persian arabian venetian
+    florentine parisian cockney european asian african swiss belgian portuguese hungarian czech
+    ukrainian bavarian saxon englishman frenchman dutchman irishman scotsman welshman
+    englishmen frenchmen dutchmen irishmen scotsmen welshmen""".split()
+)
 # Common English given names (a general list, not drawn from any text), so "he" after
 # "Mary" and "she" after "John" can be ruled out.
 MALE_NAMES = frozenset(

@@ -520,6 +520,18 @@ def test_a_street_or_a_region_is_no_person_even_when_it_says_something() -> None
     assert [q.speaker for q in analysis.quotes] == ["Tomas Wilk"]
 
 
+def test_where_someone_is_from_is_no_part_of_their_name_nor_a_person() -> None:
+    """ "the Frenchman Tomas" is Tomas, and "a Russian" nobody "he" could mean; "Roman"
+    stays a given name ("Roman Holm")."""
+    body = (
+        "Headline Here\n\nThe Frenchman Tomas said the ferry was late. A Russian said so too. "
+        "Roman Holm said nothing.\n\n“It is late,” said Tomas."
+    )
+    analysis = analyse(parse_plain_text(body, "/tmp/t.txt"))
+    assert analysis.cast.confirmed == {"Tomas", "Roman Holm"}
+    assert [q.speaker for q in analysis.quotes] == ["Tomas"]
+
+
 def test_the_stages_leave_the_cycle_collector_as_they_found_it() -> None:
     """The stages turn the collector off while they run; a long reading session must not be
     left without it, and a caller that turned it off (the reader's analysis thread) keeps it off."""
