@@ -731,14 +731,15 @@ class Cast:
         """In a book, how often each person is named without a title."""
         written: set[str] = set()
         """In a book, the full names written after "Mr." or "Miss" ("Mr. E. W. B. Childers")."""
-        resolved: dict[str, str] = {}
-        for _offset, titled in runs:
+        # Each distinct run once, with how often it is written (a book writes the same few
+        # thousand runs again and again).
+        for titled, times in Counter(titled for _offset, titled in runs).items():
             words = titled.split()
             rank = words[0].rstrip(".")
             plain_title = book and rank.lower() in _PLAIN_TITLES
             if book and rank.lower() not in RANK_TITLES and not plain_title:
-                name = resolved.get(titled) or resolved.setdefault(titled, self.resolve_name(titled))
-                plain[name] = plain.get(name, 0) + 1
+                name = self.resolve_name(titled)
+                plain[name] = plain.get(name, 0) + times
                 continue
             if len(words) < 2 or (rank.lower() not in RANK_TITLES and not plain_title):
                 continue
@@ -752,7 +753,7 @@ class Cast:
                     written.add(full)
             if len(full.split()) >= 2 or not self.shared_surname(full):
                 counts = ranks.setdefault(full, {})
-                counts[rank] = counts.get(rank, 0) + 1
+                counts[rank] = counts.get(rank, 0) + times
         for full, counts in ranks.items():
             rank, seen = max(counts.items(), key=lambda item: item[1])
             if rank.rstrip(".").lower() in _PLAIN_TITLES and (full not in written or seen < 2 * plain.get(full, 0)):
