@@ -15,6 +15,7 @@ from content.analysis.lexicon import (
     ADVERBS_IN_S,
     BOOK_LENGTH,
     CLAUSE_WORDS,
+    DASHED_WORDS,
     DETERMINERS,
     FEMALE_NAMES,
     FEMALE_TITLES,
@@ -22,7 +23,10 @@ from content.analysis.lexicon import (
     MALE_TITLES,
     NATIONALITIES,
     ORGANISATION_WORDS,
+    PARTICLES,
     PEOPLE_WORDS,
+    PLACE_WORDS,
+    PLAIN_TITLES,
     PRONOUNS,
     RANK_TITLES,
     SENTENCE_STARTERS,
@@ -156,7 +160,7 @@ def classify(text: str, loose: bool = False) -> MentionKind | None:
         return None  # "one morning", "Two minutes", "Tuesday": when, not who
     if count >= 2 and head in _SUBJECT_PRONOUNS:
         return None  # "a moment's pause he": the pronoun alone is the speaker
-    if count >= 2 and first in _PARTICLES:
+    if count >= 2 and first in PARTICLES:
         return None  # "chimed in the princess", "broke out the old man": the verb's, not the speaker's
     if loose and 2 <= count <= 6:
         # "Brennan’s former campaign manager", "63 percent (of voters)"
@@ -199,8 +203,6 @@ def classify(text: str, loose: bool = False) -> MentionKind | None:
     return None
 
 
-_PLAIN_TITLES = frozenset("mr mrs miss ms".split())
-_PARTICLES = frozenset("in out up back off down on at to of for with from by into".split())
 _FUNCTION_WORDS = frozenset(
     "that which who and but when if was were is are be been had has have not did does do would will could to "
     "can may might must shall should".split()
@@ -241,10 +243,9 @@ def _count_within(spans: list[tuple[int, int]], start: int, stop: int) -> int:
     return last - first
 
 
-# Matched against the lower-cased text (a case-blind pattern is slower), literal first (see
-# `starts_word`).
-# The look-behind after the first letter, not before it: re then skips to each "h" or "s" at
-# once, and a word character before it is checked only there (a book's sweep: 24 → 11 ms).
+# Matched against the lower-cased text (a case-blind pattern is slower). The look-behind comes
+# after the first letter, not before it: re then skips to each "h" or "s" at once, and checks a
+# word character before it only there (a book's sweep: 24 → 11 ms).
 _MALE_PRONOUNS = re.compile(r"h(?<!\wh)(?:e|is|im(?:self)?)\b")
 _FEMALE_PRONOUNS = re.compile(r"s(?<!\ws)he\b|h(?<!\wh)er(?:s|self)?\b")
 
@@ -259,14 +260,7 @@ def _could_be_a_person(name: str) -> bool:
         return False  # "Wilk said Tuesday", "said Tuesday Night": when, not who
     if len(words) == 1 and _a_nationality(name):
         return False
-    return not any(word.lower().rstrip(".") in ORGANISATION_WORDS or word.lower() in _PLACE_WORDS for word in words)
-
-
-# Words that make a run of capitals a place: "Northern Italy", "Pension Bertolini", "Gull Lodge".
-_PLACE_WORDS = frozenset(
-    """northern southern eastern western pension hotel inn street square road avenue palace station
-    harbour harbor river lake island valley county village abbey manor lodge cathedral chapel""".split()
-)
+    return not any(word.lower().rstrip(".") in ORGANISATION_WORDS or word.lower() in PLACE_WORDS for word in words)
 
 
 def _a_rank_only(titled: str) -> bool:
@@ -355,7 +349,7 @@ def _owner_words(words: list[str]) -> int:
     return next((n + 1 for n in range(len(words) - 2, -1, -1) if words[n].endswith(("’s", "'s"))), 0)
 
 
-def _dash_before_a_title(name: str) -> int:
+def _after_a_dash(name: str) -> int:
     """Where a name starts that a hyphen written for a dash joined to the word before it: 8 in
     "Natásha-Mademoiselle Bourienne", 19 in "the Assumption-and Pétya"; 0 in "Ola Smith-Berg"."""
     start = 0
@@ -365,7 +359,7 @@ def _dash_before_a_title(name: str) -> int:
             after = word.group()[dash + 1 :].split("-")[0]
             if after.lower().rstrip(".") in TITLES:
                 start = word.start() + dash + 1
-            elif after in _DASHED_WORDS and word.end() < len(name.rstrip()):
+            elif after in DASHED_WORDS and word.end() < len(name.rstrip()):
                 start = word.end() + 1  # (the words of a run of capitals are one space apart)
     return start
 
@@ -376,10 +370,6 @@ _NON_SPACE_RUN = re.compile(r"\S+")
 def _ends_a_sentence(initial: str, word: str) -> bool:
     """An initial followed by a word that opens sentences, not names ("N. In", "A. The")."""
     return len(initial) == 2 and initial[1] == "." and word.lower() in SENTENCE_STARTERS
-
-
-# Words a hyphen written for a dash runs into: "… the Assumption-and Pétya", "Natásha-as if".
-_DASHED_WORDS = frozenset("a an and as at but for if in is of or so the to was were when with".split())
 
 
 def _role_words(words: list[str]) -> int:
@@ -528,7 +518,7 @@ class Cast:
                 words = words[: ended - 1]
                 if not words:
                     continue
-            dash = _dash_before_a_title(" ".join(words)) if "-" in run else 0
+            dash = _after_a_dash(" ".join(words)) if "-" in run else 0
             if dash:
                 offset += dash
                 words = " ".join(words)[dash:].split()
@@ -736,7 +726,7 @@ class Cast:
         for titled, times in Counter(titled for _offset, titled in runs).items():
             words = titled.split()
             rank = words[0].rstrip(".")
-            plain_title = book and rank.lower() in _PLAIN_TITLES
+            plain_title = book and rank.lower() in PLAIN_TITLES
             if book and rank.lower() not in RANK_TITLES and not plain_title:
                 name = self.resolve_name(titled)
                 plain[name] = plain.get(name, 0) + times
@@ -756,7 +746,7 @@ class Cast:
                 counts[rank] = counts.get(rank, 0) + times
         for full, counts in ranks.items():
             rank, seen = max(counts.items(), key=lambda item: item[1])
-            if rank.rstrip(".").lower() in _PLAIN_TITLES and (full not in written or seen < 2 * plain.get(full, 0)):
+            if rank.rstrip(".").lower() in PLAIN_TITLES and (full not in written or seen < 2 * plain.get(full, 0)):
                 continue  # "Lucy", "Lucy Honeychurch" far more than "Miss Honeychurch": no "Miss Lucy Honeychurch"
             if seen >= 2:
                 styled = f"{rank} {full}"
@@ -817,7 +807,7 @@ class Cast:
 
     def resolve_name(self, name: str) -> str:
         if "-" in name:
-            name = name[_dash_before_a_title(name) :].lstrip()
+            name = name[_after_a_dash(name) :].lstrip()
         bare = _bare(strip_title(name))
         words = bare.split()
         if len(words) > 1 and words[0].lower() in NATIONALITIES:

@@ -345,6 +345,25 @@ TIME_WORDS = frozenset(
 
 SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to with vs".split())
 
+# Abbreviations that are words too, and are those words when written in lower case: "I said no.",
+# "he was ill." end sentences; "No. 5", "Ill." do not.
+ABBREVIATIONS_THAT_ARE_WORDS = frozenset("no ill wash mass art miss ore mar".split())
+# States and streets, which may end a sentence: "… in Fresno, Calif.", "… on Harbour St.".
+PLACE_ABBREVIATIONS = frozenset(
+    """ariz calif colo conn fla ill ind kan mass mich minn miss mont neb nev okla ore penn tenn wash wis
+    st ave blvd rd hwy""".split()
+)
+# Words that make a run of capitals a place: "Northern Italy", "Pension Bertolini", "Gull Lodge".
+PLACE_WORDS = frozenset(
+    """northern southern eastern western pension hotel inn street square road avenue palace station
+    harbour harbor river lake island valley county village abbey manor lodge cathedral chapel""".split()
+)
+# The titles a book may keep before a full name it writes so ("Mr. E. W. B. Childers").
+PLAIN_TITLES = frozenset("mr mrs miss ms".split())
+# A verb's particle, which opens no speaker: "chimed in the princess", "broke out the old man".
+PARTICLES = frozenset("in out up back off down on at to of for with from by into".split())
+# Words a hyphen written for a dash runs into: "… the Assumption-and Pétya", "Natásha-as if".
+DASHED_WORDS = frozenset("a an and as at but for if in is of or so the to was were when with".split())
 # Adverbs that end in s, as a plural noun does: "said Mr. Holm afterwards" names Mr. Holm alone.
 ADVERBS_IN_S = frozenset(
     """afterwards always perhaps sometimes besides towards backwards forwards upwards downwards onwards

@@ -11,7 +11,13 @@ from __future__ import annotations
 import itertools
 import re
 
-from content.analysis.lexicon import ABBREVIATIONS, SENTENCE_OPENERS, SOMETIMES_FINAL
+from content.analysis.lexicon import (
+    ABBREVIATIONS,
+    ABBREVIATIONS_THAT_ARE_WORDS,
+    PLACE_ABBREVIATIONS,
+    SENTENCE_OPENERS,
+    SOMETIMES_FINAL,
+)
 from content.analysis.pause import Pause, pausing
 from content.document import Block, Document, Sentence
 
@@ -112,9 +118,9 @@ def _is_boundary(text: str, stop_start: int, stop_end: int, limit: int) -> bool:
     bare = token.rstrip(".")
     if first.isdigit() and (bare in ABBREVIATIONS or bare in SOMETIMES_FINAL):
         return False  # "p. 55", "No. 5"
-    if bare in _WORDS_TOO and raw.islower():
+    if bare in ABBREVIATIONS_THAT_ARE_WORDS and raw.islower():
         return True  # "I said no. Then …", "It made him ill. He …": the word, not "No." or "Ill."
-    if bare in _PLACE_ABBREVIATIONS:
+    if bare in PLACE_ABBREVIATIONS:
         return word.lower() in SENTENCE_OPENERS  # "in Fresno, Calif. He …", "on Harbour St. The pier …"
     if bare in ABBREVIATIONS:
         return False
@@ -129,13 +135,6 @@ def _is_boundary(text: str, stop_start: int, stop_end: int, limit: int) -> bool:
     return True
 
 
-# Abbreviations that are words too, written in lower case: "no", "ill", "wash".
-_WORDS_TOO = frozenset("no ill wash mass art miss ore mar".split())
-# States and streets, which may end a sentence: "… in Fresno, Calif.", "… on Harbour St.".
-_PLACE_ABBREVIATIONS = frozenset(
-    """ariz calif colo conn fla ill ind kan mass mich minn miss mont neb nev okla ore penn tenn wash wis
-    st ave blvd rd hwy""".split()
-)
 _BULLET_LINE = re.compile(r"\n[ \t]*(?=[*•‣◦▪-][ \t]+\S)")
 
 

@@ -147,7 +147,6 @@ _REPORTING_SUBJECT = re.compile(
 _SUBJECT_BEFORE = re.compile(rf"(?P<who>{MENTION}){PARENTHESIS}{APPOSITION}\s+{_BETWEEN}$")
 # "… from Odile Brennan, who declared, “…”": the relative pronoun is the verb's subject; it
 # is the mention the quotation rests on, and it stands for the name before it.
-_NAME_AT = re.compile(NAME)
 _RELATIVE_BEFORE = re.compile(rf"(?P<who>{NAME}){PARENTHESIS},\s+(?P<relative>who)\s+{_BETWEEN}$")
 # The verb opens the sentence, its speaker after it: "Said Ines Varga, who grew up there, “…”".
 _SAID_FIRST = re.compile(rf"\s*(?:Said|Says|Added|Asked|Wrote)\s+(?P<who>{NAME}|{NOUN_PHRASE})(?=\s*[,:(])")
@@ -302,17 +301,15 @@ class Candidate:
     """Set when the speaker is already known: a turn inherited from an earlier quotation."""
 
 
-# After a description, how or when it spoke, not who: "said her mother resentfully",
-# "said the General now", "cried the Grandmother at last".
-# Words that open sentences and never are their subject (not "Some", "Both", "Those", "He").
-_NEVER_A_SUBJECT = (
-    SENTENCE_STARTERS
-    - PRONOUNS.keys()
-    - frozenset(
-        """some both one those these this that what who someone somebody everyone everybody nobody nothing
+_NAME_AT = re.compile(NAME)
+
+# Words that open sentences and never are their subject ("Nor", "In", "The"); but "Some",
+# "Both", "Those", "He" may be.
+_MAY_BE_SUBJECTS = frozenset(
+    """some both one those these this that what who someone somebody everyone everybody nobody nothing
     each every all many much his her their our my its either neither you we""".split()
-    )
 )
+_NEVER_A_SUBJECT = SENTENCE_STARTERS - PRONOUNS.keys() - _MAY_BE_SUBJECTS
 _BEFORE_A_PARTICIPLE = re.compile(r"\s+(?:without|while|after|before|by|on|in|when)$")
 
 
@@ -323,10 +320,13 @@ def _before_a_participle(phrase: str) -> str:
     return phrase[: led.start()] if led is not None and len(phrase[: led.start()].split()) >= 2 else phrase
 
 
+# A participle that ends a description, its object after it: "cried the officers turning to …".
 _TRAILING_PARTICIPLE = re.compile(r"\s+[a-z]\w*ing$")
 _PARTICIPLE_OBJECT = re.compile(
     r"\s+(?:to|at|round|towards?|back|away|up|down|out|his|her|their|the|a|an|him|them|it|me|us)\b"
 )
+# After a description, how or when it spoke, not who: "said her mother resentfully",
+# "said the General now", "cried the Grandmother at last".
 _TRAILING_ADVERB = re.compile(
     r"(?:\s+(?:[\w-]+ly|aloud|now|again|then|so|too|still|at\s+last|at\s+once|at\s+length|once\s+more))+$"
 )
