@@ -105,6 +105,8 @@ def _is_boundary(text: str, stop_start: int, stop_end: int, limit: int) -> bool:
     if ". ." in stop:
         # A spaced ellipsis is inside a sentence, unless a fourth dot ends it (". . . .").
         return stop.count(".") >= 4 and first.isupper()
+    if stop.endswith(("?", "!")) and stop != text[stop_start:stop_end] and _SAID_BY_NAME.match(text, stop_end):
+        return False  # "“Why not?” Holm asked.": a quotation and who said it are one sentence
     if stop.endswith(("?", "!")) or "…" in stop or ".." in stop:
         return first.isupper() or first.isdigit() or (bool(opener) and first.isupper())
     if first.islower():
@@ -135,6 +137,12 @@ def _is_boundary(text: str, stop_start: int, stop_end: int, limit: int) -> bool:
     return True
 
 
+# A name and a verb of saying that close the sentence after a quotation: "“Why not?” Holm asked."
+_SAID_BY_NAME = re.compile(
+    r"[ \t]+(?!(?:He|She|They|We|It|You|I)\b)(?:[A-Z][\w’'.-]*[ \t]+){1,3}"
+    r"(?:said|says|asked|asks|added|cried|shouted|replied|exclaimed|wondered|demanded|wrote|tweeted)\b"
+    r"(?=[ \t]*(?:[.,;:!?]|$|\w+ly\b|on\b|in\b|at\b|to\b))"
+)
 _BULLET_LINE = re.compile(r"\n[ \t]*(?=[*•‣◦▪-][ \t]+\S)")
 
 

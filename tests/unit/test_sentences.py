@@ -47,6 +47,10 @@ def split(text: str) -> list[str]:
         ("She moved to Gullwick, Calif. in 2003.", ["She moved to Gullwick, Calif. in 2003."]),
         ("He lives on Harbour St. The pier is near.", ["He lives on Harbour St.", "The pier is near."]),
         ("St. Ida's bell rang.", ["St. Ida's bell rang."]),
+        ('"Why not?" Holm asked. He left.', ['"Why not?" Holm asked.', "He left."]),
+        ('"We won!" Ida Holm said on Monday.', ['"We won!" Ida Holm said on Monday.']),
+        ('"Why not?" Holm left the room.', ['"Why not?"', "Holm left the room."]),
+        ("'Why not?' They said nothing.", ["'Why not?'", "They said nothing."]),
     ],
 )
 def test_sentence_boundaries(text: str, expected: list[str]) -> None:
