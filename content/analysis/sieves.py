@@ -328,7 +328,8 @@ _PARTICIPLE_OBJECT = re.compile(
 # After a description, how or when it spoke, not who: "said her mother resentfully",
 # "said the General now", "cried the Grandmother at last".
 _TRAILING_ADVERB = re.compile(
-    r"(?:\s+(?:[\w-]+ly|aloud|now|again|then|so|too|still|at\s+last|at\s+once|at\s+length|once\s+more))+$"
+    r"(?:\s+(?:[\w-]+ly|aloud|now|again|then|so|too|still|himself|herself|themselves|at\s+last|at\s+once"
+    r"|at\s+length|once\s+more))+$"
 )
 
 

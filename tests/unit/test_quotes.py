@@ -1246,3 +1246,9 @@ def test_an_auxiliary_is_no_part_of_a_speaker() -> None:
     "must", "should"."""
     _text, quotes = quotes_of("The boat was late, and one can say, “It is late.” One must add, “It always is.”")
     assert [q.speaker for q in quotes] == [None, None]
+
+
+def test_a_reflexive_after_a_description_is_no_part_of_it() -> None:
+    """ "said the harbour master himself": the harbour master."""
+    text, quotes = quotes_of("“The boats are in,” said the harbour master himself.")
+    assert [text[q.speaker_start : q.speaker_end] for q in quotes] == ["the harbour master"]
