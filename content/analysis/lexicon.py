@@ -237,7 +237,7 @@ PRONOUNS = {
     "we": "p",
     "it": "n",
 }
-# Where someone is from, as English writes it before a name or alone ("the Frenchman Tíkhon",
+# Where someone is from, as English writes it before a name or alone ("the Frenchman Tomas",
 # "a Russian"): a general list of nationalities, not drawn from any text.
 NATIONALITIES = frozenset(
     """american british english french german italian spanish russian austrian prussian polish dutch
@@ -348,21 +348,21 @@ SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to with
 # Abbreviations that are words too, and are those words when written in lower case: "I said no.",
 # "he was ill." end sentences; "No. 5", "Ill." do not.
 ABBREVIATIONS_THAT_ARE_WORDS = frozenset("no ill wash mass art miss ore mar".split())
-# States and streets, which may end a sentence: "… in Fresno, Calif.", "… on Harbour St.".
+# States and streets, which may end a sentence: "… in Gullwick, Calif.", "… on Harbour St.".
 PLACE_ABBREVIATIONS = frozenset(
     """ariz calif colo conn fla ill ind kan mass mich minn miss mont neb nev okla ore penn tenn wash wis
     st ave blvd rd hwy""".split()
 )
-# Words that make a run of capitals a place: "Northern Italy", "Pension Bertolini", "Gull Lodge".
+# Words that make a run of capitals a place: "Northern Marrow", "Pension Gullwick", "Gull Lodge".
 PLACE_WORDS = frozenset(
     """northern southern eastern western pension hotel inn street square road avenue palace station
     harbour harbor river lake island valley county village abbey manor lodge cathedral chapel""".split()
 )
-# The titles a book may keep before a full name it writes so ("Mr. E. W. B. Childers").
+# The titles a book may keep before a full name it writes so ("Mr. O. K. Varga").
 PLAIN_TITLES = frozenset("mr mrs miss ms".split())
 # A verb's particle, which opens no speaker: "chimed in the princess", "broke out the old man".
 PARTICLES = frozenset("in out up back off down on at to of for with from by into".split())
-# Words a hyphen written for a dash runs into: "… the Assumption-and Pétya", "Natásha-as if".
+# Words a hyphen written for a dash runs into: "… the regatta-and Tomas", "Ida-as if".
 DASHED_WORDS = frozenset("a an and as at but for if in is of or so the to was were when with".split())
 # Adverbs that end in s, as a plural noun does: "said Mr. Holm afterwards" names Mr. Holm alone.
 ADVERBS_IN_S = frozenset(

@@ -16,12 +16,12 @@ from content.analysis.lexicon import (
     word_alternation,
 )
 
-# A capital and a small letter, accented ones included ("Émile", "Pétya", "Jäger"): Latin-1's.
+# A capital and a small letter, accented ones included ("Émile", "Léon", "Müller"): Latin-1's.
 # (With Latin Extended-A's too, "Łukasz", every name pattern took a big charset: the patterns
 # compiled 40 ms slower and a book's names matched 80 ms slower.)
 UPPER = "[A-ZÀ-ÖØ-Þ]"
 LOWER = "[a-zß-öø-ÿ]"
-# Wilk, O’Rourke, Smith-Jones, Dólokhov; not CHAPTER, and not "Otway--a" (two hyphens are a dash).
+# Wilk, O’Rourke, Smith-Jones, Léon; not CHAPTER, and not "Otway--a" (two hyphens are a dash).
 CAPITALISED = rf"(?:{UPPER}{LOWER}[\w’']*(?:-[\w’']+)*|[A-Z]’{UPPER}{LOWER}+|[A-Z]'{UPPER}{LOWER}+|O’\w+)"
 TITLE = rf"(?:{'|'.join(ABBREVIATED_TITLES)})\.?"
 # A title's dot may end a line ("said Mr.\nArden"); any other word's dot ends the phrase.

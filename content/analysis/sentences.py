@@ -123,7 +123,7 @@ def _is_boundary(text: str, stop_start: int, stop_end: int, limit: int) -> bool:
     if bare in ABBREVIATIONS_THAT_ARE_WORDS and raw.islower():
         return True  # "I said no. Then …", "It made him ill. He …": the word, not "No." or "Ill."
     if bare in PLACE_ABBREVIATIONS:
-        return word.lower() in SENTENCE_OPENERS  # "in Fresno, Calif. He …", "on Harbour St. The pier …"
+        return word.lower() in SENTENCE_OPENERS  # "in Gullwick, Calif. He …", "on Harbour St. The pier …"
     if bare in ABBREVIATIONS:
         return False
     if len(bare) == 1 and bare.isalpha() and raw[-1].isupper():

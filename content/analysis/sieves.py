@@ -314,13 +314,13 @@ _BEFORE_A_PARTICIPLE = re.compile(r"\s+(?:without|while|after|before|by|on|in|wh
 
 
 def _before_a_participle(phrase: str) -> str:
-    """The phrase without the word that led into a participle: "the vicomte without" (looking
-    at …) is the vicomte."""
+    """The phrase without the word that led into a participle: "the captain without" (looking
+    at …) is the captain."""
     led = _BEFORE_A_PARTICIPLE.search(phrase)
     return phrase[: led.start()] if led is not None and len(phrase[: led.start()].split()) >= 2 else phrase
 
 
-# A participle that ends a description, its object after it: "cried the officers turning to …".
+# A participle that ends a description, its object after it: "cried the sailors turning to …".
 _TRAILING_PARTICIPLE = re.compile(r"\s+[a-z]\w*ing$")
 _PARTICIPLE_OBJECT = re.compile(
     r"\s+(?:to|at|round|towards?|back|away|up|down|out|his|her|their|the|a|an|him|them|it|me|us)\b"
@@ -431,7 +431,7 @@ class Sieves:
         if turning is not None and len(phrase[: turning.start()].split()) >= 2:
             after = match.start(group) + offset + len(phrase)
             if _PARTICIPLE_OBJECT.match(match.string, after):
-                # "cried the officers turning to …": the officers (not "the closed-door meeting,")
+                # "cried the sailors turning to …": the sailors (not "the closed-door meeting,")
                 phrase = _before_a_participle(phrase[: turning.start()])
         start = match.start(group) + offset
         return Mention(start, start + len(phrase), phrase, kind)
@@ -773,7 +773,7 @@ class Sieves:
                 self.in_quotation(match.start("who"))
                 or (match.group("verb").endswith("ing") and not match.group("aux"))  # "Wilk holding …"
                 or who.lower() in ("it", "i", "we")
-                # "Nor does …", "Is this …", "In this state …"; "The soldiers …" ("soldiers" no verb)
+                # "Nor does …", "Is this …", "In this state …"; "The sailors …" ("sailors" no verb)
                 or who.lower() in _NEVER_A_SUBJECT
                 or who.endswith("ing")  # "Holding signs, …"
                 or _NOT_A_SUBJECT.fullmatch(who)

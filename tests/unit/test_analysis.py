@@ -459,9 +459,9 @@ def test_in_a_book_a_house_mostly_written_after_at_is_a_place_and_one_smiled_at_
 
 
 def test_in_a_book_a_name_given_once_does_not_take_a_given_name_from_one_given_often() -> None:
-    """ "the cow who swallowed Tomas Thumb" once, then "Tomas Wilk" again and again: "said
-    Tomas" is Tomas Wilk, not "Tomas Thumb", whom the book named first."""
-    opening = "It was more famous than the cow who swallowed Tomas Thumb.\n\n"
+    """ "a ballad of Tomas Reed" once, then "Tomas Wilk" again and again: "said Tomas" is
+    Tomas Wilk, not "Tomas Reed", whom the book named first."""
+    opening = "The band played a ballad of Tomas Reed.\n\n"
     chapter = "Tomas Wilk walked to the pier.\n\n“Then light it,” said Tomas.\n\n"
     text = "A Lamp Story\n\n" + opening + chapter * 3 + _BOOK_FILLER
     assert len(text) > 80_000  # a book

@@ -1167,32 +1167,32 @@ def test_an_adverb_after_a_name_is_no_part_of_the_speaker() -> None:
 
 
 def test_a_bare_the_is_nobody() -> None:
-    """ "The soldiers, on seeing him, lit fires …": "soldiers" may look like a verb, but "The"
+    """ "The sailors, on seeing the boat, lit lamps …": "sailors" may look like a verb, but "The"
     alone is nobody, so no "The" speaks the shout or stands in the People tab."""
-    text, quotes = quotes_of("The soldiers, on seeing him, lit fires and ran after him, shouting, “Hurrah!”")
+    text, quotes = quotes_of("The sailors, on seeing the boat, lit lamps and ran to the quay, shouting, “Hurrah!”")
     assert [(text[q.start : q.end], q.speaker) for q in quotes] == [("“Hurrah!”", None)]
 
 
 def test_a_name_with_an_accented_letter_is_a_name() -> None:
-    """ "Pétya said", "Then Émile told him to “…”": a name whose letters carry accents speaks as
-    any other; and after "the crowd of the Assumption-and Pétya Varga was pushed aside" (a
-    hyphen for a dash), Pétya is Pétya Varga, not "Assumption-and Pétya Varga"."""
+    """ "Léon said", "Then Émile told him to “…”": a name whose letters carry accents speaks as
+    any other; and after "the crowd of the regatta-and Léon Varga was pushed aside" (a hyphen
+    for a dash), Léon is Léon Varga, not "regatta-and Léon Varga"."""
     body = (
-        "It was the crowd of the Assumption-and Pétya Varga was pushed aside.\n\n"
-        "Pétya said, “Come here.”\n\n"
+        "It was the crowd of the regatta-and Léon Varga was pushed aside.\n\n"
+        "Léon said, “Come here.”\n\n"
         "Then Émile told him to “go home” and left."
     )
     _text, quotes = quotes_of(body)
-    assert [q.speaker for q in quotes] == ["Pétya Varga", "Émile"]
+    assert [q.speaker for q in quotes] == ["Léon Varga", "Émile"]
 
 
 def test_an_initial_that_ends_a_sentence_makes_no_name_with_the_next_word() -> None:
-    """ "monograms A and N. In the hall …" is no person "N. In", who would then speak for every
+    """ "the letters K and N. In the yard …" is no person "N. In", who would then speak for every
     sentence opening with "In"; a paragraph ending "… Ida Berg burst out:" introduces Ida Berg."""
     body = (
         "“Good day,” said Ida Berg.\n\n"
-        "The hall had monograms A and N. In the hall stood a table.\n\n"
-        "In the midst of a talk on the harbour Ida Berg burst out:\n\n"
+        "The gate bore the letters K and N. In the yard stood a cart.\n\n"
+        "In the quiet after supper Ida Berg burst out:\n\n"
         "“Oh, do not speak to me of the ferry.”"
     )
     text, quotes = quotes_of(body)
@@ -1206,7 +1206,7 @@ def test_a_verb_with_its_particle_or_participle_keeps_them_out_of_the_speaker() 
     body = (
         "“Who gave it?” broke in Ida Berg.\n\n"
         "“Nobody,” chimed in Tomas Wilk.\n\n"
-        "“What brings you here?” cried the sailors turning to the newcomer."
+        "“Is the tide in?” cried the sailors turning to the harbour master."
     )
     text, quotes = quotes_of(body)
     assert [text[q.speaker_start : q.speaker_end] for q in quotes] == ["Ida Berg", "Tomas Wilk", "the sailors"]
@@ -1215,14 +1215,14 @@ def test_a_verb_with_its_particle_or_participle_keeps_them_out_of_the_speaker() 
 
 def test_said_i_in_a_first_person_novel_is_the_narrator_however_punctuated() -> None:
     """ "says I." and "said I-“…”" (a dash written as a hyphen) are the narrator's, as "I said"
-    is; "said the other good-humoredly" is the other, not "the other good-humoredly"."""
+    is; "said the other half-heartedly" is the other, not "the other half-heartedly"."""
     narration = "\n\n".join(["I went down to the harbour and I looked at the boats. I was tired, and I slept."] * 5)
     body = (
         "Chapter 1\n\n" + narration + "\n\n"
-        "“He eats nothing but fish,” said the landlord.\n\n"
-        "“The devil he does,” says I. “Where is that sailor?”\n\n"
-        "“Broke,” said I-“broke, do you mean?”\n\n"
-        "“No; only heard of him,” said the other good-humoredly."
+        "“The lamp is out,” said the landlord.\n\n"
+        "“The tide is in,” says I. “Where is the boat?”\n\n"
+        "“Gone,” said I-“gone, do you mean?”\n\n"
+        "“Gone to the pier,” said the other half-heartedly."
     )
     text, quotes = quotes_of(body)
     assert [(text[q.speaker_start : q.speaker_end], q.speaker) for q in quotes if q.speaker_start is not None] == [
@@ -1236,8 +1236,8 @@ def test_said_i_in_a_first_person_novel_is_the_narrator_however_punctuated() -> 
 
 
 def test_a_word_that_only_opens_sentences_is_no_subject() -> None:
-    """ "Nor does Tomas, in painting …, “Harbour at Dusk,” make out …": no speaker "Nor"."""
-    _text, quotes = quotes_of("Nor does Tomas, in painting the scene in his own “Harbour at Dusk,” make out better.")
+    """ "Nor does Tomas, in his song “Harbour at Dusk,” sing any better": no speaker "Nor"."""
+    _text, quotes = quotes_of("Nor does Tomas, in his song “Harbour at Dusk,” sing any better.")
     assert [q.speaker for q in quotes] == [None]
 
 

@@ -40,7 +40,7 @@ def split(text: str) -> list[str]:
         ("* Ferry workers strike\n* Union chair speaks", ["* Ferry workers strike", "* Union chair speaks"]),
         ("Related:\n  - one item\n  • two item", ["Related:", "- one item", "• two item"]),
         ("The tide came in\n-- and went out.", ["The tide came in\n-- and went out."]),
-        ('"No, no. You must have it."', ['"No, no.', 'You must have it."']),
+        ('"No, no. Take the boat."', ['"No, no.', 'Take the boat."']),
         ("It made him ill. He went home.", ["It made him ill.", "He went home."]),
         ("It was No. 1 in the charts.", ["It was No. 1 in the charts."]),
         ("She moved to Gullwick, Calif. She liked it.", ["She moved to Gullwick, Calif.", "She liked it."]),
