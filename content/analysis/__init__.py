@@ -169,7 +169,12 @@ class Analysis:
         from content.analysis.cast import Cast
 
         # In fiction "I" is the narrator, a character; in non-fiction it is the byline's author.
-        narrator = "the narrator" if self.fiction else (self.read.author or "the narrator")
+        # A story told in the third person has no narrator to speak: an "I" outside its
+        # quotation marks (a line of verse, a letter) is nobody in it.
+        if self.fiction:
+            narrator = "the narrator" if self.first_person else None
+        else:
+            narrator = self.read.author or "the narrator"
         return Cast(self.read.text, narrator, self.pause, self.lowered)
 
     @cached_property

@@ -474,7 +474,8 @@ class Cast:
         self._opens_only: dict[str, bool] = {}
         self._capitals: _Capitals | None = None
         self.narrator = narrator
-        """Who "I" is: in first-person fiction the narrator, in first-person non-fiction the byline."""
+        """Who "I" is: in first-person fiction the narrator, in non-fiction the byline; in a
+        story told in the third person, nobody."""
         self.descriptions: dict[str, list[str]] = {}
         """Person → the descriptions the text gives them in apposition ("Ruth Okafor, a retired teacher,")."""
         self.full: dict[str, str] = {}
@@ -643,6 +644,9 @@ class Cast:
                 distinct = gender is not None and (conflicts or self.kept_apart(titled))
                 shown = _one_line(titled) if distinct else resolved
                 self.titled.append((shown, gender))
+        self._first_named: dict[str, int] = {}
+        for offset, name in zip(self.positions, self.names, strict=True):
+            self._first_named.setdefault(name, offset)
         self._vote_genders(text, text.lower() if lowered is None else lowered)
 
     def _places(self, runs: list[tuple[int, str]], resolution: dict[str, str], confirmed: set[str]) -> set[str]:
@@ -877,6 +881,12 @@ class Cast:
             if self.names[index] in people:
                 return self.names[index]
             index -= 1
+        if len(people) == 1:
+            # "the doctor" chapters after Doctor Wilk was last named: the only doctor the text has.
+            (person,) = people
+            first = self._first_named.get(person)
+            if first is not None and first < offset:
+                return person
         return None
 
     def named_between(self, start: int, end: int) -> list[tuple[int, str]]:

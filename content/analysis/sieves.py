@@ -919,8 +919,9 @@ class Sieves:
         if mention.kind == "pronoun":
             pronoun = mention.text.lower().strip(" .-—–")
             if pronoun == "i":
-                # "said I": in fiction the narrator, a character; in non-fiction the byline's author.
-                return self.people.narrator or "the narrator"
+                # "said I": in fiction the narrator, a character (none in a story told in the third
+                # person); in non-fiction the byline's author.
+                return self.people.narrator
             if pronoun not in ("he", "she"):
                 return None
             wanted = "m" if pronoun == "he" else "f"

@@ -280,7 +280,7 @@ def test_third_person_fiction_has_no_named_narrator() -> None:
     analysis = analyse(parse_plain_text("Harbour Days\n\nCHAPTER I\n\nCHAPTER II\n\n" + "\n\n".join(paragraphs), "x"))
     assert analysis.quotes
     assert not analysis.first_person
-    assert analysis.cast.narrator == "the narrator"
+    assert analysis.cast.narrator is None  # told in the third person: nobody to name
 
 
 def test_the_shipped_claim_cue_model_loads_and_is_trained() -> None:
@@ -620,3 +620,41 @@ def test_the_analysis_near_a_place_finds_what_the_whole_analysis_finds_there() -
     assert {c.kind for c in part.claims} >= {"attributed", "hedged"}
     fresh = analyse(parse_plain_text("Ferry News\n\n" + body, "/tmp/ferry.txt"))
     assert analysis.quotes == fresh.quotes and analysis.claims == fresh.claims
+
+
+def test_the_only_doctor_named_is_the_doctor_chapters_later() -> None:
+    """A role the text gives one person ("Doctor Ida Varga") stands for that person however
+    long ago she was last named; before she is first named, "the doctor" is nobody known."""
+    weather = "The rain kept on over the harbour all that week, and the boats stayed in. " * 80
+    text = (
+        "The Long Week\n\n"
+        "“Who is at the door?” asked the doctor.\n\n"
+        "Doctor Ida Varga came up from the quay at noon. “I will see him now,” said Doctor Varga.\n\n"
+        f"{weather}\n\n"
+        "“Sit down, all of you,” said the doctor."
+    )
+    quotes = analyse(parse_plain_text(text, "x")).quotes
+    assert [text[q.speaker_start : q.speaker_end] for q in quotes] == ["the doctor", "Doctor Varga", "the doctor"]
+    assert quotes[0].speaker == "the doctor"
+    assert "Ida Varga" in (quotes[1].speaker or "")
+    assert quotes[2].speaker == quotes[1].speaker
+
+
+def test_an_i_in_a_story_told_in_the_third_person_is_nobody_in_it() -> None:
+    """A line of verse in a third-person novel is no narrator speaking: the words it quotes
+    are nobody's, and no "narrator" joins the people a later "she" may mean."""
+    story = "Ida Berg said nothing, and Tomas Wilk said nothing. She looked at the boats while he waited. " * 6
+    text = (
+        "The Pier\n\nCHAPTER I\n\nCHAPTER II\n\n"
+        f"{story}\n\n"
+        "When the singer came to the lines\n\n"
+        "Although I sing of thee,\nI cannot say, “It rains.” Good night!\n\n"
+        "she stopped, and looked at him.\n\n"
+        "“Why do you sing it so?” he asked.\n\n"
+        "“Because I must,” she answered.\n\n"
+        "“Then sing,” he said.\n\n"
+        "“I will not,” she said."
+    )
+    analysis = analyse(parse_plain_text(text, "x"))
+    assert analysis.fiction and not analysis.first_person
+    assert [q.speaker for q in analysis.quotes] == [None, "Tomas Wilk", "Ida Berg", "Tomas Wilk", "Ida Berg"]
