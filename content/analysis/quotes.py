@@ -173,6 +173,7 @@ def find_quotes(
             trace.append(Choice(Span(span.start, span.end), options, scored, chosen, fiction))
         if chosen is not None:
             candidate, speaker = options[chosen].candidate, options[chosen].speaker
+            candidate = _named_in_sentence(sieves, candidate, speaker, block, sentence, span)
             if speaker is not None and candidate.mention.kind == "pronoun":
                 cast.learn_gender(speaker, candidate.mention.text)
             if speaker is not None and candidate.mention.kind == "group":
@@ -265,6 +266,34 @@ def _named_again(sieves: Sieves, candidate: Candidate | None, span: MarkedSpan) 
         mention = Mention(offset, run.end(), text[offset : run.end()], "person")
         return Candidate(mention, candidate.cue, candidate.loose, candidate.sieve, candidate.speaker)
     return candidate
+
+
+def _named_in_sentence(
+    sieves: Sieves, candidate: Candidate, speaker: str | None, block: Block, sentence: Span, span: MarkedSpan
+) -> Candidate:
+    """The chosen speaker's mention in the quotation's own sentence, when the mention the
+    choice rests on lies in another paragraph: "From the mayor’s “vulgar effusion” to …, Wilk
+    described Holm as …" rests on that "Wilk", not on the one of the paragraph before."""
+    mention = candidate.mention
+    if speaker is None or block.start <= mention.start < block.end:
+        return candidate
+    people, text = sieves.people, sieves.text
+    best: tuple[int, int, int] | None = None
+    for offset, name in people.named_between(sentence.start, sentence.end):
+        if span.start <= offset < span.end or sieves.in_quotation(offset):
+            continue
+        if speaker not in (name, people.resolve_name(name)):
+            continue
+        run = _NAME_AT.match(text, offset)
+        if run is None:
+            continue
+        distance = span.start - run.end() if run.end() <= span.start else offset - span.end
+        if best is None or distance < best[0]:
+            best = (distance, offset, run.end())
+    if best is None:
+        return candidate
+    _distance, start, end = best
+    return replace(candidate, mention=Mention(start, end, text[start:end], "person"))
 
 
 def vocative(sieves: Sieves, span: MarkedSpan, speaker: str | None) -> Mention | None:

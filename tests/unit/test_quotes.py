@@ -1252,3 +1252,20 @@ def test_a_reflexive_after_a_description_is_no_part_of_it() -> None:
     """ "said the harbour master himself": the harbour master."""
     text, quotes = quotes_of("“The boats are in,” said the harbour master himself.")
     assert [text[q.speaker_start : q.speaker_end] for q in quotes] == ["the harbour master"]
+
+
+def test_a_speaker_named_in_the_quotations_own_sentence_is_the_mention_it_rests_on() -> None:
+    """A scare quote that opens a sentence goes to the writer who spoke before; the mention
+    shown is that writer's name in its own sentence, not the one a paragraph back."""
+    body = (
+        "“This should hasten the end of the pier,” Wilk wrote.\n\n"
+        "From the mayor’s “vulgar effusion” last week to her call for a new pier, "
+        "Wilk described Holm as a “caricature of the town’s worst habits.”"
+    )
+    text, quotes = quotes_of(body)
+    own = text.index("Wilk described")
+    assert [(q.speaker, q.speaker_start) for q in quotes] == [
+        ("Wilk", text.index("Wilk wrote")),
+        ("Wilk", own),
+        ("Wilk", own),
+    ]
