@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from content.analysis.quotes import Quote
 
 # Paragraphs this close (a blank line and a little) are one exchange.
-_ADJACENT = 3
+ADJACENT = 3
 
 
 def bare_turn(text: str, span: MarkedSpan, block: Block) -> bool:
@@ -62,7 +62,7 @@ class DialogueTracker:
             return None
         if block_of(self.last.start).start == block.start:
             return inherit(self.last, "continued", unresolved=True)
-        if block.start - block_of(self.last.end - 1).end <= _ADJACENT:
+        if block.start - block_of(self.last.end - 1).end <= ADJACENT:
             return inherit(self.last, "continued_next")  # in the next paragraph: weaker
         return None
 
@@ -79,14 +79,14 @@ class DialogueTracker:
         if self.spoken_to is None:
             return None
         end, mention = self.spoken_to
-        if not 0 < block.start - end <= _ADJACENT:
+        if not 0 < block.start - end <= ADJACENT:
             return None
         return Candidate(mention, "", sieve="addressed", speaker=mention.text)
 
     def alternating(self, block: Block) -> Candidate | None:
         """In an unbroken dialogue of two, an unattributed turn belongs to whoever spoke two
         turns before it: counted back to the nearest turn whose speaker is known."""
-        if not self.run or block.start - self.run[-1][1] > _ADJACENT:
+        if not self.run or block.start - self.run[-1][1] > ADJACENT:
             return None
         known = [(distance, quote) for distance, (_, _, quote) in enumerate(reversed(self.run), 1) if quote.speaker]
         if not known:
@@ -127,7 +127,7 @@ class DialogueTracker:
         if run and run[-1][0] == block.start:
             if run[-1][2].speaker is None:
                 run[-1] = (block.start, block.end, quote)
-        elif run and block.start - run[-1][1] <= _ADJACENT:
+        elif run and block.start - run[-1][1] <= ADJACENT:
             run.append((block.start, block.end, quote))
             del run[:-12]
         else:

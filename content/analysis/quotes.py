@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from content.analysis.cast import Cast, Mention, title_gender
-from content.analysis.dialogue import DialogueTracker, Turn, bare_turn, inherit, link_descriptions
+from content.analysis.dialogue import ADJACENT, DialogueTracker, Turn, bare_turn, inherit, link_descriptions
 from content.analysis.lexicon import DESCRIBED_GENDER, KIN_GENDER, KIN_WORDS, PRONOUNS, TITLES
 from content.analysis.marks import MarkedSpan, find_marked_spans
 from content.analysis.patterns import NAME, looks_like_a_title
@@ -138,6 +138,10 @@ def find_quotes(
         ):
             if candidate is not None:
                 proposals.append(candidate)
+        if bare and not fiction and not proposals:  # nobody named around it, nor by the dialogue
+            ahead = _said_next(sieves, outer, index, block, dialogue.recent)
+            if ahead is not None:
+                proposals.append(ahead)
         fragment = _word_count(inner) < 5 and inner[-1:] not in ".?!,"
         options = _options(sieves, dialogue, proposals, span, block, bare)
         inside, around = named_inside(sieves, span), named_around(sieves, span, block)
@@ -266,6 +270,25 @@ def _named_again(sieves: Sieves, candidate: Candidate | None, span: MarkedSpan) 
         mention = Mention(offset, run.end(), text[offset : run.end()], "person")
         return Candidate(mention, candidate.cue, candidate.loose, candidate.sieve, candidate.speaker)
     return candidate
+
+
+def _said_next(
+    sieves: Sieves, outer: list[MarkedSpan], index: int, block: Block, recent: list[str]
+) -> Candidate | None:
+    """In an article, a paragraph that is a quotation and nothing else goes on into the next,
+    which opens with a quotation and names its speaker: “…” / “…,” Holm notes. Holm's."""
+    if index + 1 >= len(outer):
+        return None
+    following = outer[index + 1]
+    after = sieves.block_of(following.start)
+    if after.start - block.end > ADJACENT or following.start - after.start > 2:
+        return None
+    limit = min(outer[index + 2].start if index + 2 < len(outer) else len(sieves.text), after.end)
+    said = sieves.after(following, limit)
+    if said is None:
+        return None
+    speaker = sieves.resolve(said.mention, recent, None)
+    return Candidate(said.mention, said.cue, said.loose, "continued_next", speaker)
 
 
 def _named_in_sentence(

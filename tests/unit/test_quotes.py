@@ -1269,3 +1269,15 @@ def test_a_speaker_named_in_the_quotations_own_sentence_is_the_mention_it_rests_
         ("Wilk", own),
         ("Wilk", own),
     ]
+
+
+def test_a_quotation_alone_in_its_paragraph_goes_on_into_the_next_one_that_names_its_speaker() -> None:
+    """An article's “…” / “…,” Holm notes.: the first paragraph is Holm's too."""
+    body = (
+        "Holm likes Wilk’s chances in November, in part because he sees Wilk as a uniter.\n\n"
+        "“Not only can Wilk win in November, he’s the one with the best chance of winning.”\n\n"
+        "“He may be the only one, because Berg does not unite the party,” Holm notes."
+    )
+    text, quotes = quotes_of(body)
+    notes = text.index("Holm notes")
+    assert [(q.speaker, q.speaker_start) for q in quotes] == [("Holm", notes), ("Holm", notes)]
