@@ -126,6 +126,11 @@ _AFTER_NORMAL = re.compile(
     rf"^[\s,—–-]*(?P<who>{WORD_RUN}){PARENTHESIS}{APPOSITION}\s+(?:(?:{AUXILIARY})\s+)*(?:quoted\s+as\s+)?"
     rf"(?P<verb>{REPORTING_VERB})\b"
 )
+# The same with the plural present, taken after a plural subject only: “…,” they conclude.
+_AFTER_PLURAL = re.compile(
+    rf"^[\s,—–-]*(?P<who>{WORD_RUN}){PARENTHESIS}\s+(?P<verb>{word_alternation(PLURAL_REPORTING_VERBS)})\b"
+    r"(?=\s*(?:[.,;:!?—–(]|--|$|\s(?:on|in|at|to|that|of|about|for|with)\b))"
+)
 # A conjunction that opens a clause of its own after a quotation: "…”, but he also warned …".
 _NEW_CLAUSE = re.compile(r"(?:but|and|while|although|though|because|so|yet|whereas|or)\s", re.I)
 # The attribution closes the sentence: "A keeper who “sleeps” is no keeper, Wilk said."
@@ -501,6 +506,16 @@ class Sieves:
                 if mention is not None:
                     shifted = Mention(mention.start + span.end, mention.end + span.end, mention.text, mention.kind)
                     return Candidate(shifted, match.group("verb"))
+        plural = _AFTER_PLURAL.match(window)
+        if (
+            plural is not None
+            and _after_a_plural_subject(window, plural.start("verb"))
+            and not _NEW_CLAUSE.match(plural.group("who").lstrip(" ,—–-"))  # "…,” and I agree.
+        ):
+            mention = self._mention(plural)
+            if mention is not None:
+                shifted = Mention(mention.start + span.end, mention.end + span.end, mention.text, mention.kind)
+                return Candidate(shifted, plural.group("verb"))
         return None
 
     def after_any_verb(self, span: MarkedSpan, limit: int) -> Candidate | None:

@@ -1281,3 +1281,20 @@ def test_a_quotation_alone_in_its_paragraph_goes_on_into_the_next_one_that_names
     text, quotes = quotes_of(body)
     notes = text.index("Holm notes")
     assert [(q.speaker, q.speaker_start) for q in quotes] == [("Holm", notes), ("Holm", notes)]
+
+
+def test_a_plural_subject_and_its_verb_after_a_quotation_attribute_it() -> None:
+    """ "“…,” they conclude." and "“…,” the councillors state in …": the plural present after
+    a plural subject; but "… a “quiet revolution,” and I agree" is Someone's, the clause after
+    it one of its own."""
+    body = (
+        "“The attacks on the mayor show that many oppose any newcomers,” they conclude.\n\n"
+        "“Today the town is one of the leading ports,” the councillors state in the white paper.\n\n"
+        "Someone called it a “quiet revolution,” and I agree."
+    )
+    text, quotes = quotes_of(body)
+    assert [text[q.speaker_start : q.speaker_end] if q.speaker_start is not None else None for q in quotes] == [
+        "they",
+        "the councillors",
+        "Someone",
+    ]
