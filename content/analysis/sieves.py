@@ -150,6 +150,12 @@ _REPORTING_SUBJECT = re.compile(
     rf"(?P<verb>{REPORTING_VERB})\b(?!\s+(?:by|to)\b)"
 )
 _SUBJECT_BEFORE = re.compile(rf"(?P<who>{MENTION}){PARENTHESIS}{APPOSITION}\s+{_BETWEEN}$")
+# "A harbour official who spoke anonymously said, “…”": a relative clause, not set off by
+# commas, between the subject and its verb.
+_RESTRICTED_SUBJECT = re.compile(rf"(?P<who>{MENTION})\s+who\s+(?P<clause>[^,;:“”\"]{{1,80}}?)\s+{_BETWEEN}$")
+# A clause inside the relative clause has a subject of its own ("… who gained attention when
+# he yelled …"): the verb after it is that subject's.
+_CLAUSE_IN_CLAUSE = re.compile(r"\b(?:when|while|because|if|as|after|before|since|until|he|she|they|we|I)\b")
 # "… from Odile Brennan, who declared, “…”": the relative pronoun is the verb's subject; it
 # is the mention the quotation rests on, and it stands for the name before it.
 _RELATIVE_BEFORE = re.compile(rf"(?P<who>{NAME}){PARENTHESIS},\s+(?P<relative>who)\s+{_BETWEEN}$")
@@ -697,12 +703,17 @@ class Sieves:
             subject = (_SPEAKING_TO.search(left, opened, verb.start()) if speaking_to else None) or (
                 _SUBJECT_BEFORE.search(left, opened, verb.start())
             )
-            if subject is not None:
-                mention = self._mention(subject)
-                if mention is not None:
-                    return Candidate(
-                        Mention(mention.start + floor, mention.end + floor, mention.text, mention.kind), verb.group()
-                    )
+            restricted = _RESTRICTED_SUBJECT.search(left, opened, verb.start()) if " who " in left else None
+            if restricted is not None and _CLAUSE_IN_CLAUSE.search(restricted.group("clause")):
+                restricted = None
+            if restricted is not None and (subject is None or restricted.start() < subject.start()):
+                # "Voters who told pollsters they liked Wilk said": not "Wilk", the clause's object
+                subject = restricted
+            mention = self._mention(subject) if subject is not None else None
+            if mention is not None:
+                return Candidate(
+                    Mention(mention.start + floor, mention.end + floor, mention.text, mention.kind), verb.group()
+                )
             inverted = _INVERTED_MENTION.match(left[verb.end() :])
             if inverted is not None and verb.group().lower() not in NOT_INVERTED:
                 mention = self._mention(inverted)

@@ -1298,3 +1298,16 @@ def test_a_plural_subject_and_its_verb_after_a_quotation_attribute_it() -> None:
         "the councillors",
         "Someone",
     ]
+
+
+def test_a_relative_clause_without_commas_between_a_speaker_and_the_verb() -> None:
+    """The speaker is the phrase before "who", not the last noun of the clause ("the plan",
+    "the mayor"); but in "… who gained fame when he yelled “…”" the verb is the "he"'s."""
+    body = (
+        "Although there is no overlap, a harbour official who spoke anonymously to discuss the plan "
+        "said Wednesday, “Certainly there are talks between the harbour and the Wilk campaign.”\n\n"
+        "Fishers who told pollsters that the mayor was wrong said the plan was “a disgrace.”\n\n"
+        "The latest is Tomas Wilk, the councillor who gained fame in 2009 when he yelled “You lie!” at the mayor."
+    )
+    text, quotes = quotes_of(body)
+    assert [text[q.speaker_start : q.speaker_end] for q in quotes] == ["a harbour official", "Fishers", "he"]
