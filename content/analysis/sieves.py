@@ -707,7 +707,7 @@ class Sieves:
             if restricted is not None and _CLAUSE_IN_CLAUSE.search(restricted.group("clause")):
                 restricted = None
             if restricted is not None and (subject is None or restricted.start() < subject.start()):
-                # "Voters who told pollsters they liked Wilk said": not "Wilk", the clause's object
+                # "Fishers who told pollsters that the mayor was wrong said": not "the mayor"
                 subject = restricted
             mention = self._mention(subject) if subject is not None else None
             if mention is not None:
