@@ -258,8 +258,8 @@ def _could_be_a_person(name: str) -> bool:
         return False
     if all(word.lower() in TIME_WORDS for word in words) and name.lower() not in _NAMES_TOO:
         return False  # "Wilk said Tuesday", "said Tuesday Night": when, not who
-    if len(words) == 1 and _a_nationality(name):
-        return False
+    if len(words) == 1 and name.lower() in NATIONALITIES:
+        return False  # "Russian", "the Frenchman": what someone is, not who
     return not any(word.lower().rstrip(".") in ORGANISATION_WORDS or word.lower() in PLACE_WORDS for word in words)
 
 
@@ -267,11 +267,6 @@ def _a_rank_only(titled: str) -> bool:
     """ "Madame General": a title before a rank, not a name; she is not the General himself."""
     words = titled.lower().replace(".", "").split()
     return len(words) >= 2 and all(word in TITLES for word in words)
-
-
-def _a_nationality(name: str) -> bool:
-    """ "Russian", "the Frenchman": what someone is, not who."""
-    return name.lower() in NATIONALITIES
 
 
 def _a_body_of_people(name: str, lower_words: _LowerCase) -> bool:

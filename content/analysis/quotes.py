@@ -260,16 +260,22 @@ def _named_again(sieves: Sieves, candidate: Candidate | None, span: MarkedSpan) 
     this quotation rests on."""
     if candidate is None or candidate.speaker is None or candidate.mention.end >= span.start:
         return candidate
+    mentions = _mentions_of(sieves, candidate.speaker, candidate.mention.end, span.start)
+    last = mentions[-1] if mentions else None
+    return candidate if last is None else replace(candidate, mention=last)
+
+
+def _mentions_of(sieves: Sieves, speaker: str, start: int, end: int) -> list[Mention | None]:
+    """Where the text names `speaker` in `[start, end)`, outside quotations, in order: each a
+    person mention, or None where the cast records a name the name pattern does not match."""
     text, people = sieves.text, sieves.people
-    for offset, name in reversed(people.named_between(candidate.mention.end, span.start)):
-        if sieves.in_quotation(offset) or candidate.speaker not in (name, people.resolve_name(name)):
+    found: list[Mention | None] = []
+    for offset, name in people.named_between(start, end):
+        if sieves.in_quotation(offset) or speaker not in (name, people.resolve_name(name)):
             continue
         run = _NAME_AT.match(text, offset)
-        if run is None:
-            break
-        mention = Mention(offset, run.end(), text[offset : run.end()], "person")
-        return Candidate(mention, candidate.cue, candidate.loose, candidate.sieve, candidate.speaker)
-    return candidate
+        found.append(None if run is None else Mention(offset, run.end(), text[offset : run.end()], "person"))
+    return found
 
 
 def _said_next(
@@ -297,26 +303,16 @@ def _named_in_sentence(
     """The chosen speaker's mention in the quotation's own sentence, when the mention the
     choice rests on lies in another paragraph: "From the mayor’s “vulgar effusion” to …, Wilk
     described Holm as …" rests on that "Wilk", not on the one of the paragraph before."""
-    mention = candidate.mention
-    if speaker is None or block.start <= mention.start < block.end:
+    if speaker is None or block.start <= candidate.mention.start < block.end:
         return candidate
-    people, text = sieves.people, sieves.text
-    best: tuple[int, int, int] | None = None
-    for offset, name in people.named_between(sentence.start, sentence.end):
-        if span.start <= offset < span.end or sieves.in_quotation(offset):
-            continue
-        if speaker not in (name, people.resolve_name(name)):
-            continue
-        run = _NAME_AT.match(text, offset)
-        if run is None:
-            continue
-        distance = span.start - run.end() if run.end() <= span.start else offset - span.end
-        if best is None or distance < best[0]:
-            best = (distance, offset, run.end())
-    if best is None:
+    mentions = [m for m in _mentions_of(sieves, speaker, sentence.start, sentence.end) if m is not None]
+    if not mentions:
         return candidate
-    _distance, start, end = best
-    return replace(candidate, mention=Mention(start, end, text[start:end], "person"))
+
+    def distance(mention: Mention) -> int:
+        return span.start - mention.end if mention.end <= span.start else mention.start - span.end
+
+    return replace(candidate, mention=min(mentions, key=distance))
 
 
 def vocative(sieves: Sieves, span: MarkedSpan, speaker: str | None) -> Mention | None:
