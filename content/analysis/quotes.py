@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -144,6 +145,16 @@ def find_quotes(
                 proposals.append(ahead)
         fragment = _word_count(inner) < 5 and inner[-1:] not in ".?!,"
         options = _options(sieves, dialogue, proposals, span, block, bare)
+        # “Holm, the pier was closed.” is spoken to Holm, never by him (a name called inside
+        # a quotation it holds, ‘…, Holm,’ may be anyone's): better nobody than him.
+        callee = {
+            name
+            for called in vocatives(sieves, span)
+            if not _NESTED_OPENING.search(text, span.start + 1, called.start)
+            for name in (called.text, sieves.people.resolve_name(called.text))
+        }
+        if callee:
+            options = [o for o in options if o.speaker not in callee]
         inside, around = named_inside(sieves, span), named_around(sieves, span, block)
         explicit_flags = [_explicit(option) for option in options]
         explicit_count = sum(explicit_flags)
@@ -241,6 +252,7 @@ _BEFORE_VOCATIVE = re.compile(r"(?:[,“\"‘'—(]|\b(?:[Oo]h?|[Dd]ear|[Mm]y de
 _AFTER_VOCATIVE = frozenset(",.!?;—")
 _NAME_AT = re.compile(NAME)
 _NOT_A_NAME = frozenset(TITLES) | KIN_WORDS | {"madam", "ma'am", "miss", "mrs", "ms"}
+_NESTED_OPENING = re.compile(r"‘|(?<![\w])'")
 _THE_OTHER = frozenset(("the other", "the other one"))
 
 
@@ -318,6 +330,11 @@ def _named_in_sentence(
 def vocative(sieves: Sieves, span: MarkedSpan, speaker: str | None) -> Mention | None:
     """The last person a quotation calls by name: “I'll tell you what, Mr. Hale,” or
     “Tomas! Come here.” (not the speaker, and not a name it only talks about)."""
+    return next(vocatives(sieves, span, speaker), None)
+
+
+def vocatives(sieves: Sieves, span: MarkedSpan, speaker: str | None = None) -> Iterator[Mention]:
+    """Every person a quotation calls by name, the last first."""
     text = sieves.text
     for offset, name in reversed(sieves.people.named_between(span.start + 1, span.end)):
         words = name.lower().split()
@@ -327,8 +344,7 @@ def vocative(sieves: Sieves, span: MarkedSpan, speaker: str | None) -> Mention |
         if run is None or text[run.end() : run.end() + 1] not in _AFTER_VOCATIVE:
             continue
         if _BEFORE_VOCATIVE.search(text, max(span.start, offset - 12), offset):
-            return Mention(offset, run.end(), name, "person")
-    return None
+            yield Mention(offset, run.end(), name, "person")
 
 
 def _resolve(

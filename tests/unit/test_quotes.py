@@ -1311,3 +1311,17 @@ def test_a_relative_clause_without_commas_between_a_speaker_and_the_verb() -> No
     )
     text, quotes = quotes_of(body)
     assert [text[q.speaker_start : q.speaker_end] for q in quotes] == ["a harbour official", "Fishers", "he"]
+
+
+def test_a_quotation_that_calls_someone_by_name_is_never_theirs() -> None:
+    """“Holm, where were you?” is spoken to Holm: left unattributed rather than given to him
+    when nobody else is proposed; his own turns stay his."""
+    text, quotes = quotes_of(
+        "Ida Varga met Nils Holm on the quay at dawn.\n\n"
+        "“Holm, where were you last night?” she asked.\n\n"
+        "“At the pier, as always,” said Holm.\n\n"
+        "“Holm, the pier was closed.”"
+    )
+    said = [(text[q.start : q.end], q.speaker) for q in quotes]
+    assert said[1] == ("“At the pier, as always,”", "Nils Holm")
+    assert [speaker for quote, speaker in said if quote.startswith("“Holm,")] == [None, None]
