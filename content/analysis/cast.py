@@ -421,7 +421,9 @@ def _headline_end(text: str) -> int:
     end = text.find("\n", start)
     end = len(text) if end < 0 else end
     words = [w for w in text[start:end].split() if w[:1].isalpha()]
-    title_case = len(words) >= 4 and all(w[0].isupper() or w.lower() in SMALL_WORDS for w in words)
+    lower = sum(not (w[0].isupper() or w.lower() in SMALL_WORDS) for w in words)
+    # One word in lower case is a style's ("Holm Tells Crowd the Pier is Safe"), in a long one.
+    title_case = len(words) >= 4 and (lower == 0 or (lower == 1 and len(words) >= 6))
     return end if title_case else 0
 
 

@@ -560,6 +560,17 @@ def test_a_title_case_headline_does_not_make_a_name() -> None:
     assert [p.name for p in analysis.people] == ["Tomas Wilk"]
 
 
+def test_a_long_headline_with_one_word_in_lower_case_is_still_title_case() -> None:
+    doc = parse_plain_text(
+        "Holm Tells Council the North Pier is Beyond Repair\n\n"
+        "Harbour master Nils Holm spoke on Monday. “It cannot be saved,” Holm said.",
+        "/tmp/t.txt",
+    )
+    analysis = analyse(doc)
+    assert [q.speaker for q in analysis.quotes] == ["Nils Holm"]
+    assert [p.name for p in analysis.people] == ["Nils Holm"]
+
+
 def test_the_one_called_by_name_answers_in_the_next_turn() -> None:
     """In a dialogue, a bare turn after “…, Tomas?” is Tomas's answer, not more from the one who asked."""
     text, quotes = quotes_of(
