@@ -1,10 +1,12 @@
 """Who "I" is in a first-person novel: the narrator is a character, and the others call
 them by name ("Sit down, Carter, …"). The name most often used to address someone in
-the turns around the narrator's own is taken for the narrator's."""
+the turns around the narrator's own is taken for the narrator's, unless the narration itself
+writes that name more often than the quotations do: there the narrator is "I"."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 
 from content.analysis.cast import Cast
@@ -16,8 +18,9 @@ from content.analysis.ranker import Ranker
 from content.document import Document, Sentence
 
 NARRATOR = "the narrator"
-# A name spoken to someone: after the opening mark, a comma or "O ", and before a comma or a stop.
-_VOCATIVE = re.compile(rf"(?:^[\"“‘']|,\s+|\bO\s+|\bdear\s+|\bmy\s+)(?P<name>{NAME})(?=\s*[,!?.;—])")
+# A name spoken to someone: after a comma, "O ", "dear" or "my", and before a comma or a stop.
+# (Not right after the opening mark: there “Yes, …” and “Oh, …” look like names too.)
+_VOCATIVE = re.compile(rf"(?:,\s+|\bO\s+|\bdear\s+|\bmy\s+)(?P<name>{NAME})(?=\s*[,!?.;—])")
 # Words of address that are not names: "Madame", "Sir", "Mamma".
 _NOT_A_NAME = frozenset("Madame Madam Sir Mamma Mama Papa Mother Father Mlle Mme Monsieur General Mr Mrs Miss".split())
 # The narrator must speak this often before a name is guessed for them.
@@ -46,11 +49,31 @@ def name_the_narrator(text: str, choices: list[Choice], cast: Cast) -> str | Non
                 for match in _VOCATIVE.finditer(text, span.start, span.end):
                     votes[cast.resolve_name(match.group("name"))] += 1
     votes = Counter({name: n for name, n in votes.items() if len(name.split()) >= 1 and name not in _NOT_A_NAME})
+    narrated = _named_in_narration(text, set(votes), choices)
+    votes = Counter({name: n for name, n in votes.items() if name not in narrated})
     if not votes:
         return None
     (name, count), *rest = votes.most_common(2)
     runner_up = rest[0][1] if rest else 0
     return name if count >= _MIN_VOTES and count >= 1.5 * runner_up else None
+
+
+def _named_in_narration(text: str, names: set[str], choices: list[Choice]) -> set[str]:
+    """Those of `names` whose last word the narration writes more often than the quotations
+    do: a story's narrator is "I" there, and only the others call them by name."""
+    starts = [choice.span.start for choice in choices]
+    narrated = set()
+    for name in names:
+        inside = outside = 0
+        for match in re.finditer(rf"(?<!\w){re.escape(name.split()[-1])}(?!\w)", text):
+            index = bisect_right(starts, match.start()) - 1
+            if index >= 0 and match.start() < choices[index].span.end:
+                inside += 1
+            else:
+                outside += 1
+        if outside > inside:
+            narrated.add(name)
+    return narrated
 
 
 def attribute(

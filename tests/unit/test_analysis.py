@@ -272,6 +272,23 @@ def test_a_first_person_narrator_is_named_by_how_the_others_address_them() -> No
     assert "Mara Quill" in speakers
 
 
+def test_a_name_the_narration_uses_is_not_the_first_person_narrator_s() -> None:
+    """Mara calls Holm by name beside the narrator's turns, but the narration itself names
+    Holm ("Holm went off"): the narrator is "I" there, so Holm is someone else."""
+    turns = []
+    for n in range(6):
+        turns.append(f"I came down to the quay for the {n + 1}th time. I was cold and I was tired.")
+        turns.append("“The boats are late again,” I said.")
+        turns.append("“Go and ask the harbour master, Holm,” said Mara Quill.")
+        turns.append("Holm went off along the quay, and Holm came back with nothing.")
+    text = "Harbour Days\n\nCHAPTER I\n\nCHAPTER II\n\n" + "\n\n".join(turns)
+    analysis = analyse(parse_plain_text(text, "x"))
+    assert analysis.fiction and analysis.first_person
+    assert analysis.cast.narrator == "the narrator"
+    said_i = [q.speaker for q in analysis.quotes if "late again" in text[q.start : q.end]]
+    assert said_i == ["the narrator"] * 6
+
+
 def test_third_person_fiction_has_no_named_narrator() -> None:
     paragraphs = [
         f"She walked along the quay for the {n + 1}th time. He followed her. “Carter, you look tired,” said Mara."
