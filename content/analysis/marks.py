@@ -75,13 +75,23 @@ def _is_close(text: str, i: int, start: int, end: int, single: bool) -> bool:
     return False
 
 
+# A straight single mark where a quotation may open: at a word's start, after a space, a
+# bracket or a dash, before a letter ('Come in,' / 'Tis is an elision, left out below).
+_STRAIGHT_SINGLE_OPEN = re.compile(r"(?:(?<=[\s(\[{—–])|^)'(?=[A-Za-z])")
+
+
 def _primary_is_single(text: str, blocks: Sequence[Block]) -> bool:
-    """Novels often quote with single marks; decide per document by counting openers."""
+    """Novels often quote with single marks, curly or straight; decide per document by
+    counting openers."""
     doubles = singles = 0
     for block in blocks:
         segment = text[block.start : block.end]
         doubles += segment.count("“") + segment.count('"') // 2 + segment.count("«")
         singles += segment.count("‘")
+        if "'" in segment:
+            singles += sum(
+                not _is_elision(segment, m.start(), len(segment)) for m in _STRAIGHT_SINGLE_OPEN.finditer(segment)
+            )
     return singles > 2 * doubles and singles >= 4
 
 

@@ -1336,3 +1336,19 @@ def test_a_quotation_that_calls_someone_by_name_is_never_theirs() -> None:
     said = [(text[q.start : q.end], q.speaker) for q in quotes]
     assert said[1] == ("“At the pier, as always,”", "Nils Holm")
     assert [speaker for quote, speaker in said if quote.startswith("“Holm,")] == [None, None]
+
+
+def test_a_story_quoted_with_straight_single_marks_has_its_quotations() -> None:
+    """'Come in,' said Mara. — a text that quotes with straight single marks throughout, as
+    some plain-text editions do; its apostrophes ("It's", "won't", "'tis") stay apostrophes."""
+    text, quotes = quotes_of(
+        "'Come in,' said Mara Quill. 'It's cold out there, and 'tis late.'\n\n"
+        "'I won't stay long,' said Nils Holm.\n\n"
+        "'You never do,' said Mara."
+    )
+    assert [(text[q.start : q.end], q.speaker) for q in quotes] == [
+        ("'Come in,'", "Mara Quill"),
+        ("'It's cold out there, and 'tis late.'", "Mara Quill"),
+        ("'I won't stay long,'", "Nils Holm"),
+        ("'You never do,'", "Mara Quill"),
+    ]
