@@ -147,9 +147,10 @@ def find_quotes(
         options = _options(sieves, dialogue, proposals, span, block, bare)
         # “Holm, the pier was closed.” is spoken to Holm, never by him (a name called inside
         # a quotation it holds, ‘…, Holm,’ may be anyone's): better nobody than him.
+        called_out = list(vocatives(sieves, span))
         callee = {
             name
-            for called in vocatives(sieves, span)
+            for called in called_out
             if not _NESTED_OPENING.search(text, span.start + 1, called.start)
             for name in (called.text, sieves.people.resolve_name(called.text))
         }
@@ -212,7 +213,7 @@ def find_quotes(
             quote = Quote(span.start, span.end, "term")
         quotes.append(quote)
         if quote.kind == "speech":
-            dialogue.record(quote, block, vocative(sieves, span, quote.speaker))
+            dialogue.record(quote, block, next((m for m in called_out if m.text != quote.speaker), None))
             paragraph = bisect_right(sieves.block_starts, block.start) - 1
             if not turns or turns[-1].paragraph != paragraph:
                 turns.append(Turn(paragraph, quote.speaker, described.get(len(quotes) - 1)))
@@ -327,18 +328,13 @@ def _named_in_sentence(
     return replace(candidate, mention=min(mentions, key=distance))
 
 
-def vocative(sieves: Sieves, span: MarkedSpan, speaker: str | None) -> Mention | None:
-    """The last person a quotation calls by name: “I'll tell you what, Mr. Hale,” or
-    “Tomas! Come here.” (not the speaker, and not a name it only talks about)."""
-    return next(vocatives(sieves, span, speaker), None)
-
-
-def vocatives(sieves: Sieves, span: MarkedSpan, speaker: str | None = None) -> Iterator[Mention]:
-    """Every person a quotation calls by name, the last first."""
+def vocatives(sieves: Sieves, span: MarkedSpan) -> Iterator[Mention]:
+    """Every person a quotation calls by name, the last first: “I'll tell you what, Mr. Hale,”
+    or “Tomas! Come here.” (not a name it only talks about)."""
     text = sieves.text
     for offset, name in reversed(sieves.people.named_between(span.start + 1, span.end)):
         words = name.lower().split()
-        if name == speaker or words[-1] == "family" or all(w.rstrip(".") in _NOT_A_NAME for w in words):
+        if words[-1] == "family" or all(w.rstrip(".") in _NOT_A_NAME for w in words):
             continue  # "…, sir," "…, Father?", "the Powler Family,": not one person called by name
         run = _NAME_AT.match(text, offset)
         if run is None or text[run.end() : run.end() + 1] not in _AFTER_VOCATIVE:

@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -549,26 +550,25 @@ def test_a_thing_called_by_a_name_is_not_speech_but_a_person_calling_it_so_is() 
     )
 
 
-def test_a_title_case_headline_does_not_make_a_name() -> None:
-    doc = parse_plain_text(
-        "Wilk Just Fired His Campaign Manager Over The Ferry Vote\n\n"
-        "Tomas Wilk fired his campaign manager on Monday. “It was time,” Wilk said.",
-        "/tmp/t.txt",
-    )
-    analysis = analyse(doc)
-    assert [q.speaker for q in analysis.quotes] == ["Tomas Wilk"]
-    assert [p.name for p in analysis.people] == ["Tomas Wilk"]
-
-
-def test_a_long_headline_with_one_word_in_lower_case_is_still_title_case() -> None:
-    doc = parse_plain_text(
-        "Holm Tells Council the North Pier is Beyond Repair\n\n"
-        "Harbour master Nils Holm spoke on Monday. “It cannot be saved,” Holm said.",
-        "/tmp/t.txt",
-    )
-    analysis = analyse(doc)
-    assert [q.speaker for q in analysis.quotes] == ["Nils Holm"]
-    assert [p.name for p in analysis.people] == ["Nils Holm"]
+@pytest.mark.parametrize(
+    ("headline", "body", "name"),
+    [
+        (
+            "Wilk Just Fired His Campaign Manager Over The Ferry Vote",
+            "Tomas Wilk fired his campaign manager on Monday. “It was time,” Wilk said.",
+            "Tomas Wilk",
+        ),
+        (  # a long headline with one word in lower case is still Title Case
+            "Holm Tells Council the North Pier is Beyond Repair",
+            "Harbour master Nils Holm spoke on Monday. “It cannot be saved,” Holm said.",
+            "Nils Holm",
+        ),
+    ],
+)
+def test_a_title_case_headline_does_not_make_a_name(headline: str, body: str, name: str) -> None:
+    analysis = analyse(parse_plain_text(f"{headline}\n\n{body}", "/tmp/t.txt"))
+    assert [q.speaker for q in analysis.quotes] == [name]
+    assert [p.name for p in analysis.people] == [name]
 
 
 def test_the_one_called_by_name_answers_in_the_next_turn() -> None:
