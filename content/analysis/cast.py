@@ -114,6 +114,10 @@ class Mention:
     text: str
     kind: MentionKind
 
+    def moved(self, offset: int) -> Mention:
+        """The same mention, found in a slice of the text that starts at `offset`."""
+        return Mention(self.start + offset, self.end + offset, self.text, self.kind)
+
 
 @dataclass(frozen=True, slots=True)
 class Person:

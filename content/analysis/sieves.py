@@ -486,8 +486,7 @@ class Sieves:
                 mention = self._mention(inverted) if inverted is not None else None
                 if inverted is None or mention is None or not _ENDS_HERE.match(window, inverted.end()):
                     return None
-                shifted = Mention(mention.start + span.end, mention.end + span.end, mention.text, mention.kind)
-                return Candidate(shifted, inverted.group("verb"))
+                return Candidate(mention.moved(span.end), inverted.group("verb"))
             if self.people.opens_only(bare.group("who")):
                 return None
             start = span.end + bare.start("who")
@@ -510,8 +509,7 @@ class Sieves:
             if match:
                 mention = self._mention(match)
                 if mention is not None:
-                    shifted = Mention(mention.start + span.end, mention.end + span.end, mention.text, mention.kind)
-                    return Candidate(shifted, match.group("verb"))
+                    return Candidate(mention.moved(span.end), match.group("verb"))
         plural = _AFTER_PLURAL.match(window)
         if (
             plural is not None
@@ -520,8 +518,7 @@ class Sieves:
         ):
             mention = self._mention(plural)
             if mention is not None:
-                shifted = Mention(mention.start + span.end, mention.end + span.end, mention.text, mention.kind)
-                return Candidate(shifted, plural.group("verb"))
+                return Candidate(mention.moved(span.end), plural.group("verb"))
         return None
 
     def after_any_verb(self, span: MarkedSpan, limit: int) -> Candidate | None:
@@ -537,9 +534,7 @@ class Sieves:
         mention = self._mention(match)
         if mention is None:
             return None
-        return Candidate(
-            Mention(mention.start + span.end, mention.end + span.end, mention.text, mention.kind), match.group("verb")
-        )
+        return Candidate(mention.moved(span.end), match.group("verb"))
 
     def by_agent(self, span: MarkedSpan, floor: int) -> Candidate | None:
         """ "The plan has been called “a gamble” by Ida Hale": the agent of a passive verb of
@@ -550,7 +545,7 @@ class Sieves:
         mention = self._mention(match) if match is not None else None
         if mention is None:
             return None
-        return Candidate(Mention(mention.start + span.end, mention.end + span.end, mention.text, mention.kind), "by")
+        return Candidate(mention.moved(span.end), "by")
 
     def relative_subject(self, span: MarkedSpan, floor: int) -> Candidate | None:
         """The last relative clause before the quotation in its sentence, whose subject is the
@@ -664,7 +659,7 @@ class Sieves:
         first = _SAID_FIRST.match(left) if left[:12].lstrip()[:1].isupper() else None
         if first is not None and (mention := self._mention(first)) is not None:
             # "Said Ines Varga, who grew up there, “…”": the verb opens the sentence.
-            return Candidate(Mention(mention.start + floor, mention.end + floor, mention.text, mention.kind), "said")
+            return Candidate(mention.moved(floor), "said")
         verbs = self._verbs_before(left, floor, span.start)
         opener = _INTRODUCTORY.match(left) if verbs else None
         opened = 0 if opener is None else opener.end()
@@ -675,9 +670,7 @@ class Sieves:
                 own = _ING_SUBJECT.search(left, 0, verb.start())
                 if own is not None and (mention := self._mention(own)) is not None:
                     # "…, with Trump tweeting that …": the participle has a subject of its own.
-                    return Candidate(
-                        Mention(mention.start + floor, mention.end + floor, mention.text, mention.kind), verb.group()
-                    )
+                    return Candidate(mention.moved(floor), verb.group())
                 # "…, Berg said, adding …": the participle goes on with the verb just before it.
                 subject = _SAID_THEN.search(left, max(0, verb.start() - 160), verb.start())
                 # "…, saying …": the speaker is the subject of the clause, not the word before.
@@ -686,7 +679,7 @@ class Sieves:
                     mention = self._mention(subject)
                     if mention is not None:
                         return Candidate(
-                            Mention(mention.start + floor, mention.end + floor, mention.text, mention.kind),
+                            mention.moved(floor),
                             verb.group(),
                         )
                 continue
@@ -711,34 +704,30 @@ class Sieves:
                 subject = restricted
             mention = self._mention(subject) if subject is not None else None
             if mention is not None:
-                return Candidate(
-                    Mention(mention.start + floor, mention.end + floor, mention.text, mention.kind), verb.group()
-                )
+                return Candidate(mention.moved(floor), verb.group())
             inverted = _INVERTED_MENTION.match(left[verb.end() :])
             if inverted is not None and verb.group().lower() not in NOT_INVERTED:
                 mention = self._mention(inverted)
                 if mention is not None:
                     offset = floor + verb.end()
-                    return Candidate(
-                        Mention(mention.start + offset, mention.end + offset, mention.text, mention.kind), verb.group()
-                    )
+                    return Candidate(mention.moved(offset), verb.group())
         if according is None:
             for according in _POSSESSED_WORDS.finditer(left):  # noqa: B007 - the last one is wanted
                 pass
         label = _COLON_LABEL.search(left) if according is None and left.rstrip().endswith(":") else None
         if label is not None and (mention := self._mention(label)) is not None:
-            return Candidate(Mention(mention.start + floor, mention.end + floor, mention.text, mention.kind), ":")
+            return Candidate(mention.moved(floor), ":")
         if according is None and left.rstrip().endswith(":"):
             # "Brennan made the following comment: “…”": the clause's subject speaks.
             subject = _CLAUSE_SUBJECT.match(left)
             mention = self._mention(subject) if subject is not None else None
             if mention is not None:
-                return Candidate(Mention(mention.start + floor, mention.end + floor, mention.text, mention.kind), ":")
+                return Candidate(mention.moved(floor), ":")
         if according is not None:
             mention = self._mention(according)
             if mention is not None:
                 return Candidate(
-                    Mention(mention.start + floor, mention.end + floor, mention.text, mention.kind),
+                    mention.moved(floor),
                     according.groupdict().get("verb") or "according to",
                 )
         return None
@@ -784,7 +773,7 @@ class Sieves:
             return None  # "On September 27 they …", "Democratic claims …", "73 percent said …"
         verb = match.group("verb")
         return Candidate(
-            Mention(mention.start + sentence.start, mention.end + sentence.start, mention.text, mention.kind),
+            mention.moved(sentence.start),
             verb,
             loose=True,
         )
@@ -853,9 +842,7 @@ class Sieves:
         if match is None or mention is None:
             return None
         start = previous.start
-        return Candidate(
-            Mention(mention.start + start, mention.end + start, mention.text, mention.kind), match.group("verb")
-        )
+        return Candidate(mention.moved(start), match.group("verb"))
 
     def said_before(self, span: MarkedSpan) -> Candidate | None:
         """A quotation that opens a sentence right after "…, Wilk said." in its paragraph."""
@@ -914,7 +901,7 @@ class Sieves:
         if mention is None:
             return None
         return Candidate(
-            Mention(mention.start + previous.start, mention.end + previous.start, mention.text, mention.kind),
+            mention.moved(previous.start),
             "introduced",
         )
 
