@@ -128,6 +128,37 @@ async def test_the_pane_tabs_have_keys_shown_in_the_footer_and_help(build, sampl
         assert "Quotes tab of the pane" in help_text and "Claims tab of the pane" in help_text
 
 
+async def test_a_click_on_a_footer_key_presses_it(build, sample) -> None:  # type: ignore[no-untyped-def]
+    """The footer is one line of text, not a widget per key: a click on a key's letter or its
+    description still acts as the key, and a click on the empty middle of the line does nothing."""
+    from tui.widgets.footer import Footer
+
+    app = build(sample)
+    async with app.run_test(size=(80, 60)) as pilot:  # tall enough for the whole help
+        await pilot.pause()
+        footer = screen_text(app).splitlines()[-1]
+        await pilot.click(Footer, offset=(footer.index("C", footer.index("AQ")), 0))  # C of "AQCP Tabs"
+        await pilot.pause()
+        assert "attributed · Tidewater" in screen_text(app)  # the claims tab is open
+        assert app.focused is not None and app.focused.id == "claims"
+        await pilot.click(Footer, offset=(footer.index("Tabs") + 10, 0))  # the empty middle of the line
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.click(Footer, offset=(footer.index("Help") + 1, 0))
+        await pilot.pause()
+        assert "Quotes tab of the pane" in screen_text(app)  # the help is open
+
+
+@pytest.mark.parametrize("width", [40, 60])
+async def test_a_narrow_footer_keeps_its_first_keys_and_the_palette(build, sample, width: int) -> None:  # type: ignore[no-untyped-def]
+    app = build(sample)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.pause()
+        footer = screen_text(app).splitlines()[-1]
+        assert footer.startswith(" h Highlight  a Note ")
+        assert footer.rstrip().endswith("^p palette") and len(footer) == width
+
+
 async def test_the_export_warning_is_shown_whole(build, short_doc, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from textual.widgets import Input
 

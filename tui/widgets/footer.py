@@ -1,55 +1,247 @@
-"""The key footer, rebuilt only when the keys it shows change.
+"""The key footer: one line, drawn by one widget, redrawn only when the keys it shows change.
 
-Textual's footer rebuilds all its key widgets whenever the bindings may have changed: at
-every change of focus, and even while it is hidden. The search bar takes the footer's row
-while it is open, and the focus moving into the bar and back would rebuild the footer twice
-for nobody to see, while the bar's first frame (and, after `enter`, the next key) waits.
-This one rebuilds once the screen has settled, when it is shown, and only when what it would
-show differs from what it shows.
+Textual's footer is a row of widgets, one per key, composed again whenever the bindings
+may have changed: at every change of focus, and even while it is hidden. Composing them
+and laying out the screen again took longer than a key: the reader's first keys waited
+behind the footer's first build, and the search bar's frames behind the builds its focus
+changes caused. This footer draws the same line (the keys in the same order and colours,
+a binding group's keys together, the palette key at the right) as one widget's text, so a
+change of keys is one repaint of one row. A key is clicked as in Textual's footer: the
+click presses it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer as TextualFooter
-
-Keys = tuple[tuple[str, str, bool, str], ...]
+from textual.widget import Widget
 
 
-def shown_keys(screen: Screen) -> Keys:  # type: ignore[type-arg]
-    """What the footer would show: each shown binding's key, description, state and action."""
-    return tuple(
-        (binding.key, binding.description, enabled, binding.action)
-        for _node, binding, enabled, _tooltip in screen.active_bindings.values()
-        if binding.show
-    )
+class Key(NamedTuple):
+    """One key as the footer shows it."""
+
+    key: str
+    """The key that the footer's click presses."""
+    display: str
+    description: str
+    """Beside the key, or empty for a key shown in its group."""
+    enabled: bool
+    tooltip: str
 
 
-class Footer(TextualFooter):
-    _shown: Keys | None = None
-    _rebuild_pending = False
+class Entry(NamedTuple):
+    """What the footer shows: a key, or a group's keys under one description."""
+
+    keys: tuple[Key, ...]
+    description: str
+    grouped: bool
+
+
+def shown_entries(screen: Screen) -> tuple[tuple[Entry, ...], Key | None]:  # type: ignore[type-arg]
+    """What the footer shows for `screen`: its entries in the bindings' order (the first key
+    of each action; a group with more than one action together), and the palette's key."""
+    app = screen.app
+    bindings = screen.active_bindings
+    by_action: dict[str, tuple[Binding, bool, str]] = {}
+    for _node, binding, enabled, tooltip in bindings.values():
+        if binding.show:
+            by_action.setdefault(binding.action, (binding, enabled, tooltip))
+    entries: list[Entry] = []
+    shown = list(by_action.values())
+    index = 0
+    while index < len(shown):
+        group = shown[index][0].group
+        end = index + 1
+        while group is not None and end < len(shown) and shown[end][0].group == group:
+            end += 1
+        run = shown[index:end]
+        if group is not None and len(run) > 1:
+            keys = tuple(
+                Key(b.key, app.get_key_display(b), "", enabled, tooltip or b.description) for b, enabled, tooltip in run
+            )
+            entries.append(Entry(keys, group.description, True))
+        else:
+            entries.extend(
+                Entry((Key(b.key, app.get_key_display(b), b.description, enabled, tooltip),), "", False)
+                for b, enabled, tooltip in run
+            )
+        index = end
+    palette = None
+    if app.ENABLE_COMMAND_PALETTE and app.COMMAND_PALETTE_BINDING in bindings:
+        _node, binding, enabled, _tooltip = bindings[app.COMMAND_PALETTE_BINDING]
+        palette = Key(
+            binding.key,
+            app.get_key_display(binding),
+            binding.description,
+            enabled,
+            binding.tooltip or binding.description,
+        )
+    return tuple(entries), palette
+
+
+class Footer(Widget, can_focus=False):
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {"footer--key", "footer--description", "footer--hover", "footer--rule"}
+    DEFAULT_CSS = """
+    Footer {
+        dock: bottom;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+        & > .footer--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        & > .footer--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        & > .footer--hover {
+            color: $footer-key-foreground;
+            background: $block-hover-background;
+        }
+        & > .footer--rule {
+            color: $foreground 20%;
+        }
+    }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._shown: tuple[tuple[Entry, ...], Key | None] = ((), None)
+        self._rebuild_pending = False
+        self._spans: list[tuple[int, int, Key]] = []
+        """Where each key was drawn: its first and last cell and the key."""
+        self._hover: Key | None = None
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
 
     def bindings_changed(self, screen: Screen) -> None:  # type: ignore[type-arg]
-        self._bindings_ready = True
-        if not self.display:
-            return  # looked at again when shown
-        if not screen.app.app_focus or self._rebuild_pending or not self.is_attached or screen is not self.screen:
+        """Textual's signal that the keys may have changed: looked at once the screen has
+        settled (a change of focus raises several), and only while the footer is shown."""
+        if not self.display or self._rebuild_pending or not self.is_attached or screen is not self.screen:
             return
         self._rebuild_pending = True
         self.call_after_refresh(self._rebuild)
 
-    async def _rebuild(self) -> None:
+    def _rebuild(self) -> None:
         self._rebuild_pending = False
         if not self.is_attached or not self.display:
             return
-        keys = shown_keys(self.screen)
-        if keys != self._shown:
-            self._shown = keys
-            await self.recompose()
+        shown = shown_entries(self.screen)
+        if shown != self._shown:
+            self._shown = shown
+            self.refresh()
 
     def show(self, shown: bool) -> None:
         self.display = shown
         if shown:
-            # The keys may have changed while hidden; `_rebuild` redraws only if they did. In
-            # the footer's own context, as Textual calls it: its rebuild binds to the footer.
-            self.call_later(self.bindings_changed, self.screen)
+            self.call_later(self.bindings_changed, self.screen)  # the keys may have changed while hidden
+
+    def render(self) -> Text:
+        key_style = self.get_component_rich_style("footer--key", partial=True)
+        description_style = self.get_component_rich_style("footer--description", partial=True)
+        hover_style = self.get_component_rich_style("footer--hover", partial=True)
+        entries, palette = self._shown
+        width = self.content_size.width
+        right = Text()
+        if palette is not None:
+            rule = self.styles.background + self.get_component_styles("footer--rule").color  # the colour at 20%
+            right.append("▏", Style(color=rule.rich_color))
+            right.append_text(
+                self._key_text(
+                    palette, palette.display, f" {palette.description}", key_style, description_style, hover_style
+                )
+            )
+            right.append(" ")
+        left = Text()
+        spans: list[tuple[int, int, Key]] = []
+        for parts in self._entry_parts(entries):
+            for key, key_part, description_part in parts:
+                if key is None:
+                    left.append(description_part, description_style)
+                    continue
+                start = left.cell_len
+                left.append_text(
+                    self._key_text(key, key_part, description_part, key_style, description_style, hover_style)
+                )
+                spans.append((start, left.cell_len, key))
+        room = max(0, width - right.cell_len)
+        if left.cell_len > room:
+            left.truncate(room)
+            spans = [(start, min(end, room), key) for start, end, key in spans if start < room]
+        left.pad_right(max(0, room - left.cell_len))
+        if palette is not None:
+            start = left.cell_len + 1
+            spans.append((start, start + cell_len(palette.display) + 1 + cell_len(palette.description), palette))
+        self._spans = spans
+        return Text.assemble(left, right, no_wrap=True, end="")
+
+    @staticmethod
+    def _entry_parts(entries: tuple[Entry, ...]) -> Iterator[list[tuple[Key | None, str, str]]]:
+        """Each entry as (key, key text, description text) parts; a part without a key is
+        a group's description. The spacing is Textual's footer's."""
+        for entry in entries:
+            if entry.grouped:
+                yield [
+                    (None, "", " "),
+                    *((key, key.display, "") for key in entry.keys),
+                    (None, "", f" {entry.description} "),
+                ]
+            else:
+                key = entry.keys[0]
+                yield [(key, f" {key.display} ", f"{key.description} ")]
+
+    def _key_text(
+        self,
+        key: Key,
+        key_part: str,
+        description_part: str,
+        key_style: Style,
+        description_style: Style,
+        hover_style: Style,
+    ) -> Text:
+        text = Text()
+        text.append(key_part, key_style + hover_style if key == self._hover else key_style)
+        if description_part:
+            text.append(description_part, description_style + hover_style if key == self._hover else description_style)
+        if not key.enabled:
+            text.stylize(Style(dim=True))
+        return text
+
+    def key_at(self, x: int) -> Key | None:
+        """The key drawn at column `x`, if any."""
+        return next((key for start, end, key in self._spans if start <= x < end), None)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        key = self.key_at(event.x)
+        if key != self._hover:
+            self._hover = key
+            self.tooltip = key.tooltip if key is not None and key.tooltip else None
+            self.refresh()
+
+    def on_leave(self, event: events.Leave) -> None:
+        if self._hover is not None:
+            self._hover = None
+            self.refresh()
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        key = self.key_at(event.x)
+        if key is None:
+            return
+        if key.enabled:
+            self.app.simulate_key(key.key)
+        else:
+            self.app.bell()
