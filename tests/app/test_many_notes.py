@@ -174,3 +174,34 @@ async def test_a_large_file_of_notes_that_cannot_be_read_is_one_line_not_a_trace
         await pilot.press("h")
         await pilot.pause()
         assert any("Permission denied" in n.message for n in app._notifications)
+
+
+async def test_the_scroll_bar_follows_the_layout_of_a_long_book_without_laying_out_the_screen(build) -> None:  # type: ignore[no-untyped-def]
+    """While the rest of a book is laid out between keys, the scroll range moves as the
+    estimate of its length settles: the scroll bar is fitted to each new range, and the
+    screen is not laid out again for it (a whole screen's layout and frame each time)."""
+    from textual.geometry import Size
+
+    long = "\n\n".join(f"Paragraph {n}: " + "words that wrap across the row " * 9 for n in range(2000))
+    short = "\n\n".join(f"Line {n}." for n in range(20000))  # more rows for its length than the start
+    document = parse_plain_text("A Long Book\n\n" + long + "\n\n" + short, "/tmp/long-book.txt")
+    app = build(document)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        article = screen.query_one("#article")
+        assert not article.model.complete
+        layouts: list[Size] = []
+        reflow = screen._compositor.reflow
+        screen._compositor.reflow = lambda parent, size: layouts.append(size) or reflow(parent, size)  # type: ignore[method-assign]
+        ranges = {article.virtual_size.height}
+        for _ in range(200):
+            await pilot.pause(0.02)
+            ranges.add(article.virtual_size.height)
+            bar = article.vertical_scrollbar
+            assert bar.window_virtual_size == article.virtual_size.height
+            if article.model.complete:
+                break
+        assert article.model.complete and len(ranges) > 1  # the range moved, and the bar with it
+        assert article.virtual_size.height == len(article.model.rows)
+        assert layouts == []

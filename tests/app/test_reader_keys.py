@@ -516,3 +516,30 @@ async def test_the_sentence_count_shows_while_quotes_are_still_being_found(build
             await pilot.pause(0.05)
         assert app.screen.reading.analysed()
         assert "sentence 2/" in status(app)
+
+
+async def test_the_terminal_telling_the_size_the_reader_has_lays_nothing_out_again(build, short_doc) -> None:  # type: ignore[no-untyped-def]
+    """Textual tells a screen its size when it is shown and again when the terminal first
+    reports it, and laid the whole screen out each time; the first key waited behind those
+    passes. At the size the reader already has, nothing is laid out again; a real change of
+    size still lays it all out and draws it."""
+    from textual import events
+    from textual.geometry import Size
+
+    app = build(short_doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        article = screen.query_one("#article")
+        layouts: list[Size] = []
+        reflow = screen._compositor.reflow
+        screen._compositor.reflow = lambda parent, size: layouts.append(size) or reflow(parent, size)  # type: ignore[method-assign]
+        screen.post_message(events.Resize(Size(*SIZE), Size(*SIZE)))
+        await pilot.pause()
+        assert layouts == []
+        drawn: list[int] = []
+        render_line = article.render_line
+        article.render_line = lambda y: drawn.append(y) or render_line(y)  # type: ignore[method-assign]
+        await pilot.resize_terminal(SIZE[0] - 20, SIZE[1])
+        await pilot.pause()
+        assert Size(SIZE[0] - 20, SIZE[1]) in layouts and drawn  # laid out and drawn at the new width

@@ -14,11 +14,12 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Literal, cast
 from urllib.parse import urljoin, urlsplit
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.command import Provider
 from textual.containers import Horizontal
+from textual.geometry import Size
 from textual.keys import key_to_character
 from textual.screen import Screen
 from textual.widgets import OptionList, TabbedContent
@@ -177,6 +178,27 @@ class ReaderScreen(Screen[None]):
             yield Static(id="tour", markup=False)
         yield StatusLine(id="status")
         yield Footer()
+
+    def _screen_resized(self, size: Size) -> None:
+        """Textual tells the screen its size when it is shown and again when the terminal
+        first reports it, and lays the whole screen out and draws it all each time, even at
+        the size it already has: the reader's first key waited behind two such frames. At
+        the same size, nothing is done here; a widget that asked for a layout meanwhile is
+        still laid out, as always, when the screen is next idle."""
+        if size == self._compositor.size and self.is_attached:
+            return
+        super()._screen_resized(size)
+
+    _resumed = False
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Runs before Textual's own handler. When the reader is first shown, its widgets'
+        styles are the ones they were just mounted with: Textual's asking for them all again
+        laid out and drew the whole screen once more, after the first frame, as the first
+        key came. Coming back to the reader (from the library, say) still refreshes them."""
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     @property
     def article(self) -> ArticleView:

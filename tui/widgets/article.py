@@ -231,9 +231,26 @@ class ArticleView(SteadyScrollView, can_focus=True):
         return self.model
 
     def _sync_size(self) -> None:
-        """The scroll range: the rows laid out, plus an estimate of the rest."""
-        if self.model is not None:
-            self.virtual_size = Size(self.model.width, len(self.model))
+        """The scroll range: the rows laid out, plus an estimate of the rest.
+
+        Textual lays the whole screen out again and draws it all at every new scroll range.
+        When only the length moves while the scroll bar stays (the estimate settling while a
+        book is laid out, or the first key that lays out more), the scroll bar alone is
+        fitted and drawn again: a few milliseconds, where the screen took tens.
+        """
+        if self.model is None:
+            return
+        size, old = Size(self.model.width, len(self.model)), self.virtual_size
+        if size == old:
+            return
+        window = self.scrollable_content_region.height
+        if size.width == old.width and self.show_vertical_scrollbar and min(size.height, old.height) > window:
+            self.set_reactive(ArticleView.virtual_size, size)
+        else:
+            self.virtual_size = size  # the scroll bar may come or go: the screen is laid out again
+        # Fitted now, not at the next layout: a key pressed before it (`G` on the first
+        # screen) scrolls as far as the text goes.
+        self._scroll_update(size)
 
     def scroll_to_offset(self, offset: int) -> None:
         """Scroll so the row holding `offset` is at the top."""
