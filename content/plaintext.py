@@ -54,6 +54,9 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     spans.append((position, len(text)))
     trimmed = []
     for start, end in spans:
+        if start < end and not text[start].isspace() and not text[end - 1].isspace():
+            trimmed.append((start, end))  # most paragraphs: nothing to trim, nothing to copy
+            continue
         chunk = text[start:end]
         opened = chunk.lstrip()
         if not opened:

@@ -85,14 +85,19 @@ def _word_before(text: str, end: int) -> str:
     low = max(0, end - 40)
     if end > low and text[end - 1] == "\n":
         end -= 1
+    space = text.rfind(" ", low, end)
+    if space >= 0 and text[space + 1 : end].isalpha():
+        return text[space + 1 : end]  # most words: letters after a space
     start = end
     while start > low and (text[start - 1].isalnum() or text[start - 1] in _WORD_CHARS):
         start -= 1
     return text[start:end]
 
 
-def _is_boundary(text: str, stop_start: int, stop_end: int, limit: int) -> bool:
-    stop = text[stop_start:stop_end].rstrip(_CLOSERS)
+def _is_boundary(text: str, stop_start: int, stop_end: int, limit: int, matched: str) -> bool:
+    """Whether the stop `matched` (`text[stop_start:stop_end]`, with its closing marks)
+    ends a sentence."""
+    stop = matched.rstrip(_CLOSERS)
     after = _NEXT_WORD.match(text, stop_end, limit)
     if after is None or stop_end >= limit or (after.end() >= limit and not after.group(2)):
         return True
@@ -105,7 +110,7 @@ def _is_boundary(text: str, stop_start: int, stop_end: int, limit: int) -> bool:
     if ". ." in stop:
         # A spaced ellipsis is inside a sentence, unless a fourth dot ends it (". . . .").
         return stop.count(".") >= 4 and first.isupper()
-    if stop.endswith(("?", "!")) and stop != text[stop_start:stop_end] and _SAID_BY_NAME.match(text, stop_end):
+    if stop.endswith(("?", "!")) and stop != matched and _SAID_BY_NAME.match(text, stop_end):
         return False  # "“Why not?” Holm asked.": a quotation and who said it are one sentence
     if stop.endswith(("?", "!")) or "…" in stop or ".." in stop:
         return first.isupper() or first.isdigit() or (bool(opener) and first.isupper())
@@ -151,20 +156,26 @@ def split_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts: list[int] = []
     items, inside_markers = _list_item_starts(text, start, end)
     for match in _STOP.finditer(text, start, end):
-        if match.start() in inside_markers:
+        stop_start, stop_end = match.span()
+        if stop_start in inside_markers:
             continue
-        stop = match.group()
-        attached = match.start() > start and not text[match.start() - 1].isspace()
-        if attached and stop[1:].startswith(" . . .") and text[match.end() : end].strip():
+        matched = match.group()
+        if (
+            matched.startswith(" . . .", 1)
+            and stop_start > start
+            and not text[stop_start - 1].isspace()
+            and text[stop_end:end].strip()
+        ):
             # "compounds. . . . The": the period ends this sentence; the ellipsis opens the next.
-            if _is_boundary(text, match.start(), match.end(), end):
-                cuts.append(match.start() + 1)
+            if _is_boundary(text, stop_start, stop_end, end, matched):
+                cuts.append(stop_start + 1)
             continue
-        if _is_boundary(text, match.start(), match.end(), end):
-            cuts.append(match.end())
+        if _is_boundary(text, stop_start, stop_end, end, matched):
+            cuts.append(stop_end)
     cuts.extend(item for item in items if item > start)
     # A photo credit after a caption ("… at the summit Image: Jane Roe.") starts anew.
-    cuts.extend(m.start() for m in _CREDIT.finditer(text, start, end) if m.start() > start)
+    if text.find(": ", start, end) >= 0:
+        cuts.extend(m.start() for m in _CREDIT.finditer(text, start, end) if m.start() > start)
     # So does each item of a list written one to a line ("* Ferry workers vote …⏎* Union …").
     cuts.extend(m.end() for m in _BULLET_LINE.finditer(text, start, end))
     spans: list[tuple[int, int]] = []
