@@ -678,10 +678,7 @@ class Sieves:
                 if subject is not None and subject.end() <= verb.start():
                     mention = self._mention(subject)
                     if mention is not None:
-                        return Candidate(
-                            mention.moved(floor),
-                            verb.group(),
-                        )
+                        return Candidate(mention.moved(floor), verb.group())
                 continue
             relative = _RELATIVE_BEFORE.search(left, 0, verb.start())
             if relative is not None and _CLOSED_BEFORE_A_VERB.match(left, verb.end()):
@@ -726,10 +723,7 @@ class Sieves:
         if according is not None:
             mention = self._mention(according)
             if mention is not None:
-                return Candidate(
-                    mention.moved(floor),
-                    according.groupdict().get("verb") or "according to",
-                )
+                return Candidate(mention.moved(floor), according.groupdict().get("verb") or "according to")
         return None
 
     def sentence_subject(self, span: MarkedSpan, things: bool = False) -> Candidate | None:
@@ -900,10 +894,7 @@ class Sieves:
                     break
         if mention is None:
             return None
-        return Candidate(
-            mention.moved(previous.start),
-            "introduced",
-        )
+        return Candidate(mention.moved(previous.start), "introduced")
 
     def _in_text(self, phrase: str) -> bool:
         """Whether the text has `phrase` anywhere: each phrase is looked for once, so a book

@@ -12,10 +12,9 @@ click presses it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from itertools import groupby
 from typing import NamedTuple
 
-from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -36,43 +35,33 @@ class Key(NamedTuple):
     tooltip: str
 
 
-class Entry(NamedTuple):
-    """What the footer shows: a key, or a group's keys under one description."""
-
-    keys: tuple[Key, ...]
-    description: str
-    grouped: bool
+Part = tuple[Key | None, str, str]
+"""A key, its own text and its description's text, as drawn; without a key, a group's
+description ("Tabs" after "AQCP"). The spacing is Textual's footer's."""
 
 
-def shown_entries(screen: Screen) -> tuple[tuple[Entry, ...], Key | None]:  # type: ignore[type-arg]
-    """What the footer shows for `screen`: its entries in the bindings' order (the first key
-    of each action; a group with more than one action together), and the palette's key."""
+def shown_keys(screen: Screen) -> tuple[tuple[Part, ...], Key | None]:  # type: ignore[type-arg]
+    """What the footer shows for `screen`: the first key of each action in the bindings'
+    order (a run of more than one action in a group together), and the palette's key."""
     app = screen.app
     bindings = screen.active_bindings
     by_action: dict[str, tuple[Binding, bool, str]] = {}
     for _node, binding, enabled, tooltip in bindings.values():
         if binding.show:
             by_action.setdefault(binding.action, (binding, enabled, tooltip))
-    entries: list[Entry] = []
-    shown = list(by_action.values())
-    index = 0
-    while index < len(shown):
-        group = shown[index][0].group
-        end = index + 1
-        while group is not None and end < len(shown) and shown[end][0].group == group:
-            end += 1
-        run = shown[index:end]
+    parts: list[Part] = []
+    for group, items in groupby(by_action.values(), key=lambda item: item[0].group):
+        run = list(items)
         if group is not None and len(run) > 1:
-            keys = tuple(
-                Key(b.key, app.get_key_display(b), "", enabled, tooltip or b.description) for b, enabled, tooltip in run
-            )
-            entries.append(Entry(keys, group.description, True))
+            parts.append((None, "", " "))
+            for binding, enabled, tooltip in run:
+                display = app.get_key_display(binding)
+                parts.append((Key(binding.key, display, "", enabled, tooltip or binding.description), display, ""))
+            parts.append((None, "", f" {group.description} "))
         else:
-            entries.extend(
-                Entry((Key(b.key, app.get_key_display(b), b.description, enabled, tooltip),), "", False)
-                for b, enabled, tooltip in run
-            )
-        index = end
+            for binding, enabled, tooltip in run:
+                key = Key(binding.key, app.get_key_display(binding), binding.description, enabled, tooltip)
+                parts.append((key, f" {key.display} ", f"{key.description} "))
     palette = None
     if app.ENABLE_COMMAND_PALETTE and app.COMMAND_PALETTE_BINDING in bindings:
         _node, binding, enabled, _tooltip = bindings[app.COMMAND_PALETTE_BINDING]
@@ -83,7 +72,7 @@ def shown_entries(screen: Screen) -> tuple[tuple[Entry, ...], Key | None]:  # ty
             enabled,
             binding.tooltip or binding.description,
         )
-    return tuple(entries), palette
+    return tuple(parts), palette
 
 
 class Footer(Widget, can_focus=False):
@@ -116,7 +105,7 @@ class Footer(Widget, can_focus=False):
 
     def __init__(self) -> None:
         super().__init__()
-        self._shown: tuple[tuple[Entry, ...], Key | None] = ((), None)
+        self._shown: tuple[tuple[Part, ...], Key | None] = ((), None)
         self._rebuild_pending = False
         self._spans: list[tuple[int, int, Key]] = []
         """Where each key was drawn: its first and last cell and the key."""
@@ -140,7 +129,7 @@ class Footer(Widget, can_focus=False):
         self._rebuild_pending = False
         if not self.is_attached or not self.display:
             return
-        shown = shown_entries(self.screen)
+        shown = shown_keys(self.screen)
         if shown != self._shown:
             self._shown = shown
             self.refresh()
@@ -151,72 +140,45 @@ class Footer(Widget, can_focus=False):
             self.call_later(self.bindings_changed, self.screen)  # the keys may have changed while hidden
 
     def render(self) -> Text:
-        key_style = self.get_component_rich_style("footer--key", partial=True)
-        description_style = self.get_component_rich_style("footer--description", partial=True)
-        hover_style = self.get_component_rich_style("footer--hover", partial=True)
-        entries, palette = self._shown
-        width = self.content_size.width
+        styles = (
+            self.get_component_rich_style("footer--key", partial=True),
+            self.get_component_rich_style("footer--description", partial=True),
+            self.get_component_rich_style("footer--hover", partial=True),
+        )
+        parts, palette = self._shown
+        left = Text()
+        spans: list[tuple[int, int, Key]] = []
+        for key, key_part, description_part in parts:
+            if key is None:
+                left.append(description_part, styles[1])
+            else:
+                start = left.cell_len
+                left.append_text(self._key_text(key, key_part, description_part, styles))
+                spans.append((start, left.cell_len, key))
         right = Text()
         if palette is not None:
             rule = self.styles.background + self.get_component_styles("footer--rule").color  # the colour at 20%
             right.append("▏", Style(color=rule.rich_color))
-            right.append_text(
-                self._key_text(
-                    palette, palette.display, f" {palette.description}", key_style, description_style, hover_style
-                )
-            )
+            right.append_text(self._key_text(palette, palette.display, f" {palette.description}", styles))
             right.append(" ")
-        left = Text()
-        spans: list[tuple[int, int, Key]] = []
-        for parts in self._entry_parts(entries):
-            for key, key_part, description_part in parts:
-                if key is None:
-                    left.append(description_part, description_style)
-                    continue
-                start = left.cell_len
-                left.append_text(
-                    self._key_text(key, key_part, description_part, key_style, description_style, hover_style)
-                )
-                spans.append((start, left.cell_len, key))
-        room = max(0, width - right.cell_len)
+        room = max(0, self.content_size.width - right.cell_len)
         if left.cell_len > room:
             left.truncate(room)
             spans = [(start, min(end, room), key) for start, end, key in spans if start < room]
-        left.pad_right(max(0, room - left.cell_len))
+        left.pad_right(room - left.cell_len)
         if palette is not None:
-            start = left.cell_len + 1
-            spans.append((start, start + cell_len(palette.display) + 1 + cell_len(palette.description), palette))
+            spans.append((room + 1, room + right.cell_len - 1, palette))  # between the rule and the last space
         self._spans = spans
         return Text.assemble(left, right, no_wrap=True, end="")
 
-    @staticmethod
-    def _entry_parts(entries: tuple[Entry, ...]) -> Iterator[list[tuple[Key | None, str, str]]]:
-        """Each entry as (key, key text, description text) parts; a part without a key is
-        a group's description. The spacing is Textual's footer's."""
-        for entry in entries:
-            if entry.grouped:
-                yield [
-                    (None, "", " "),
-                    *((key, key.display, "") for key in entry.keys),
-                    (None, "", f" {entry.description} "),
-                ]
-            else:
-                key = entry.keys[0]
-                yield [(key, f" {key.display} ", f"{key.description} ")]
-
-    def _key_text(
-        self,
-        key: Key,
-        key_part: str,
-        description_part: str,
-        key_style: Style,
-        description_style: Style,
-        hover_style: Style,
-    ) -> Text:
+    def _key_text(self, key: Key, key_part: str, description_part: str, styles: tuple[Style, Style, Style]) -> Text:
+        key_style, description_style, hover_style = styles
+        if key == self._hover:
+            key_style, description_style = key_style + hover_style, description_style + hover_style
         text = Text()
-        text.append(key_part, key_style + hover_style if key == self._hover else key_style)
+        text.append(key_part, key_style)
         if description_part:
-            text.append(description_part, description_style + hover_style if key == self._hover else description_style)
+            text.append(description_part, description_style)
         if not key.enabled:
             text.stylize(Style(dim=True))
         return text
