@@ -19,21 +19,14 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-import platformdirs
+from content.cache import CACHE_DIR_ENV, cache_dir
 
-CACHE_DIR_ENV = "POSTIL_CACHE_DIR"
+__all__ = ["CACHE_DIR_ENV", "StoreIndex", "cache_dir", "digest", "index_exists", "read_index", "write_index"]
 _VERSION = 2
 _KEEP = 32
 """Indexes kept; those least recently read or written beyond this are deleted as new ones
 are written. The index of a version a change replaced is kept too: a file put back as it
 was is then known again."""
-
-
-def cache_dir() -> Path:
-    """`$POSTIL_CACHE_DIR`, else the platform's user cache dir."""
-    if env := os.environ.get(CACHE_DIR_ENV):
-        return Path(env).expanduser()
-    return Path(platformdirs.user_cache_dir("postil", appauthor=False))
 
 
 def digest(data: bytes) -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
 
+from content.analysis import kept_regex
 from content.analysis.lexicon import (
     ADVERBS_IN_S,
     BOOK_LENGTH,
@@ -52,12 +53,12 @@ from content.analysis.pause import Pause, pausing
 # "Tobias Wren, the harbour master," / "Ruth Okafor, a retired teacher,": a description in
 # apposition, then the name just before it. Looked for from the description back: a book has
 # few descriptions and many capitals, and the name pattern tried at each capital was slow.
-_DESCRIPTION = re.compile(r",\s+(?P<description>(?:the|a|an)\s+[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3}),")
-_NAME_BEFORE = re.compile(rf"(?={UPPER})(?P<name>{NAME})\Z")
-_OPENS = re.compile(r"(?:[.!?][\"'”’]?\s+|\n\s*|[\"“‘]\s*)$")
-_CREDIT = re.compile(r"(?im)^[ \t]*(?:written[ \t]+)?by[ \t]+")
+_DESCRIPTION = kept_regex.compile(r",\s+(?P<description>(?:the|a|an)\s+[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3}),")
+_NAME_BEFORE = kept_regex.compile(rf"(?={UPPER})(?P<name>{NAME})\Z")
+_OPENS = kept_regex.compile(r"(?:[.!?][\"'”’]?\s+|\n\s*|[\"“‘]\s*)$")
+_CREDIT = kept_regex.compile(r"(?im)^[ \t]*(?:written[ \t]+)?by[ \t]+")
 _NAME_RUN_TEXT = rf"\b{NAME}\b"
-_PLACE_BEFORE = re.compile(r"\b(?:from|in|at|to|of|the|near|into)\s+$")
+_PLACE_BEFORE = kept_regex.compile(r"\b(?:from|in|at|to|of|the|near|into)\s+$")
 # Before a place rather than a person ("in Moscow", "left Paris", "stayed at Gull Lodge"); "to"
 # is left out, as people are spoken to, and "at" after a look or a smile ("smiled at Ida", "looked
 # down at Tomas").
@@ -68,7 +69,7 @@ _LOOKED = "".join(
         "laughing frowned frowning nodded nodding grinned grinning winked sneered shouted shouting up down"
     ).split()
 )
-_PLACE_PREPOSITION = re.compile(
+_PLACE_PREPOSITION = kept_regex.compile(
     rf"\b(?:in|into|from|near|{_LOOKED}at|through|across|outside|inside|reached|left|leave|leaving|toward|towards)\s+$"
 )
 _PLACE_MENTIONS = 10
@@ -77,7 +78,7 @@ _PLACE_SHARE = 0.2
 # A run of capitals never starts with a sentence's first word ("When Mrs. Arden …" is
 # "Mrs. Arden"): the title stays with its name.
 _NOT_A_STARTER = rf"(?={UPPER})(?!{word_alternation(capitalised(SENTENCE_STARTERS))}\b)"
-_NAME_RUN = re.compile(_NOT_A_STARTER + _NAME_RUN_TEXT)
+_NAME_RUN = kept_regex.compile(_NOT_A_STARTER + _NAME_RUN_TEXT)
 # The offices a run of capitals may hold before a name (`_role_words`), and the words after a
 # name that are none ("Tomas Marrow King Jr.").
 _ROLES = (
@@ -99,7 +100,7 @@ _OFFICE_RUN_TEXT = rf"\b(?:{CAPITALISED}{GAP}){{1,3}}(?=(?:{word_alternation(cap
 @cache
 def _name_or_office_run() -> re.Pattern[str]:
     """Compiled on first use: a process reading only books never needs it (10 ms)."""
-    return re.compile(rf"{_NOT_A_STARTER}(?:{_OFFICE_RUN_TEXT}|{_NAME_RUN_TEXT})")
+    return kept_regex.compile(rf"{_NOT_A_STARTER}(?:{_OFFICE_RUN_TEXT}|{_NAME_RUN_TEXT})")
 
 
 MentionKind = Literal["person", "group", "pronoun"]
@@ -142,7 +143,7 @@ _CALENDAR = frozenset(
 )
 
 
-_AGED = re.compile(r"\d{1,3}-year-old")
+_AGED = kept_regex.compile(r"\d{1,3}-year-old")
 
 
 @lru_cache(maxsize=65536)
@@ -250,8 +251,8 @@ def _count_within(spans: list[tuple[int, int]], start: int, stop: int) -> int:
 # Matched against the lower-cased text (a case-blind pattern is slower). The look-behind comes
 # after the first letter, not before it: re then skips to each "h" or "s" at once, and checks a
 # word character before it only there (a book's sweep: 24 → 11 ms).
-_MALE_PRONOUNS = re.compile(r"h(?<!\wh)(?:e|is|im(?:self)?)\b")
-_FEMALE_PRONOUNS = re.compile(r"s(?<!\ws)he\b|h(?<!\wh)er(?:s|self)?\b")
+_MALE_PRONOUNS = kept_regex.compile(r"h(?<!\wh)(?:e|is|im(?:self)?)\b")
+_FEMALE_PRONOUNS = kept_regex.compile(r"s(?<!\ws)he\b|h(?<!\wh)er(?:s|self)?\b")
 
 
 def _could_be_a_person(name: str) -> bool:
@@ -287,7 +288,7 @@ OPENS_ONLY_SEEN_BOOK = 2
 
 # Literal first, so re skips to each capital; a word the capital does not open ("McWilk"'s
 # "W", "aBc") is dropped after (a leading lookbehind made the sweep try every position).
-_CAPITAL_WORD = re.compile(rf"{UPPER}[^\W_]*")
+_CAPITAL_WORD = kept_regex.compile(rf"{UPPER}[^\W_]*")
 
 
 def _inside(text: str, at: int) -> bool:
@@ -333,8 +334,8 @@ def _opens_only(text: str, word: str) -> bool:
     return seen >= (OPENS_ONLY_SEEN_BOOK if len(text) > BOOK_LENGTH else OPENS_ONLY_SEEN)
 
 
-_INITIAL = re.compile(r"[A-Z]\.")
-_POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
+_INITIAL = kept_regex.compile(r"[A-Z]\.")
+_POSSESSIVE = kept_regex.compile(r"(?:’s|'s|’|')$")
 
 
 @lru_cache(maxsize=65536)
@@ -363,7 +364,7 @@ def _after_a_dash(name: str) -> int:
     return start
 
 
-_NON_SPACE_RUN = re.compile(r"\S+")
+_NON_SPACE_RUN = kept_regex.compile(r"\S+")
 
 
 def _ends_a_sentence(initial: str, word: str) -> bool:
@@ -567,11 +568,11 @@ class Cast:
         # Checked around each run of capitalised words rather than by scanning the whole
         # text with name patterns: a book has tens of thousands of runs, and this is fast.
         confirmed: set[str] = set()
-        verb_before = re.compile(rf"\b(?:{verbs})\s+$")
-        verb_after = re.compile(rf"(?:,\s*(?P<apposition>[^,.;“”\"]{{1,80}}),)?\s+(?:\w+ly\s+)?(?:{verbs})\b")
-        described = re.compile(r",\s+(?:\d{1,3},|who\b)")
-        acts = re.compile(r"\s+(?:has|had|is|was|says|said|told|added|spoke|runs|ran|lives|lived)\b")
-        opens_sentence = re.compile(r"(?:[.!?][\"'”’]?\s+|\n)$")
+        verb_before = kept_regex.compile(rf"\b(?:{verbs})\s+$")
+        verb_after = kept_regex.compile(rf"(?:,\s*(?P<apposition>[^,.;“”\"]{{1,80}}),)?\s+(?:\w+ly\s+)?(?:{verbs})\b")
+        described = kept_regex.compile(r",\s+(?:\d{1,3},|who\b)")
+        acts = kept_regex.compile(r"\s+(?:has|had|is|was|says|said|told|added|spoke|runs|ran|lives|lived)\b")
+        opens_sentence = kept_regex.compile(r"(?:[.!?][\"'”’]?\s+|\n)$")
         speaks: Counter[str] = Counter()
         """How often each run is a speaker's name by a verb: "said Mr. Emerson", "Mr. Emerson said"."""
         for match in pausing(matches, pause):
@@ -584,7 +585,7 @@ class Cast:
             if after is not None:
                 apposition = (after.group("apposition") or "").strip()
                 # "A spokesperson for Tidewater, Priya Anand, said": the apposition speaks.
-                speaker = self.resolve_name(apposition if re.fullmatch(NAME, apposition) else name)
+                speaker = self.resolve_name(apposition if kept_regex.compile(NAME).fullmatch(apposition) else name)
                 confirmed.add(speaker)
                 if apposition.lower().startswith(("a ", "an ", "the ")):
                     # "Ruth Okafor, a retired teacher, said": the description is hers.
@@ -937,7 +938,7 @@ class Cast:
         return None
 
 
-_SPACE = re.compile(r"\s+")
+_SPACE = kept_regex.compile(r"\s+")
 
 
 @lru_cache(maxsize=65536)

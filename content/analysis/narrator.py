@@ -9,6 +9,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 
+from content.analysis import kept_regex
 from content.analysis.cast import Cast
 from content.analysis.marks import MarkedSpan
 from content.analysis.patterns import NAME
@@ -20,7 +21,7 @@ from content.document import Document, Sentence
 NARRATOR = "the narrator"
 # A name spoken to someone: after a comma, "O ", "dear" or "my", and before a comma or a stop.
 # (Not right after the opening mark: there “Yes, …” and “Oh, …” look like names too.)
-_VOCATIVE = re.compile(rf"(?:,\s+|\bO\s+|\bdear\s+|\bmy\s+)(?P<name>{NAME})(?=\s*[,!?.;—])")
+_VOCATIVE = kept_regex.compile(rf"(?:,\s+|\bO\s+|\bdear\s+|\bmy\s+)(?P<name>{NAME})(?=\s*[,!?.;—])")
 # Words of address that are not names: "Madame", "Sir", "Mamma".
 _NOT_A_NAME = frozenset("Madame Madam Sir Mamma Mama Papa Mother Father Mlle Mme Monsieur General Mr Mrs Miss".split())
 # The narrator must speak this often before a name is guessed for them.

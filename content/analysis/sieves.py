@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from content.analysis import kept_regex
 from content.analysis.cast import Cast, Mention, MentionKind, title_gender, trim_mention
 from content.analysis.lexicon import (
     ABBREVIATIONS,
@@ -51,10 +52,10 @@ from content.analysis.patterns import (
 )
 from content.document import Block, Document, Sentence, Span
 
-_VERB_RE = re.compile(rf"\b(?:{REPORTING_VERB})\b")
+_VERB_RE = kept_regex.compile(rf"\b(?:{REPORTING_VERB})\b")
 # "Critics argue that …", "They note …": the plural present, after a plural subject only
 # (the same words are nouns too: "the note", "a claim").
-_PLURAL_VERB_RE = re.compile(rf"\b(?:{word_alternation(PLURAL_REPORTING_VERBS)})\b")
+_PLURAL_VERB_RE = kept_regex.compile(rf"\b(?:{word_alternation(PLURAL_REPORTING_VERBS)})\b")
 _PLURAL_SUBJECT_WORDS = frozenset("they we you i".split())
 _NOT_PLURAL = frozenset("his this was is has does its as us thus plus less news".split())
 
@@ -76,65 +77,65 @@ _SPEAKER_ENDS = (
     r"(?=\s*(?:[.,;:!?—–(]|--|$|\s(?:on|in|at|during|after|before|to|as|from|with|via|about|of|for|who|while|when)\b))"
 )
 # Right after the closing mark: “…,” said Wilk / “…,” Wilk said / “…?” she asked.
-_AFTER_INVERTED = re.compile(
+_AFTER_INVERTED = kept_regex.compile(
     rf"^[\s,—–-]*(?P<verb>{REPORTING_VERB})\s+(?P<who>{_SOME_OF}|{WORD_RUN})"
     r"(?:\s+\w+ly)?" + _SPEAKER_ENDS  # said Dora stoutly
 )
 # After a quotation whose clause goes on (“…,” / “…?”): its subject and any verb, in or out of
 # the lexicon — “…,” Hale barked. / “…,” an angry Brennan retaliated on Monday.
-_AFTER_ANY_VERB = re.compile(
+_AFTER_ANY_VERB = kept_regex.compile(
     rf"^[\s—–-]*(?P<who>{MENTION}){PARENTHESIS}{APPOSITION}\s+(?:(?:{AUXILIARY})\s+)*(?:\w+ly\s+)?"
     rf"(?!(?:{AUXILIARY})\b)(?P<verb>[a-z][a-z-]+(?:ed|s))\b"
     r"(?=\s*(?:[.,;:!?—–(]|--|$|\s(?:on|in|at|during|after|before|to|as|from|with|via|about|of|for|while|when|that|out|back|up)\b))"
 )
 # The same with the verb first: “…,” beamed Ida Hale of Marrow Point.
-_AFTER_ANY_VERB_INVERTED = re.compile(
+_AFTER_ANY_VERB_INVERTED = kept_regex.compile(
     rf"^[\s—–-]*(?P<verb>[a-z][a-z-]+ed)\s+(?P<who>{_SOME_OF}|{WORD_RUN})" + _SPEAKER_ENDS
 )
 # “…” after a verb of naming, then its agent: "has been called “a gamble” by Ida Hale".
-_NAMED_BEFORE = re.compile(
+_NAMED_BEFORE = kept_regex.compile(
     r"\b(?:called|labell?ed|dubbed|termed|branded|described|characteri[sz]ed|denounced|critici[sz]ed|hailed|known)"
     r"(?:\s+(?:as|it|him|her|them|this|that))?(?:\s+(?:an?|the))?\s*$"
 )
-_BY_AGENT = re.compile(rf"^,?\s+by\s+(?P<who>{_SOME_OF}|{MENTION})")
+_BY_AGENT = kept_regex.compile(rf"^,?\s+by\s+(?P<who>{_SOME_OF}|{MENTION})")
 # A relative clause's subject before the quotation: "Reyes, who has long called the pier a “ruin”".
-_RELATIVE_SUBJECT = re.compile(
+_RELATIVE_SUBJECT = kept_regex.compile(
     rf"(?P<who>{NAME}|{NOUN_PHRASE}){PARENTHESIS},?\s+(?P<relative>who|which)\s+"
     rf"(?:(?:{AUXILIARY}|\w+ly|not|in\s+the\s+past)\s+)*(?P<verb>[a-z][a-z’'-]+(?:s|ed))\b"
 )
-_CONJUNCTION = re.compile(r"(?:And|But|Or|So|Yet)\s+(?=\S)")
+_CONJUNCTION = kept_regex.compile(r"(?:And|But|Or|So|Yet)\s+(?=\S)")
 # A name after whose the person is: "The Gullwick Gazette’s Tomas Wilk".
-_OWNED_NAME = re.compile(rf".*?(?:’s|'s)\s+(?P<name>{NAME})")
+_OWNED_NAME = kept_regex.compile(rf".*?(?:’s|'s)\s+(?P<name>{NAME})")
 # Whose the speaker is, before their name: "Marrow State University’s Ida Berg agreed."
 _OWNER = rf"(?:{NAME}(?:’s|'s)\s+(?=[A-Z]))?"
-_SPEAKER_SENTENCE = re.compile(
+_SPEAKER_SENTENCE = kept_regex.compile(
     rf"\s*{_OWNER}(?P<who>{MENTION}){PARENTHESIS}\s+(?:\w+ly\s+)?(?P<verb>[a-z][a-z-]+(?:ed|s))(?:\s+\w+ly)?[.:]\s*$"
 )
 # A label before the quotation, after a dash or "from": "Polls and turnout - Ida Hale: “…”",
 # "More from the report: “…”".
-_COLON_LABEL = re.compile(rf"(?:^\s*|\s[-–—]\s*|\b[Ff]rom\s+)(?P<who>{MENTION}):\s*$")
-_ENDS_HERE = re.compile(r"\s*(?:[.!]|,\s+(?:an?|the|who)\b)")
-_ACCORDING = re.compile(rf"\b[Aa]ccording to (?P<who>{WORD_RUN})(?=\s*(?:[,.;:]|$))")
+_COLON_LABEL = kept_regex.compile(rf"(?:^\s*|\s[-–—]\s*|\b[Ff]rom\s+)(?P<who>{MENTION}):\s*$")
+_ENDS_HERE = kept_regex.compile(r"\s*(?:[.!]|,\s+(?:an?|the|who)\b)")
+_ACCORDING = kept_regex.compile(rf"\b[Aa]ccording to (?P<who>{WORD_RUN})(?=\s*(?:[,.;:]|$))")
 # "Odile Brennan’s claim that …": a speaker's claim, statement or words, as a noun.
-_POSSESSED_WORDS = re.compile(
+_POSSESSED_WORDS = kept_regex.compile(
     rf"(?P<who>{NAME}|[Hh]is|[Hh]er|[Tt]heir)(?:’s|'s)?\s+(?:\w+\s+)?(?P<verb>claim|claims|statement|assertion|argument|"
     r"contention|charge|accusation|suggestion|promise|pledge|description|words|remark|remarks|comments|comment|tweet|"
     r"message|warning|vow|view|belief)\b"
 )
 # "…,” Hale said." / "…,” Hale is quoted as saying."
-_AFTER_NORMAL = re.compile(
+_AFTER_NORMAL = kept_regex.compile(
     rf"^[\s,—–-]*(?P<who>{WORD_RUN}){PARENTHESIS}{APPOSITION}\s+(?:(?:{AUXILIARY})\s+)*(?:quoted\s+as\s+)?"
     rf"(?P<verb>{REPORTING_VERB})\b"
 )
 # The same with the plural present, taken after a plural subject only: “…,” they conclude.
-_AFTER_PLURAL = re.compile(
+_AFTER_PLURAL = kept_regex.compile(
     rf"^[\s,—–-]*(?P<who>{WORD_RUN}){PARENTHESIS}\s+(?P<verb>{word_alternation(PLURAL_REPORTING_VERBS)})\b"
     r"(?=\s*(?:[.,;:!?—–(]|--|$|\s(?:on|in|at|to|that|of|about|for|with)\b))"
 )
 # A conjunction that opens a clause of its own after a quotation: "…”, but he also warned …".
-_NEW_CLAUSE = re.compile(r"(?:but|and|while|although|though|because|so|yet|whereas|or)\s", re.I)
+_NEW_CLAUSE = kept_regex.compile(r"(?:but|and|while|although|though|because|so|yet|whereas|or)\s", re.I)
 # The attribution closes the sentence: "A keeper who “sleeps” is no keeper, Wilk said."
-_CLAUSE_FINAL = re.compile(
+_CLAUSE_FINAL = kept_regex.compile(
     rf",\s*(?:(?P<verb1>{REPORTING_VERB})\s+(?P<who1>{WORD_RUN})|(?P<who2>{WORD_RUN}){PARENTHESIS}\s+(?:(?:{AUXILIARY})\s+)*(?P<verb2>{REPORTING_VERB}))"
     rf"(?:,\s*[^;:!?“”\"]{{1,120}}?)?"  # "…, said Ida Hale, a teacher from Marrow Point."
     rf"(?:\s+[^,.;:!?“”\"]{{0,40}})?[.!?]?\s*$"
@@ -145,62 +146,62 @@ _BEFORE_A_TITLE = rf"(?:(?:[A-Z][a-z]+\s+){{1,3}}(?={TITLE_DOT}))?"
 # Between a subject and its verb: auxiliaries and any adverb ("has also broadly called for").
 _BETWEEN = rf"(?:(?:{AUXILIARY}|\w+ly)\s+)*"
 # A sentence that opens with its subject and a reporting verb: "Holm added that …".
-_REPORTING_SUBJECT = re.compile(
+_REPORTING_SUBJECT = kept_regex.compile(
     rf"\s*(?:[\w’']+,\s+|[A-Z][^,“”\"]{{0,120}},\s+){{0,2}}{_BEFORE_A_TITLE}{_OWNER}(?P<who>{MENTION}){PARENTHESIS}{APPOSITION}\s+{_BETWEEN}"
     rf"(?P<verb>{REPORTING_VERB})\b(?!\s+(?:by|to)\b)"
 )
-_SUBJECT_BEFORE = re.compile(rf"(?P<who>{MENTION}){PARENTHESIS}{APPOSITION}\s+{_BETWEEN}$")
+_SUBJECT_BEFORE = kept_regex.compile(rf"(?P<who>{MENTION}){PARENTHESIS}{APPOSITION}\s+{_BETWEEN}$")
 # "A harbour official who spoke anonymously said, “…”": a relative clause, not set off by
 # commas, between the subject and its verb.
-_RESTRICTED_SUBJECT = re.compile(rf"(?P<who>{MENTION})\s+who\s+(?P<clause>[^,;:“”\"]{{1,80}}?)\s+{_BETWEEN}$")
+_RESTRICTED_SUBJECT = kept_regex.compile(rf"(?P<who>{MENTION})\s+who\s+(?P<clause>[^,;:“”\"]{{1,80}}?)\s+{_BETWEEN}$")
 # A clause inside the relative clause has a subject of its own ("… who gained attention when
 # he yelled …"): the verb after it is that subject's.
-_CLAUSE_IN_CLAUSE = re.compile(r"\b(?:when|while|because|if|as|after|before|since|until|he|she|they|we|I)\b")
+_CLAUSE_IN_CLAUSE = kept_regex.compile(r"\b(?:when|while|because|if|as|after|before|since|until|he|she|they|we|I)\b")
 # "… from Odile Brennan, who declared, “…”": the relative pronoun is the verb's subject; it
 # is the mention the quotation rests on, and it stands for the name before it.
-_RELATIVE_BEFORE = re.compile(rf"(?P<who>{NAME}){PARENTHESIS},\s+(?P<relative>who)\s+{_BETWEEN}$")
+_RELATIVE_BEFORE = kept_regex.compile(rf"(?P<who>{NAME}){PARENTHESIS},\s+(?P<relative>who)\s+{_BETWEEN}$")
 # The verb opens the sentence, its speaker after it: "Said Ines Varga, who grew up there, “…”".
-_SAID_FIRST = re.compile(rf"\s*(?:Said|Says|Added|Asked|Wrote)\s+(?P<who>{NAME}|{NOUN_PHRASE})(?=\s*[,:(])")
+_SAID_FIRST = kept_regex.compile(rf"\s*(?:Said|Says|Added|Asked|Wrote)\s+(?P<who>{NAME}|{NOUN_PHRASE})(?=\s*[,:(])")
 # A speaker and a reporting verb right before a participle: "…, Berg said, adding, “…”".
-_SAID_THEN = re.compile(rf"(?P<who>{NAME}|{PRONOUN}){PARENTHESIS}\s+(?:{REPORTING_VERB}),\s*(?:\w+ly\s+)?$")
-_SPEAKING_TO = re.compile(
+_SAID_THEN = kept_regex.compile(rf"(?P<who>{NAME}|{PRONOUN}){PARENTHESIS}\s+(?:{REPORTING_VERB}),\s*(?:\w+ly\s+)?$")
+_SPEAKING_TO = kept_regex.compile(
     rf"(?P<who>{MENTION})\s+(?:speaking|talking|writing|who\s+spoke)\s+(?:to|for|with)\s+{NAME}\s+{_BETWEEN}$"
 )
 # "according to" right after a quotation: "“…” according to Harbour Watch."
-_ACCORDING_NEXT = re.compile(r"[\s,—–-]*according to\b")
+_ACCORDING_NEXT = kept_regex.compile(r"[\s,—–-]*according to\b")
 # A run that opens with a verb, not a subject: "claiming that he is responsible …".
-_VERB_FIRST = re.compile(r"\s*[a-z]+(?:ed|ing)\b")
+_VERB_FIRST = kept_regex.compile(r"\s*[a-z]+(?:ed|ing)\b")
 # A relative clause closed by a comma and the main clause's reporting verb: "…, said".
-_CLOSED_BEFORE_A_VERB = re.compile(rf"[^“”\"]*?,\s+{_BETWEEN}(?:{REPORTING_VERB})\b")
+_CLOSED_BEFORE_A_VERB = kept_regex.compile(rf"[^“”\"]*?,\s+{_BETWEEN}(?:{REPORTING_VERB})\b")
 # "…, with Brennan tweeting that “…”": a participle's own subject, right before it.
-_ING_SUBJECT = re.compile(rf"\bwith\s+(?P<who>{NAME}|{NOUN_PHRASE})\s+$")
-_NAME_THEN_DESCRIPTION = re.compile(rf"\s*(?P<who>{NAME}),\s+(?:an?|the)\s")
+_ING_SUBJECT = kept_regex.compile(rf"\bwith\s+(?P<who>{NAME}|{NOUN_PHRASE})\s+$")
+_NAME_THEN_DESCRIPTION = kept_regex.compile(rf"\s*(?P<who>{NAME}),\s+(?:an?|the)\s")
 # The subject that opens a sentence, past up to two opening phrases ("Then, …", "In May, …"), each
 # up to 120 characters ("When the last of the boats had come round the point and into the harbour, …").
-_OPENING_SUBJECT = re.compile(
+_OPENING_SUBJECT = kept_regex.compile(
     rf"\s*(?:[\w’']+,\s+|[A-Z][^,“”\"]{{0,120}},\s+){{0,2}}{_BEFORE_A_TITLE}{_OWNER}(?P<who>{MENTION})"
 )
 # The speaker right after a verb: "said Hale:", "writes the Gazette,".
-_INVERTED_MENTION = re.compile(rf"\s+(?P<who>{MENTION})\s*[:,]")
+_INVERTED_MENTION = kept_regex.compile(rf"\s+(?P<who>{MENTION})\s*[:,]")
 _NAMING = frozenset({"called", "named", "dubbed", "titled", "entitled", "labeled", "labelled", "nicknamed"})
 # Where and when, after the verb of a bare attribution: "Hale said after a meeting on Monday."
 _WHERE_AND_WHEN = frozenset("after at in on during before while last this earlier later".split())
 _CIRCUMSTANCE = rf"\s+{word_alternation(_WHERE_AND_WHEN | capitalised(TIME_WORDS) | TIME_WORDS)}\b[^.!?;:,“”\"]{{0,80}}"
 _BARE = rf"(?P<who>{NAME})\s+(?P<verb>{REPORTING_VERB})(?:{_CIRCUMSTANCE})?\s*"
-_BARE_ATTRIBUTION = re.compile(_BARE + "[.!]")
+_BARE_ATTRIBUTION = kept_regex.compile(_BARE + "[.!]")
 # After a quotation left open ("“… in the long run” Hale said, adding …"), it may go on.
-_BARE_ATTRIBUTION_GOES_ON = re.compile(_BARE + "[.!,]")
-_PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|get|got)\s+$")  # "was called": not speech
-_PASSIVE_AHEAD = re.compile(
+_BARE_ATTRIBUTION_GOES_ON = kept_regex.compile(_BARE + "[.!,]")
+_PASSIVE = kept_regex.compile(r"\b(?:was|were|is|are|be|been|being|get|got)\s+$")  # "was called": not speech
+_PASSIVE_AHEAD = kept_regex.compile(
     r"(?:(?:has|have|had|will|would|could|should|may|might|must)\s+)?(?:be|been|being|is|are|was|were|gets?|got)"
     r"\s+(?:\w+ly\s+)?\w+ed\b"
 )
-_PUT_IT = re.compile(
+_PUT_IT = kept_regex.compile(
     rf"\b[Aa]s\s+(?P<who>{MENTION})\s+(?:(?:{AUXILIARY})\s+)*(?P<verb>put it|puts it|said|says|wrote|writes|noted)\b"
 )
 # A clause's subject, after an opening phrase ("Before the convention, Cleveland Police Chief …").
 # (past a word that only joins it to the sentence before: "And then Berg went on the attack, saying …")
-_CLAUSE_SUBJECT = re.compile(
+_CLAUSE_SUBJECT = kept_regex.compile(
     rf"^(?:[^,“”\"]{{1,120}},\s+(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}},\s+)?)?(?:(?:And|But|So|Yet|Then|Later|Instead|Still)(?:\s+then)?\s+)?{_BEFORE_A_TITLE}(?P<who>{MENTION})"
 )
 # The subject that opens a sentence, after an optional short opener ("In July, "), and its verb.
@@ -218,50 +219,50 @@ _SUBJECT_THEN = (
     r"(?:(?:on|last|this|early|late)\s+[A-Z]?[a-z]+\s+)?"  # "The mayor on Tuesday rejected"
     rf"(?:(?:{AUXILIARY})\s+)*"
 )
-_SENTENCE_SUBJECT = re.compile(_SUBJECT_THEN + r"(?P<verb>[a-z][\w’'-]+)")
-_SHAPED_SUBJECT = re.compile(_SUBJECT_THEN + rf"(?P<verb>{_VERB_SHAPED})\b")
-_VERB_SHAPED_RE = re.compile(_VERB_SHAPED)
+_SENTENCE_SUBJECT = kept_regex.compile(_SUBJECT_THEN + r"(?P<verb>[a-z][\w’'-]+)")
+_SHAPED_SUBJECT = kept_regex.compile(_SUBJECT_THEN + rf"(?P<verb>{_VERB_SHAPED})\b")
+_VERB_SHAPED_RE = kept_regex.compile(_VERB_SHAPED)
 # A noun phrase that may be a thing that speaks: "The ad", "A letter to council members".
-_THING = re.compile(
+_THING = kept_regex.compile(
     r"(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s[^’']+"
     r"(?<!\sof)(?<!\sfor)(?<!\sthe)(?<!\sto)(?<!\sin)(?<!\son)(?<!\swith)(?<!\sand)(?<!\sjust)(?<!\sfrom)(?<!\sby)"
 )
 # The last subject of a finite verb before the quotation: "Brennan backed the sale, although
 # she warned that it was “a gamble”" — "she", not the sentence's "Brennan".
-_NEAREST_SUBJECT = re.compile(
+_NEAREST_SUBJECT = kept_regex.compile(
     rf"(?<![\w’'])(?P<who>{PRONOUN}|{NAMED_GROUP}){PARENTHESIS}\s+(?:\w+ly\s+)?"
     r"(?:(?:on|late|early|last|this)\s+(?:[A-Z][a-z]+|night|week|month|year)\s+(?:night\s+|morning\s+)?)?"
     rf"(?P<aux>(?:(?:{AUXILIARY})\s+)+(?:not\s+)?(?=[a-z]+ing\b))?(?P<verb>[a-z][a-z]+(?:s|ed|ing)\b)"
 )
-_NOT_A_SUBJECT = re.compile(
+_NOT_A_SUBJECT = kept_regex.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday"
     r"|Wednesday|Thursday|Friday|Saturday|Sunday|More|Only|Democratic|Republican|American"
     r"|European|British|Chinese|Russian|Mexican|African|Asian|Hispanic|Latino|Muslim|Jewish|Catholic|French|German)"
 )
-_SPEAKING_GROUP = re.compile(
+_SPEAKING_GROUP = kept_regex.compile(
     r"(?i)\b(?:campaign|team|lawyers?|aides?|officials?|spokes\w+|critics?|supporters?|lawmakers?|leaders?|"
     r"group|party|committee|council|union|association|organi[sz]ation|company|administration|government|"
     r"department|agency|court|judge|newspaper|paper|magazine|network|protesters?|voters?|residents?|people)\b"
 )
-_KIN = re.compile(rf"(his|her) ({word_alternation(KIN_WORDS)})")
-_OWNED_WORDS = re.compile(
+_KIN = kept_regex.compile(rf"(his|her) ({word_alternation(KIN_WORDS)})")
+_OWNED_WORDS = kept_regex.compile(
     rf"(?P<who>{NAME})(?:’s|'s)\s+(?:\w+\s+)?(?:answer|reply|voice|words|question|response|remark|exclamation)\b"
 )
-_TRANSCRIPT_LABEL = re.compile(r"[\"“'‘«]\s*(?P<who>[A-Z][A-Z.’'\- ]{1,30}[A-Z]):\s")
-_CONTENT_CLAUSE = re.compile(CONTENT_CLAUSE)
+_TRANSCRIPT_LABEL = kept_regex.compile(r"[\"“'‘«]\s*(?P<who>[A-Z][A-Z.’'\- ]{1,30}[A-Z]):\s")
+_CONTENT_CLAUSE = kept_regex.compile(CONTENT_CLAUSE)
 # A sentence's opening phrase, up to its comma: "In a statement posted Friday, ", "Following the vote, ".
-_INTRODUCTORY = re.compile(
+_INTRODUCTORY = kept_regex.compile(
     r"\s*(?:In|At|On|During|After|Before|Following|With|From|Under|Over|By|Despite|Since|Through|Amid|Ahead of"
     # A clause that is not the main one: "Asked what he believed, she said …", "When pressed, …".
     r"|[Aa]sked|[Pp]ressed|[Qq]uestioned|Although|Though|While|Whereas|Because|If|Once|Unless|When)"
     r"\b[^,“”\"]{0,120},"
 )
-_SIGNED = re.compile(rf"^\s*[―—]\s*(?P<who>{NAME})")
+_SIGNED = kept_regex.compile(rf"^\s*[―—]\s*(?P<who>{NAME})")
 # A quotation's paragraph, then a short one that signs it: "- Ida Hale." or "— Hale, tweeting
 # after the vote." A dash, a name, and nothing or a comma and a few words after it.
-_SIGNED_BELOW = re.compile(rf"[ \t]*[-–—―][ \t]*(?P<who>{NAME})[ \t]*(?:[.,;:]|$)")
+_SIGNED_BELOW = kept_regex.compile(rf"[ \t]*[-–—―][ \t]*(?P<who>{NAME})[ \t]*(?:[.,;:]|$)")
 _SIGNATURE_LENGTH = 80
-_SPEECH_NOUNS = re.compile(
+_SPEECH_NOUNS = kept_regex.compile(
     r"\b(?:letter|statement|e-?mail|post|interview|speech|memo|tweet|message|note|told|wrote|said)\b"
 )
 
@@ -272,13 +273,15 @@ _PARTICIPLE_PHRASE = (
     r"[a-z]\w*ing\s+(?:his|her|their|its|my|the|a|an|him|them|it"
     r"|back|up|down|out|away|off|round|forward|very|to|at|from|over)"
 )
-_PARTICIPLE = re.compile(rf"\s+(?={_PARTICIPLE_PHRASE}\b)")
-_TAGGED = re.compile(r"\s*\([^()]{1,20}\)$")
+_PARTICIPLE = kept_regex.compile(rf"\s+(?={_PARTICIPLE_PHRASE}\b)")
+_TAGGED = kept_regex.compile(r"\s*\([^()]{1,20}\)$")
 # An object pronoun and a preposition: the one acted on, not a possessive's noun phrase.
-_OBJECT_PRONOUN = re.compile(r"(?:her|him|them|me|us)\s+(?:of|by|to|for|with|as|at|in|on|from|about|into)\b", re.I)
+_OBJECT_PRONOUN = kept_regex.compile(
+    r"(?:her|him|them|me|us)\s+(?:of|by|to|for|with|as|at|in|on|from|about|into)\b", re.I
+)
 # A name that opens a speaker phrase, followed by words that say when or how, not who:
 # "said Mr Hale one morning", "said Sir Tobias coolly" (but "said Brennan campaign chairman …").
-_LEADING_NAME = re.compile(
+_LEADING_NAME = kept_regex.compile(
     rf"{NAME}(?=[ \t\n]+(?:\w+ly|{_PARTICIPLE_PHRASE}"
     rf"|one|this|that|the|a|an|at|on|in|to|with|as|after|before|when|while|and|but|{word_alternation(ADVERBS_IN_S)})\b)"
 )
@@ -312,7 +315,7 @@ class Candidate:
     """Set when the speaker is already known: a turn inherited from an earlier quotation."""
 
 
-_NAME_AT = re.compile(NAME)
+_NAME_AT = kept_regex.compile(NAME)
 
 # Words that open sentences and never are their subject ("Nor", "In", "The"); but "Some",
 # "Both", "Those", "He" may be.
@@ -321,7 +324,7 @@ _MAY_BE_SUBJECTS = frozenset(
     each every all many much his her their our my its either neither you we""".split()
 )
 _NEVER_A_SUBJECT = SENTENCE_STARTERS - PRONOUNS.keys() - _MAY_BE_SUBJECTS
-_BEFORE_A_PARTICIPLE = re.compile(r"\s+(?:without|while|after|before|by|on|in|when)$")
+_BEFORE_A_PARTICIPLE = kept_regex.compile(r"\s+(?:without|while|after|before|by|on|in|when)$")
 
 
 def _before_a_participle(phrase: str) -> str:
@@ -332,13 +335,13 @@ def _before_a_participle(phrase: str) -> str:
 
 
 # A participle that ends a description, its object after it: "cried the sailors turning to …".
-_TRAILING_PARTICIPLE = re.compile(r"\s+[a-z]\w*ing$")
-_PARTICIPLE_OBJECT = re.compile(
+_TRAILING_PARTICIPLE = kept_regex.compile(r"\s+[a-z]\w*ing$")
+_PARTICIPLE_OBJECT = kept_regex.compile(
     r"\s+(?:to|at|round|towards?|back|away|up|down|out|his|her|their|the|a|an|him|them|it|me|us)\b"
 )
 # After a description, how or when it spoke, not who: "said her mother resentfully",
 # "said the General now", "cried the Grandmother at last".
-_TRAILING_ADVERB = re.compile(
+_TRAILING_ADVERB = kept_regex.compile(
     r"(?:\s+(?:[\w-]+ly|aloud|now|again|then|so|too|still|himself|herself|themselves|at\s+last|at\s+once"
     r"|at\s+length|once\s+more))+$"
 )
@@ -411,7 +414,7 @@ class Sieves:
         apposition: str = match.groupdict().get("apposition") or ""
         # (Without a party's or a place's tag after the name: "Sen. Ida Holm (D-Marrow)".)
         name = _TAGGED.sub("", apposition.strip())
-        if name and re.fullmatch(NAME, name):
+        if name and _NAME_AT.fullmatch(name):
             # "The minister, Ola Berg, said": the name in apposition is the speaker.
             start = match.start("apposition") + (len(apposition) - len(apposition.lstrip()))
             return Mention(start, start + len(name), name, "person")

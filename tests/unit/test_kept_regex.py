@@ -1,0 +1,110 @@
+"""The attribution patterns' compiled code is kept in the cache directory between runs: the
+answers must be the same whether a pattern was compiled now or read back, and a cache file
+that is damaged, foreign or cannot be written changes nothing a user sees."""
+
+from __future__ import annotations
+
+import marshal
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from content.analysis import kept_regex
+from content.load import SAMPLE_SOURCE, load_document
+
+
+def quotes_json(env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tui", "quotes", "--json", SAMPLE_SOURCE],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+
+
+def regex_files(isolated_dirs: Path) -> list[Path]:
+    return sorted((isolated_dirs / "cache" / "regex").glob("*.marshal"))
+
+
+def test_a_second_run_reads_the_kept_patterns_and_answers_the_same(isolated_dirs: Path) -> None:
+    cold = quotes_json()
+    assert cold.returncode == 0 and cold.stderr == ""
+    [kept] = regex_files(isolated_dirs)
+    written = kept.stat().st_mtime_ns
+    warm = quotes_json()
+    assert warm.returncode == 0 and warm.stderr == ""
+    assert warm.stdout == cold.stdout and '"speaker"' in cold.stdout
+    # Every pattern the run needed was found: nothing new to keep, so the file is not written.
+    assert kept.stat().st_mtime_ns == written
+
+
+def test_patterns_read_back_match_as_freshly_compiled_ones(isolated_dirs: Path) -> None:
+    assert quotes_json().returncode == 0
+    [kept] = regex_files(isolated_dirs)
+    table = kept_regex._read(kept)
+    assert len(table) > 50  # the sieves' and the cast's patterns
+    text = load_document(SAMPLE_SOURCE).text
+    for (source, flags), entry in table.items():
+        read_back = kept_regex._sre.compile(source, *entry)
+        fresh = re.compile(source, flags)
+        assert (read_back.pattern, read_back.flags, read_back.groupindex) == (
+            fresh.pattern,
+            fresh.flags,
+            fresh.groupindex,
+        )
+        found = [(m.span(), m.groupdict()) for m in read_back.finditer(text)]
+        assert found == [(m.span(), m.groupdict()) for m in fresh.finditer(text)], source[:60]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data[: len(data) // 2],  # cut short
+        lambda data: data[:-10] + bytes(10),  # changed after its checksum
+        lambda data: b"not a cache at all",
+        lambda data: b"",
+    ],
+)
+def test_a_damaged_cache_file_is_compiled_again_and_rewritten(
+    isolated_dirs: Path, damage: Callable[[bytes], bytes]
+) -> None:
+    expected = quotes_json().stdout
+    [kept] = regex_files(isolated_dirs)
+    kept.write_bytes(damage(kept.read_bytes()))
+    again = quotes_json()
+    assert again.returncode == 0 and again.stderr == "" and again.stdout == expected
+    assert len(kept_regex._read(kept)) > 50
+
+
+def test_wrong_code_under_a_good_checksum_is_not_trusted(isolated_dirs: Path) -> None:
+    """A file that passes its checksum but holds code that is not the pattern's (another
+    program's, or a bug's): `_sre` refuses it, and the pattern is compiled as usual."""
+    expected = quotes_json().stdout
+    [kept] = regex_files(isolated_dirs)
+    table = kept_regex._read(kept)
+    table = {key: (flags, [255] * len(code), *rest) for key, (flags, code, *rest) in table.items()}
+    body = marshal.dumps(table)
+    kept.write_bytes(kept_regex._HEADER + kept_regex._digest(body) + body)
+    again = quotes_json()
+    assert again.returncode == 0 and again.stderr == "" and again.stdout == expected
+
+
+def test_a_cache_that_cannot_be_written_changes_nothing(isolated_dirs: Path, tmp_path: Path) -> None:
+    expected = quotes_json().stdout
+    blocked = tmp_path / "not-a-dir"
+    blocked.write_text("a file where the cache directory should be")
+    env = {**os.environ, "POSTIL_CACHE_DIR": str(blocked)}
+    run = quotes_json(env)
+    assert run.returncode == 0 and run.stderr == "" and run.stdout == expected
+    assert blocked.read_text() == "a file where the cache directory should be"
+
+
+def test_a_bad_pattern_still_raises_re_error() -> None:
+    with pytest.raises(re.error):
+        kept_regex.compile("(unclosed")
