@@ -26,6 +26,7 @@ from annotations.errors import StoreError, StoreParseError
 from annotations.index import StoreIndex, index_exists, read_index, write_index
 from annotations.lock import file_lock
 from annotations.model import COLORS, KINDS, Annotation, now, passage
+from annotations.parsed import SMALLEST, Tables, freeze, read_tables, thaw, write_tables
 
 SCHEMA = 1
 _KNOWN = {f.name for f in fields(Annotation)} - {"extra"}
@@ -149,37 +150,71 @@ def _loads(text: str, path: Path) -> dict[str, Any]:
         raise StoreParseError(path, int(match.group(1)) if match else None, reason) from None
 
 
-def _parse_by_annotation(text: str) -> tuple[dict[str, Any], list[str]] | None:
+def _pieces(text: str) -> tuple[str, list[str]]:
+    """The file's head, and each `[[annotation]]` table's own text, blank lines after it not
+    included (they are not the annotation's)."""
+    starts = [m.start() for m in _SEGMENT.finditer(text)]
+    pieces = []
+    for start, end in zip(starts, [*starts[1:], len(text)], strict=False):
+        piece = text[start:end]
+        if (kept := piece.rstrip()) != piece:
+            piece = kept + "\n"
+        pieces.append(piece)
+    return (text[: starts[0]] if starts else text), pieces
+
+
+def _parse_by_annotation(text: str, path: Path) -> tuple[dict[str, Any], list[str]] | None:
     """The file parsed one `[[annotation]]` at a time: (everything, each annotation's text).
 
     Each piece is parsed on its own and must be exactly one annotation table, and the head
     must say nothing about `annotation`; then the pieces mean what the whole file means.
     Anything else (a `[[annotation]]` line inside a multi-line string, a table after the
     annotations, a syntax error) returns None, and the file is parsed whole instead.
+
+    In a big file, a piece whose text was parsed before is not parsed again: its table is
+    read back from the cache (`annotations.parsed`), and the cache then holds this file's.
     """
     import tomllib
 
-    starts = [m.start() for m in _SEGMENT.finditer(text)]
-    head_text = text[: starts[0]] if starts else text
+    head_text, pieces = _pieces(text)
+    big = len(text) >= SMALLEST
+    known = read_tables(path) if big else {}
+    kept: Tables = {}
     try:
         raw = tomllib.loads(head_text)
         if "annotation" in raw:
             return None
-        tables, pieces = [], []
-        for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
-            piece = text[start:end]
-            if (kept := piece.rstrip()) != piece:
-                piece = kept + "\n"  # the blank lines between two annotations are not theirs
+        tables = []
+        for piece in pieces:
+            if (frozen := known.get(piece)) is not None:
+                with contextlib.suppress(ValueError, TypeError):
+                    tables.append(thaw(frozen))
+                    kept[piece] = frozen
+                    continue
             parsed = tomllib.loads(piece)
             if len(parsed) != 1 or not isinstance(parsed.get("annotation"), list) or len(parsed["annotation"]) != 1:
                 return None
             tables.append(parsed["annotation"][0])
-            pieces.append(piece)
+            if big:
+                kept[piece] = freeze(tables[-1])  # before anything reads it: as tomllib made it
     except (tomllib.TOMLDecodeError, RecursionError):
         return None
-    if starts:
+    if big and kept.keys() != known.keys():
+        write_tables(path, kept)
+    if pieces:
         raw["annotation"] = tables
     return raw, pieces
+
+
+def _parse(text: str, path: Path, keep_pieces: bool) -> tuple[dict[str, Any], list[str]]:
+    """The file's TOML, and with `keep_pieces` each annotation's own text when the file can be
+    read one annotation at a time (else none). A small file that will not be written is
+    parsed whole, which is quicker; a big one a table at a time, to use the cache."""
+    by_annotation = _parse_by_annotation(text, path) if keep_pieces or len(text) >= SMALLEST else None
+    if by_annotation is None:
+        return _loads(text, path), []
+    raw, pieces = by_annotation
+    return raw, (pieces if keep_pieces else [])
 
 
 def parse_file(data: bytes, path: Path, *, keep_pieces: bool = True) -> StoredFile:
@@ -189,8 +224,7 @@ def parse_file(data: bytes, path: Path, *, keep_pieces: bool = True) -> StoredFi
     that will not be written (`list`, `export`) parses the file whole instead, which is quicker.
     """
     text = _decode(data, path)
-    by_annotation = _parse_by_annotation(text) if keep_pieces else None
-    raw, pieces = by_annotation if by_annotation is not None else (_loads(text, path), [])
+    raw, pieces = _parse(text, path, keep_pieces)
     schema = raw.get("schema", SCHEMA)
     if not isinstance(schema, int) or schema > SCHEMA:
         raise StoreParseError(path, None, f"schema {schema} is newer than this postil understands ({SCHEMA})")

@@ -1,0 +1,138 @@
+"""What `tomllib` made of each annotation in a big file, kept so the next read parses only
+what changed.
+
+`tomllib` parses in Python: a file of 10,000 notes (4 MB) took about 2.5 s, most of what
+`postil list`, `export` or `search` spend on it. A file postil wrote is a head and one
+`[[annotation]]` table after another, and the store parses it one table at a time
+(`store._parse_by_annotation`). This keeps, per annotation file, each table's text and what
+`tomllib` made of it, in the user cache directory. The next read parses only the tables whose
+text is not there: after a note was added or edited, one. A table's text is matched whole, so
+its parse is used only for that very text, and what is read back goes through the same checks
+as a fresh parse: the cache saves the parsing, not the judging. A cache file is checksummed;
+one that is missing, damaged or not this file's is empty. Deleting the cache loses nothing.
+
+The values are TOML's: strings, numbers, booleans, arrays, tables, and dates and times. They
+are kept with `marshal` (data only: reading it runs nothing), with each date or time as a
+tuple, which TOML never yields, so reading back is unambiguous.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import os
+from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+from content.cache import cache_dir
+
+SMALLEST = 128 * 1024
+"""Files smaller than this parse in well under 0.1 s: their tables are not kept."""
+_KEEP = 8
+"""Files whose tables are kept; those least recently used beyond this are deleted as new ones are written."""
+_HEADER = b"postil parsed toml 2\n"
+_DIGEST_SIZE = 32
+
+Tables = dict[str, Any]
+"""Each annotation's text → its table as kept (`freeze`); `thaw` gives back what tomllib made."""
+
+
+def _path(of: Path) -> Path:
+    name = hashlib.sha256(os.fsencode(of.absolute())).hexdigest()
+    return cache_dir() / "parsed" / f"{name}.marshal"
+
+
+def read_tables(of: Path) -> Tables:
+    """The kept tables of the annotation file `of`; empty when there are none to trust."""
+    path = _path(of)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return {}
+    body = data[len(_HEADER) + _DIGEST_SIZE :]
+    if not data.startswith(_HEADER) or data[len(_HEADER) : len(_HEADER) + _DIGEST_SIZE] != _checksum(body):
+        return {}
+    try:
+        owner, tables = marshal.loads(body)
+    except (ValueError, EOFError, TypeError):
+        return {}
+    if owner != os.fsdecode(of.absolute()) or not isinstance(tables, dict):
+        return {}
+    with contextlib.suppress(OSError):
+        os.utime(path)  # just used: the last to be deleted
+    return tables
+
+
+def write_tables(of: Path, tables: Tables) -> None:
+    """Keep the tables of `of` as it is now; a failure to write a cache is not an error."""
+    path = _path(of)
+    with contextlib.suppress(OSError, ValueError):
+        body = marshal.dumps((os.fsdecode(of.absolute()), tables))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            temp.write_bytes(_HEADER + _checksum(body) + body)
+            os.replace(temp, path)
+        finally:
+            temp.unlink(missing_ok=True)
+        kept = sorted(path.parent.glob("*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in kept[_KEEP:]:
+            old.unlink(missing_ok=True)
+
+
+def _checksum(body: bytes) -> bytes:
+    return hashlib.blake2b(body, digest_size=_DIGEST_SIZE).digest()
+
+
+def freeze(value: Any) -> Any:
+    """TOML's values as marshal keeps them: a date or time becomes a tagged tuple."""
+    if isinstance(value, dict):
+        return {key: freeze(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [freeze(item) for item in value]
+    if isinstance(value, datetime):
+        offset = value.utcoffset()
+        return (
+            "datetime",
+            value.year,
+            value.month,
+            value.day,
+            value.hour,
+            value.minute,
+            value.second,
+            value.microsecond,
+            None if offset is None else offset // timedelta(microseconds=1),
+        )
+    if isinstance(value, date):
+        return ("date", value.year, value.month, value.day)
+    if isinstance(value, time):
+        return ("time", value.hour, value.minute, value.second, value.microsecond)
+    return value
+
+
+_NESTED = frozenset({dict, list, tuple})
+_ZONES: dict[int, timezone] = {}
+
+
+def thaw(value: Any) -> Any:
+    """What `freeze` kept, as tomllib made it: new tables and arrays, dates and times again."""
+    if type(value) is dict:
+        return {key: thaw(item) if type(item) in _NESTED else item for key, item in value.items()}
+    if type(value) is list:
+        return [thaw(item) if type(item) in _NESTED else item for item in value]
+    if type(value) is tuple:
+        kind, *parts = value
+        if kind == "datetime":
+            year, month, day, hour, minute, second, microsecond, offset = parts
+            zone = None
+            if offset is not None and (zone := _ZONES.get(offset)) is None:
+                zone = _ZONES[offset] = timezone(timedelta(microseconds=offset))
+            return datetime(year, month, day, hour, minute, second, microsecond, tzinfo=zone)
+        if kind == "date":
+            return date(*parts)
+        if kind == "time":
+            return time(*parts)
+        raise ValueError(f"not a TOML value: {kind!r}")
+    return value
