@@ -15,11 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, get_args
 
 from annotations.model import Annotation
-from annotations.store import AnnotationStore
 from content import Document
+
+if TYPE_CHECKING:  # the store loads when an export runs, not when the CLI lists its formats
+    from annotations.store import AnnotationStore
 
 Format = Literal["md", "json", "csv", "html"]
 FORMATS: tuple[Format, ...] = get_args(Format)
