@@ -78,3 +78,11 @@ print(code, "textual" in sys.modules)
 def test_commands_other_than_the_reader_never_load_textual(command: list[str]) -> None:
     result = subprocess.run([sys.executable, "-c", PROBE, *command], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["0", "False"]
+
+
+def test_the_analysis_commands_do_not_load_the_annotation_store() -> None:
+    """`postil quotes` on an article answers in well under a second; reading TOML is not its job."""
+    probe = PROBE.replace('"textual" in sys.modules', '"annotations.store" in sys.modules, "tomllib" in sys.modules')
+    for command in (["quotes", "postil:sample"], ["claims", "postil:sample"], ["sentences", "postil:sample"]):
+        result = subprocess.run([sys.executable, "-c", probe, *command], capture_output=True, text=True, check=True)
+        assert result.stdout.split() == ["0", "False", "False"], command
