@@ -24,6 +24,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
+from content.analysis import kept_regex
 from content.analysis.cast import Cast, classify, trim_mention
 from content.analysis.lexicon import (
     CLAIM_VERBS,
@@ -66,7 +67,7 @@ class CueModel:
         with a letter, so "no word character before" is the opening word boundary; written
         so, re skips the positions no form can open at (a book's sweep: 0.17 s → 0.13 s)."""
         forms = frozenset(form for form in cue_forms(self.words) if form.isascii() and form.isalpha())
-        return re.compile(rf"(?<!\w)(?:{word_alternation(forms)})\b")
+        return kept_regex.compile(rf"(?<!\w)(?:{word_alternation(forms)})\b")
 
     def score(self, f: dict[str, float]) -> float:
         return linear_score(self.weights, f)
@@ -139,7 +140,7 @@ def _neighbour(word: str | None, known: frozenset[str]) -> str:
     return "word" if word[0].isalpha() else "mark"
 
 
-_TOKEN = re.compile(r"[\w’'-]+|[^\w\s]")
+_TOKEN = kept_regex.compile(r"[\w’'-]+|[^\w\s]")
 
 
 _ENDING = ("ending=", "ending=s", "ending=ed", "ending=ing")
@@ -190,58 +191,58 @@ def subject_features(plain: str, subject: tuple[int, str] | None) -> dict[str, f
     return f
 
 
-_CONTENT_FOLLOWS = re.compile(
+_CONTENT_FOLLOWS = kept_regex.compile(
     r"[^.;:“”\"]{0,60}?\b(?:that|of|to|in|having|it|the|a|an|he|she|they|this|was|were|would|had)\b"
 )
 # Right after a narrative verb, what makes it a report: "spoke of", "wrote that", "answered: …",
 # "spoke highly of", "spoke out against", "wrote to the council that", "spoke with reporters about".
-_REPORTS_CONTENT = re.compile(
+_REPORTS_CONTENT = kept_regex.compile(
     r"\s*(?:(?:\w+ly|out|up)\s+)?(?::|\b(?:that|of|about|on|against|to say)\b"
     r"|\b(?:to|with)\s+(?:[\w’'.-]+\s+){1,5}?(?:that|about)\b)"
 )
 # A narrative verb set off by commas, or closing the sentence after one, reports what is
 # around it: "The trouble, Ada Berg writes, began …", "…, Berg wrote."
-_SET_OFF_BEFORE = re.compile(r",\s*(?:[\w’'.-]+\s+){1,4}$")
-_SET_OFF_AFTER = re.compile(r"\s*[,.]")
-_CLAUSE_BREAK = re.compile(r"[,;:(—–]")
+_SET_OFF_BEFORE = kept_regex.compile(r",\s*(?:[\w’'.-]+\s+){1,4}$")
+_SET_OFF_AFTER = kept_regex.compile(r"\s*[,.]")
+_CLAUSE_BREAK = kept_regex.compile(r"[,;:(—–]")
 # "…,'' said Ola Berg, an economist …": the verb before its speaker.
-_INVERTED = re.compile(
+_INVERTED = kept_regex.compile(
     r"[,:]\s*(?P<cue>said|says|added|wrote|writes|argued|noted|explained)\s+"
     rf"(?P<who>(?:{ABBREVIATION_DOT}|[^.;:!?,“”\"\n]){{1,60}}?)(?=\s*(?:[.,;:]|$))"
 )
 # "according to the harbour master, …": the whole phrase up to the comma (or a dash, or a
 # bracket) names the source; a longer one, its first words ("according to the polling average
 # in the state - despite …").
-_ACCORDING = re.compile(
+_ACCORDING = kept_regex.compile(
     rf"\b(?P<cue>[Aa]ccording to)\s+(?:(?P<who>(?:{ABBREVIATION_DOT}|[^.;:!?,“”\"\n(—–]){{1,80}}?)"
     r"(?=\s*(?:[,.;:(—–]|\s-\s|$))|(?P<long>[^.;:!?,“”\"\n(—–]{1,60}(?<=\w))(?!\w))"
 )
-_ACCUSED = re.compile(r"\b(?P<cue>accused|accusing|accuses)\b[^.]{0,80}?\bof\b")
+_ACCUSED = kept_regex.compile(r"\b(?P<cue>accused|accusing|accuses)\b[^.]{0,80}?\bof\b")
 # A stance held by someone, named by a noun: "criticism of", "allegations that", "support for".
 _STANCE_NOUNS = (
     "criticism allegation allegations accusation accusations complaint complaints concern concerns doubt doubts "
     "claim claims assertion assertions endorsement opposition praise warning warnings calls demand demands "
     "insistence admission denial denials"
 ).split()
-_STANCE_NOUN = re.compile(
+_STANCE_NOUN = kept_regex.compile(
     rf"\b(?P<cue>(?:{word_alternation(frozenset(_STANCE_NOUNS))})\s+(?:of|about|that|for|to|over|against))\b"
 )  # matched against the lower-cased sentence
 # Matched against the lower-cased sentence: a case-blind alternation is much slower.
-_HEDGE = re.compile(rf"\b(?:{word_alternation(frozenset(HEDGES))})\b")
+_HEDGE = kept_regex.compile(rf"\b(?:{word_alternation(frozenset(HEDGES))})\b")
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _NUMBER_WORDS = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozens|hundreds|thousands|millions"
-_DIGITS = re.compile(r"[\d£$€¥]")
+_DIGITS = kept_regex.compile(r"[\d£$€¥]")
 # Without a digit only "six of the nine …" can be a figure: looked for in the lower-cased
 # sentence first, since a case-blind alternation at every position is slow.
-_NUMBER_WORD_OF = re.compile(rf"\b(?:{word_alternation(frozenset(_NUMBER_WORDS.split('|')))})\s+of\b")
+_NUMBER_WORD_OF = kept_regex.compile(rf"\b(?:{word_alternation(frozenset(_NUMBER_WORDS.split('|')))})\s+of\b")
 # Each match of `_HEDGE`, `_STANCE_NOUN` and `_NUMBER_WORD_OF` opens with one of these words,
 # letter for letter in the text (blanking a quotation only turns its own characters, marks
 # included, into spaces). One sweep of the book finds the few sentences that have one, and
 # only those are searched three times: most sentences have none.
-_WORDS_OF_NOTE = re.compile(
+_WORDS_OF_NOTE = kept_regex.compile(
     rf"(?<!\w)(?:{word_alternation(frozenset((*HEDGES, *_STANCE_NOUNS, *_NUMBER_WORDS.split('|'))))})"
 )
-_FIGURE = re.compile(
+_FIGURE = kept_regex.compile(
     r"(?:[£$€¥]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|bn|m|k))?"
     r"|\b\d[\d,.]*\s?(?:%|per\s?cent|percent)"
     r"|\b\d[\d,.]*\s(?:million|billion|trillion)\b"
@@ -279,7 +280,7 @@ class Claim(Span):
         }
 
 
-_NON_SPACE = re.compile(r"\S+")
+_NON_SPACE = kept_regex.compile(r"\S+")
 
 
 def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
@@ -320,15 +321,15 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
     return None
 
 
-_APPOSITION_NAME = re.compile(rf",\s+(?P<name>{NAME}),")
-_LABEL = re.compile(r"^\s*(?P<who>[A-Z][\w.’'\- ]{1,40}?):\s+(?=\S)")
+_APPOSITION_NAME = kept_regex.compile(rf",\s+(?P<name>{NAME}),")
+_LABEL = kept_regex.compile(r"^\s*(?P<who>[A-Z][\w.’'\- ]{1,40}?):\s+(?=\S)")
 
 
-_ASSERTS = re.compile(r"[^\s.!?\"'”’]")
-_WORD = re.compile(r"[^\W\d_]{2,}")
-_ADDRESS = re.compile(r"\S*[@/]\S*")
-_ROLL_OF_NAMES = re.compile(rf"\s*{NAME}(?:\s*,\s*(?:and\s+)?{NAME})+(?:\s+and\s+{NAME})?\W*")
-_CLAUSE_REST = re.compile(r"[^.,;:!?—–()]*")
+_ASSERTS = kept_regex.compile(r"[^\s.!?\"'”’]")
+_WORD = kept_regex.compile(r"[^\W\d_]{2,}")
+_ADDRESS = kept_regex.compile(r"\S*[@/]\S*")
+_ROLL_OF_NAMES = kept_regex.compile(rf"\s*{NAME}(?:\s*,\s*(?:and\s+)?{NAME})+(?:\s+and\s+{NAME})?\W*")
+_CLAUSE_REST = kept_regex.compile(r"[^.,;:!?—–()]*")
 
 
 def _names_the_speaker(plain: str, after_verb: int) -> bool:
