@@ -19,7 +19,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from content.cache import CACHE_DIR_ENV, cache_dir
+from content.cache import CACHE_DIR_ENV, cache_dir, read_cached
 
 __all__ = ["CACHE_DIR_ENV", "StoreIndex", "cache_dir", "digest", "index_exists", "read_index", "write_index"]
 _VERSION = 2
@@ -70,7 +70,10 @@ def index_exists(file_digest: str | None) -> bool:
 def read_index(file_digest: str) -> StoreIndex | None:
     """The index of the bytes with this digest, or None (missing, unreadable, or not ours)."""
     try:
-        raw = json.loads(_path(file_digest).read_text(encoding="utf-8"))
+        data = read_cached(_path(file_digest))
+        if data is None:
+            return None
+        raw = json.loads(data.decode("utf-8"))
         if not isinstance(raw, dict) or raw.get("version") != _VERSION or raw.get("digest") != file_digest:
             return None
         ids, starts, ends, span_ids = raw["ids"], raw["starts"], raw["ends"], raw["span_ids"]

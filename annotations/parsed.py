@@ -26,7 +26,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from content.cache import cache_dir
+from content.cache import cache_dir, read_cached
 
 SMALLEST = 128 * 1024
 """Files smaller than this parse in well under 0.1 s: their tables are not kept."""
@@ -47,9 +47,8 @@ def _path(of: Path) -> Path:
 def read_tables(of: Path) -> Tables:
     """The kept tables of the annotation file `of`; empty when there are none to trust."""
     path = _path(of)
-    try:
-        data = path.read_bytes()
-    except OSError:
+    data = read_cached(path)
+    if data is None:
         return {}
     body = data[len(_HEADER) + _DIGEST_SIZE :]
     if not data.startswith(_HEADER) or data[len(_HEADER) : len(_HEADER) + _DIGEST_SIZE] != _checksum(body):

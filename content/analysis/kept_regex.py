@@ -26,7 +26,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from content.cache import cache_dir
+from content.cache import cache_dir, read_cached
 
 try:  # CPython's own compiler, which `re.compile` runs; without it, patterns compile as usual.
     _sre: Any = importlib.import_module("_sre")
@@ -105,9 +105,8 @@ def _table() -> dict[Key, Entry]:
 
 
 def _read(path: Path) -> dict[Key, Entry]:
-    try:
-        data = path.read_bytes()
-    except OSError:
+    data = read_cached(path)
+    if data is None:
         return {}
     body = data[len(_HEADER) + _DIGEST_SIZE :]
     if not data.startswith(_HEADER) or data[len(_HEADER) : len(_HEADER) + _DIGEST_SIZE] != _digest(body):

@@ -108,3 +108,17 @@ def test_a_cache_that_cannot_be_written_changes_nothing(isolated_dirs: Path, tmp
 def test_a_bad_pattern_still_raises_re_error() -> None:
     with pytest.raises(re.error):
         kept_regex.compile("(unclosed")
+
+
+@pytest.mark.parametrize("planted", ["fifo", "dev-zero"])
+def test_something_planted_where_a_cache_file_goes_is_a_miss_not_a_hang(isolated_dirs: Path, planted: str) -> None:
+    """A FIFO would wait for a writer for ever, and `/dev/zero` never ends: neither is read."""
+    expected = quotes_json().stdout
+    [kept] = regex_files(isolated_dirs)
+    kept.unlink()
+    if planted == "fifo":
+        os.mkfifo(kept)
+    else:
+        kept.symlink_to("/dev/zero")
+    run = quotes_json()  # (timeout=120: a hang fails the test)
+    assert run.returncode == 0 and run.stderr == "" and run.stdout == expected

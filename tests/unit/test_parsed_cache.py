@@ -4,8 +4,11 @@ cache changes nothing."""
 
 from __future__ import annotations
 
+import hashlib
+import os
 import subprocess
 import sys
+import threading
 import tomllib
 from pathlib import Path
 
@@ -148,3 +151,27 @@ def test_list_prints_the_same_from_the_cache(isolated_dirs: Path) -> None:
     cold = listed()
     assert parsed_files(isolated_dirs) and "note 699" in cold
     assert listed() == cold
+
+
+def test_a_fifo_where_the_parse_or_the_index_is_kept_is_not_read(isolated_dirs: Path) -> None:
+    from annotations import parsed
+    from annotations.index import _path as index_path
+    from annotations.index import read_index
+
+    path = isolated_dirs / "notes.toml"
+    data = big_file(path)
+    expected = seen(opened(path, write=True))  # as the reader opens it: the index is written too
+    for kept in (parsed._path(path), index_path(hashlib.sha256(data).hexdigest())):
+        kept.unlink()
+        os.mkfifo(kept)
+    # Opened non-blocking and seen not to be a file: read as no cache at all. (Checked in a
+    # thread, so that a read that waits for a writer fails the test instead of hanging it.)
+    results: list[object] = []
+
+    def read() -> None:
+        results.extend([parsed.read_tables(path), read_index(hashlib.sha256(data).hexdigest()), seen(opened(path))])
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(timeout=60)
+    assert results == [{}, None, expected]
