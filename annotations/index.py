@@ -19,7 +19,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from content.cache import CACHE_DIR_ENV, cache_dir, read_cached
+from content.cache import CACHE_DIR_ENV, cache_dir, read_regular
 
 __all__ = ["CACHE_DIR_ENV", "StoreIndex", "cache_dir", "digest", "index_exists", "read_index", "write_index"]
 _VERSION = 2
@@ -70,7 +70,7 @@ def index_exists(file_digest: str | None) -> bool:
 def read_index(file_digest: str) -> StoreIndex | None:
     """The index of the bytes with this digest, or None (missing, unreadable, or not ours)."""
     try:
-        data = read_cached(_path(file_digest))
+        data = read_regular(_path(file_digest))
         if data is None:
             return None
         raw = json.loads(data.decode("utf-8"))

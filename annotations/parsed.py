@@ -26,7 +26,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from content.cache import cache_dir, read_cached
+from content.cache import cache_dir, read_regular
 
 SMALLEST = 128 * 1024
 """Files smaller than this parse in well under 0.1 s: their tables are not kept."""
@@ -47,7 +47,7 @@ def _path(of: Path) -> Path:
 def read_tables(of: Path) -> Tables:
     """The kept tables of the annotation file `of`; empty when there are none to trust."""
     path = _path(of)
-    data = read_cached(path)
+    data = read_regular(path)
     if data is None:
         return {}
     body = data[len(_HEADER) + _DIGEST_SIZE :]

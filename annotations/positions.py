@@ -16,6 +16,8 @@ from pathlib import Path
 
 import platformdirs
 
+from content.cache import read_regular
+
 STATE_DIR_ENV = "POSTIL_STATE_DIR"
 _KEEP = 500
 """Documents remembered; the least recently read beyond this are forgotten."""
@@ -32,9 +34,10 @@ def _path() -> Path:
 
 
 def _read() -> dict[str, dict[str, object]]:
+    kept = read_regular(_path(), limit=4 * 1024 * 1024)  # a regular file only: never a FIFO's wait
     try:
-        data = json.loads(_path().read_bytes()[: 4 * 1024 * 1024])
-    except (OSError, ValueError):
+        data = json.loads(kept) if kept is not None else {}
+    except ValueError:
         return {}
     if not isinstance(data, dict):
         return {}

@@ -18,10 +18,10 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("postil", appauthor=False))
 
 
-def read_cached(path: Path, limit: int = 256 * 1024 * 1024) -> bytes | None:
-    """A cache file's bytes, or None: missing, unreadable, bigger than `limit`, or not a
-    regular file. Something else put in its place (a FIFO would wait for ever, `/dev/zero`
-    would never end) is a miss, not a hang."""
+def read_regular(path: Path, limit: int = 256 * 1024 * 1024) -> bytes | None:
+    """A file's bytes (a cache's, the reading positions), or None: missing, unreadable,
+    bigger than `limit`, or not a regular file. Something else put in its place (a FIFO
+    would wait for ever, `/dev/zero` would never end) is a miss, not a hang."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:

@@ -94,6 +94,9 @@ def load_config(path: Path | None = None) -> Config:
     never stops the reader (`Config.problems` says what was wrong, with the line)."""
     path = path or config_path()
     try:
+        if path.exists() and not path.is_file():
+            # A FIFO would wait for a writer for ever, and a device may never end.
+            return Config(problems=[clean_line(f"{path}: not a regular file; the defaults are used")])
         text = path.read_text(encoding="utf-8")
         raw = tomllib.loads(text)
     except FileNotFoundError:

@@ -26,7 +26,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from content.cache import cache_dir, read_cached
+from content.cache import cache_dir, read_regular
 
 try:  # CPython's own compiler, which `re.compile` runs; without it, patterns compile as usual.
     _sre: Any = importlib.import_module("_sre")
@@ -105,7 +105,7 @@ def _table() -> dict[Key, Entry]:
 
 
 def _read(path: Path) -> dict[Key, Entry]:
-    data = read_cached(path)
+    data = read_regular(path)
     if data is None:
         return {}
     body = data[len(_HEADER) + _DIGEST_SIZE :]

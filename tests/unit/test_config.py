@@ -123,3 +123,33 @@ def test_the_reading_width_is_read_and_checked(tmp_path: Path) -> None:
     config = load_config(path)
     assert config.width == 72
     assert config.problems == [f"{path}:1: width must be a number of columns (20 or more, or 0 for all)"]
+
+
+def test_a_fifo_or_a_device_where_a_file_is_read_is_named_not_waited_on(isolated_dirs: Path) -> None:
+    """config.toml and the reading positions, replaced by a FIFO (which would wait for a writer
+    for ever) or a device: the reader starts with the defaults, and says so for the config."""
+    import os
+    import threading
+
+    from annotations.positions import _path, load_position, save_position
+
+    save_position("doc", 120)
+    fifo = isolated_dirs / "config.toml"
+    os.mkfifo(fifo)
+    _path().unlink()
+    os.mkfifo(_path())
+    device = isolated_dirs / "device.toml"
+    device.symlink_to("/dev/zero")
+    results: list[object] = []
+
+    def read() -> None:
+        results.extend([load_config(fifo).problems, load_config(device).problems, load_position("doc")])
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(timeout=60)
+    assert results == [
+        [f"{fifo}: not a regular file; the defaults are used"],
+        [f"{device}: not a regular file; the defaults are used"],
+        None,
+    ]
