@@ -23,6 +23,7 @@ import os
 import re
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -47,9 +48,10 @@ Entry = tuple[int, list[int], int, dict[str, int], tuple[Any, ...]]
 """What `_sre.compile` takes after the pattern: flags, code, groups, group index, index group."""
 
 _lock = threading.Lock()
-_kept: dict[Key, Entry] | None = None
-_made: dict[Key, re.Pattern[str]] = {}
-_new: dict[Key, Entry] = {}
+_kept: dict[Key, Entry | str] | None = None
+_made: dict[Key, re.Pattern[str] | str] = {}
+"""What this process compiled or made: kept when the file is pruned."""
+_new: dict[Key, Entry | str] = {}
 
 
 def cache_file() -> Path:
@@ -59,13 +61,13 @@ def cache_file() -> Path:
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(pattern, flags)`, from the kept code when this pattern was compiled before."""
     key = (pattern, int(flags))
-    if made := _made.get(key):
+    if isinstance(made := _made.get(key), re.Pattern):
         return made
     if not _CAN_KEEP:
         return re.compile(pattern, flags)
     compiled = None
     entry = _table().get(key)
-    if entry is not None:
+    if isinstance(entry, tuple):
         # A kept entry was written by this module for this Python; `_sre.compile` still checks
         # its code, so one that is wrong anyway is compiled again rather than trusted.
         with contextlib.suppress(TypeError, ValueError, RuntimeError, OverflowError):
@@ -83,6 +85,28 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return compiled
 
 
+_TEXT = -1
+"""The flags of a kept text's key: no pattern's flags are negative, so the keys never meet."""
+
+
+def kept_text(key: str, make: Callable[[], str]) -> str:
+    """`make()`, kept under `key` with the patterns. For the parts patterns are built from (a
+    word list's trie): a pattern is found by its text, so that text must be made first, and
+    making the tries took some 30 ms at every start. `key` must say all `make` depends on."""
+    if not _CAN_KEEP:
+        return make()
+    entry = _table().get((key, _TEXT))
+    if isinstance(entry, str):
+        _made[(key, _TEXT)] = entry
+        return entry
+    text = _made[(key, _TEXT)] = make()
+    with _lock:
+        if not _new:
+            atexit.register(save)
+        _new[(key, _TEXT)] = text
+    return text
+
+
 def _compile(pattern: str, flags: int) -> tuple[re.Pattern[str], Entry]:
     """What `re._compiler.compile` does, keeping the code it makes."""
     parsed = _parser.parse(pattern, flags)
@@ -95,7 +119,7 @@ def _compile(pattern: str, flags: int) -> tuple[re.Pattern[str], Entry]:
     return _sre.compile(pattern, *entry), entry
 
 
-def _table() -> dict[Key, Entry]:
+def _table() -> dict[Key, Entry | str]:
     global _kept
     if _kept is None:
         with _lock:
@@ -104,7 +128,7 @@ def _table() -> dict[Key, Entry]:
     return _kept
 
 
-def _read(path: Path) -> dict[Key, Entry]:
+def _read(path: Path) -> dict[Key, Entry | str]:
     data = read_regular(path)
     if data is None:
         return {}

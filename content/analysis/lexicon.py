@@ -434,8 +434,15 @@ def word_alternation(words: frozenset[str] | set[str]) -> str:
     """A regex alternation of `words` shaped as a trie ("s(?:a(?:id|ys)|…)").
 
     Python's re tries the branches of a flat alternation one by one at every position;
-    sharing prefixes lets a book's worth of text fail fast.
+    sharing prefixes lets a book's worth of text fail fast. Each trie is made once and kept
+    with the compiled patterns (`kept_regex`), keyed by its words.
     """
+    from content.analysis import kept_regex  # (this module itself stays free of imports)
+
+    return kept_regex.kept_text("word trie\n" + "\n".join(sorted(words)), lambda: _trie(words))
+
+
+def _trie(words: frozenset[str] | set[str]) -> str:
     trie: dict[str, dict] = {}  # type: ignore[type-arg]
     for word in words:
         node = trie

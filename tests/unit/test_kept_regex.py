@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from content.analysis import kept_regex
+from content.analysis.lexicon import _trie
 from content.load import SAMPLE_SOURCE, load_document
 
 
@@ -50,7 +51,13 @@ def test_patterns_read_back_match_as_freshly_compiled_ones(isolated_dirs: Path) 
     table = kept_regex._read(kept)
     assert len(table) > 50  # the sieves' and the cast's patterns
     text = load_document(SAMPLE_SOURCE).text
+    tries = {key: entry for key, entry in table.items() if isinstance(entry, str)}
+    assert len(tries) >= 10  # the word lists' tries the patterns are made of, kept as text
+    for (words, _), trie in tries.items():
+        assert trie == _trie(frozenset(words.split("\n")[1:])) and trie.startswith("(?:")
     for (source, flags), entry in table.items():
+        if isinstance(entry, str):
+            continue
         read_back = kept_regex._sre.compile(source, *entry)
         fresh = re.compile(source, flags)
         assert (read_back.pattern, read_back.flags, read_back.groupindex) == (
@@ -88,7 +95,10 @@ def test_wrong_code_under_a_good_checksum_is_not_trusted(isolated_dirs: Path) ->
     expected = quotes_json().stdout
     [kept] = regex_files(isolated_dirs)
     table = kept_regex._read(kept)
-    table = {key: (flags, [255] * len(code), *rest) for key, (flags, code, *rest) in table.items()}
+    table = {
+        key: entry if isinstance(entry, str) else (entry[0], [255] * len(entry[1]), *entry[2:])
+        for key, entry in table.items()
+    }
     body = marshal.dumps(table)
     kept.write_bytes(kept_regex._HEADER + kept_regex._digest(body) + body)
     again = quotes_json()
