@@ -111,16 +111,21 @@ def freeze(value: Any) -> Any:
     return value
 
 
-_NESTED = frozenset({dict, list, tuple})
+_LEAVES = frozenset({str, int, float, bool})
 _ZONES: dict[int, timezone] = {}
 
 
 def thaw(value: Any) -> Any:
-    """What `freeze` kept, as tomllib made it: new tables and arrays, dates and times again."""
+    """What `freeze` kept, as tomllib made it: new tables and arrays, dates and times again.
+    Anything TOML cannot hold (marshal can hold more) raises ValueError: that table is parsed again."""
+    if type(value) in _LEAVES:
+        return value
     if type(value) is dict:
-        return {key: thaw(item) if type(item) in _NESTED else item for key, item in value.items()}
+        if not all(type(key) is str for key in value):
+            raise ValueError("not a TOML table")
+        return {key: item if type(item) in _LEAVES else thaw(item) for key, item in value.items()}
     if type(value) is list:
-        return [thaw(item) if type(item) in _NESTED else item for item in value]
+        return [item if type(item) in _LEAVES else thaw(item) for item in value]
     if type(value) is tuple:
         kind, *parts = value
         if kind == "datetime":
@@ -133,5 +138,4 @@ def thaw(value: Any) -> Any:
             return date(*parts)
         if kind == "time":
             return time(*parts)
-        raise ValueError(f"not a TOML value: {kind!r}")
-    return value
+    raise ValueError(f"not a TOML value: {type(value).__name__}")

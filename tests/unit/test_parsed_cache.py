@@ -175,3 +175,20 @@ def test_a_fifo_where_the_parse_or_the_index_is_kept_is_not_read(isolated_dirs: 
     reader.start()
     reader.join(timeout=60)
     assert results == [{}, None, expected]
+
+
+def test_values_toml_cannot_hold_are_parsed_again_not_trusted(isolated_dirs: Path) -> None:
+    """marshal holds more than TOML (None, sets, bytes, other keys): a kept table with any of
+    them, under a good checksum, is parsed from its text again."""
+    from annotations.parsed import write_tables
+
+    path = isolated_dirs / "notes.toml"
+    big_file(path)
+    expected = seen(opened(path))
+    kept = read_tables(path)
+    pieces = list(kept)
+    odd = [None, {"a", "b"}, b"bytes", ("datetime", "not", "a", "date"), {1: "not a key"}]
+    for piece, value in zip(pieces, odd, strict=False):
+        kept[piece] = {**kept[piece], "note": value}
+    write_tables(path, kept)
+    assert seen(opened(path)) == expected
