@@ -357,6 +357,11 @@ class AnnotationStore:
         """Memory holds exactly what the file last read or written holds (see `write_index`),
         but for the annotations added or changed since (`_dirty`, `_deleted`)."""
         self._last_written: bytes | None = None
+        self._kept_hash: tuple[int, Any] | None = None
+        """(length, SHA-256 so far) of `_last_written` up to its trailing newlines."""
+        self.merges = 0
+        """How many times another writer's changes were merged in: a view that follows the
+        store's changes one by one knows from it when to look at all of them again."""
         """The file's bytes as last read or written, for `_appended`."""
         self._appendable = False
         self.pending = False
@@ -416,9 +421,10 @@ class AnnotationStore:
         self.text = text
         self._disk_stamp = _stamp(self.path)
         data = _read(self.path)
-        self._disk_digest = _digest(data)
         if data is None:
+            self._disk_digest = None
             return
+        self._remember_written(data)
         stored = parse_file(data, self.path, keep_pieces=write)
         stored_info, self.annotations, self.extra, self.orphans = (
             stored.info,
@@ -437,7 +443,6 @@ class AnnotationStore:
             self.info.source,
         )
         self._in_step = not (moved or stale)
-        self._last_written = data
         if (moved or stale) and write:
             # Re-anchored to a changed (or moved) article: record the new offsets and
             # fingerprint now, so the next open starts from them. Orphans keep their old
@@ -675,6 +680,7 @@ class AnnotationStore:
         self._disk_ids = their_ids
         self._in_step = False  # theirs merged with ours: in step again once saved
         self.sort()
+        self.merges += 1
         return True
 
     def head_data(self) -> dict[str, Any]:
@@ -722,6 +728,22 @@ class AnnotationStore:
         spans = {(a.start, a.end): a.id for a in self.annotations if a.id not in self.orphans}
         write_index(StoreIndex(self._disk_digest, self.info.fingerprint, self.info.source, self.ids(), spans, True))
 
+    def _remember_written(self, data: bytes, grew: bool = False) -> None:
+        """`data` is the file as it is now: the base of the next append, and its digest. The
+        hash of its bytes before the trailing newlines is kept, so that when the next write
+        only appends (`grew`: `data` starts with those bytes) only the new ones are hashed."""
+        kept = _without_trailing_newlines(data)
+        view = memoryview(data)
+        if grew and self._kept_hash is not None and self._kept_hash[0] <= kept:
+            start, running = self._kept_hash[0], self._kept_hash[1].copy()
+        else:
+            start, running = 0, hashlib.sha256()
+        running.update(view[start:kept])
+        whole = running.copy()
+        whole.update(view[kept:])
+        self._kept_hash = (kept, running)
+        self._last_written, self._disk_digest = data, whole.hexdigest()
+
     def _appended(self) -> bytes | None:
         """When the only changes since the file was last read or written are new annotations
         (a highlight, a note on a new passage), the file as it was with them appended; else
@@ -759,10 +781,10 @@ class AnnotationStore:
             # what is read back from disk must be those very bytes.
             atomic_write(self.path, payload, verify=lambda written: written == payload)
             self._disk_stamp = _stamp(self.path)
-        self._disk_digest = _digest(payload)
-        self._disk_ids = self.ids()
+        # Appended: the file holds what it held and the new ones, and only they are hashed.
+        self._disk_ids = self._disk_ids | self._dirty if appended is not None else self.ids()
+        self._remember_written(payload, grew=appended is not None)
         self._in_step, self._appendable = True, bool(self.annotations)
-        self._last_written = payload
         self._deleted.clear()
         self._dirty.clear()
         self.unsaved = False

@@ -205,3 +205,53 @@ async def test_the_scroll_bar_follows_the_layout_of_a_long_book_without_laying_o
         assert article.model.complete and len(ranges) > 1  # the range moved, and the bar with it
         assert article.virtual_size.height == len(article.model.rows)
         assert layouts == []
+
+
+def _two_sentence_document() -> Document:
+    body = "\n\n".join(f"Paragraph {n} says a thing. It was noted, number {n}." for n in range(COUNT))
+    return parse_plain_text("Many Notes\n\n" + body, "/tmp/many-notes-2.txt")
+
+
+def _background_of(app, words: str):  # type: ignore[no-untyped-def]
+    from tui.widgets.article import ArticleView
+
+    article = app.screen.query_one(ArticleView)
+    segments = [segment for y in range(article.size.height) for segment in article.render_line(y)]
+    found = [s.style.bgcolor for s in segments if words in s.text and s.style is not None]
+    assert found, words
+    return found[0]
+
+
+@pytest.mark.parametrize("another_writer", [False, True])
+async def test_a_new_highlight_among_many_is_drawn_and_so_is_one_merged_from_disk(
+    build, data_dir: Path, another_writer: bool
+) -> None:  # type: ignore[no-untyped-def]
+    """The index of highlights takes a new one in its place; when the save merged another
+    window's note as well, the whole index is made again, and both are drawn."""
+    document = _two_sentence_document()
+    store = AnnotationStore(store_path(document, data_dir), document_info(document))
+    store.text = document.text
+    for n in range(COUNT):
+        start = document.text.index(f"Paragraph {n} says")
+        end = document.text.index(".", start) + 1
+        store.annotations.append(Annotation.on_text(document.text, start, end, id=f"n{n:04d}"))
+    store.path.parent.mkdir(parents=True, exist_ok=True)
+    store.save()
+    app = build(document)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        plain = _background_of(app, "It was noted, number 3.")
+        highlighted = _background_of(app, "Paragraph 3 says")
+        assert plain != highlighted
+        if another_writer:
+            other = AnnotationStore.open(store.path, document.text, document_info(document))
+            start = document.text.index("It was noted, number 1.")
+            other.add(Annotation.on_text(document.text, start, start + 23, id="other1"))
+        await pilot.press(")", ")", "h", ")")  # from the title: "It was noted, number 0." highlighted, then on
+        await pilot.pause()
+        assert _background_of(app, "It was noted, number 0.") == highlighted
+        assert _background_of(app, "It was noted, number 2.") == plain
+        merged = _background_of(app, "It was noted, number 1.")
+        assert (merged == highlighted) is another_writer
+        count = COUNT + 1 + another_writer
+        assert f"{count} notes" in str(app.screen.query_one("#status").render())

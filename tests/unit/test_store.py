@@ -283,3 +283,23 @@ def test_a_note_holding_a_table_header_line_reads_back_whole(tmp_path: Path) -> 
     highlight(reopened, "The mayor said")
     again = open_store(path)
     assert sorted(a.note for a in again.annotations) == ["", tricky]
+
+
+def test_after_each_append_the_store_knows_the_file_s_digest_and_ids(tmp_path: Path) -> None:
+    """Appends hash only what they add: the digest the store keeps (which names the add index
+    and tells its own writes from another program's) must still be the file's, and its ids
+    the file's, through appends, an edit that rewrites the file, and appends again."""
+    import hashlib
+
+    path = tmp_path / "a.toml"
+    store = open_store(path)
+    highlight(store, "The mayor said")
+    for exact, edit in (("Critics disagreed.", False), ("the vote was close", True), ("The vote was close.", False)):
+        if edit:
+            store.update(store.annotations[0].id, note="an edit: the file is written in full")
+        else:
+            highlight(store, exact)
+        assert store._disk_digest == hashlib.sha256(path.read_bytes()).hexdigest()
+        assert store._disk_ids == {a["id"] for a in tomllib.loads(path.read_text())["annotation"]}
+    reopened = open_store(path)
+    assert [a.exact for a in reopened.annotations] == [a.exact for a in store.annotations]

@@ -561,10 +561,17 @@ class ReaderScreen(Screen[None]):
             self.notify(f"Wrapped to the {'first' if forward else 'last'} {unit}", timeout=2)
         self.go(cursor)
 
-    def refresh_annotations(self, current: str | None = None, pane_now: bool = False) -> None:
+    def refresh_annotations(
+        self, current: str | None = None, pane_now: bool = False, added: Annotation | None = None
+    ) -> None:
         """After a change to the store: list it again and re-index the highlights once,
-        so cursor moves (which only redraw) do not re-sort them on every key."""
-        self._highlights = SpanIndex(self.store.placed())
+        so cursor moves (which only redraw) do not re-sort them on every key. A highlight
+        `added` alone (nothing merged from disk meanwhile) joins the index in its place."""
+        placed = len(self.store.annotations) - len(self.store.orphans)
+        if added is not None and added.id not in self.store.orphans and placed == len(self._highlights.spans) + 1:
+            self._highlights.add(added)
+        else:
+            self._highlights = SpanIndex(self.store.placed())
         self.redraw()
         if pane_now:
             self._list_notes(current)
@@ -925,12 +932,13 @@ class ReaderScreen(Screen[None]):
             color=color,
             speaker=self._speaker(span, unit),
         )
+        merges = self.store.merges
         if not self._apply("highlight", lambda: self.store.add(annotation)):
             return None
         if self.reading.anchor is not None:
             self.reading.anchor = None
             self.reading.place(Cursor(span, "selection"))
-        self.refresh_annotations(annotation.id)
+        self.refresh_annotations(annotation.id, added=annotation if self.store.merges == merges else None)
         return annotation
 
     def action_highlight(self) -> None:

@@ -43,6 +43,10 @@ _LAYOUT_SLICE = 400
 _LAYOUT_PAUSE = 0.02
 
 
+def _store_order(span: Span | Annotation) -> tuple[int, int, str]:
+    return (span.start, span.end, getattr(span, "id", ""))
+
+
 class SpanIndex:
     """Spans sorted by start, with a quick lookup of those that overlap a row."""
 
@@ -54,6 +58,20 @@ class SpanIndex:
         # reach[i]: the furthest end among spans[0..i], so a lookup can stop walking back
         # as soon as nothing earlier can still cover the row (one long span costs nothing).
         self.reach: list[int] = list(accumulate(map(attrgetter("end"), self.spans), max))
+
+    def add(self, annotation: Annotation) -> None:
+        """One more highlight, in its place among highlights kept in the store's order (start,
+        end, id), as `SpanIndex(store.placed())` would have it: a new highlight among 10,000
+        is indexed without sorting and walking them all again (about 15 ms of the key)."""
+        position = bisect_left(self.spans, (annotation.start, annotation.end, annotation.id), key=_store_order)
+        self.spans.insert(position, annotation)
+        self.starts.insert(position, annotation.start)
+        self.reach.insert(position, max(annotation.end, self.reach[position - 1] if position else annotation.end))
+        # The running furthest end grows from here on until it is already beyond this end.
+        for index in range(position + 1, len(self.reach)):
+            if self.reach[index] >= annotation.end:
+                break
+            self.reach[index] = annotation.end
 
     def overlapping(self, start: int, end: int) -> list[Span | Annotation]:
         index = bisect_left(self.starts, end) - 1
