@@ -85,12 +85,15 @@ def _checksum(body: bytes) -> bytes:
     return hashlib.blake2b(body, digest_size=_DIGEST_SIZE).digest()
 
 
+_LEAVES = frozenset({str, int, float, bool})
+
+
 def freeze(value: Any) -> Any:
     """TOML's values as marshal keeps them: a date or time becomes a tagged tuple."""
-    if isinstance(value, dict):
-        return {key: freeze(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [freeze(item) for item in value]
+    if type(value) is dict:
+        return {key: item if type(item) in _LEAVES else freeze(item) for key, item in value.items()}
+    if type(value) is list:
+        return [item if type(item) in _LEAVES else freeze(item) for item in value]
     if isinstance(value, datetime):
         offset = value.utcoffset()
         return (
@@ -111,7 +114,6 @@ def freeze(value: Any) -> Any:
     return value
 
 
-_LEAVES = frozenset({str, int, float, bool})
 _ZONES: dict[int, timezone] = {}
 
 
