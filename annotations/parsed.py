@@ -26,14 +26,13 @@ from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from content.cache import cache_dir, read_regular
+from content.cache import cache_dir, read_checked, write_checked
 
 SMALLEST = 128 * 1024
 """Files smaller than this parse in well under 0.1 s: their tables are not kept."""
 _KEEP = 8
 """Files whose tables are kept; those least recently used beyond this are deleted as new ones are written."""
 _HEADER = b"postil parsed toml 2\n"
-_DIGEST_SIZE = 32
 
 Tables = dict[str, Any]
 """Each annotation's text → its table as kept (`freeze`); `thaw` gives back what tomllib made."""
@@ -47,11 +46,8 @@ def _path(of: Path) -> Path:
 def read_tables(of: Path) -> Tables:
     """The kept tables of the annotation file `of`; empty when there are none to trust."""
     path = _path(of)
-    data = read_regular(path)
-    if data is None:
-        return {}
-    body = data[len(_HEADER) + _DIGEST_SIZE :]
-    if not data.startswith(_HEADER) or data[len(_HEADER) : len(_HEADER) + _DIGEST_SIZE] != _checksum(body):
+    body = read_checked(path, _HEADER)
+    if body is None:
         return {}
     try:
         owner, tables = marshal.loads(body)
@@ -67,22 +63,16 @@ def read_tables(of: Path) -> Tables:
 def write_tables(of: Path, tables: Tables) -> None:
     """Keep the tables of `of` as it is now; a failure to write a cache is not an error."""
     path = _path(of)
-    with contextlib.suppress(OSError, ValueError):
+    try:
         body = marshal.dumps((os.fsdecode(of.absolute()), tables))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        try:
-            temp.write_bytes(_HEADER + _checksum(body) + body)
-            os.replace(temp, path)
-        finally:
-            temp.unlink(missing_ok=True)
+    except ValueError:  # a value marshal cannot keep: nothing is kept
+        return
+    if not write_checked(path, _HEADER, body):
+        return
+    with contextlib.suppress(OSError):
         kept = sorted(path.parent.glob("*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in kept[_KEEP:]:
             old.unlink(missing_ok=True)
-
-
-def _checksum(body: bytes) -> bytes:
-    return hashlib.blake2b(body, digest_size=_DIGEST_SIZE).digest()
 
 
 _LEAVES = frozenset({str, int, float, bool})

@@ -220,8 +220,9 @@ def _parse(text: str, path: Path, keep_pieces: bool) -> tuple[dict[str, Any], li
 def parse_file(data: bytes, path: Path, *, keep_pieces: bool = True) -> StoredFile:
     """Read a postil TOML file; raise StoreParseError with the line where possible.
 
-    With `keep_pieces`, each annotation's own text is kept for the save cache (`chunks`); a store
-    that will not be written (`list`, `export`) parses the file whole instead, which is quicker.
+    With `keep_pieces`, each annotation's own text is kept for the save cache (`chunks`). A store
+    that will not be written (`list`, `export`) parses a small file whole, which is quicker, and
+    a big one a table at a time too, to read back from the cache the tables it parsed before.
     """
     text = _decode(data, path)
     raw, pieces = _parse(text, path, keep_pieces)
@@ -357,12 +358,12 @@ class AnnotationStore:
         """Memory holds exactly what the file last read or written holds (see `write_index`),
         but for the annotations added or changed since (`_dirty`, `_deleted`)."""
         self._last_written: bytes | None = None
+        """The file's bytes as last read or written, for `_appended`."""
         self._kept_hash: tuple[int, Any] | None = None
         """(length, SHA-256 so far) of `_last_written` up to its trailing newlines."""
         self.merges = 0
         """How many times another writer's changes were merged in: a view that follows the
         store's changes one by one knows from it when to look at all of them again."""
-        """The file's bytes as last read or written, for `_appended`."""
         self._appendable = False
         self.pending = False
         """A stand-in while the file is read in the background (see `pending_open`)."""

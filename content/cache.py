@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 from pathlib import Path
@@ -34,3 +35,37 @@ def read_regular(path: Path, limit: int = 256 * 1024 * 1024) -> bytes | None:
             return handle.read(limit + 1)
         except OSError:
             return None
+
+
+_CHECKSUM_SIZE = 32
+
+
+def _checksum(body: bytes) -> bytes:
+    return hashlib.blake2b(body, digest_size=_CHECKSUM_SIZE).digest()
+
+
+def read_checked(path: Path, header: bytes) -> bytes | None:
+    """The body of a cache file `write_checked` wrote with this header, or None: missing, not a
+    regular file, another kind of cache, cut short or changed since (its checksum differs)."""
+    data = read_regular(path)
+    if data is None or not data.startswith(header):
+        return None
+    body = data[len(header) + _CHECKSUM_SIZE :]
+    return body if data[len(header) : len(header) + _CHECKSUM_SIZE] == _checksum(body) else None
+
+
+def write_checked(path: Path, header: bytes, body: bytes) -> bool:
+    """Write `header`, a checksum and `body` as `path`, atomically (a temp file, then a
+    rename): a reader sees the old file or the new, never half of one. A cache that cannot
+    be written is no error: False."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            temp.write_bytes(header + _checksum(body) + body)
+            os.replace(temp, path)
+        finally:
+            temp.unlink(missing_ok=True)
+    except OSError:
+        return False
+    return True

@@ -16,10 +16,8 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import hashlib
 import importlib
 import marshal
-import os
 import re
 import sys
 import threading
@@ -27,7 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from content.cache import cache_dir, read_regular
+from content.cache import cache_dir, read_checked, write_checked
 
 try:  # CPython's own compiler, which `re.compile` runs; without it, patterns compile as usual.
     _sre: Any = importlib.import_module("_sre")
@@ -38,7 +36,6 @@ except ImportError:  # pragma: no cover - another Python
     _CAN_KEEP = False
 
 _HEADER = b"postil regex cache 1\n"
-_DIGEST_SIZE = 32
 _LIMIT = 2_000
 """Patterns kept at most. A file that would grow past this keeps only the patterns this
 process used (old versions of postil leave patterns behind)."""
@@ -129,21 +126,14 @@ def _table() -> dict[Key, Entry | str]:
 
 
 def _read(path: Path) -> dict[Key, Entry | str]:
-    data = read_regular(path)
-    if data is None:
-        return {}
-    body = data[len(_HEADER) + _DIGEST_SIZE :]
-    if not data.startswith(_HEADER) or data[len(_HEADER) : len(_HEADER) + _DIGEST_SIZE] != _digest(body):
+    body = read_checked(path, _HEADER)
+    if body is None:
         return {}
     try:
         table = marshal.loads(body)
     except (ValueError, EOFError, TypeError):
         return {}
     return table if isinstance(table, dict) else {}
-
-
-def _digest(body: bytes) -> bytes:
-    return hashlib.blake2b(body, digest_size=_DIGEST_SIZE).digest()
 
 
 def save() -> None:
@@ -157,12 +147,4 @@ def save() -> None:
     table = _read(path) | new
     if len(table) > _LIMIT:
         table = {key: entry for key, entry in table.items() if key in _made}
-    body = marshal.dumps(table)
-    with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        try:
-            temp.write_bytes(_HEADER + _digest(body) + body)
-            os.replace(temp, path)
-        finally:
-            temp.unlink(missing_ok=True)
+    write_checked(path, _HEADER, marshal.dumps(table))

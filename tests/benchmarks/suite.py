@@ -15,6 +15,7 @@ tests/benchmarks/README.md explains each row.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import re
 import shutil
@@ -377,7 +378,7 @@ def command_rows(setup: Setup, rounds: int, wanted: Callable[[str], bool]) -> li
     # tables are read back from the cache, and the edited one is parsed.
     edit_dir = setup.data_dir(True)
     edit_file = Path(setup._where(edit_dir))
-    edits = iter(range(10**6))
+    edits = itertools.count()
 
     def edited() -> str:
         text = edit_file.read_text(encoding="utf-8")

@@ -16,6 +16,7 @@ import pytest
 
 from content.analysis import kept_regex
 from content.analysis.lexicon import _trie
+from content.cache import write_checked
 from content.load import SAMPLE_SOURCE, load_document
 
 
@@ -100,7 +101,7 @@ def test_wrong_code_under_a_good_checksum_is_not_trusted(isolated_dirs: Path) ->
         for key, entry in table.items()
     }
     body = marshal.dumps(table)
-    kept.write_bytes(kept_regex._HEADER + kept_regex._digest(body) + body)
+    write_checked(kept, kept_regex._HEADER, body)
     again = quotes_json()
     assert again.returncode == 0 and again.stderr == "" and again.stdout == expected
 
