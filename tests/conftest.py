@@ -2,11 +2,31 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+# Before any test module is imported: what runs outside a test (imports while tests are
+# collected, `atexit` hooks when the run ends) sees these folders, never the user's.
+_SESSION = Path(tempfile.mkdtemp(prefix="postil-tests-"))
+atexit.register(shutil.rmtree, _SESSION, ignore_errors=True)  # registered first: runs last
+for _name, _variable in (
+    ("data", "POSTIL_DATA_DIR"),
+    ("config", "POSTIL_CONFIG_DIR"),
+    ("cache", "POSTIL_CACHE_DIR"),
+    ("state", "POSTIL_STATE_DIR"),
+    ("xdg-cache", "XDG_CACHE_HOME"),
+    ("xdg-state", "XDG_STATE_HOME"),
+    ("xdg-data", "XDG_DATA_HOME"),
+    ("xdg-config", "XDG_CONFIG_HOME"),
+):
+    os.environ[_variable] = str(_SESSION / _name)
 
 
 @pytest.fixture(autouse=True)

@@ -49,6 +49,9 @@ _kept: dict[Key, Entry | str] | None = None
 _made: dict[Key, re.Pattern[str] | str] = {}
 """What this process compiled or made: kept when the file is pruned."""
 _new: dict[Key, Entry | str] = {}
+_file: Path | None = None
+"""The file the table was read from, and the one written at exit: the cache dir is the one of
+the moment the patterns were needed, not of the exit (a test's own, not the user's)."""
 
 
 def cache_file() -> Path:
@@ -117,11 +120,12 @@ def _compile(pattern: str, flags: int) -> tuple[re.Pattern[str], Entry]:
 
 
 def _table() -> dict[Key, Entry | str]:
-    global _kept
+    global _kept, _file
     if _kept is None:
         with _lock:
             if _kept is None:
-                _kept = _read(cache_file())
+                _file = cache_file()
+                _kept = _read(_file)
     return _kept
 
 
@@ -143,7 +147,7 @@ def save() -> None:
         _new.clear()
     if not new:
         return
-    path = cache_file()
+    path = _file or cache_file()
     table = _read(path) | new
     if len(table) > _LIMIT:
         table = {key: entry for key, entry in table.items() if key in _made}

@@ -133,3 +133,22 @@ def test_something_planted_where_a_cache_file_goes_is_a_miss_not_a_hang(isolated
         kept.symlink_to("/dev/zero")
     run = quotes_json()  # (timeout=120: a hang fails the test)
     assert run.returncode == 0 and run.stderr == "" and run.stdout == expected
+
+
+def test_a_test_run_writes_nothing_to_the_users_cache(tmp_path: Path) -> None:
+    """The patterns are compiled when the test modules are imported, before any test's own
+    folders are set, and kept at exit, after them: both must miss the user's cache dir."""
+    home = tmp_path / "a-user-home"
+    home.mkdir()
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("POSTIL_", "XDG_"))}
+    env.update(HOME=str(home), XDG_CACHE_HOME=str(home / ".cache"))
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/unit/test_quotes.py", "-k", "nested"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+        cwd=Path(__file__).parents[2],
+    )
+    assert run.returncode == 0, run.stdout[-2000:]
+    assert list(home.rglob("*")) == []
