@@ -55,6 +55,7 @@ from content.analysis.pause import Pause, pausing
 # few descriptions and many capitals, and the name pattern tried at each capital was slow.
 _DESCRIPTION = kept_regex.compile(r",\s+(?P<description>(?:the|a|an)\s+[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3}),")
 _NAME_BEFORE = kept_regex.compile(rf"(?={UPPER})(?P<name>{NAME})\Z")
+_NAME_WHOLE = kept_regex.compile(NAME)
 _OPENS = kept_regex.compile(r"(?:[.!?][\"'”’]?\s+|\n\s*|[\"“‘]\s*)$")
 _CREDIT = kept_regex.compile(r"(?im)^[ \t]*(?:written[ \t]+)?by[ \t]+")
 _NAME_RUN_TEXT = rf"\b{NAME}\b"
@@ -585,7 +586,7 @@ class Cast:
             if after is not None:
                 apposition = (after.group("apposition") or "").strip()
                 # "A spokesperson for Tidewater, Priya Anand, said": the apposition speaks.
-                speaker = self.resolve_name(apposition if kept_regex.compile(NAME).fullmatch(apposition) else name)
+                speaker = self.resolve_name(apposition if _NAME_WHOLE.fullmatch(apposition) else name)
                 confirmed.add(speaker)
                 if apposition.lower().startswith(("a ", "an ", "the ")):
                     # "Ruth Okafor, a retired teacher, said": the description is hers.

@@ -77,10 +77,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
             compiled, entry = _compile(pattern, int(flags))
         except Exception:  # a bad pattern, or a compiler not as expected: `re` says which
             return re.compile(pattern, flags)
-        with _lock:
-            if not _new:
-                atexit.register(save)
-            _new[key] = entry
+        _keep(key, entry)
     _made[key] = compiled
     return compiled
 
@@ -100,11 +97,16 @@ def kept_text(key: str, make: Callable[[], str]) -> str:
         _made[(key, _TEXT)] = entry
         return entry
     text = _made[(key, _TEXT)] = make()
+    _keep((key, _TEXT), text)
+    return text
+
+
+def _keep(key: Key, entry: Entry | str) -> None:
+    """Add `entry` to what is written at exit (the first addition registers the writing)."""
     with _lock:
         if not _new:
             atexit.register(save)
-        _new[(key, _TEXT)] = text
-    return text
+        _new[key] = entry
 
 
 def _compile(pattern: str, flags: int) -> tuple[re.Pattern[str], Entry]:
