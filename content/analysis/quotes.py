@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
+from content.analysis import kept_regex
 from content.analysis.cast import Cast, Mention, title_gender
 from content.analysis.dialogue import ADJACENT, DialogueTracker, Turn, bare_turn, inherit, link_descriptions
 from content.analysis.lexicon import DESCRIBED_GENDER, KIN_GENDER, KIN_WORDS, PRONOUNS, TITLES
@@ -251,7 +252,7 @@ _INHERITED = frozenset({"continued", "continued_next", "answer", "alternating", 
 # Before a name the speaker calls out to: a comma, the opening mark, or "Oh", "dear", "yes", "no", "well".
 _BEFORE_VOCATIVE = re.compile(r"(?:[,“\"‘'—(]|\b(?:[Oo]h?|[Dd]ear|[Mm]y dear|[Yy]es|[Nn]o|[Ww]ell))\s*$")
 _AFTER_VOCATIVE = frozenset(",.!?;—")
-_NAME_AT = re.compile(NAME)
+_NAME_AT = kept_regex.compile(NAME)  # the cast's pattern: compiled once, and kept
 _NOT_A_NAME = frozenset(TITLES) | KIN_WORDS | {"madam", "ma'am", "miss", "mrs", "ms"}
 _NESTED_OPENING = re.compile(r"‘|(?<![\w])'")
 _THE_OTHER = frozenset(("the other", "the other one"))
