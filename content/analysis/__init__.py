@@ -14,7 +14,8 @@ analyse(doc) -> Analysis(sentences, cast, quotes, claims)
 
 Each stage runs on first use, after the stages it needs, so the reader can have its
 sentences at once and the quotes from a background worker. `Document` never imports this
-package: data does not reach for its analysers.
+package: data does not reach for its analysers. A book keeps its sentences, quotes, claims and
+people in the cache (`kept.py`): opened again, they are read back, not worked out.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     # The later stages are imported when first run: the reader's first screen needs sentences only.
     from content.analysis.cast import Cast, Person
     from content.analysis.claims import Claim, ClaimKind
+    from content.analysis.kept import Kept
     from content.analysis.marks import MarkedSpan
     from content.analysis.quotes import Quote, QuoteKind
 
@@ -97,10 +99,30 @@ def _collector_paused(stage: Callable[[Analysis], _T]) -> Callable[[Analysis], _
     return run
 
 
+def _kept(stage: Callable[[Analysis], _T]) -> Callable[[Analysis], _T]:
+    """A stage whose result a book keeps (`kept.py`): read back if it was kept, else made and kept."""
+
+    @wraps(stage)
+    def run(self: Analysis) -> _T:
+        kept = self._kept_stages()
+        if kept is not None:
+            found = kept.get(stage.__name__)
+            if found is not None:
+                return found  # type: ignore[return-value]  # checked as the stage's own output
+        made = stage(self)
+        if kept is not None:
+            kept.put(stage.__name__, made)  # type: ignore[arg-type]  # every kept stage makes a list
+        return made
+
+    return run
+
+
 class Analysis:
     """The stages' results for one document, each worked out on first use."""
 
-    def __init__(self, document: Document, pause: Pause | None = None, read: Document | None = None) -> None:
+    def __init__(
+        self, document: Document, pause: Pause | None = None, read: Document | None = None, keep: bool = False
+    ) -> None:
         self.document = document
         self.read = _plain_spaces(document) if read is None else read
         """What the stages read: the document with its no-break spaces made plain ones, so
@@ -109,9 +131,30 @@ class Analysis:
         self.pause = pause
         """Called now and then by the long stages (quotes, claims): a reader running the
         analysis in a thread passes one that waits while a key is being answered."""
+        self.keep = keep
+        """Whether a book's stages are kept in the cache, and read from it (`kept.py`)."""
+        self._keeping: Kept | None = None
+        """The kept stages, once looked for (and None if this document's are not kept)."""
+        self._looked = False
+        self._taught = False
+        """Whether the cast has been through the quotes' attribution (`taught_cast`)."""
+
+    def _kept_stages(self) -> Kept | None:
+        if not self._looked:
+            from content.analysis.kept import for_document
+
+            self._keeping = for_document(self.read) if self.keep else None
+            self._looked = True
+        return self._keeping
+
+    def kept(self, *stages: str) -> bool:
+        """Whether these stages will be read from the cache, not worked out."""
+        kept = self._kept_stages()
+        return kept is not None and all(stage not in self.__dict__ for stage in stages) and kept.has(*stages)
 
     @cached_property
     @_collector_paused
+    @_kept
     def sentences(self) -> list[Sentence]:
         return split_sentences(self.read, self.pause)
 
@@ -179,10 +222,15 @@ class Analysis:
 
     @cached_property
     @_collector_paused
+    @_kept
     def quotes(self) -> list[Quote]:
+        return self._attribute()
+
+    def _attribute(self) -> list[Quote]:
         from content.analysis.narrator import attribute
 
         fiction = self.fiction
+        self._taught = True
         return attribute(
             self.read,
             self.sentences,
@@ -195,10 +243,21 @@ class Analysis:
 
     @cached_property
     @_collector_paused
+    @_kept
     def claims(self) -> list[Claim]:
         from content.analysis.claims import find_claims
 
-        return find_claims(self.read, self.sentences, self.quotes, self.cast, pause=self.pause, lowered=self.lowered)
+        quotes, cast = self.quotes, self.taught_cast()
+        return find_claims(self.read, self.sentences, quotes, cast, pause=self.pause, lowered=self.lowered)
+
+    def taught_cast(self) -> Cast:
+        """The cast as the quotes' attribution leaves it: it learns genders from the pronouns
+        that speak, and a first-person novel's narrator's name. The claims and the people read
+        it so. Quotes read from the cache taught it nothing: the attribution runs again for that."""
+        self.quotes  # noqa: B018 - the quotes first, as without the cache
+        if not self._taught:
+            self._attribute()
+        return self.cast
 
     @cached_property
     def lowered(self) -> str:
@@ -207,13 +266,14 @@ class Analysis:
         return self.read.text.lower()
 
     @cached_property
+    @_kept
     def people(self) -> list[Person]:
         """The cast as the People tab lists it: each speaker with how often they speak."""
         spoken: dict[str, int] = {}
         for quote in self.quotes:
             if quote.depth == 1 and quote.speaker:
                 spoken[quote.speaker] = spoken.get(quote.speaker, 0) + 1
-        return [p for p in self.cast.people(spoken) if p.name in spoken]
+        return [p for p in self.taught_cast().people(spoken) if p.name in spoken]
 
     def near(self, offset: int, paragraphs: int | None = None) -> Analysis:
         """The analysis of the paragraphs around `offset` only (`paragraphs` either side), with
@@ -239,9 +299,12 @@ class Analysis:
         return part
 
     def run(self) -> Analysis:
-        """Every stage, in order."""
+        """Every stage, in order. (A book whose quotes and claims were kept does not need its
+        cast here: it is what they are made from.)"""
+        cast_needed = not self.kept("quotes", "claims")
         for stage in STAGES:
-            getattr(self, "fiction" if stage == "genre" else stage)
+            if stage != "cast" or cast_needed:
+                getattr(self, "fiction" if stage == "genre" else stage)
         return self
 
 
@@ -264,8 +327,9 @@ def __getattr__(name: str) -> Any:
 
 
 def analyse(document: Document, pause: Pause | None = None) -> Analysis:
-    """The analysis of `document`; each stage runs when first asked for (`.run()` runs all)."""
-    return Analysis(document, pause)
+    """The analysis of `document`; each stage runs when first asked for (`.run()` runs all).
+    A book's stages are kept in the cache and read from it the next time (`kept.py`)."""
+    return Analysis(document, pause, keep=True)
 
 
 __all__ = [

@@ -105,3 +105,34 @@ async def test_a_book_reopened_far_in_has_its_nearby_quotes_first(  # type: igno
         await pilot.pause()
         # The whole book is analysed: the same quote gets its number among all of them.
         assert _status(app).startswith("quote 504/700 · ")
+
+
+async def test_a_book_opened_again_has_its_whole_analysis_at_once(  # type: ignore[no-untyped-def]
+    build, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first opening keeps the book's analysis in the cache; the next reads it back: every
+    quote is numbered among all of them at once, and no stage runs again, not even nearby."""
+    document = _book()
+    app = build(document)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_analysis(app, pilot)
+        first = (app.screen.reading.quotes, app.screen.reading.claims, app.screen.reading.people)
+
+    def refuse(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("a stage ran again")
+
+    monkeypatch.setattr("content.analysis.narrator.attribute", refuse)
+    monkeypatch.setattr("content.analysis.claims.find_claims", refuse)
+    monkeypatch.setattr("content.analysis.cast.Cast", refuse)
+    monkeypatch.setattr(Analysis, "near", refuse)
+    app = build(_book())
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_analysis(app, pilot)
+        reading = app.screen.reading
+        assert (reading.quotes, reading.claims, reading.people) == first
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert _status(app).startswith(f"quote 1/700 · {SPEAKERS[0]}")
+        await pilot.press("P")
+        await pilot.pause()
+        assert await shown(app, pilot, SPEAKERS[1])

@@ -337,10 +337,10 @@ class ReaderScreen(Screen[None]):
             # "sentence 12/30,512" at once, not "counting the sentences…" until the quotes and
             # claims are found too (a book: 0.3 s against 3 s).
             self.call_later(self.update_status)
-            if len(self.document.text) > _BOOK:
+            if len(self.document.text) > _BOOK and not reading.analysis.kept("quotes", "claims"):
                 # A book: first the quotes and claims around the reading position (War and Peace:
                 # in about 1 s, with the cast of the whole book), so `]` and `>` work there while
-                # the rest is found.
+                # the rest is found. (A book opened before reads its whole analysis back at once.)
                 cursor = reading.cursor
                 nearby = reading.analysis.near(cursor.span.start if cursor else 0)
                 nearby.quotes, nearby.claims  # noqa: B018 - worked out here, in the thread
