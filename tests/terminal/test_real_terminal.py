@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.terminal.tmux import requires_tmux, terminal
+from tests.terminal.tmux import Terminal, requires_tmux, terminal
 
 pytestmark = [pytest.mark.tmux, requires_tmux]
 
@@ -191,6 +191,50 @@ def test_stdin_article_reads_keys_from_the_terminal(isolated_dirs: Path) -> None
         term.wait_for(lambda s: "sentence 2/" in s)
         term.send("q")
         term.wait_until_closed()
+
+
+_STYLE_RUN = re.compile(r"(?:\x1b\[[0-9;]*m)*$")
+
+
+def _style_before(styled: str, text: str) -> str:
+    """The escape sequences drawn right before `text` in the article (left of the pane)."""
+    for line in styled.splitlines():
+        article = line.split("▏", 1)[0]
+        at = article.find(text)
+        if at >= 0:
+            return _STYLE_RUN.search(article, 0, at).group()  # type: ignore[union-attr]
+    raise AssertionError(f"{text!r} is not on the screen:\n{styled}")
+
+
+def _settled(term: Terminal) -> str:
+    """The styled screen once it has stopped changing (the analysis's marks drawn)."""
+    before = term.styled_screen()
+    for _ in range(50):
+        time.sleep(0.3)
+        now = term.styled_screen()
+        if now == before:
+            return now
+        before = now
+    raise AssertionError(f"the screen kept changing:\n{before}")
+
+
+def test_the_cursor_leaves_the_sentence_it_was_on(isolated_dirs: Path) -> None:
+    """A movement key draws again only the rows the cursor left and the rows it came to: on the
+    terminal, each sentence it passed is drawn as it was before the cursor came."""
+    article = isolated_dirs / "ferry.txt"
+    article.write_text(ARTICLE)
+    starts = ("The ferry left", "Its captain", '"We saw the whales')
+    with terminal([str(article)], environment(isolated_dirs)) as term:
+        term.wait_for(lambda s: "sentence 1/" in s)
+        styles = [[_style_before(_settled(term), start) for start in starts]]  # quotes and claims marked
+        for number in (2, 3):
+            term.send(")")
+            term.wait_for(lambda s, n=number: f"sentence {n}/" in s)
+            styles.append([_style_before(_settled(term), start) for start in starts])
+    on_first, on_second, on_third = styles
+    assert on_second[0] != on_first[0] and on_second[1] != on_first[1]  # the cursor moved on
+    assert on_third[1] == on_first[1], "the second sentence still shows the cursor"
+    assert on_third[0] == on_second[0] and on_third[2] != on_second[2]
 
 
 def test_third_quote_highlighted_with_its_speaker(isolated_dirs: Path) -> None:

@@ -51,6 +51,10 @@ class Terminal:
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", self.session).stdout
 
+    def styled_screen(self) -> str:
+        """The screen with the escape sequences of its colours and text styles."""
+        return self.tmux("capture-pane", "-p", "-e", "-t", self.session).stdout
+
     def wait_for(self, predicate: Callable[[str], bool], timeout: float = 15.0) -> str:
         deadline = time.monotonic() + timeout
         screen = ""

@@ -489,7 +489,9 @@ class ReaderScreen(Screen[None]):
 
     # -- drawing -----------------------------------------------------------------------
 
-    def redraw(self) -> None:
+    def redraw(self, cursor_moved: bool = False) -> None:
+        """Draw the marks again, and the status line; `cursor_moved` says that nothing else
+        changed since the last redraw (the article then draws only the cursor's rows)."""
         quotes, claims = self._analysis_marks()
         self.article.set_marks(
             Marks(
@@ -499,7 +501,8 @@ class ReaderScreen(Screen[None]):
                 matches=self.matches,
                 quotes=quotes,
                 claims=claims,
-            )
+            ),
+            cursor_moved,
         )
         self.update_status()
 
@@ -676,7 +679,7 @@ class ReaderScreen(Screen[None]):
                 self.notify(end_message, timeout=2, markup=False)
             return
         self.article.show_span(cursor.span)
-        self.redraw()
+        self.redraw(cursor_moved=True)
 
     # -- movement ----------------------------------------------------------------------
 

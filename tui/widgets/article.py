@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate
 from operator import attrgetter
 
@@ -343,8 +343,20 @@ class ArticleView(SteadyScrollView, can_focus=True):
         target = first if last - first + 1 >= height else max(0, first - height // 3)
         self.scroll_to(y=target, animate=False, immediate=True)
 
-    def set_marks(self, marks: Marks) -> None:
-        self.marks = marks
+    def set_marks(self, marks: Marks, cursor_moved: bool = False) -> None:
+        """Draw `marks` from now on. `cursor_moved`: the caller changed nothing but the cursor
+        (a movement key); if the other marks are indeed the ones drawn, only the rows of the
+        cursor's old and new places are drawn again, not the whole screen."""
+        drawn, self.marks = self.marks, marks
+        if cursor_moved and replace(drawn, cursor=marks.cursor) == marks:
+            model = self._ensure_model()
+            for span in {drawn.cursor, marks.cursor}:
+                if span is not None:
+                    first, last = model.rows_of(span.start, span.end)
+                    for row in range(first, last + 1):
+                        self._cache.discard(row)
+                    self.refresh_lines(first, last - first + 1)
+            return
         self._cache.clear()
         self.refresh()
 
