@@ -335,7 +335,11 @@ class ArticleView(SteadyScrollView, can_focus=True):
         """Scroll, if needed, so the span is on screen: a third of the way down when it was not."""
         model = self._ensure_model()
         first, last = model.rows_of(span.start, span.end)
-        self._sync_size()  # laying out as far as the span may have changed the estimate
+        if last >= self.virtual_size.height:
+            # Past the scroll range: laying out as far as the span moved the estimate. (Within
+            # it, a movement key leaves the estimate to the layout's own pace: fitting the
+            # scroll bar again drew it whole, some 40 rows, inside the key.)
+            self._sync_size()
         top = int(self.scroll_y)
         height = max(1, self.scrollable_content_region.height)
         if first >= top and last < top + height:
