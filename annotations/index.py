@@ -19,7 +19,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from content.cache import CACHE_DIR_ENV, cache_dir, read_regular
+from content.cache import CACHE_DIR_ENV, cache_dir, keep_newest, read_regular, used
 
 __all__ = ["CACHE_DIR_ENV", "StoreIndex", "cache_dir", "digest", "index_exists", "read_index", "write_index"]
 _VERSION = 2
@@ -89,8 +89,7 @@ def read_index(file_digest: str) -> StoreIndex | None:
         fingerprint, source, appendable = raw["fingerprint"], raw["source"], raw["appendable"]
         if not (isinstance(fingerprint, str) and isinstance(source, str) and appendable is True):
             return None
-        with contextlib.suppress(OSError):
-            os.utime(_path(file_digest))  # just used: the last to be deleted
+        used(_path(file_digest))
         return StoreIndex(file_digest, fingerprint, source, set(ids), placed, appendable)
     except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None
@@ -104,6 +103,4 @@ def write_index(index: StoreIndex) -> None:
         temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         temp.write_text(json.dumps(index.to_json(), separators=(",", ":")), encoding="utf-8")
         os.replace(temp, path)
-        kept = sorted(path.parent.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in kept[_KEEP:]:
-            old.unlink(missing_ok=True)
+    keep_newest(path.parent, "*.json", _KEEP)

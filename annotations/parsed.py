@@ -18,15 +18,13 @@ tuple, which TOML never yields, so reading back is unambiguous.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import marshal
 import os
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from content.cache import cache_dir, read_checked, write_checked
+from content.cache import cache_dir, keep_newest, read_marshalled, used, write_marshalled
 
 SMALLEST = 128 * 1024
 """Files smaller than this parse in well under 0.1 s: their tables are not kept."""
@@ -46,33 +44,22 @@ def _path(of: Path) -> Path:
 def read_tables(of: Path) -> Tables:
     """The kept tables of the annotation file `of`; empty when there are none to trust."""
     path = _path(of)
-    body = read_checked(path, _HEADER)
-    if body is None:
+    kept = read_marshalled(path, _HEADER)
+    if not (isinstance(kept, tuple) and len(kept) == 2):
         return {}
-    try:
-        owner, tables = marshal.loads(body)
-    except (ValueError, EOFError, TypeError):
-        return {}
+    owner, tables = kept
     if owner != os.fsdecode(of.absolute()) or not isinstance(tables, dict):
         return {}
-    with contextlib.suppress(OSError):
-        os.utime(path)  # just used: the last to be deleted
+    used(path)
     return tables
 
 
 def write_tables(of: Path, tables: Tables) -> None:
     """Keep the tables of `of` as it is now; a failure to write a cache is not an error."""
     path = _path(of)
-    try:
-        body = marshal.dumps((os.fsdecode(of.absolute()), tables))
-    except ValueError:  # a value marshal cannot keep: nothing is kept
-        return
-    if not write_checked(path, _HEADER, body):
-        return
-    with contextlib.suppress(OSError):
-        kept = sorted(path.parent.glob("*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in kept[_KEEP:]:
-            old.unlink(missing_ok=True)
+    # A value marshal cannot keep, or a file that cannot be written: nothing is kept.
+    if write_marshalled(path, _HEADER, (os.fsdecode(of.absolute()), tables)):
+        keep_newest(path.parent, "*.marshal", _KEEP)
 
 
 _LEAVES = frozenset({str, int, float, bool})

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import marshal
 import os
 import stat
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
@@ -69,3 +72,40 @@ def write_checked(path: Path, header: bytes, body: bytes) -> bool:
     except OSError:
         return False
     return True
+
+
+def read_marshalled(path: Path, header: bytes) -> object:
+    """What `write_marshalled` kept as `path` with this header, or None: no such file, or one
+    `read_checked` does not trust, or bytes marshal cannot read. (marshal reads data only:
+    reading a planted file runs nothing.)"""
+    body = read_checked(path, header)
+    if body is None:
+        return None
+    try:
+        return marshal.loads(body)
+    except (ValueError, EOFError, TypeError):
+        return None
+
+
+def write_marshalled(path: Path, header: bytes, value: Any) -> bool:
+    """Keep `value` as `path` with `write_checked`; False if marshal cannot hold it or the
+    file cannot be written (no error: it is a cache)."""
+    try:
+        body = marshal.dumps(value)
+    except ValueError:
+        return False
+    return write_checked(path, header, body)
+
+
+def used(path: Path) -> None:
+    """Mark a cache file as just used: `keep_newest` deletes it last."""
+    with contextlib.suppress(OSError):
+        os.utime(path)
+
+
+def keep_newest(folder: Path, pattern: str, count: int) -> None:
+    """Delete the files of `folder` matching `pattern` beyond the `count` used most recently."""
+    with contextlib.suppress(OSError):
+        kept = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in kept[count:]:
+            old.unlink(missing_ok=True)

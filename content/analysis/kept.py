@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import marshal
 import os
 import sys
 import threading
@@ -30,7 +29,7 @@ from pathlib import Path
 from typing import Any, get_args
 
 from content.analysis.lexicon import BOOK_LENGTH, Gender
-from content.cache import cache_dir, read_checked, write_checked
+from content.cache import cache_dir, keep_newest, read_marshalled, used, write_marshalled
 from content.document import Document, Sentence
 
 _HEADER = b"postil analysis 1\n"
@@ -74,13 +73,9 @@ class Kept:
         rows = [fields(item) for item in made]
         with self._lock:
             raw = {**self._read(), stage: rows}
-            try:
-                body = marshal.dumps(raw)
-            except ValueError:
-                return
-            if write_checked(self.path, _HEADER, body):
+            if write_marshalled(self.path, _HEADER, raw):
                 self._raw = raw
-                _prune(self.path.parent)
+                keep_newest(self.path.parent, "*.marshal", _KEEP)
 
     def _read(self) -> dict[str, list[tuple[Any, ...]]]:
         if self._raw is None:
@@ -117,25 +112,11 @@ def _code_tag() -> bytes:
 
 
 def _load(path: Path) -> dict[str, list[tuple[Any, ...]]]:
-    body = read_checked(path, _HEADER)
-    if body is None:
-        return {}
-    try:
-        raw = marshal.loads(body)
-    except (ValueError, EOFError, TypeError):
-        return {}
+    raw = read_marshalled(path, _HEADER)
     if not isinstance(raw, dict) or not all(stage in STAGES and isinstance(rows, list) for stage, rows in raw.items()):
         return {}
-    with contextlib.suppress(OSError):
-        os.utime(path)  # just used: the last to be deleted
+    used(path)
     return raw
-
-
-def _prune(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        kept = sorted(folder.glob("*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in kept[_KEEP:]:
-            old.unlink(missing_ok=True)
 
 
 # -- what a stage's result is, field by field ---------------------------------------------

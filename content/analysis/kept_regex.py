@@ -17,7 +17,6 @@ from __future__ import annotations
 import atexit
 import contextlib
 import importlib
-import marshal
 import re
 import sys
 import threading
@@ -25,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from content.cache import cache_dir, read_checked, write_checked
+from content.cache import cache_dir, read_marshalled, write_marshalled
 
 try:  # CPython's own compiler, which `re.compile` runs; without it, patterns compile as usual.
     _sre: Any = importlib.import_module("_sre")
@@ -132,13 +131,7 @@ def _table() -> dict[Key, Entry | str]:
 
 
 def _read(path: Path) -> dict[Key, Entry | str]:
-    body = read_checked(path, _HEADER)
-    if body is None:
-        return {}
-    try:
-        table = marshal.loads(body)
-    except (ValueError, EOFError, TypeError):
-        return {}
+    table = read_marshalled(path, _HEADER)
     return table if isinstance(table, dict) else {}
 
 
@@ -153,4 +146,4 @@ def save() -> None:
     table = _read(path) | new
     if len(table) > _LIMIT:
         table = {key: entry for key, entry in table.items() if key in _made}
-    write_checked(path, _HEADER, marshal.dumps(table))
+    write_marshalled(path, _HEADER, table)
