@@ -36,7 +36,8 @@ _HEADER = b"postil analysis 1\n"
 _KEEP = 8
 """Books whose analyses are kept; those least recently used beyond this are deleted as new ones are written."""
 _WEIGHTS = ("POSTIL_ATTRIBUTION_WEIGHTS", "POSTIL_CLAIM_WEIGHTS")
-"""With either set (training, experiments), the stages use other weights: nothing is kept."""
+"""With either set (training, experiments), the stages use other weights: nothing is kept.
+(`ranker.WEIGHTS_ENV` and `claims.CUE_WEIGHTS_ENV`, not imported here: a test holds them equal.)"""
 STAGES = ("sentences", "quotes", "claims", "people")
 
 Check = Callable[[Any], bool]
@@ -89,7 +90,7 @@ def for_document(read: Document) -> Kept | None:
     if len(read.text) < BOOK_LENGTH or any(os.environ.get(name) for name in _WEIGHTS):
         return None
     digest = hashlib.sha256(_code_tag())
-    digest.update(repr((read.author, [(b.start, b.end, b.kind, b.level, b.boilerplate) for b in read.blocks])).encode())
+    digest.update(repr((read.author, read.blocks)).encode())  # every field of every block
     digest.update(read.text.encode("utf-8", "surrogatepass"))
     return Kept(cache_dir() / "analysis" / f"{digest.hexdigest()}.marshal", len(read.text))
 
