@@ -2,8 +2,9 @@
 
 War and Peace takes some 9 s to analyse (quotes 4.4 s, claims 2.8 s, the cast 1.5 s): the
 reader did it in the background at every opening, and `postil quotes` or `claims` at every
-run. For a document of `BOOK_LENGTH` characters or more, each stage's result (sentences,
-quotes, claims, people) is kept in the user cache directory (`analysis/`), in a file named by
+run. For a document of `BOOK_LENGTH` characters or more, each stage's result (quotes, claims,
+people, and the sentences with the quotes) is kept in the user cache directory (`analysis/`),
+one list per field, in a file named by
 a hash of all it depends on: the text, its blocks and author, the Python version, and the
 analysis's own code and data (every file of `content/analysis/` and `content/document.py`).
 A change to any of them is another name, so a result is never read for anything but what made
@@ -20,19 +21,22 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import marshal
 import os
 import sys
 import threading
 from collections.abc import Callable, Sequence
-from operator import attrgetter
+from dataclasses import fields
+from functools import cached_property
+from operator import attrgetter, le
 from pathlib import Path
 from typing import Any, get_args
 
 from content.analysis.lexicon import BOOK_LENGTH, Gender
 from content.cache import cache_dir, keep_newest, read_marshalled, used, write_marshalled
-from content.document import Document, Sentence
+from content.document import Block, Document, Sentence
 
-_HEADER = b"postil analysis 1\n"
+_HEADER = b"postil analysis 2\n"
 _KEEP = 8
 """Books whose analyses are kept; those least recently used beyond this are deleted as new ones are written."""
 _WEIGHTS = ("POSTIL_ATTRIBUTION_WEIGHTS", "POSTIL_CLAIM_WEIGHTS")
@@ -46,11 +50,14 @@ Check = Callable[[Any], bool]
 class Kept:
     """The kept stages of one document's analysis: `get` one, `put` one as it is made."""
 
-    def __init__(self, path: Path, text_length: int) -> None:
-        self.path = path
-        self._length = text_length
-        self._raw: dict[str, list[tuple[Any, ...]]] | None = None
+    def __init__(self, read: Document) -> None:
+        self._document = read
+        self._length = len(read.text)
+        self._raw: dict[str, list[list[Any]]] | None = None
         self._lock = threading.Lock()
+        self._sentences: list[list[Any]] | None = None
+        """The sentences, made but not yet written: they are kept with the quotes (so `postil
+        sentences` alone, a second or so, writes nothing)."""
 
     def has(self, *stages: str) -> bool:
         """Whether all these stages are kept (and not found bad so far)."""
@@ -59,10 +66,10 @@ class Kept:
 
     def get(self, stage: str) -> list[Any] | None:
         """The stage's result as it was kept, or None: not kept, or not what the stage makes."""
-        rows = self._read().get(stage)
-        if rows is None:
+        columns = self._read().get(stage)
+        if columns is None:
             return None
-        made = _decode(stage, rows, self._length)
+        made = _decode(stage, columns, self._length)
         if made is None:
             with self._lock:
                 self._raw = {}  # one bad part, and none of the file is trusted
@@ -70,18 +77,37 @@ class Kept:
 
     def put(self, stage: str, made: Sequence[Any]) -> None:
         """Keep a stage's result with those kept before (a failure to write is no error)."""
-        fields = attrgetter(*_FIELDS[stage])
-        rows = [fields(item) for item in made]
+        columns = [list(map(attrgetter(name), made)) for name in _FIELDS[stage]]  # C loops
         with self._lock:
-            raw = {**self._read(), stage: rows}
+            if stage == "sentences":
+                self._sentences = columns
+                return
+            raw = {**self._read(), stage: columns}
+            if self._sentences is not None:
+                raw["sentences"], self._sentences = self._sentences, None
             if write_marshalled(self.path, _HEADER, raw):
                 self._raw = raw
                 keep_newest(self.path.parent, "*.marshal", _KEEP)
 
-    def _read(self) -> dict[str, list[tuple[Any, ...]]]:
+    def _read(self) -> dict[str, list[list[Any]]]:
         if self._raw is None:
-            self._raw = _load(self.path)
+            # No book kept at all (the first ever, or a cleared cache): nothing to name or read.
+            self._raw = _load(self.path) if next(_folder().glob("*.marshal"), None) else {}
         return self._raw
+
+    @cached_property
+    def path(self) -> Path:
+        """Named by a hash of all the result depends on (some 15 ms for War and Peace)."""
+        read = self._document
+        digest = hashlib.blake2b(_code_tag(), digest_size=32)
+        blocks = [list(map(attrgetter(field.name), read.blocks)) for field in fields(Block)]  # every field
+        digest.update(marshal.dumps((read.author, blocks)))
+        digest.update(read.text.encode("utf-8", "surrogatepass"))
+        return _folder() / f"{digest.hexdigest()}.marshal"
+
+
+def _folder() -> Path:
+    return cache_dir() / "analysis"
 
 
 def for_document(read: Document) -> Kept | None:
@@ -89,10 +115,7 @@ def for_document(read: Document) -> Kept | None:
     size is not kept or other weights are in use."""
     if len(read.text) < BOOK_LENGTH or any(os.environ.get(name) for name in _WEIGHTS):
         return None
-    digest = hashlib.sha256(_code_tag())
-    digest.update(repr((read.author, read.blocks)).encode())  # every field of every block
-    digest.update(read.text.encode("utf-8", "surrogatepass"))
-    return Kept(cache_dir() / "analysis" / f"{digest.hexdigest()}.marshal", len(read.text))
+    return Kept(read)
 
 
 _code: bytes | None = None
@@ -112,9 +135,9 @@ def _code_tag() -> bytes:
     return _code
 
 
-def _load(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+def _load(path: Path) -> dict[str, list[list[Any]]]:
     raw = read_marshalled(path, _HEADER)
-    if not isinstance(raw, dict) or not all(stage in STAGES and isinstance(rows, list) for stage, rows in raw.items()):
+    if not isinstance(raw, dict) or not all(stage in STAGES and type(kept) is list for stage, kept in raw.items()):
         return {}
     used(path)
     return raw
@@ -148,8 +171,9 @@ def _depth(value: Any) -> bool:
     return type(value) is int and 1 <= value <= 2
 
 
-def _decode(stage: str, rows: list[Any], length: int) -> list[Any] | None:
-    """`rows` made into the stage's objects, or None if any is not what the stage makes."""
+def _decode(stage: str, columns: list[Any], length: int) -> list[Any] | None:
+    """`columns` (one list per field) made into the stage's objects, or None if any is not
+    what the stage makes."""
     make, checks = _kinds()[stage]
 
     def offset(value: Any) -> bool:
@@ -160,17 +184,15 @@ def _decode(stage: str, rows: list[Any], length: int) -> list[Any] | None:
 
     placed: dict[str, Check] = {"offset": offset, "offsets": offsets, "offset?": _maybe(offset)}
     resolved = [placed[check] if isinstance(check, str) else check for check in checks]
-    made = []
-    for row in rows:
-        if type(row) is not tuple or len(row) != len(resolved):
-            return None
-        if not all(check(value) for check, value in zip(resolved, row, strict=True)):
-            return None
-        item = make(*row)
-        if getattr(item, "start", 0) > getattr(item, "end", 0):
-            return None
-        made.append(item)
-    return made
+    if len(columns) != len(resolved) or not all(type(column) is list for column in columns):
+        return None
+    if len({len(column) for column in columns}) > 1:
+        return None
+    if not all(all(map(check, column)) for check, column in zip(resolved, columns, strict=True)):
+        return None
+    if _FIELDS[stage][:2] == ("start", "end") and not all(map(le, columns[0], columns[1])):
+        return None  # a span that ends before it starts
+    return list(map(make, *columns))
 
 
 _FIELDS = {
@@ -179,7 +201,7 @@ _FIELDS = {
     "claims": ("start", "end", "kind", "cues", "source", "source_start", "source_end", "checkable"),
     "people": ("name", "aliases", "gender", "descriptions", "mentions", "narrator"),
 }
-"""Each stage's object, as the fields kept, in the order its class takes them."""
+"""Each stage's object, as the fields kept (a list of each), in the order its class takes them."""
 
 _kinds_made: dict[str, tuple[Callable[..., Any], tuple[Check | str, ...]]] | None = None
 

@@ -125,23 +125,41 @@ def _the_kept_file(book: Path) -> Path:
     return keeping.path
 
 
+def _quotes(*rows: tuple) -> list[list]:
+    """Quotes as they are kept: one list per field."""
+    return [list(column) for column in zip(*rows, strict=True)]
+
+
 @pytest.mark.parametrize(
     "kept_quotes",
     [
-        [(0, 10**9, "speech", None, None, None, None, 1)],  # past the end of the text
-        [(40, 20, "speech", None, None, None, None, 1)],  # ends before it starts
-        [(0, 10, "shout", None, None, None, None, 1)],  # no such kind
-        [(0, 10, "speech", 7, None, None, None, 1)],  # a speaker that is not a name
-        [(0, 10, "speech", None, None, None, None)],  # a field short
-        ["not a quote"],
+        _quotes((0, 10**9, "speech", None, None, None, None, 1)),  # past the end of the text
+        _quotes((40, 20, "speech", None, None, None, None, 1)),  # ends before it starts
+        _quotes((0, 10, "shout", None, None, None, None, 1)),  # no such kind
+        _quotes((0, 10, "speech", 7, None, None, None, 1)),  # a speaker that is not a name
+        _quotes((0, 10, "speech", None, None, None, None)),  # a field short
+        [*_quotes((0, 10, "speech", None, None, None, None, 1))[:7], [1, 1]],  # a field longer than the others
+        ["not a quote"] * 8,
+        "not quotes at all",
     ],
 )
-def test_a_kept_file_that_is_not_what_the_stage_makes_is_a_miss(book: Path, kept_quotes: list) -> None:
+def test_a_kept_file_that_is_not_what_the_stage_makes_is_a_miss(book: Path, kept_quotes: object) -> None:
     fresh = _results(book)
     path = _the_kept_file(book)
-    sentences = [(s.start, s.end) for s in fresh[0]]
+    sentences = [[s.start for s in fresh[0]], [s.end for s in fresh[0]]]
     write_checked(path, kept._HEADER, marshal.dumps({"sentences": sentences, "quotes": kept_quotes}))
     assert _results(book) == fresh
+
+
+def test_the_sentences_alone_are_not_written(book: Path) -> None:
+    """`postil sentences` of a book (about a second) writes nothing: the sentences are kept
+    with the quotes."""
+    analysis = analyse(load_document(str(book)))
+    analysis.sentences  # noqa: B018
+    assert _kept_files() == []
+    analysis.quotes  # noqa: B018
+    assert len(_kept_files()) == 1
+    assert analyse(load_document(str(book))).kept("sentences", "quotes")
 
 
 def test_a_damaged_or_foreign_kept_file_is_a_miss(book: Path) -> None:
