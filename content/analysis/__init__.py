@@ -104,7 +104,7 @@ def _kept(stage: Callable[[Analysis], _T]) -> Callable[[Analysis], _T]:
 
     @wraps(stage)
     def run(self: Analysis) -> _T:
-        kept = self._kept_stages()
+        kept = self._kept_stages
         if kept is not None:
             found = kept.get(stage.__name__)
             if found is not None:
@@ -133,23 +133,19 @@ class Analysis:
         analysis in a thread passes one that waits while a key is being answered."""
         self.keep = keep
         """Whether a book's stages are kept in the cache, and read from it (`kept.py`)."""
-        self._keeping: Kept | None = None
-        """The kept stages, once looked for (and None if this document's are not kept)."""
-        self._looked = False
         self._taught = False
         """Whether the cast has been through the quotes' attribution (`taught_cast`)."""
 
+    @cached_property
     def _kept_stages(self) -> Kept | None:
-        if not self._looked:
-            from content.analysis.kept import for_document
+        """The kept stages (None if this document's are not kept)."""
+        from content.analysis.kept import for_document
 
-            self._keeping = for_document(self.read) if self.keep else None
-            self._looked = True
-        return self._keeping
+        return for_document(self.read) if self.keep else None
 
     def kept(self, *stages: str) -> bool:
         """Whether these stages will be read from the cache, not worked out."""
-        kept = self._kept_stages()
+        kept = self._kept_stages
         return kept is not None and all(stage not in self.__dict__ for stage in stages) and kept.has(*stages)
 
     @cached_property

@@ -120,7 +120,7 @@ def test_a_changed_analysis_does_not_read_what_the_old_one_kept(book: Path, monk
 
 def _the_kept_file(book: Path) -> Path:
     analysis = analyse(load_document(str(book)))
-    keeping = analysis._kept_stages()
+    keeping = analysis._kept_stages
     assert keeping is not None
     return keeping.path
 
