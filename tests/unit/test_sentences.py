@@ -30,6 +30,12 @@ def split(text: str) -> list[str]:
         ("It was us, you and I. Did Maria J. Ortiz agree?", ["It was us, you and I.", "Did Maria J. Ortiz agree?"]),
         ("1.) Boil water 2.) Add tea", ["1.) Boil water", "2.) Add tea"]),
         ("a. Red line b. Blue line", ["a. Red line", "b. Blue line"]),
+        # The list inside the paragraph, each kind of marker
+        ("Do this: 1) Boil water 2) Add tea", ["Do this:", "1) Boil water", "2) Add tea"]),
+        ("Steps: 1.) Boil water 2.) Add tea", ["Steps:", "1.) Boil water", "2.) Add tea"]),
+        ("Pick one: a. Red line b. Blue line", ["Pick one:", "a. Red line", "b. Blue line"]),
+        ("Steps • 1. Boil water • 2. Add tea", ["Steps", "• 1. Boil water", "• 2. Add tea"]),
+        ("Pay 10) first 11) then go", ["Pay", "10) first", "11) then go"]),
         ("Ratings rose (see a) above) and fell.", ["Ratings rose (see a) above) and fell."]),
         ("He hesitated . . . then left.", ["He hesitated . . . then left."]),
         ("It ended there. . . . Later, more came.", ["It ended there.", ". . . Later, more came."]),
@@ -55,6 +61,11 @@ def split(text: str) -> list[str]:
 )
 def test_sentence_boundaries(text: str, expected: list[str]) -> None:
     assert split(text) == expected
+
+
+def test_a_list_in_a_paragraph_after_the_first() -> None:
+    text = "Intro.\n\nDo this: 1) Boil water 2) Add tea"
+    assert [text[s:e] for s, e in split_span(text, 8, len(text))] == ["Do this:", "1) Boil water", "2) Add tea"]
 
 
 def test_sentences_never_cross_blocks_and_are_spans() -> None:
