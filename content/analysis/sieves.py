@@ -134,9 +134,10 @@ _AFTER_PLURAL = kept_regex.compile(
 )
 # A conjunction that opens a clause of its own after a quotation: "…”, but he also warned …".
 _NEW_CLAUSE = kept_regex.compile(r"(?:but|and|while|although|though|because|so|yet|whereas|or)\s", re.I)
-# The attribution closes the sentence: "A keeper who “sleeps” is no keeper, Wilk said."
+# The attribution closes the sentence: "A keeper who “sleeps” is no keeper, Wilk said.", also
+# past a later quotation whose mark closes after its comma: "… the “jobs it needs,” Wilk said."
 _CLAUSE_FINAL = kept_regex.compile(
-    rf",\s*(?:(?P<verb1>{REPORTING_VERB})\s+(?P<who1>{WORD_RUN})|(?P<who2>{WORD_RUN}){PARENTHESIS}\s+(?:(?:{AUXILIARY})\s+)*(?P<verb2>{REPORTING_VERB}))"
+    rf",[”’\"']?\s*(?:(?P<verb1>{REPORTING_VERB})\s+(?P<who1>{WORD_RUN})|(?P<who2>{WORD_RUN}){PARENTHESIS}\s+(?:(?:{AUXILIARY})\s+)*(?P<verb2>{REPORTING_VERB}))"
     rf"(?:,\s*[^;:!?“”\"]{{1,120}}?)?"  # "…, said Ida Hale, a teacher from Marrow Point."
     rf"(?:\s+[^,.;:!?“”\"]{{0,40}})?[.!?]?\s*$"
 )
@@ -612,14 +613,27 @@ class Sieves:
             return None
         return self._closing_attribution(span.end, end)
 
+    def clause_before_quotation(self, span: MarkedSpan) -> Candidate | None:
+        """The attribution that closes the quotation's clause where the sentence goes on to
+        another quotation: "The mayor’s “excesses” are troubling, Wilk said on Monday, noting
+        the council “cannot wait.”" gives the first to Wilk."""
+        sentence = self.sentence_of(span.end - 1)
+        index = bisect_right(self.quoted_starts, span.end - 1)
+        if index >= len(self.quoted_starts):
+            return None
+        following = self.quoted_starts[index]
+        if not span.end < following < sentence.end:
+            return None
+        return self._closing_attribution(span.end, following)
+
     def _closing_attribution(self, start: int, end: int) -> Candidate | None:
         """The attribution that closes the text in [start, end): "…, Wilk said." or "…, said Wilk."."""
         match = _CLAUSE_FINAL.search(self.text[start:end])
         if match is None:
             return None
         group = "who1" if match.group("who1") else "who2"
-        if _CONTENT_CLAUSE.match(match.group(group)):
-            return None
+        if _CONTENT_CLAUSE.match(match.group(group)) or (group == "who1" and match.group("verb1").endswith("ing")):
+            return None  # (", noting the council": a participle and its object, not "said Wilk")
         offset, phrase, kind = self._trim(match.group(group))
         if kind is None:
             return None
@@ -1017,6 +1031,7 @@ SIEVES: list[tuple[str, Sieve]] = [
     ("before_nearest", lambda s, q: s.before(q.span, q.floor, nearest=True)),
     ("before_sentence", _before_in_sentence),
     ("clause_final", lambda s, q: s.clause_final(q.span)),
+    ("clause_before_quotation", lambda s, q: s.clause_before_quotation(q.span)),
     ("introduced", lambda s, q: s.introduced(q.span)),
     ("said_before", lambda s, q: s.said_before(q.span)),
     ("reported_before", lambda s, q: s.reported_before(q.span)),

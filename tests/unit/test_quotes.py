@@ -1352,3 +1352,33 @@ def test_a_story_quoted_with_straight_single_marks_has_its_quotations() -> None:
         ("'I won't stay long,'", "Nils Holm"),
         ("'You never do,'", "Mara Quill"),
     ]
+
+
+def test_an_attribution_that_closes_the_sentence_gives_it_every_quotation_before() -> None:
+    """ "…,” Wilk said." after a second quotation attributes the first one too."""
+    text, quotes = quotes_of(
+        "The council met on Monday.\n\n"
+        "The ferries carry “twice the freight” and bring the “jobs the town needs,” Tomas Wilk said."
+    )
+    assert shown(text, quotes) == [
+        ("“twice the freight”", "Tomas Wilk", 1),
+        ("“jobs the town needs,”", "Tomas Wilk", 1),
+    ]
+
+
+def test_a_pronoun_that_closes_the_sentence_is_the_mention_not_its_subject() -> None:
+    text, quotes = quotes_of(
+        "Tomas Wilk spoke at length.\n\n"
+        "The program was a “good thing” that yielded “frankly good information,” he remarked."
+    )
+    assert [text[q.speaker_start : q.speaker_end] for q in quotes if q.speaker_start is not None] == ["he", "he"]
+    assert [q.speaker for q in quotes] == ["Tomas Wilk", "Tomas Wilk"]
+
+
+def test_an_attribution_before_the_next_quotation_in_the_sentence_closes_the_first() -> None:
+    """ "The mayor’s “excesses” are troubling, Reyes said, noting …" (not "noting the council")."""
+    text, quotes = quotes_of(
+        "Ida Hale spoke on Monday.\n\n"
+        "The mayor’s “excesses” are troubling, Tomas Reyes said, noting that the council “cannot wait.”"
+    )
+    assert shown(text, quotes) == [("“excesses”", "Tomas Reyes", 1), ("“cannot wait.”", "Tomas Reyes", 1)]
