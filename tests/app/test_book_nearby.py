@@ -136,3 +136,27 @@ async def test_a_book_opened_again_has_its_whole_analysis_at_once(  # type: igno
         await pilot.press("P")
         await pilot.pause()
         assert await shown(app, pilot, SPEAKERS[1])
+
+
+async def test_a_book_s_scroll_bar_is_there_from_its_first_frame(build, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """The first frame lays out the rows on screen and so learns how long the book is. Its scroll
+    bar is there from the first layout, so setting that length does not lay the whole screen out
+    again (30 ms of a book's first screen, which a key pressed then waited for)."""
+    from tui.widgets.article import ArticleView
+
+    layouts: list[str] = []
+    refresh = ArticleView.refresh
+
+    def recorded(self, *regions, repaint=True, layout=False, recompose=False):  # type: ignore[no-untyped-def]
+        if layout and self.screen.is_current and self.size:
+            layouts.append("article")
+        return refresh(self, *regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    monkeypatch.setattr(ArticleView, "refresh", recorded)
+    app = build(_book())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        article = app.screen.article
+        assert article.vertical_scrollbar.display and article.vertical_scrollbar.window_virtual_size > 1_000
+        assert article.vertical_scrollbar.region.height == article.size.height
+        assert layouts == []

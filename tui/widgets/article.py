@@ -41,6 +41,8 @@ COLOR_CLASSES = {
 _LAYOUT_SLICE = 400
 """Blocks laid out per slice after the first screen (a few milliseconds of a book)."""
 _LAYOUT_PAUSE = 0.02
+_ALWAYS_SCROLLS = 100_000
+"""Characters past which a text overflows any screen (some 300 columns by 100 rows hold 30,000)."""
 
 
 def _store_order(span: Span | Annotation) -> tuple[int, int, str]:
@@ -262,7 +264,10 @@ class ArticleView(SteadyScrollView, can_focus=True):
         if size == old:
             return
         window = self.scrollable_content_region.height
-        if size.width == old.width and self.show_vertical_scrollbar and min(size.height, old.height) > window:
+        # A book's scroll bar is always there (see on_mount), whatever the length and width.
+        always = self.styles.overflow_y == "scroll"
+        stays = always or (size.width == old.width and min(size.height, old.height) > window)
+        if self.show_vertical_scrollbar and stays:
             self.set_reactive(ArticleView.virtual_size, size)
         else:
             self.virtual_size = size  # the scroll bar may come or go: the screen is laid out again
@@ -297,6 +302,14 @@ class ArticleView(SteadyScrollView, can_focus=True):
             self._sync_size()
         if not model.complete:
             self.set_timer(_LAYOUT_PAUSE, self._lay_out_more)
+
+    def on_mount(self) -> None:
+        if len(self.document.text) > _ALWAYS_SCROLLS:
+            # A text this long overflows any screen: its scroll bar is there from the first
+            # layout, so the first frame's setting of the scroll range (which the rows laid
+            # out then tell) needs no second layout of the screen.
+            self.styles.overflow_y = "scroll"
+            self.set_reactive(ArticleView.show_vertical_scrollbar, True)
 
     def on_resize(self, event: events.Resize) -> None:
         self._ensure_model()
