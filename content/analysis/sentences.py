@@ -59,8 +59,8 @@ def _list_item_starts(text: str, start: int, end: int) -> tuple[list[int], set[i
     Only a run of at least two markers in sequence counts (1, 2 or a, b), so a stray
     "a." or "3." in prose is left alone.
     """
-    # The pattern is led by a space, not by "^|", so the engine can skip ahead; only at the
-    # very start of the text does a marker need no space before it.
+    # At the very start of the text a marker needs no space before it; elsewhere the markers are
+    # looked for from their stops, which the engine skips ahead to.
     at_start = start == 0 and _MAYBE_LIST.match(" " + text[: min(end, 8)]) is not None
     if (
         not at_start

@@ -615,8 +615,8 @@ class Sieves:
 
     def clause_before_quotation(self, span: MarkedSpan) -> Candidate | None:
         """The attribution that closes the quotation's clause where the sentence goes on to
-        another quotation: "The mayor’s “excesses” are troubling, Wilk said on Monday, noting
-        the council “cannot wait.”" gives the first to Wilk."""
+        another quotation: "The mayor’s “excesses” are troubling, Wilk said, noting that the
+        council “cannot wait.”" gives the first to Wilk."""
         sentence = self.sentence_of(span.end - 1)
         index = bisect_right(self.quoted_starts, span.end - 1)
         if index >= len(self.quoted_starts):
