@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 
 from annotations import AnnotationStore, StoreError, data_dir, open_store
 from content import ContentError, Document, clean_line, load_document
@@ -32,6 +33,20 @@ def _collector_on() -> None:
     and a key pressed on the first screen waited for them)."""
     gc.freeze()
     gc.enable()
+
+
+class _Backdrop(Screen[None]):
+    """The screen under every other: nothing of it shows, as each screen put on it covers the
+    whole terminal. Textual hands a screen's changes up to the one on top, and this one's
+    first (the whole terminal, never drawn) made the reader draw every widget again just
+    after its first frame, when a key pressed there waited for it."""
+
+    def _compositor_refresh(self) -> None:
+        if self.app.screen is self:
+            super()._compositor_refresh()
+        else:
+            self._compositor._dirty_regions.clear()
+            self._dirty_widgets.clear()
 
 
 class PostilApp(App[None]):
@@ -112,6 +127,9 @@ class PostilApp(App[None]):
         ]
         if problems:
             self.notify("\n".join(problems), title="config.toml", severity="warning", timeout=15, markup=False)
+
+    def get_default_screen(self) -> Screen[None]:
+        return _Backdrop(id="_default")
 
     def on_mount(self) -> None:
         # Before any screen's own callbacks (the analysis turns it off for itself while it runs).

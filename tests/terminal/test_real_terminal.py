@@ -374,3 +374,26 @@ def test_the_sample_opens_with_a_tour_once_and_no_tour_skips_it(isolated_dirs: P
         assert "Tour" not in term.screen()
         term.send("q")
         term.wait_until_closed()
+
+
+def test_a_book_s_first_screen_is_what_a_full_redraw_draws(isolated_dirs: Path) -> None:
+    """Just after a book's first frame the reader leaves out repaints Textual asks for (of a
+    layout that moved nothing, of its first showing, of the screen under it): the terminal shows
+    then what drawing the whole screen afresh, after a resize there and back, shows."""
+    book = isolated_dirs / "harbour-log.txt"
+    book.write_text(
+        "\n\n".join(
+            f"Day {n}. The harbour master counted {n % 40 + 3} boats. “The tide is late again,” "
+            f"said Ilse Varga, who keeps the log. Officials claimed the pier would hold."
+            for n in range(1200)
+        )
+    )
+    assert len(book.read_text()) > 100_000
+    with terminal([str(book)], environment(isolated_dirs)) as term:
+        term.wait_for(lambda s: "sentence 1/" in s)
+        first = _settled(term)
+        term.tmux("resize-window", "-t", "reader", "-x", "90")
+        term.wait_for(lambda s: len(s.splitlines()[0]) <= 90)
+        term.tmux("resize-window", "-t", "reader", "-x", "100")
+        time.sleep(0.5)
+        assert _settled(term) == first

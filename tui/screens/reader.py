@@ -11,7 +11,7 @@ import gc
 import time
 from bisect import bisect_left, bisect_right
 from functools import cached_property
-from typing import TYPE_CHECKING, Literal, cast
+from typing import TYPE_CHECKING, Literal, Self, cast
 from urllib.parse import urljoin, urlsplit
 
 from textual import events, on, work
@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.command import Provider
 from textual.containers import Horizontal
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.keys import key_to_character
 from textual.screen import Screen
 from textual.widgets import OptionList, TabbedContent
@@ -189,7 +189,23 @@ class ReaderScreen(Screen[None]):
             return
         super()._screen_resized(size)
 
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> Self:
+        """Two repaints of the whole reader that Textual asks for just after its first frame are
+        not made: a key pressed at the first screen waited for them (20 ms), and they showed
+        nothing new. A layout of the whole reader repaints what it moved, and only that (the
+        compositor marks it, `DrawnCompositor`): Textual asks for one when the widgets it
+        mounted are ready, which moves nothing. And the repaint Textual asks for when the
+        reader is first shown comes after the first frame, which drew all of it."""
+        if layout and not regions and not recompose:
+            repaint = False
+        if self._first_resume and not (regions or layout or recompose):
+            self._first_resume = False
+            return self
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
     _resumed = False
+    _first_resume = False
+    """While Textual's handler of the reader's first resume runs."""
 
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
         """Runs before Textual's own handler. When the reader is first shown, its widgets'
@@ -199,6 +215,9 @@ class ReaderScreen(Screen[None]):
         if not self._resumed:
             self._resumed = True
             event.refresh_styles = False
+            # Textual's handler, which runs next, asks for a repaint of it all (`refresh`).
+            self._first_resume = True
+            self.call_next(setattr, self, "_first_resume", False)
 
     @property
     def article(self) -> ArticleView:
