@@ -190,12 +190,14 @@ class ReaderScreen(Screen[None]):
         super()._screen_resized(size)
 
     def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> Self:
-        """Two repaints of the whole reader that Textual asks for just after its first frame are
-        not made: a key pressed at the first screen waited for them (20 ms), and they showed
-        nothing new. A layout of the whole reader repaints what it moved, and only that (the
-        compositor marks it, `DrawnCompositor`): Textual asks for one when the widgets it
-        mounted are ready, which moves nothing. And the repaint Textual asks for when the
-        reader is first shown comes after the first frame, which drew all of it."""
+        """Repaints of the whole reader that Textual asks for just after its first frame, and
+        that show nothing new, are left out (a key pressed at the first screen waited for them,
+        20 ms; the screen under the reader hands up none either, `_Backdrop`):
+        - a layout of the whole reader repaints what it moved, and only that (the compositor
+          marks it, `DrawnCompositor`): Textual asks for one when the reader is mounted, after
+          its first frame, and it moves nothing;
+        - the repaint Textual asks for when the reader is first shown comes after the first
+          frame, which drew all of it."""
         if layout and not regions and not recompose:
             repaint = False
         if self._first_resume and not (regions or layout or recompose):
