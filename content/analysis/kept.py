@@ -52,7 +52,6 @@ class Kept:
 
     def __init__(self, read: Document) -> None:
         self._document = read
-        self._length = len(read.text)
         self._raw: dict[str, list[list[Any]]] | None = None
         self._lock = threading.Lock()
         self._sentences: list[list[Any]] | None = None
@@ -69,7 +68,7 @@ class Kept:
         columns = self._read().get(stage)
         if columns is None:
             return None
-        made = _decode(stage, columns, self._length)
+        made = _decode(stage, columns, len(self._document.text))
         if made is None:
             with self._lock:
                 self._raw = {}  # one bad part, and none of the file is trusted
