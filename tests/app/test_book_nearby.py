@@ -160,3 +160,60 @@ async def test_a_book_s_scroll_bar_is_there_from_its_first_frame(build, monkeypa
         assert article.vertical_scrollbar.display and article.vertical_scrollbar.window_virtual_size > 1_000
         assert article.vertical_scrollbar.region.height == article.size.height
         assert layouts == []
+
+
+async def test_a_book_s_scroll_bar_shows_its_length_in_the_first_frame(build, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """The rows on screen are laid out before the first frame is drawn, so the scroll bar's
+    thumb is the size the book's length gives it from that frame on. (It was drawn first for a
+    text of no length, and again in the next frame: 3 ms a key pressed at the first screen
+    waited for.)"""
+    from textual.scrollbar import ScrollBar
+
+    from tui.widgets.article import ArticleView
+
+    lengths: list[int] = []
+    render_lines = ScrollBar.render_lines
+
+    def recorded(self, crop):  # type: ignore[no-untyped-def]
+        if self.vertical and isinstance(self.parent, ArticleView):
+            lengths.append(self.window_virtual_size)
+        return render_lines(self, crop)
+
+    monkeypatch.setattr(ScrollBar, "render_lines", recorded)
+    app = build(_book())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        article = app.screen.article
+        length = article.vertical_scrollbar.window_virtual_size
+        assert length == article.virtual_size.height > 1_000
+        assert lengths and abs(lengths[0] - length) < length / 10  # the first estimate, then exact
+
+
+async def test_the_notes_pane_keeps_its_rows_when_its_width_stays(build, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """Textual's list wraps and draws all its rows again at every resize. The first resize comes
+    right after the first frame, which drew them at that width: the Notes pane took 6 ms of a
+    key pressed at the first screen to draw them again. A taller terminal keeps them; a pane
+    whose width changes wraps them again."""
+    from tui.widgets.pane import AnnotationList
+
+    app = build(_book())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        notes = app.screen.query_one(AnnotationList)
+        assert await shown(app, pilot, "No highlights yet")
+        made: list[object] = []
+        get_visual = AnnotationList._get_visual
+
+        def recorded(self, option):  # type: ignore[no-untyped-def]
+            made.append(option)
+            return get_visual(self, option)
+
+        monkeypatch.setattr(AnnotationList, "_get_visual", recorded)
+        await pilot.resize_terminal(SIZE[0], SIZE[1] + 6)
+        await pilot.pause()
+        assert notes.size.height > SIZE[1] - 6 and made == []
+        assert await shown(app, pilot, "No highlights yet")
+        notes.styles.width = notes.size.width - 10  # the pane narrower: wrapped again
+        await pilot.pause()
+        assert made
+        assert await shown(app, pilot, "No highlights yet")

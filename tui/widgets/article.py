@@ -269,6 +269,9 @@ class ArticleView(SteadyScrollView, can_focus=True):
         stays = always or (size.width == old.width and min(size.height, old.height) > window)
         if self.show_vertical_scrollbar and stays:
             self.set_reactive(ArticleView.virtual_size, size)
+            if self._sized is not None:
+                # Fitted here, below: the next layout of the screen need not fit it again.
+                self._sized = (*self._sized[:2], size)
         else:
             self.virtual_size = size  # the scroll bar may come or go: the screen is laid out again
         # Fitted now, not at the next layout: a key pressed before it (`G` on the first
@@ -313,6 +316,16 @@ class ArticleView(SteadyScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         self._ensure_model()
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        changed = super()._size_updated(size, virtual_size, container_size, layout)
+        if self.model is None and size.width:
+            # The rows on screen are laid out in the layout that gives the first size, not
+            # while the first frame is drawn: the scroll bar, drawn before the text, shows the
+            # length in that frame already, rather than in a second one after it (3 ms, which a
+            # key pressed at the first screen waited for).
+            self._ensure_model()
+        return changed
 
     def notify_style_update(self) -> None:
         super().notify_style_update()

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from content import Document
     from content.analysis import Claim, Person, Quote
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -58,7 +59,29 @@ _NOTES_EDGE = 20
 _BEFORE, _AFTER = "window-before", "window-after"
 
 
-class AnnotationList(OptionList, SteadyScrollView):
+class _PaneList(OptionList, SteadyScrollView):
+    """An option list that wraps its rows again only when its width changes.
+
+    Textual's list wraps them again at every resize. The first resize comes just after the
+    first frame, which wrapped and drew them at that very width: drawing them all again (6 ms)
+    held up a key pressed at the first screen.
+    """
+
+    _wrapped_at: int | None = None
+    """The width the rows were wrapped at, when they were wrapped afresh."""
+
+    def _update_lines(self) -> None:
+        fresh = not self._line_cache.lines
+        super()._update_lines()
+        if fresh and self._line_cache.lines:
+            self._wrapped_at = self.scrollable_content_region.width
+
+    def _on_resize(self, event: events.Resize | None = None) -> None:
+        if event and self._line_cache.lines and self._wrapped_at == self.scrollable_content_region.width:
+            event.prevent_default()  # (Textual would call the list's own handler next)
+
+
+class AnnotationList(_PaneList):
     """Posts `Chosen` when a row is highlighted or selected, so the article can follow.
 
     Only a window of `NOTES_WINDOW` annotations is built as rows, around the highlighted
@@ -175,7 +198,7 @@ def _window_row(label: str, row_id: str) -> Option:
     return Option(Content.assemble((label, "italic $text-muted")), id=row_id)
 
 
-class SpanList(OptionList, SteadyScrollView):
+class SpanList(_PaneList):
     """Quotes or claims; posts `Chosen` with the index of the row's span."""
 
     class Chosen(Message):
