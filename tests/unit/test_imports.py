@@ -86,3 +86,30 @@ def test_the_analysis_commands_do_not_load_the_annotation_store() -> None:
     for command in (["quotes", "postil:sample"], ["claims", "postil:sample"], ["sentences", "postil:sample"]):
         result = subprocess.run([sys.executable, "-c", probe, *command], capture_output=True, text=True, check=True)
         assert result.stdout.split() == ["0", "False", "False"], command
+
+
+FIRST_SCREEN = """
+import asyncio, sys
+from pathlib import Path
+from content import load_document
+from tui.app import make_app
+from tui.config import Config
+
+async def main(config):
+    app = make_app(load_document(None), data_dir=Path(sys.argv[1]), config=config)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.3)
+        print(app.screen.__class__.__name__, "tui.dialogs.export" in sys.modules, "tui.dialogs.help" in sys.modules)
+
+asyncio.run(main(Config(keymap={"reader.next_sentence": "n"}) if sys.argv[2:] else Config()))
+"""
+
+
+def test_the_reader_s_first_screen_loads_no_dialog(isolated_dirs: Path) -> None:
+    """The dialogs' modules are loaded when a dialog opens; the first screen needs none of them.
+    With keys remapped in config.toml they are loaded once it is up, to check the binding ids."""
+    run = [sys.executable, "-c", FIRST_SCREEN, str(isolated_dirs / "data")]
+    plain = subprocess.run(run, capture_output=True, text=True, check=True)
+    assert plain.stdout.split() == ["ReaderScreen", "False", "False"], plain.stderr
+    remapped = subprocess.run([*run, "remapped"], capture_output=True, text=True, check=True)
+    assert remapped.stdout.split() == ["ReaderScreen", "True", "True"], remapped.stderr
