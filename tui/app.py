@@ -119,14 +119,12 @@ class PostilApp(App[None]):
 
     def config_problems(self) -> None:
         """Say, once the first screen is up, what in config.toml was not used, with its line."""
-        problems = [*self.config.problems, *self.config.unknown_theme(theme_names())]
+        problems = list(self.config.problems)
         if self.config.keymap:
             # (Only then: the ids are gathered from every dialog, whose modules the first
             # screen does not otherwise load.)
-            problems[1:1] = [
-                *self.config.unknown_keys(known_binding_ids()),
-                *self.config.conflicts(reader_default_keys()),
-            ]
+            problems += self.config.unknown_keys(known_binding_ids()) + self.config.conflicts(reader_default_keys())
+        problems += self.config.unknown_theme(theme_names())
         if problems:
             self.notify("\n".join(problems), title="config.toml", severity="warning", timeout=15, markup=False)
 

@@ -98,7 +98,10 @@ from tui.config import Config
 async def main(config):
     app = make_app(load_document(None), data_dir=Path(sys.argv[1]), config=config)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause(0.3)
+        for _ in range(50):  # until config.toml's keys are checked, when some are remapped
+            await pilot.pause(0.1)
+            if not sys.argv[2:] or "tui.dialogs.export" in sys.modules:
+                break
         print(app.screen.__class__.__name__, "tui.dialogs.export" in sys.modules, "tui.dialogs.help" in sys.modules)
 
 asyncio.run(main(Config(keymap={"reader.next_sentence": "n"}) if sys.argv[2:] else Config()))
