@@ -139,7 +139,7 @@ async def test_a_book_opened_again_has_its_whole_analysis_at_once(  # type: igno
 
 
 async def test_a_book_s_scroll_bar_is_there_from_its_first_frame(build, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    """The first frame lays out the rows on screen and so learns how long the book is. Its scroll
+    """The first layout lays out the rows on screen and so learns how long the book is. Its scroll
     bar is there from the first layout, so setting that length does not lay the whole screen out
     again (30 ms of a book's first screen, which a key pressed then waited for)."""
     from tui.widgets.article import ArticleView

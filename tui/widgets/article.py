@@ -309,8 +309,8 @@ class ArticleView(SteadyScrollView, can_focus=True):
     def on_mount(self) -> None:
         if len(self.document.text) > _ALWAYS_SCROLLS:
             # A text this long overflows any screen: its scroll bar is there from the first
-            # layout, so the first frame's setting of the scroll range (which the rows laid
-            # out then tell) needs no second layout of the screen.
+            # layout, so setting the scroll range there (from the rows laid out then, see
+            # `_size_updated`) needs no second layout of the screen.
             self.styles.overflow_y = "scroll"
             self.set_reactive(ArticleView.show_vertical_scrollbar, True)
 
