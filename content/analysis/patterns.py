@@ -53,7 +53,8 @@ MENTION = (
 ABBREVIATION_DOT = rf"[A-Z][a-z]{{0,3}}\.[ ](?!{word_alternation(capitalised(SENTENCE_STARTERS))}\b)"
 # Words without sentence punctuation, across a line break inside a paragraph; "Mr." may keep its dot.
 WORD_RUN = rf"(?:{TITLE_DOT}|{ABBREVIATION_DOT}|\n(?!\s*\n)|[^.;:!?,“”\"\n]){{1,90}}?"
-PARENTHESIS = r"(?:\s*\([^()]{1,40}\))?"
+# "Sen. Ida Hale (D-Marrow), said": a comma after the parenthesis may still lead to the verb.
+PARENTHESIS = r"(?:\s*\([^()]{1,40}\),?)?"
 # One apposition, or a run of them: "Ida Brandt, 62, of Marrow Point, who was polled, said";
 # or one set off by dashes: "Ida Brandt — a teacher from Marrow Point — said".
 APPOSITION = (

@@ -101,7 +101,7 @@ _BY_AGENT = kept_regex.compile(rf"^,?\s+by\s+(?P<who>{_SOME_OF}|{MENTION})")
 # A relative clause's subject before the quotation: "Reyes, who has long called the pier a “ruin”".
 _RELATIVE_SUBJECT = kept_regex.compile(
     rf"(?P<who>{NAME}|{NOUN_PHRASE}){PARENTHESIS},?\s+(?P<relative>who|which)\s+"
-    rf"(?:(?:{AUXILIARY}|\w+ly|not|in\s+the\s+past)\s+)*(?P<verb>[a-z][a-z’'-]+(?:s|ed))\b"
+    rf"(?:(?:{AUXILIARY}|\w+ly|not|in\s+the\s+past)\s+)*(?P<verb>[a-z][a-z’'-]+(?:s|ed)|said|told|wrote)\b"
 )
 _CONJUNCTION = kept_regex.compile(r"(?:And|But|Or|So|Yet)\s+(?=\S)")
 # A name after whose the person is: "The Gullwick Gazette’s Tomas Wilk".

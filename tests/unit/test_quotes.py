@@ -1382,3 +1382,26 @@ def test_an_attribution_before_the_next_quotation_in_the_sentence_closes_the_fir
         "The mayor’s “excesses” are troubling, Tomas Reyes said, noting that the council “cannot wait.”"
     )
     assert shown(text, quotes) == [("“excesses”", "Tomas Reyes", 1), ("“cannot wait.”", "Tomas Reyes", 1)]
+
+
+def test_a_comma_after_a_party_tag_still_leads_to_the_verb() -> None:
+    """ "Sen. Ida Holm (D-Marrow), said …": the stray comma does not hand the quotation to a
+    later verb's subject ("the harbour plan" that she read)."""
+    body = (
+        "Sen. Ida Holm (D-Marrow), said after a lunch on Tuesday that she had not read the harbour plan, "
+        "but called it a “starting point for our talks.”"
+    )
+    text, quotes = quotes_of(body)
+    (quote,) = quotes
+    assert quote.speaker == "Ida Holm"
+    assert text[quote.speaker_start : quote.speaker_end] == "Sen. Ida Holm"
+
+
+def test_a_relative_clause_with_an_irregular_reporting_verb_speaks() -> None:
+    """ "… a retired pilot who wrote about the “quiet” years": "who" is the mention, as with
+    "who added"; "wrote", "said" and "told" end in neither -s nor -ed."""
+    body = "The club has been circulating the memoir of a retired harbour pilot who wrote about the “quiet” years."
+    text, quotes = quotes_of(body)
+    (quote,) = quotes
+    assert text[quote.speaker_start : quote.speaker_end] == "who"
+    assert quote.speaker == "a retired harbour pilot"
