@@ -191,6 +191,7 @@ def find_quotes(
         if chosen is not None:
             candidate, speaker = options[chosen].candidate, options[chosen].speaker
             candidate = _named_in_sentence(sieves, candidate, speaker, block, sentence, span)
+            candidate = _own_clause(text, candidate, options[chosen], proposals, span)
             if speaker is not None and candidate.mention.kind == "pronoun":
                 cast.learn_gender(speaker, candidate.mention.text)
             if speaker is not None and candidate.mention.kind == "group":
@@ -327,6 +328,37 @@ def _named_in_sentence(
         return span.start - mention.end if mention.end <= span.start else mention.start - span.end
 
     return replace(candidate, mention=min(mentions, key=distance))
+
+
+# The word before a pronoun that opens a clause of its own: "…, which he called “…”",
+# "…, though she said, “…”", "whom he described as “…”".
+_NEW_CLAUSE = re.compile(r"(?:,|\b(?:which|whom|who|though|although|but|and|as|when|while))\s*$")
+# What may end the pronoun's clause before the quotation: "he said, “…”", "he said, that “…”".
+_CLAUSE_END = re.compile(r"[,:]?\s*(?:that\s*)?$")
+_NEAREST = frozenset(("before_nearest", "nearest_subject"))
+
+
+def _own_clause(
+    text: str, candidate: Candidate, option: Option, proposals: list[Candidate], span: MarkedSpan
+) -> Candidate:
+    """The pronoun of the quotation's own clause, when the chosen speaker is also the subject
+    of the sentence's first verb: "Berg said he backed the plan, which he called “…”" rests on
+    that "he" (the same person), not on "Berg". Not when the pronoun's clause closes before
+    the quotation ("…, with whom he clashed at the debate, calling him “…”"), nor when it
+    goes straight on from the first verb ("Berg said he backed the plan and called it “…”")."""
+    if candidate.sieve != "before":
+        return candidate
+    # The nearer sieves' pronoun, if it stands for the same person (it is among the option's sources).
+    named = {s.sieve for s in option.sources if s.sieve in _NEAREST}
+    nearest = next((c for c in proposals if c.sieve in named and c.mention.kind == "pronoun"), None)
+    if nearest is None or nearest.mention.start <= candidate.mention.end:
+        return candidate
+    if not _NEW_CLAUSE.search(text, candidate.mention.end, nearest.mention.start):
+        return candidate
+    clause = _CLAUSE_END.sub("", text[nearest.mention.end : span.start])
+    if "," in clause or ";" in clause:
+        return candidate
+    return replace(candidate, mention=nearest.mention, cue=nearest.cue)
 
 
 def vocatives(sieves: Sieves, span: MarkedSpan) -> Iterator[Mention]:

@@ -1405,3 +1405,18 @@ def test_a_relative_clause_with_an_irregular_reporting_verb_speaks() -> None:
     (quote,) = quotes
     assert text[quote.speaker_start : quote.speaker_end] == "who"
     assert quote.speaker == "a retired harbour pilot"
+
+
+def test_a_quotation_rests_on_the_pronoun_of_its_own_clause() -> None:
+    """ "Berg said …, which he called “…”": the same person, but the attribution rests on the
+    "he" of the clause the quotation sits in, not on the name of the sentence's first verb."""
+    for body, mention in (
+        ("Tomas Berg said he backed the plan for the harbour, which he called “a lifeline for the town.”", "he"),
+        ("“I am not ready,” Ida Hale said on the radio, though she said, “I hope to.”", "she"),
+        # The pronoun's clause goes on with the sentence's verb: the name stays.
+        ("Tomas Berg said he backed the plan for the harbour and called it “a lifeline for the town.”", "Tomas Berg"),
+    ):
+        text, quotes = quotes_of(body)
+        quote = quotes[-1]
+        assert quote.speaker in ("Tomas Berg", "Ida Hale")
+        assert text[quote.speaker_start : quote.speaker_end] == mention, body
