@@ -205,6 +205,9 @@ _PUT_IT = kept_regex.compile(
 _CLAUSE_SUBJECT = kept_regex.compile(
     rf"^(?:[^,“”\"]{{1,120}},\s+(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}},\s+)?)?(?:(?:And|But|So|Yet|Then|Later|Instead|Still)(?:\s+then)?\s+)?{_BEFORE_A_TITLE}(?P<who>{MENTION})"
 )
+# A name and its apposition, which `_CLAUSE_SUBJECT` may read as an opening phrase and a
+# subject: "Tomas Berg, the former mayor, went on the attack, saying …".
+_APPOSED_NAME = kept_regex.compile(rf"\s*(?P<who>{NAME}),\s+(?P<apposition>(?:the|a|an)\s)")
 # The subject that opens a sentence, after an optional short opener ("In July, "), and its verb.
 # A word that may be a finite verb: "-s", "-ed", an auxiliary or a common irregular past. A
 # noun phrase's own words are not ("The Sanders campaign projects", not "The Sanders" + "campaign").
@@ -665,6 +668,21 @@ class Sieves:
         self._verbs = {key: verbs}
         return verbs
 
+    def _clause_subject(self, left: str, floor: int) -> re.Match[str] | None:
+        """The subject of the clause `left` (which starts at `floor`) opens; a person's name,
+        not the apposition after it ("Tomas Berg, the former mayor, …")."""
+        subject = _CLAUSE_SUBJECT.match(left)
+        if subject is None or not subject.start("who"):
+            return subject
+        apposed = _APPOSED_NAME.match(left)
+        if apposed is None or apposed.start("apposition") != subject.start("who"):
+            return subject
+        # A full name, or one the cast knows: not an opening word that looks like one ("Likewise, a paper …").
+        if len(apposed.group("who").split()) > 1:
+            return apposed
+        named = self.people.named_between(floor + apposed.start("who"), floor + apposed.end("who"))
+        return apposed if named else subject
+
     def before(self, span: MarkedSpan, floor: int, nearest: bool = False) -> Candidate | None:
         """The speaker of a reporting verb before the quotation, in its sentence: the main
         clause's verb first ("He said the company had “…”"), or with `nearest` the verb
@@ -691,7 +709,7 @@ class Sieves:
                 # "…, Berg said, adding …": the participle goes on with the verb just before it.
                 subject = _SAID_THEN.search(left, max(0, verb.start() - 160), verb.start())
                 # "…, saying …": the speaker is the subject of the clause, not the word before.
-                subject = subject or _CLAUSE_SUBJECT.match(left)
+                subject = subject or self._clause_subject(left, floor)
                 if subject is not None and subject.end() <= verb.start():
                     mention = self._mention(subject)
                     if mention is not None:
@@ -733,7 +751,7 @@ class Sieves:
             return Candidate(mention.moved(floor), ":")
         if according is None and left.rstrip().endswith(":"):
             # "Brennan made the following comment: “…”": the clause's subject speaks.
-            subject = _CLAUSE_SUBJECT.match(left)
+            subject = self._clause_subject(left, floor)
             mention = self._mention(subject) if subject is not None else None
             if mention is not None:
                 return Candidate(mention.moved(floor), ":")
