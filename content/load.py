@@ -8,13 +8,13 @@ import re
 import stat
 import sys
 from collections.abc import Callable
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Literal
 
 from content.clean import clean_line, clean_text
 from content.document import Document
 from content.errors import ContentError
+from content.package_data import package_bytes
 from content.plaintext import parse_plain_text
 
 if TYPE_CHECKING:
@@ -150,7 +150,7 @@ def sniff_format(data: bytes, suffix: str = "") -> Format:
 
 
 def sample_bytes() -> bytes:
-    return resources.files("content").joinpath("sample", "lighthouse.txt").read_bytes()
+    return package_bytes("content", "sample", "lighthouse.txt")
 
 
 def is_url(source: str) -> bool:

@@ -20,7 +20,6 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache, cached_property
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
@@ -42,6 +41,7 @@ from content.analysis.pause import Pause, pausing
 from content.analysis.quotes import Quote, analysable_blocks
 from content.analysis.ranker import linear_score
 from content.document import Document, Sentence, Span
+from content.package_data import package_text
 
 CUE_WEIGHTS_ENV = "POSTIL_CLAIM_WEIGHTS"
 """A claim-cue weights file to use instead of the shipped one: for cross-validation while training."""
@@ -104,7 +104,7 @@ def cue_model(path: Path | None = None) -> CueModel:
 @cache
 def _load_cue_model(path: str | None) -> CueModel:
     if path is None:
-        raw = resources.files("content.analysis").joinpath("claim_cues.json").read_text(encoding="utf-8")
+        raw = package_text("content.analysis", "claim_cues.json")
     else:
         raw = Path(path).read_text(encoding="utf-8")
     data = json.loads(raw)

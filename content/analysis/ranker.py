@@ -14,11 +14,11 @@ import json
 import math
 import os
 from functools import cache, lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
 from content.analysis.lexicon import CONTINUING_CUES, DESCRIBED_GENDER, PRONOUNS
+from content.package_data import package_text
 
 Features = dict[str, float]
 WEIGHTS_ENV = "POSTIL_ATTRIBUTION_WEIGHTS"
@@ -280,7 +280,7 @@ def load_ranker(path: Path | None = None) -> Ranker:
 @cache
 def _load(path: str | None) -> Ranker:
     if path is None:
-        raw = resources.files("content.analysis").joinpath("attribution.json").read_text(encoding="utf-8")
+        raw = package_text("content.analysis", "attribution.json")
     else:
         raw = Path(path).read_text(encoding="utf-8")
     data = json.loads(raw)
