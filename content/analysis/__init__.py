@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import copy
 import gc
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cached_property, wraps
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from content.analysis import kept_regex
 from content.analysis.lexicon import BOOK_LENGTH
 from content.analysis.pause import Pause
 from content.analysis.sentences import split_sentences
@@ -44,15 +44,15 @@ if TYPE_CHECKING:
 
 STAGES = ("sentences", "genre", "cast", "quotes", "claims")
 
-_CHAPTER = re.compile(r"(?m)^[ \t]*(?:CHAPTER|Chapter|BOOK|Book|PART|Part)[ \t]+(?:[IVXLC]+|\d+|[A-Z][a-z]+)\b")
+_CHAPTER = kept_regex.compile(r"(?m)^[ \t]*(?:CHAPTER|Chapter|BOOK|Book|PART|Part)[ \t]+(?:[IVXLC]+|\d+|[A-Z][a-z]+)\b")
 _OPENING_MARKS = "“‘\"'«"
 _CLOSING_MARKS = "”’\"'»"
 _SHORT_TURN = 100
 # "I", "he", "she" as words: the look-behind after the first letter, so re skips ahead to each.
-_I = re.compile(r"I(?<!\wI)\b")
-_HE = re.compile(r"h(?<!\wh)e\b")
-_SHE = re.compile(r"s(?<!\ws)he\b")
-_HE_OR_SHE = re.compile(r"[Ss](?<!\w[Ss])he\b|[Hh](?<!\w[Hh])e\b")
+_I = kept_regex.compile(r"I(?<!\wI)\b")
+_HE = kept_regex.compile(r"h(?<!\wh)e\b")
+_SHE = kept_regex.compile(r"s(?<!\ws)he\b")
+_HE_OR_SHE = kept_regex.compile(r"[Ss](?<!\w[Ss])he\b|[Hh](?<!\w[Hh])e\b")
 # Narration in the first person uses "I" at least this often against "he" and "she"
 # (about 1.3 in a first-person novel of the training set, under 0.04 in the others).
 _FIRST_PERSON = 0.25

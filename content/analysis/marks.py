@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from content.analysis import kept_regex
 from content.analysis.pause import Pause, pausing
 from content.document import Block
 
@@ -77,7 +78,7 @@ def _is_close(text: str, i: int, start: int, end: int, single: bool) -> bool:
 
 # A straight single mark where a quotation may open: at a word's start, after a space, a
 # bracket or a dash, before a letter ('Come in,' / 'Tis is an elision, left out below).
-_STRAIGHT_SINGLE_OPEN = re.compile(r"(?:(?<=[\s(\[{—–])|^)'(?=[A-Za-z])")
+_STRAIGHT_SINGLE_OPEN = kept_regex.compile(r"(?:(?<=[\s(\[{—–])|^)'(?=[A-Za-z])")
 
 
 def _primary_is_single(text: str, blocks: Sequence[Block]) -> bool:

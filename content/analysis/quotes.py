@@ -9,7 +9,6 @@ far (`dialogue.py`) propose candidates; the ranker (`ranker.py`) chooses.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -251,11 +250,11 @@ def relink(quotes: list[Quote], described: dict[int, str], unresolved: set[str],
 
 _INHERITED = frozenset({"continued", "continued_next", "answer", "alternating", "recent", "addressed"})
 # Before a name the speaker calls out to: a comma, the opening mark, or "Oh", "dear", "yes", "no", "well".
-_BEFORE_VOCATIVE = re.compile(r"(?:[,“\"‘'—(]|\b(?:[Oo]h?|[Dd]ear|[Mm]y dear|[Yy]es|[Nn]o|[Ww]ell))\s*$")
+_BEFORE_VOCATIVE = kept_regex.compile(r"(?:[,“\"‘'—(]|\b(?:[Oo]h?|[Dd]ear|[Mm]y dear|[Yy]es|[Nn]o|[Ww]ell))\s*$")
 _AFTER_VOCATIVE = frozenset(",.!?;—")
 _NAME_AT = kept_regex.compile(NAME)  # the cast's pattern: compiled once, and kept
 _NOT_A_NAME = frozenset(TITLES) | KIN_WORDS | {"madam", "ma'am", "miss", "mrs", "ms"}
-_NESTED_OPENING = re.compile(r"‘|(?<![\w])'")
+_NESTED_OPENING = kept_regex.compile(r"‘|(?<![\w])'")
 _THE_OTHER = frozenset(("the other", "the other one"))
 
 
@@ -332,9 +331,9 @@ def _named_in_sentence(
 
 # The word before a pronoun that opens a clause of its own: "…, which he called “…”",
 # "…, though she said, “…”", "whom he described as “…”".
-_NEW_CLAUSE = re.compile(r"(?:,|\b(?:which|whom|who|though|although|but|and|as|when|while))\s*$")
+_NEW_CLAUSE = kept_regex.compile(r"(?:,|\b(?:which|whom|who|though|although|but|and|as|when|while))\s*$")
 # What may end the pronoun's clause before the quotation: "he said, “…”", "he said, that “…”".
-_CLAUSE_END = re.compile(r"[,:]?\s*(?:that\s*)?$")
+_CLAUSE_END = kept_regex.compile(r"[,:]?\s*(?:that\s*)?$")
 _NEAREST = frozenset(("before_nearest", "nearest_subject"))
 
 
@@ -512,7 +511,7 @@ def named_around(sieves: Sieves, span: MarkedSpan, block: Block) -> set[str]:
 
 
 # What comes before a work's title: "the Gazette’s “Harbour Hour”", "her 2002 book, ''Keep …''".
-_TITLE_BEFORE = re.compile(
+_TITLE_BEFORE = kept_regex.compile(
     r"(?:\w(?:’s|'s)|\b(?:book|program|programme|show|series|column|film|documentary|song|album|titled|entitled"
     r"|headlined|episode of|podcast|play|novel|report|memoir|essay|op-ed|editorial|commentary)),?\s*$"
 )

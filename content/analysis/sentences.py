@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from content.analysis import kept_regex
 from content.analysis.lexicon import (
     ABBREVIATIONS,
     ABBREVIATIONS_THAT_ARE_WORDS,
@@ -27,7 +28,7 @@ from content.document import Block, Document, Sentence
 # that usually opens one.
 
 _CLOSERS = "\"'”’»)]"
-_STOP = re.compile(
+_STOP = kept_regex.compile(
     r"""[.!?…]                      # led by a stop, so the engine skips to the next one
         (?:(?<=\.)(?:[ ]\.){2,}     # a spaced ellipsis ". . ."
         |[.!?…]*\.(?:[ ]\.){2,}     # ... perhaps after a stop
@@ -37,20 +38,20 @@ _STOP = re.compile(
     re.VERBOSE,
 )
 # Led by its space, not by the look-behind, so the engine can skip ahead to each space.
-_CREDIT = re.compile(r" (?=(?:Image|Photo|Photograph|Picture|Credit|Video): )(?<=[\w\)] )")
+_CREDIT = kept_regex.compile(r" (?=(?:Image|Photo|Photograph|Picture|Credit|Video): )(?<=[\w\)] )")
 _WORD_CHARS = frozenset(".’'°-_")
-_NEXT_WORD = re.compile(r"\s*([\"'“‘«(\[]*)([\w’'-]*)")
+_NEXT_WORD = kept_regex.compile(r"\s*([\"'“‘«(\[]*)([\w’'-]*)")
 # Inline list items: "1.)", "2)", "3.", "• 9.", "⁃10.", "a." followed by a space. Letters
 # take only a period: "a)" is as often a clause in running prose.
-_MAYBE_LIST = re.compile(r"\s(?:[•⁃]\s?)?(?:\d{1,2}(?:\.\)|[.)])|[a-z]\.)\s")
+_MAYBE_LIST = kept_regex.compile(r"\s(?:[•⁃]\s?)?(?:\d{1,2}(?:\.\)|[.)])|[a-z]\.)\s")
 # The same markers found from their stop: led by a literal "." or ")", the engine skips ahead to
 # each, where the pattern above tries every space (a book: 18 ms against 116). The look-behinds
 # may see the space before the searched window, so these find a little more, never less.
-_MAYBE_LIST_AT_DOT = re.compile(
+_MAYBE_LIST_AT_DOT = kept_regex.compile(
     r"\.(?:(?:(?<=\s\d\.)|(?<=\s\d\d\.)|(?<=\s[•⁃]\d\.)|(?<=\s[•⁃]\d\d\.))\)?|(?<=\s[a-z]\.)|(?<=\s[•⁃][a-z]\.))\s"
 )
-_MAYBE_LIST_AT_PARENTHESIS = re.compile(r"\)(?:(?<=\s\d\))|(?<=\s\d\d\))|(?<=\s[•⁃]\d\))|(?<=\s[•⁃]\d\d\)))\s")
-_LIST_MARKER = re.compile(r"(?:(?<=\s)|^)(?:[•⁃]\s?)?(?:(\d{1,2})(\.\)|\)|\.)|([a-z])(\.))(?=\s)")
+_MAYBE_LIST_AT_PARENTHESIS = kept_regex.compile(r"\)(?:(?<=\s\d\))|(?<=\s\d\d\))|(?<=\s[•⁃]\d\))|(?<=\s[•⁃]\d\d\)))\s")
+_LIST_MARKER = kept_regex.compile(r"(?:(?<=\s)|^)(?:[•⁃]\s?)?(?:(\d{1,2})(\.\)|\)|\.)|([a-z])(\.))(?=\s)")
 
 
 def _list_item_starts(text: str, start: int, end: int) -> tuple[list[int], set[int]]:
@@ -158,12 +159,12 @@ def _is_boundary(text: str, stop_start: int, stop_end: int, limit: int, matched:
 
 
 # A name and a verb of saying that close the sentence after a quotation: "“Why not?” Holm asked."
-_SAID_BY_NAME = re.compile(
+_SAID_BY_NAME = kept_regex.compile(
     r"[ \t]+(?!(?:He|She|They|We|It|You|I)\b)(?:[A-Z][\w’'.-]*[ \t]+){1,3}"
     r"(?:said|says|asked|asks|added|cried|shouted|replied|exclaimed|wondered|demanded|wrote|tweeted)\b"
     r"(?=[ \t]*(?:[.,;:!?]|$|\w+ly\b|on\b|in\b|at\b|to\b))"
 )
-_BULLET_LINE = re.compile(r"\n[ \t]*(?=[*•‣◦▪-][ \t]+\S)")
+_BULLET_LINE = kept_regex.compile(r"\n[ \t]*(?=[*•‣◦▪-][ \t]+\S)")
 
 
 def split_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
