@@ -134,6 +134,10 @@ def _is_boundary(text: str, stop_start: int, stop_end: int, limit: int, matched:
         return False
     if opener.startswith(("(", "[")) and not first.isupper():
         return False
+    if stop != matched and matched[len(stop)] in "\"”’'" and first.isupper():
+        # She said “No.” Then …: a quotation closed after its stop ends the sentence, whatever
+        # its last word ("No." or "St." would hold the sentence open without the mark).
+        return True
     raw = _word_before(text, stop_start)
     if not raw:
         return True

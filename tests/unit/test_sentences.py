@@ -80,3 +80,19 @@ def test_sample_article_sentences_include_quotes_whole() -> None:
     texts = [doc.text[s.start : s.end] for s in analyse(doc).sentences]
     assert "Brennan rejected that account." in texts
     assert '"Nobody has hidden anything," Pryce said.' in texts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('She said "No." Then she smiled.', ['She said "No."', "Then she smiled."]),
+        ("“Go on to No.” The rest of the sign was gone.", ["“Go on to No.”", "The rest of the sign was gone."]),
+        # Without the closing mark, "No." and "St." are still abbreviations.
+        ("It stood at No. 5 Harbour Road.", ["It stood at No. 5 Harbour Road."]),
+        ("They met on Harbour St. Ida Hale was late.", ["They met on Harbour St. Ida Hale was late."]),
+    ],
+)
+def test_a_quotation_closed_after_its_stop_ends_the_sentence(text: str, expected: list[str]) -> None:
+    """A word that is often an abbreviation ("No.", "St.") ends the sentence when a closing
+    quotation mark follows its stop and a capital follows the mark."""
+    assert split(text) == expected
