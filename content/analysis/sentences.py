@@ -34,7 +34,7 @@ _STOP = kept_regex.compile(
         |[.!?…]*\.(?:[ ]\.){2,}     # ... perhaps after a stop
         |[.!?…]*)                   # stops and unspaced ellipses
         ["'”’»)\]]*                 # closing quotes and brackets
-        (?=\s|$)""",
+        (?=\s|$|[A-Z][a-z])         # a space, or a sentence glued on ("said.Berg")""",
     re.VERBOSE,
 )
 # Led by its space, not by the look-behind, so the engine can skip ahead to each space.
@@ -106,11 +106,31 @@ def _word_before(text: str, end: int) -> str:
     return text[start:end]
 
 
+# A word before a stop with no space after it that may end a sentence: letters only, at least
+# two small ones at its end ("said", "Tuesday"); not part of an address ("gazette.Com/x").
+_GLUED_BEFORE = kept_regex.compile(r"(?<![\w./@:’'-])[A-Za-z]*[a-z]{2}$")
+# The word after it: a capital and small letters, not going on as an address ("Gullwick.Com/").
+_GLUED_AFTER = kept_regex.compile(r"[A-Z][a-z]+(?![\w./@:-])")
+
+
+def _glued(text: str, stop_start: int, stop_end: int) -> bool:
+    """Whether a stop with a capital right after it ends a sentence: "… Hale said.Berg went
+    on …" lost its space when the page was copied; "U.S.", "Mrs.Hale" and "gazette.Com"
+    are not two sentences."""
+    before = _GLUED_BEFORE.search(text, max(0, stop_start - 40), stop_start)
+    if before is None or _GLUED_AFTER.match(text, stop_end) is None:
+        return False
+    word = before.group().lower()
+    return not (word in ABBREVIATIONS or word in SOMETIMES_FINAL or word in PLACE_ABBREVIATIONS)
+
+
 def _is_boundary(text: str, stop_start: int, stop_end: int, limit: int, matched: str) -> bool:
     """Whether the stop `matched` (`text[stop_start:stop_end]`, with its closing marks)
     ends a sentence."""
     if stop_end >= limit:
         return True  # the block's last stop (a third of them)
+    if not text[stop_end].isspace():
+        return _glued(text, stop_start, stop_end)
     after = _NEXT_WORD.match(text, stop_end, limit)
     if after is None:
         return True

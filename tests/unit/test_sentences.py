@@ -96,3 +96,20 @@ def test_a_quotation_closed_after_its_stop_ends_the_sentence(text: str, expected
     """A word that is often an abbreviation ("No.", "St.") ends the sentence when a closing
     quotation mark follows its stop and a capital follows the mark."""
     assert split(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“We will stay,” Hale said.Berg left the pier.", ["“We will stay,” Hale said.", "Berg left the pier."]),
+        ("The talks went on for hours….The vote was off.", ["The talks went on for hours….", "The vote was off."]),
+        # Not an abbreviation, an initial or a web address.
+        (
+            "Mrs.Hale drove to the U.S.Army base, see gullwick.Com/news or www.Gazette.Com for more.",
+            ["Mrs.Hale drove to the U.S.Army base, see gullwick.Com/news or www.Gazette.Com for more."],
+        ),
+    ],
+)
+def test_a_sentence_glued_to_the_last_without_a_space_is_its_own(text: str, expected: list[str]) -> None:
+    """Pages copied from the web lose spaces: "… Hale said.Berg left …" is two sentences."""
+    assert split(text) == expected
