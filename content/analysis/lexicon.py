@@ -348,6 +348,8 @@ SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to with
 # Abbreviations that are words too, and are those words when written in lower case: "I said no.",
 # "he was ill." end sentences; "No. 5", "Ill." do not.
 ABBREVIATIONS_THAT_ARE_WORDS = frozenset("no ill wash mass art miss ore mar".split())
+# Months, which may end a sentence: "She retired in Nov. Her successor …".
+MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 # States and streets, which may end a sentence: "… in Gullwick, Calif.", "… on Harbour St.".
 PLACE_ABBREVIATIONS = frozenset(
     """ariz calif colo conn fla ill ind kan mass mich minn miss mont neb nev okla ore penn tenn wash wis

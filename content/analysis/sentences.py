@@ -15,6 +15,7 @@ from content.analysis import kept_regex
 from content.analysis.lexicon import (
     ABBREVIATIONS,
     ABBREVIATIONS_THAT_ARE_WORDS,
+    MONTH_ABBREVIATIONS,
     PLACE_ABBREVIATIONS,
     SENTENCE_OPENERS,
     SOMETIMES_FINAL,
@@ -107,8 +108,9 @@ def _word_before(text: str, end: int) -> str:
 
 
 # A word before a stop with no space after it that may end a sentence: letters only, at least
-# two small ones at its end ("said", "Tuesday"); not part of an address ("gazette.Com/x").
-_GLUED_BEFORE = kept_regex.compile(r"(?<![\w./@:’'-])[A-Za-z]*[a-z]{2}$")
+# two small ones at its end ("said", "Tuesday"), or a number ("in 1912.The"); not part of an
+# address ("gazette.Com/x").
+_GLUED_BEFORE = kept_regex.compile(r"(?<![\w./@:’'-])(?:[A-Za-z]*[a-z]{2}|\d{2,})$")
 # The word after it: a capital and small letters, not going on as an address ("Gullwick.Com/").
 _GLUED_AFTER = kept_regex.compile(r"[A-Z][a-z]+(?![\w./@:-])")
 
@@ -167,8 +169,9 @@ def _is_boundary(text: str, stop_start: int, stop_end: int, limit: int, matched:
         return False  # "p. 55", "No. 5"
     if bare in ABBREVIATIONS_THAT_ARE_WORDS and raw.islower():
         return True  # "I said no. Then …", "It made him ill. He …": the word, not "No." or "Ill."
-    if bare in PLACE_ABBREVIATIONS:
-        return word.lower() in SENTENCE_OPENERS  # "in Gullwick, Calif. He …", "on Harbour St. The pier …"
+    if bare in PLACE_ABBREVIATIONS or bare in MONTH_ABBREVIATIONS:
+        # "in Gullwick, Calif. He …", "on Harbour St. The pier …", "retired in Nov. Her successor …"
+        return word.lower() in SENTENCE_OPENERS
     if bare in ABBREVIATIONS:
         return False
     if len(bare) == 1 and bare.isalpha() and raw[-1].isupper():

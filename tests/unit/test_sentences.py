@@ -27,6 +27,11 @@ def split(text: str) -> list[str]:
         ("(This is an aside.) Next one.", ["(This is an aside.)", "Next one."]),
         ("Apples, pears, etc. are sold here.", ["Apples, pears, etc. are sold here."]),
         ("See p. 12 for the table.", ["See p. 12 for the table."]),
+        (
+            "She retired in Nov. Her successor starts in Dec. 2027.",
+            ["She retired in Nov.", "Her successor starts in Dec. 2027."],
+        ),
+        ("The vote is due in Jan. but may slip.", ["The vote is due in Jan. but may slip."]),
         ("It was us, you and I. Did Maria J. Ortiz agree?", ["It was us, you and I.", "Did Maria J. Ortiz agree?"]),
         ("1.) Boil water 2.) Add tea", ["1.) Boil water", "2.) Add tea"]),
         ("a. Red line b. Blue line", ["a. Red line", "b. Blue line"]),
@@ -103,6 +108,7 @@ def test_a_quotation_closed_after_its_stop_ends_the_sentence(text: str, expected
     [
         ("“We will stay,” Hale said.Berg left the pier.", ["“We will stay,” Hale said.", "Berg left the pier."]),
         ("The talks went on for hours….The vote was off.", ["The talks went on for hours….", "The vote was off."]),
+        ("The ferry sank in 1912.The crew lived.", ["The ferry sank in 1912.", "The crew lived."]),
         # Not an abbreviation, an initial or a web address.
         (
             "Mrs.Hale drove to the U.S.Army base, see gullwick.Com/news or www.Gazette.Com for more.",
