@@ -167,6 +167,8 @@ def _is_boundary(text: str, stop_start: int, stop_end: int, limit: int, matched:
     bare = token.rstrip(".")
     if first.isdigit() and (bare in ABBREVIATIONS or bare in SOMETIMES_FINAL):
         return False  # "p. 55", "No. 5"
+    if first.isdigit() and len(raw) == 1 and raw.islower():
+        return False  # "Hale (b. 1950)", "c. 1900": a letter's abbreviation before a figure
     if bare in ABBREVIATIONS_THAT_ARE_WORDS and raw.islower():
         return True  # "I said no. Then …", "It made him ill. He …": the word, not "No." or "Ill."
     if bare in PLACE_ABBREVIATIONS or bare in MONTH_ABBREVIATIONS:

@@ -32,6 +32,7 @@ def split(text: str) -> list[str]:
             ["She retired in Nov.", "Her successor starts in Dec. 2027."],
         ),
         ("The vote is due in Jan. but may slip.", ["The vote is due in Jan. but may slip."]),
+        ("Hale (b. 1950) said little. Berg said less.", ["Hale (b. 1950) said little.", "Berg said less."]),
         ("It was us, you and I. Did Maria J. Ortiz agree?", ["It was us, you and I.", "Did Maria J. Ortiz agree?"]),
         ("1.) Boil water 2.) Add tea", ["1.) Boil water", "2.) Add tea"]),
         ("a. Red line b. Blue line", ["a. Red line", "b. Blue line"]),
