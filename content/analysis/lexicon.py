@@ -263,12 +263,21 @@ FEMALE_NAMES = frozenset(
 )
 
 
-ABBREVIATIONS = frozenset(
-    """mr mrs ms messrs mme mlle dr prof rev fr sr st mt gen col lt sgt capt cmdr cpl pvt adm
-    maj brig rep reps sen sens gov pres supt insp det hon atty esq no nos n° vol vols fig figs
-    pp p ch sec art op para approx ca cf vs v viz al dept univ assn bros ft ave blvd rd hwy
-    jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e
-    ariz calif colo conn fla ill ind kan mass mich minn miss mont neb nev okla ore penn tenn wash wis""".split()
+# Months, which may end a sentence: "She retired in Nov. Her successor …".
+MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+# States and streets, which may end a sentence: "… in Gullwick, Calif.", "… on Harbour St.".
+PLACE_ABBREVIATIONS = frozenset(
+    """ariz calif colo conn fla ill ind kan mass mich minn miss mont neb nev okla ore penn tenn wash wis
+    st ave blvd rd hwy""".split()
+)
+ABBREVIATIONS = (
+    frozenset(
+        """mr mrs ms messrs mme mlle dr prof rev fr sr mt gen col lt sgt capt cmdr cpl pvt adm
+        maj brig rep reps sen sens gov pres supt insp det hon atty esq no nos n° vol vols fig figs
+        pp p ch sec art op para approx ca cf vs v viz al dept univ assn bros ft e.g i.e""".split()
+    )
+    | MONTH_ABBREVIATIONS
+    | PLACE_ABBREVIATIONS
 )
 
 SOMETIMES_FINAL = frozenset(
@@ -348,13 +357,6 @@ SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to with
 # Abbreviations that are words too, and are those words when written in lower case: "I said no.",
 # "he was ill." end sentences; "No. 5", "Ill." do not.
 ABBREVIATIONS_THAT_ARE_WORDS = frozenset("no ill wash mass art miss ore mar".split())
-# Months, which may end a sentence: "She retired in Nov. Her successor …".
-MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
-# States and streets, which may end a sentence: "… in Gullwick, Calif.", "… on Harbour St.".
-PLACE_ABBREVIATIONS = frozenset(
-    """ariz calif colo conn fla ill ind kan mass mich minn miss mont neb nev okla ore penn tenn wash wis
-    st ave blvd rd hwy""".split()
-)
 # Words that make a run of capitals a place: "Northern Marrow", "Pension Gullwick", "Gull Lodge".
 PLACE_WORDS = frozenset(
     """northern southern eastern western pension hotel inn street square road avenue palace station

@@ -123,7 +123,7 @@ def _glued(text: str, stop_start: int, stop_end: int) -> bool:
     if before is None or _GLUED_AFTER.match(text, stop_end) is None:
         return False
     word = before.group().lower()
-    return not (word in ABBREVIATIONS or word in SOMETIMES_FINAL or word in PLACE_ABBREVIATIONS)
+    return word not in ABBREVIATIONS and word not in SOMETIMES_FINAL
 
 
 def _is_boundary(text: str, stop_start: int, stop_end: int, limit: int, matched: str) -> bool:
