@@ -370,13 +370,21 @@ def _attributes_a_quotation(plain: str, verb: re.Match[str], quoted: list[tuple[
     """The verb is a quotation's attribution: one ends just before it ("…,” the mayor said",
     "…,” said Brennan") or starts right after it ("She said, “…”"). Not "Spicer said, adding,
     “…”", nor a verb a whole clause away from a quotation."""
-    for start, end in quoted:
-        if end <= verb.start():
-            if len(plain[end : verb.start()].split()) <= _SUBJECT_WORDS:
-                return True
-        elif start >= verb.end() and not plain[verb.end() : start].strip(" ,:—–-"):
-            return True
-    return False
+    # The quotations are in order and apart: only the last one before the verb and the first
+    # after it can be near enough (a sentence of thousands is not read once per verb).
+    before = bisect_right(quoted, verb.start(), key=_end_of) - 1
+    if before >= 0 and len(plain[quoted[before][1] : verb.start()].split(None, _SUBJECT_WORDS)) <= _SUBJECT_WORDS:
+        return True
+    after = bisect_left(quoted, verb.end(), key=_start_of)
+    return after < len(quoted) and not plain[verb.end() : quoted[after][0]].strip(" ,:—–-")
+
+
+def _start_of(span: tuple[int, int]) -> int:
+    return span[0]
+
+
+def _end_of(span: tuple[int, int]) -> int:
+    return span[1]
 
 
 def _reported(
@@ -456,6 +464,19 @@ def _word_within(starts: list[int], sentence: Span, text: str) -> bool:
     return index < len(starts) and starts[index] < sentence.end
 
 
+def _blanked(body: str, quoted: list[tuple[int, int]]) -> str:
+    """`body` with the spans `quoted` (in order, apart) made spaces, in one pass."""
+    if not quoted:
+        return body
+    pieces: list[str] = []
+    at = 0
+    for start, end in quoted:
+        pieces += (body[at:start], " " * (end - start))
+        at = end
+    pieces.append(body[at:])
+    return "".join(pieces)
+
+
 def find_claims(
     document: Document,
     sentences: list[Sentence],
@@ -491,16 +512,14 @@ def find_claims(
             continue
         body = text[sentence.start : sentence.end]
         # What the sentence says outside its quotation marks.
-        plain = body
         quoted: list[tuple[int, int]] = []
         index = bisect_right(quote_ends, sentence.start)
         while index < len(quotes) and quotes[index].start < sentence.end:
             quote = quotes[index]
             left, right = max(quote.start, sentence.start), min(quote.end, sentence.end)
-            offset = sentence.start
-            plain = plain[: left - offset] + " " * (right - left) + plain[right - offset :]
-            quoted.append((left - offset, right - offset))
+            quoted.append((left - sentence.start, right - sentence.start))
             index += 1
+        plain = _blanked(body, quoted)
         if not plain.strip(" .,;:!?—–-\"'“”"):
             continue  # a quotation and nothing else
         cues: list[str] = []
