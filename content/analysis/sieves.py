@@ -401,6 +401,8 @@ class Sieves:
         self._verbs: dict[tuple[int, int], list[re.Match[str]]] = {}
         self._subject: tuple[int, Candidate | None] = (-1, None)
         self._before: tuple[int, Span | None] = (-1, None)
+        self.named_around: tuple[int, set[str]] = (-1, set())
+        """The people named in the last paragraph asked about, outside its quotations (`quotes.named_around`)."""
         """`_sentence_before` of the last quotation asked about: two sieves ask for each."""
 
     def in_quotation(self, offset: int) -> bool:
