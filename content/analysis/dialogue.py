@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
+from content.analysis import kept_regex
 from content.analysis.cast import Mention
 from content.analysis.marks import MarkedSpan
 from content.analysis.sieves import Candidate
@@ -20,9 +21,17 @@ if TYPE_CHECKING:
 ADJACENT = 3
 
 
+_NON_SPACE = kept_regex.compile(r"\S")
+
+
 def bare_turn(text: str, span: MarkedSpan, block: Block) -> bool:
-    """The paragraph is the quotation and nothing else."""
-    return not text[block.start : span.start].strip() and len(text[span.end : block.end].strip()) <= 2
+    """The paragraph is the quotation and nothing else (but a stop or two after it). Read from
+    the quotation outward, up to the first other word: not the whole paragraph, which may be
+    a book that lost its blank lines."""
+    if _NON_SPACE.search(text, block.start, span.start) is not None:
+        return False
+    after = _NON_SPACE.search(text, span.end, block.end)
+    return after is None or _NON_SPACE.search(text, after.start() + 2, block.end) is None
 
 
 def inherit(quote: Quote, sieve: str, unresolved: bool = False) -> Candidate | None:

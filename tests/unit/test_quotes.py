@@ -1454,3 +1454,29 @@ def test_a_line_of_many_quotations_is_read_near_each_one(monkeypatch: pytest.Mon
     assert len(quotes) == 120
     assert 0 < max(read) <= sieves.REACH
     assert [q.speaker for q in quotes[-4:]] == ["Tomas Berg", "Ida Hale", "Tomas Berg", "Ida Hale"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "bare"),
+    [
+        ("“Come in.”", True),
+        ("  “Come in.” .", True),  # a stray stop after it
+        ("“Come in,” he said.", False),
+        ("He said: “Come in.”", False),
+        ("“Come in.” ...", False),
+        ("“Come in.”" + " " * 5000, True),
+        ("“Come in.” Then the door shut." + " and the wind rose" * 500, False),
+    ],
+)
+def test_a_turn_is_a_paragraph_of_the_quotation_alone(paragraph: str, bare: bool) -> None:
+    """A dialogue's turn is a paragraph holding the quotation and nothing else, but a stop or
+    two: told from the words nearest the quotation, in a short paragraph or a long one."""
+    from content.analysis.dialogue import bare_turn
+    from content.analysis.marks import MarkedSpan
+    from content.document import Block
+
+    text = "Before.\n\n" + paragraph + "\n\nAfter."
+    start = text.index("“")
+    span = MarkedSpan(start, text.index("”") + 1, 1, True)
+    block = Block(len("Before.\n\n"), len("Before.\n\n") + len(paragraph))
+    assert bare_turn(text, span, block) is bare
