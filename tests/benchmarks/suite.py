@@ -88,6 +88,15 @@ class Setup:
         self.big_store = self._store_of_10k()
         for times in (4, 8):
             (self.folder / f"book{times}x.txt").write_text(self.text * times, encoding="utf-8")
+        # The book as one paragraph (a file whose paragraphs lost their blank lines), and one
+        # line of quotations with no full stop, 1,000 and 2,000 of them (a pasted transcript).
+        (self.folder / "book1p.txt").write_text(" ".join(self.text.split()), encoding="utf-8")
+        for turns in (1000, 2000):
+            line = " ".join(
+                f"“Turn {n} of the long night, and the tide is out,” said {'Hale' if n % 2 else 'Berg'},"
+                for n in range(turns)
+            )
+            (self.folder / f"line{turns}.txt").write_text(f"Ida Hale and Tomas Berg sat on the pier.\n\n{line}\n")
 
     def data_dir(self, with_10k: bool) -> str:
         """A fresh data folder: empty, or holding the 10,000-annotation file."""
@@ -415,6 +424,16 @@ def command_rows(setup: Setup, rounds: int, wanted: Callable[[str], bool]) -> li
         Row(f"`postil quotes` {setup.book.name} ×8", "the same ×4", "≤ 2.05× per doubling", _ratio(2.05)),
         postil("quotes", str(setup.folder / "book8x.txt"), "--json"),
         postil("quotes", str(setup.folder / "book4x.txt"), "--json"),
+    )
+    add(
+        Row(f"`postil quotes` {setup.book.name} as one paragraph", "the same of the book", "≤ 1.3×", _ratio(1.3)),
+        postil("quotes", str(setup.folder / "book1p.txt"), "--json"),
+        postil("quotes", book, "--json"),
+    )
+    add(
+        Row("`postil claims`, a line of 2,000 quotations", "the same of 1,000", "≤ 2.05× (linear)", _ratio(2.05)),
+        postil("claims", str(setup.folder / "line2000.txt"), "--json"),
+        postil("claims", str(setup.folder / "line1000.txt"), "--json"),
     )
     stages = (
         "from content import load_document; from content.analysis import analyse; "
