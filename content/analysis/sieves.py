@@ -401,9 +401,9 @@ class Sieves:
         self._verbs: dict[tuple[int, int], list[re.Match[str]]] = {}
         self._subject: tuple[int, Candidate | None] = (-1, None)
         self._before: tuple[int, Span | None] = (-1, None)
+        """`_sentence_before` of the last quotation asked about: two sieves ask for each."""
         self.named_around: tuple[int, set[str]] = (-1, set())
         """The people named in the last paragraph asked about, outside its quotations (`quotes.named_around`)."""
-        """`_sentence_before` of the last quotation asked about: two sieves ask for each."""
 
     def in_quotation(self, offset: int) -> bool:
         index = bisect_right(self.quoted_starts, offset) - 1
@@ -686,6 +686,7 @@ class Sieves:
 
         def attributes(v: re.Match[str]) -> bool:
             return (
+                # Not passive ("was called"): the auxiliary is right before it, so only that is read.
                 (v.group().endswith("ing") or not _PASSIVE.search(left, max(0, v.start() - 40), v.start()))
                 # "a short film called “Perception”": a name given, not words said
                 and not (v.group() in _NAMING and not left[v.end() :].strip() and _names_a_thing(left, v.start()))

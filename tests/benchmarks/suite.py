@@ -96,7 +96,9 @@ class Setup:
                 f"“Turn {n} of the long night, and the tide is out,” said {'Hale' if n % 2 else 'Berg'},"
                 for n in range(turns)
             )
-            (self.folder / f"line{turns}.txt").write_text(f"Ida Hale and Tomas Berg sat on the pier.\n\n{line}\n")
+            (self.folder / f"line{turns}.txt").write_text(
+                f"Ida Hale and Tomas Berg sat on the pier.\n\n{line}\n", encoding="utf-8"
+            )
 
     def data_dir(self, with_10k: bool) -> str:
         """A fresh data folder: empty, or holding the 10,000-annotation file."""
