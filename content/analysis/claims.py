@@ -330,10 +330,16 @@ _WORD = kept_regex.compile(r"[^\W\d_]{2,}")
 _ADDRESS = kept_regex.compile(r"\S*[@/]\S*")
 _ROLL_OF_NAMES = kept_regex.compile(rf"\s*{NAME}(?:\s*,\s*(?:and\s+)?{NAME})+(?:\s+and\s+{NAME})?\W*")
 _CLAUSE_REST = kept_regex.compile(r"[^.,;:!?—–()]*")
+_SEVEN_WORDS = kept_regex.compile(r"\s*(?:\S+\s+){6}\S")
 
 
 def _names_the_speaker(plain: str, after_verb: int) -> bool:
     """The rest of the verb's clause is only who spoke: "said Odile Brennan", "said the mayor"."""
+    # Six words at most: told from the words after the verb, before the clause is read to its
+    # end (in a line of quotations with no stop, that is the rest of the line, for every verb).
+    seven = _SEVEN_WORDS.match(plain, after_verb)
+    if seven is not None and _CLAUSE_REST.match(plain, after_verb, seven.end()).end() == seven.end():  # type: ignore[union-attr]
+        return False
     rest = _CLAUSE_REST.match(plain, after_verb).group().strip()  # type: ignore[union-attr]
     return bool(rest) and len(rest.split()) <= 6 and classify(rest, loose=True) is not None
 

@@ -7,6 +7,9 @@ import json
 import re
 from importlib import resources
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from content.analysis import STAGES, analyse
 from content.analysis.cast import Cast
 from content.analysis.claims import cue_model
@@ -675,3 +678,25 @@ def test_an_i_in_a_story_told_in_the_third_person_is_nobody_in_it() -> None:
     analysis = analyse(parse_plain_text(text, "x"))
     assert analysis.fiction and not analysis.first_person
     assert [q.speaker for q in analysis.quotes] == [None, "Tomas Wilk", "Ida Berg", "Tomas Wilk", "Ida Berg"]
+
+
+@given(
+    st.lists(
+        st.sampled_from(["said", "Odile", "Brennan", "the", "mayor", "of", "Marrow", ",", ".", "—", " ", "   ", "\n"]),
+        max_size=40,
+    )
+)
+@settings(max_examples=400, deadline=None)
+def test_a_verb_followed_by_only_its_speaker_is_told_from_the_words_after_it(words: list[str]) -> None:
+    """ "…,” said Odile Brennan, the mayor.": the rest of the verb's clause names who spoke, in
+    six words at most. The check reads at most seven words past the verb (a line of thousands
+    of quotations with no stop is not read to its end for each verb), and decides as reading
+    the whole clause would."""
+    from content.analysis.cast import classify
+    from content.analysis.claims import _names_the_speaker
+
+    plain = "“…,” said " + " ".join(words)
+    after_verb = plain.index("said") + len("said")
+    rest = re.match(r"[^.,;:!?—–()]*", plain[after_verb:]).group().strip()  # type: ignore[union-attr]
+    whole_clause = bool(rest) and len(rest.split()) <= 6 and classify(rest, loose=True) is not None
+    assert _names_the_speaker(plain, after_verb) == whole_clause
