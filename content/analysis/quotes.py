@@ -156,7 +156,7 @@ def find_quotes(
         }
         if callee:
             options = [o for o in options if o.speaker not in callee]
-        inside, around = named_inside(sieves, span), named_around(sieves, block)
+        inside, around = named_inside(sieves, span), sieves.named_around(block)
         explicit_flags = [_explicit(option) for option in options]
         explicit_count = sum(explicit_flags)
         according = [_according(option) for option in options]
@@ -499,20 +499,6 @@ def _gender_wanted(text: str, kind: str) -> str | None:
 
 def named_inside(sieves: Sieves, span: MarkedSpan) -> set[str]:
     return {name for _, name in sieves.people.named_between(span.start, span.end)}
-
-
-def named_around(sieves: Sieves, block: Block) -> set[str]:
-    """People named in the quotation's paragraph outside it (and outside the paragraph's
-    other quotations): the same for each quotation of a paragraph, so worked out once for it
-    (a paragraph of thousands of quotations is not read once for each)."""
-    if sieves.named_around[0] != block.start:
-        named = {
-            name
-            for offset, name in sieves.people.named_between(block.start, block.end)
-            if not sieves.in_quotation(offset)
-        }
-        sieves.named_around = (block.start, named)
-    return sieves.named_around[1]
 
 
 # What comes before a work's title: "the Gazette’s “Harbour Hour”", "her 2002 book, ''Keep …''".

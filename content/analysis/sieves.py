@@ -402,8 +402,8 @@ class Sieves:
         self._subject: tuple[int, Candidate | None] = (-1, None)
         self._before: tuple[int, Span | None] = (-1, None)
         """`_sentence_before` of the last quotation asked about: two sieves ask for each."""
-        self.named_around: tuple[int, set[str]] = (-1, set())
-        """The people named in the last paragraph asked about, outside its quotations (`quotes.named_around`)."""
+        self._named_around: tuple[int, set[str]] = (-1, set())
+        """`named_around` of the last paragraph asked about."""
 
     def in_quotation(self, offset: int) -> bool:
         index = bisect_right(self.quoted_starts, offset) - 1
@@ -411,6 +411,19 @@ class Sieves:
 
     def block_of(self, offset: int) -> Block:
         return self.blocks[max(0, bisect_right(self.block_starts, offset) - 1)]
+
+    def named_around(self, block: Block) -> set[str]:
+        """The people named in a paragraph outside its quotations: those around each of its
+        quotations. The same for all of them, so worked out once for the paragraph (one of
+        thousands of quotations is not read once for each)."""
+        if self._named_around[0] != block.start:
+            named = {
+                name
+                for offset, name in self.people.named_between(block.start, block.end)
+                if not self.in_quotation(offset)
+            }
+            self._named_around = (block.start, named)
+        return self._named_around[1]
 
     def sentence_of(self, offset: int) -> Span:
         """The sentence around `offset`, as far as `REACH` either side of it: a "sentence" of

@@ -1417,17 +1417,20 @@ def test_a_quotation_rests_on_the_pronoun_of_its_own_clause() -> None:
         assert text[quote.speaker_start : quote.speaker_end] == mention, body
 
 
-def test_a_name_and_its_apposition_are_not_an_opening_phrase_and_a_subject() -> None:
-    """ "Tomas Berg, the former mayor, …, calling him “…”": Tomas Berg speaks, not "the former"
-    (read as the subject after an opening phrase "Tomas Berg,"). An opening word is still one."""
-    for body, who in (
+@pytest.mark.parametrize(
+    ("body", "who"),
+    [
         ("Tomas Berg, the former mayor, went after Ola Wilk at the debate, calling him a “loser.”", "Tomas Berg"),
         ("Ida Hale, a harbour pilot, made the following remark: “The pier will not last the winter.”", "Ida Hale"),
         ("Likewise, a paper from the harbour board had this to say: “The pier will not last the winter.”", "a paper"),
-    ):
-        text, quotes = quotes_of(body)
-        (quote,) = quotes
-        assert text[quote.speaker_start : quote.speaker_end].startswith(who), body
+    ],
+)
+def test_a_name_and_its_apposition_are_not_an_opening_phrase_and_a_subject(body: str, who: str) -> None:
+    """ "Tomas Berg, the former mayor, …, calling him “…”": Tomas Berg speaks, not "the former"
+    (read as the subject after an opening phrase "Tomas Berg,"). An opening word is still one."""
+    text, quotes = quotes_of(body)
+    (quote,) = quotes
+    assert text[quote.speaker_start : quote.speaker_end].startswith(who), body
 
 
 def test_a_line_of_many_quotations_is_read_near_each_one(monkeypatch: pytest.MonkeyPatch) -> None:
