@@ -23,12 +23,10 @@ from content.analysis.lexicon import (
 from content.analysis.pause import Pause, pausing
 from content.document import Block, Document, Sentence
 
-# Abbreviations that are almost never the end of a sentence: titles, and words that
-# come before a name or a number.
-# Abbreviations that often close a sentence too: split after them only before a word
-# that usually opens one.
-
 _CLOSERS = "\"'”’»)]"
+# Abbreviations that stand before a name, not after a place or in a date: the title in "then-Sen.".
+_TITLES = ABBREVIATIONS - PLACE_ABBREVIATIONS - MONTH_ABBREVIATIONS
+_ROMAN = kept_regex.compile(r"[IVXLC]{2,}")
 _STOP = kept_regex.compile(
     r"""[.!?…]                      # led by a stop, so the engine skips to the next one
         (?:(?<=\.)(?:[ ]\.){2,}     # a spaced ellipsis ". . ."
@@ -165,12 +163,16 @@ def _is_boundary(text: str, stop_start: int, stop_end: int, limit: int, matched:
         return True
     token = raw.lower().strip("'’-")
     bare = token.rstrip(".")
+    if "-" in bare and bare.rsplit("-", 1)[1] in _TITLES:
+        bare = bare.rsplit("-", 1)[1]  # "then-Sen. Hale", "ex-Gov. Berg": the title holds the name
     if first.isdigit() and (bare in ABBREVIATIONS or bare in SOMETIMES_FINAL):
         return False  # "p. 55", "No. 5"
     if first.isdigit() and len(raw) == 1 and raw.islower():
         return False  # "Hale (b. 1950)", "c. 1900": a letter's abbreviation before a figure
     if bare in ABBREVIATIONS_THAT_ARE_WORDS and raw.islower():
         return True  # "I said no. Then …", "It made him ill. He …": the word, not "No." or "Ill."
+    if bare == "no" and not _ROMAN.fullmatch(word):
+        return True  # "No." numbers only a figure ("No. 5", "No. XII"): "Is it over? No. But …"
     if bare in PLACE_ABBREVIATIONS or bare in MONTH_ABBREVIATIONS:
         # "in Gullwick, Calif. He …", "on Harbour St. The pier …", "retired in Nov. Her successor …"
         return word.lower() in SENTENCE_OPENERS
