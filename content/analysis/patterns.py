@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from content.analysis.lexicon import (
     ABBREVIATED_TITLES,
+    ABBREVIATIONS,
+    ABBREVIATIONS_THAT_ARE_WORDS,
     AUXILIARIES,
     KIN_WORDS,
     PEOPLE_WORDS,
@@ -12,6 +14,7 @@ from content.analysis.lexicon import (
     REPORTING_VERBS,
     SENTENCE_STARTERS,
     SMALL_WORDS,
+    SOMETIMES_FINAL,
     capitalised,
     word_alternation,
 )
@@ -48,9 +51,16 @@ MENTION = (
     rf"(?<![\w’'])(?:{POSSESSIVE_GROUP}|{NOUN_PHRASE}|{PRONOUN}|{NAMED_GROUP}"
     r"|sources|officials|critics|experts|analysts)"
 )
-# A short capitalised word and its dot inside a phrase: "Gov. ", "Jr. ", "J. ", "Fla. "; not a
-# name that ends its sentence before the next one opens ("muttered Ahab. Then as the men …").
-ABBREVIATION_DOT = rf"[A-Z][a-z]{{0,3}}\.[ ](?!{word_alternation(capitalised(SENTENCE_STARTERS))}\b)"
+# An initial or a short abbreviation and its dot inside a phrase: "Gov. ", "Jr. ", "J. ", "Fla. ";
+# not a name that ends its sentence, whatever opens the next ("muttered Ahab. Then as the men …",
+# "said Ida Holm. Berg nodded."), nor a word that is also an abbreviation ("said Art. Berg …").
+_SHORT_ABBREVIATIONS = frozenset(
+    w for w in (ABBREVIATIONS | SOMETIMES_FINAL) - ABBREVIATIONS_THAT_ARE_WORDS if w.isalpha() and 1 < len(w) <= 4
+)
+ABBREVIATION_DOT = (
+    rf"(?:[A-Z]|{word_alternation(capitalised(_SHORT_ABBREVIATIONS))})\.[ ]"
+    rf"(?!{word_alternation(capitalised(SENTENCE_STARTERS))}\b)"
+)
 # Words without sentence punctuation, across a line break inside a paragraph; "Mr." may keep its dot.
 WORD_RUN = rf"(?:{TITLE_DOT}|{ABBREVIATION_DOT}|\n(?!\s*\n)|[^.;:!?,“”\"\n]){{1,90}}?"
 # "Sen. Ida Hale (D-Marrow), said": a comma after the parenthesis may still lead to the verb.

@@ -833,9 +833,32 @@ def test_a_label_before_an_address_or_a_roll_of_names_is_not_a_claim() -> None:
     assert [(c.kind, c.source) for c in analyse(doc).claims] == [("attributed", "Ida Hale")]
 
 
-def test_a_short_name_that_ends_its_sentence_is_not_an_abbreviation() -> None:
-    text, quotes = quotes_of("“Then light it,” said Hale. Then she walked down to the pier, and the gulls rose.")
-    assert [(q.speaker, _mention(text, q)) for q in quotes] == [("Hale", "Hale")]
+@pytest.mark.parametrize(
+    "body",
+    [
+        "“Then light it,” said Hale. Then she walked down to the pier, and the gulls rose.",
+        # Whatever opens the next sentence: a name, too.
+        "“Then light it,” said Hale. Berg walked down to the pier, and the gulls rose.",
+        "“Then light it,” said Ida Hale. Wilk nodded.",
+    ],
+)
+def test_a_short_name_that_ends_its_sentence_is_not_an_abbreviation(body: str) -> None:
+    text, quotes = quotes_of(body)
+    name = text[text.index("said ") + len("said ") : text.index(". ")]
+    assert [(q.speaker, _mention(text, q)) for q in quotes] == [(name, name)]
+
+
+@pytest.mark.parametrize(
+    ("body", "mention"),
+    [
+        ("“Then light it,” said Gov. Hale. Berg nodded.", "Gov. Hale"),
+        ("“Then light it,” said J. R. Hale. Berg nodded.", "J. R. Hale"),
+        ("“Then light it,” said Sen. T. Wren. Berg nodded.", "Sen. T. Wren"),
+    ],
+)
+def test_a_title_or_an_initial_keeps_its_dot_inside_the_name(body: str, mention: str) -> None:
+    text, quotes = quotes_of(body)
+    assert [_mention(text, q) for q in quotes] == [mention]
 
 
 def test_a_participle_after_a_quotation_and_its_object_never_speak() -> None:
