@@ -276,11 +276,16 @@ class Analysis:
         this document's genre and cast: a book's quotes and claims where the reader is, in a
         small part of the time the whole book takes. Offsets are the whole text's. A dialogue
         is followed from the first of these paragraphs, so a quotation near that edge may get
-        another speaker than the whole book's analysis gives it."""
+        another speaker than the whole book's analysis gives it.
+
+        Where those paragraphs are most of the text (a book that is one long paragraph), the
+        part would cost what the whole does: the whole analysis is the answer, and is done once."""
         blocks = self.read.blocks
         reach = NEAR_PARAGRAPHS if paragraphs is None else paragraphs
         at = max(0, bisect_right([b.start for b in blocks], offset) - 1)
         window = blocks[max(0, at - reach) : at + reach + 1]
+        if window and window[-1].end - window[0].start > len(self.read.text) / 2:
+            return self
         part = Analysis(replace(self.document, blocks=window), self.pause, replace(self.read, blocks=window))
         if window:
             starts = [s.start for s in self.sentences]

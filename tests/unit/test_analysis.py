@@ -642,6 +642,17 @@ def test_the_analysis_near_a_place_finds_what_the_whole_analysis_finds_there() -
     assert analysis.quotes == fresh.quotes and analysis.claims == fresh.claims
 
 
+def test_the_analysis_near_a_place_in_one_long_paragraph_is_the_whole_analysis() -> None:
+    """A book that is one paragraph (its line breaks lost) has nothing around the reading
+    position to analyse apart: the reader asks for the part first and then the whole, and
+    the quotes are found once, not twice."""
+    body = " ".join(f"“The ferry runs at {n},” said Ida Holm. Berg nodded." for n in range(30))
+    analysis = analyse(parse_plain_text("Ferry News\n\n" + body, "/tmp/ferry.txt"))
+    part = analysis.near(len(body) // 2, paragraphs=2)
+    assert part.quotes is analysis.quotes
+    assert len(part.quotes) == 30 and {q.speaker for q in part.quotes} == {"Ida Holm"}
+
+
 def test_the_only_doctor_named_is_the_doctor_chapters_later() -> None:
     """A role the text gives one person ("Doctor Ida Varga") stands for that person however
     long ago she was last named; before she is first named, "the doctor" is nobody known."""
