@@ -123,39 +123,6 @@ def test_a_bare_quotation_is_not_a_claim() -> None:
     assert analyse(doc).claims == []
 
 
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "“We will win,” Ivo Ruud said on Monday.",
-        "“We will win,” said Ivo Ruud afterwards.",
-        "“We will win,” Ivo Ruud said in a statement at the pier.",
-        "“We will win,” Ivo Ruud told reporters outside the hall.",
-        "“We will win,” Ivo Ruud said on Monday, “and the pier stays.”",
-        "Ruud, who has run the harbour for years, said: “We will win.”",
-        "“We will win,” said Ola Berg, 62, a retired pilot.",
-    ],
-)
-def test_a_quotation_and_when_where_or_to_whom_it_was_said_is_not_a_claim(sentence: str) -> None:
-    """Claims are what is reported without quotation marks: a quotation's attribution, with
-    the time, place or hearer of its telling, is no claim (and an age is no checkable figure)."""
-    doc = parse_plain_text("Title\n\n" + sentence, "/tmp/c.txt")
-    assert analyse(doc).claims == []
-
-
-@pytest.mark.parametrize(
-    ("sentence", "kind"),
-    [
-        ("“We will win,” Ivo Ruud said on Monday, hinting that the vote was already counted.", "attributed"),
-        ("Ivo Ruud said on Monday that the vote was rigged.", "attributed"),
-        ("“We will win,” Ruud told reporters that the count was 412.", "attributed"),
-        ("The count was 412, up from 380.", "factual"),
-    ],
-)
-def test_a_report_or_a_figure_beside_a_quotation_is_still_a_claim(sentence: str, kind: str) -> None:
-    doc = parse_plain_text("Title\n\n" + sentence, "/tmp/c.txt")
-    assert [c.kind for c in analyse(doc).claims] == [kind]
-
-
 def test_the_sample_article_is_walkable() -> None:
     from content import load_document
 
