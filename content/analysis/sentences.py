@@ -24,7 +24,8 @@ from content.analysis.pause import Pause, pausing
 from content.document import Block, Document, Sentence
 
 _CLOSERS = "\"'”’»)]"
-# Abbreviations that stand before a name, not after a place or in a date: the title in "then-Sen.".
+# The abbreviations that hold a sentence open whatever follows (a place or a month may end one):
+# after a hyphen, the title in "then-Sen. Hale".
 _TITLES = ABBREVIATIONS - PLACE_ABBREVIATIONS - MONTH_ABBREVIATIONS
 _ROMAN = kept_regex.compile(r"[IVXLC]{2,}")
 _STOP = kept_regex.compile(

@@ -59,7 +59,7 @@ def split(text: str) -> list[str]:
         ("It was No. XII in the series.", ["It was No. XII in the series."]),
         ("She ran against then-Sen. Hale in 2008.", ["She ran against then-Sen. Hale in 2008."]),
         ("It was ex-Gov. Berg who spoke.", ["It was ex-Gov. Berg who spoke."]),
-        ("He beat a well-known. Nobody else ran.", ["He beat a well-known.", "Nobody else ran."]),
+        ("It was only a follow-up. Nobody asked why.", ["It was only a follow-up.", "Nobody asked why."]),
         ("She moved to Gullwick, Calif. She liked it.", ["She moved to Gullwick, Calif.", "She liked it."]),
         ("She moved to Gullwick, Calif. in 2003.", ["She moved to Gullwick, Calif. in 2003."]),
         ("He lives on Harbour St. The pier is near.", ["He lives on Harbour St.", "The pier is near."]),
