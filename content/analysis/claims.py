@@ -20,6 +20,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache, cached_property
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Literal
 
@@ -378,19 +379,11 @@ def _attributes_a_quotation(plain: str, verb: re.Match[str], quoted: list[tuple[
     “…”", nor a verb a whole clause away from a quotation."""
     # The quotations are in order and apart: only the last one before the verb and the first
     # after it can be near enough (a sentence of thousands is not read once per verb).
-    before = bisect_right(quoted, verb.start(), key=_end_of) - 1
+    before = bisect_right(quoted, verb.start(), key=itemgetter(1)) - 1
     if before >= 0 and len(plain[quoted[before][1] : verb.start()].split(None, _SUBJECT_WORDS)) <= _SUBJECT_WORDS:
         return True
-    after = bisect_left(quoted, verb.end(), key=_start_of)
+    after = bisect_left(quoted, verb.end(), key=itemgetter(0))
     return after < len(quoted) and not plain[verb.end() : quoted[after][0]].strip(" ,:—–-")
-
-
-def _start_of(span: tuple[int, int]) -> int:
-    return span[0]
-
-
-def _end_of(span: tuple[int, int]) -> int:
-    return span[1]
 
 
 def _reported(
