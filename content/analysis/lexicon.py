@@ -166,6 +166,14 @@ SPEAKER_NOUNS = frozenset(
     trust foundation charity institute university hospital society association authority
     regulator watchdog bureau master harbourmaster coalition alliance""".split()
 )
+# Nouns for what someone said, after whose words they are ("Hale’s claim that the pier
+# “was never safe”", "her warning that …", "his catch phrase was “…”"): the nouns between a
+# possessive source and its quotation in data-train's news.
+SAID_NOUNS = frozenset(
+    """accusation admission answer argument assertion assumption broadside call catchphrase chant
+    claim comment conclusion dictum email language message phrase pledge post promise remark
+    response slogan statement warning""".split()
+)
 # The one titles table: each title with the gender it shows (None: either), and those
 # written short with a dot ("Mr.", "Sen.") in ABBREVIATED_TITLES.
 TITLES: dict[str, Gender | None] = {

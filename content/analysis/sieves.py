@@ -28,6 +28,7 @@ from content.analysis.lexicon import (
     PEOPLE_WORDS,
     PLURAL_REPORTING_VERBS,
     PRONOUNS,
+    SAID_NOUNS,
     SENTENCE_STARTERS,
     SOMETIMES_FINAL,
     SPEAKER_NOUNS,
@@ -253,6 +254,16 @@ _KIN = kept_regex.compile(rf"(his|her) ({word_alternation(KIN_WORDS)})")
 _OWNED_WORDS = kept_regex.compile(
     rf"(?P<who>{NAME})(?:’s|'s)\s+(?:\w+\s+)?(?:answer|reply|voice|words|question|response|remark|exclamation)\b"
 )
+# Whose words a noun before the quotation names: "Hale’s claim that …", "his recent warning
+# that …", "the mayor’s catch phrase was". Not "their": a group's words have no one speaker.
+_SAID_NOUN = rf"(?:{word_alternation(SAID_NOUNS)})s?\b"
+_ANY_SAID_NOUN = kept_regex.compile(rf"\b{_SAID_NOUN}")
+_OWNED_SAYING = kept_regex.compile(
+    rf"(?<![\w’'])(?:(?P<who>{NAME})(?:’s|'s|(?<=s)’|(?<=s)')|(?P<pronoun>[Hh]is|[Hh]er))\s+"
+    rf"(?:[\w\-]+,?\s+){{0,3}}?(?P<noun>{_SAID_NOUN})"
+)
+_OWNED_REACH = 150
+"""How far before the quotation its owner's noun may be."""
 _TRANSCRIPT_LABEL = kept_regex.compile(r"[\"“'‘«]\s*(?P<who>[A-Z][A-Z.’'\- ]{1,30}[A-Z]):\s")
 _CONTENT_CLAUSE = kept_regex.compile(CONTENT_CLAUSE)
 # A sentence's opening phrase, up to its comma: "In a statement posted Friday, ", "Following the vote, ".
@@ -592,6 +603,25 @@ class Sieves:
         if mention is None:
             return None
         return Candidate(mention.moved(span.end), "by")
+
+    def owned_saying(self, span: MarkedSpan, floor: int) -> Candidate | None:
+        """The owner of a noun for what was said, before the quotation in its sentence:
+        "Hale’s claim that the pier “was never safe”", "his warning that it would “…”". The
+        mention is the owner ("Hale", or "his", read as "he")."""
+        start = max(floor, span.start - _OWNED_REACH)
+        if _ANY_SAID_NOUN.search(self.text, start, span.start) is None:
+            return None  # most sentences name no saying: no search for its owner
+        found = None
+        for match in _OWNED_SAYING.finditer(self.text, start, span.start):
+            if not self.in_quotation(match.start()):
+                found = match
+        if found is None:
+            return None
+        noun = found.group("noun")
+        if found.group("who") is not None:
+            return Candidate(Mention(found.start("who"), found.end("who"), found.group("who"), "person"), noun)
+        pronoun = "he" if found.group("pronoun").lower() == "his" else "she"
+        return Candidate(Mention(found.start("pronoun"), found.end("pronoun"), pronoun, "pronoun"), noun)
 
     def relative_subject(self, span: MarkedSpan, floor: int) -> Candidate | None:
         """The last relative clause before the quotation in its sentence, whose subject is the
@@ -1105,6 +1135,7 @@ SIEVES: list[tuple[str, Sieve]] = [
     ("relative", lambda s, q: s.relative_subject(q.span, max(q.block.start, q.sentence.start))),
     ("subject_thing", lambda s, q: s.sentence_subject(q.span, things=True)),
     ("by_agent", lambda s, q: s.by_agent(q.span, max(q.block.start, q.sentence.start))),
+    ("owned", lambda s, q: s.owned_saying(q.span, max(q.block.start, q.sentence.start))),
 ]
 
 

@@ -453,6 +453,43 @@ def test_the_source_after_according_to_is_proposed_wherever_it_sits() -> None:
     assert _mention(text, quotes[0]) == "the Marrow Gazette"
 
 
+@pytest.mark.parametrize(
+    ("body", "mention"),
+    [
+        ("Tomas Berg has fought the plan for a year. Berg’s response was: “Why now?”", "Berg"),
+        ("The harbour board met on Monday. Wilk’s most explosive claim is that it is “a closed shop.”", "Wilk"),
+    ],
+)
+def test_the_owner_of_a_noun_for_what_was_said_speaks(body: str, mention: str) -> None:
+    """ "Berg’s response was: “…”": the one whose response it is, not the response."""
+    text, quotes = quotes_of(body)
+    assert _mention(text, quotes[0]) == mention
+    assert quotes[0].speaker is not None and quotes[0].speaker.endswith(mention)
+
+
+def test_a_possessive_before_a_noun_for_a_saying_is_proposed_as_its_speaker() -> None:
+    """The sieve behind it offers the owner, a name or "his"/"her" read as "he"/"she"; it
+    offers nobody when the noun is no saying ("Hale’s boat"), or a group's ("their chants")."""
+    from content.analysis.marks import find_marked_spans
+    from content.analysis.quotes import analysable_blocks
+    from content.analysis.sieves import Sieves
+
+    for body, expected in [
+        ("Council members argued over Ida Hale’s claim that the pier “was never safe.”", ("Ida Hale", "Ida Hale")),
+        ("Berg repeated his warning that the harbour would “flood within a decade.”", ("he", "his")),
+        ("By her own admission the budget was “a mess.”", ("she", "her")),
+        ("Hale’s boat was “a wreck,” the harbour master said.", None),
+        ("Their chants of “Open the pier!” went on for an hour.", None),
+    ]:
+        analysis = analyse(parse_plain_text(body, "/tmp/t.txt"))
+        text, blocks = analysis.read.text, analysable_blocks(analysis.read)
+        spans = find_marked_spans(text, blocks)
+        sieves = Sieves(analysis.read, blocks, analysis.sentences, analysis.cast, spans)
+        owned = sieves.owned_saying(spans[0], 0)
+        got = (owned.mention.text, text[owned.mention.start : owned.mention.end]) if owned else None
+        assert got == expected, body
+
+
 def test_a_long_apposition_between_a_speaker_and_the_verb() -> None:
     text, quotes = quotes_of(
         "“The harbour is safe,” Ida Brandt, 62, of Marrow Point, who has fished there for forty years, said on Monday."
