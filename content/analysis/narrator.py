@@ -24,6 +24,11 @@ NARRATOR = "the narrator"
 _VOCATIVE = kept_regex.compile(rf"(?:,\s+|\bO\s+|\bdear\s+|\bmy\s+)(?P<name>{NAME})(?=\s*[,!?.;—])")
 # Words of address that are not names: "Madame", "Sir", "Mamma".
 _NOT_A_NAME = frozenset("Madame Madam Sir Mamma Mama Papa Mother Father Mlle Mme Monsieur General Mr Mrs Miss".split())
+# The narrator naming themselves in the narration: "Call me Tomas.", "My name is Ida Wilk",
+# "I, Tomas, was one of them".
+_SELF_NAMED = kept_regex.compile(
+    rf"(?:\b[Cc]all me|\b[Mm]y name (?:is|was)|(?<![\w’'])I,)\s+(?P<name>{NAME})(?=\s*[,.;!—]|\s+and\b)"
+)
 # The narrator must speak this often before a name is guessed for them.
 _MIN_TURNS = 5
 _MIN_VOTES = 3
@@ -40,6 +45,9 @@ def name_the_narrator(text: str, choices: list[Choice], cast: Cast) -> str | Non
     ]
     if sum(said_i) < _MIN_TURNS:
         return None
+    named = _self_named(text, choices)
+    if named is not None:
+        return cast.resolve_name(named)
     votes: Counter[str] = Counter()
     for index, mine in enumerate(said_i):
         if not mine:
@@ -57,6 +65,19 @@ def name_the_narrator(text: str, choices: list[Choice], cast: Cast) -> str | Non
     (name, count), *rest = votes.most_common(2)
     runner_up = rest[0][1] if rest else 0
     return name if count >= _MIN_VOTES and count >= 1.5 * runner_up else None
+
+
+def _self_named(text: str, choices: list[Choice]) -> str | None:
+    """The first name the narration gives the narrator in their own words ("Call me Tomas"),
+    outside every quotation; None if it gives none."""
+    starts = [choice.span.start for choice in choices]
+    for match in _SELF_NAMED.finditer(text):
+        index = bisect_right(starts, match.start()) - 1
+        if index < 0 or match.start() >= choices[index].span.end:
+            name = match.group("name")
+            if name not in _NOT_A_NAME:
+                return name
+    return None
 
 
 def _named_in_narration(text: str, names: set[str], choices: list[Choice]) -> set[str]:

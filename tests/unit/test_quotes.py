@@ -1314,6 +1314,22 @@ def test_said_i_in_a_first_person_novel_is_the_narrator_however_punctuated() -> 
     ]
 
 
+@pytest.mark.parametrize(
+    "naming", ["Call me Tomas.", "My name is Tomas, and I keep the lamp.", "I, Tomas, kept the lamp."]
+)
+def test_a_narrator_who_names_himself_speaks_by_that_name(naming: str) -> None:
+    """ "Call me Tomas." in the narration names the "I" of the story, though the narration
+    writes the name more often than anyone calls him by it: his turns are Tomas's."""
+    narration = "\n\n".join(["I went down to the harbour and I looked at the boats. I was tired, and I slept."] * 5)
+    turns = "\n\n".join(f"“The tide is in at {n},” I said. “Where is the boat?”" for n in range(5))
+    body = f"Chapter 1\n\n{naming} {narration}\n\n“The lamp is out,” said the landlord.\n\n{turns}"
+    _text, quotes = quotes_of(body)
+    assert [q.speaker for q in quotes if q.speaker is not None][:3] == ["the landlord", "Tomas", "Tomas"]
+    # Inside a quotation it is someone else naming himself, not the narrator.
+    _text, quotes = quotes_of(f"Chapter 1\n\n{narration}\n\n“{naming}” said the landlord.\n\n{turns}")
+    assert "Tomas" not in {q.speaker for q in quotes}
+
+
 def test_a_word_that_only_opens_sentences_is_no_subject() -> None:
     """ "Nor does Tomas, in his song “Harbour at Dusk,” sing any better": no speaker "Nor"."""
     _text, quotes = quotes_of("Nor does Tomas, in his song “Harbour at Dusk,” sing any better.")
