@@ -17,9 +17,11 @@ from content.analysis.lexicon import (
     BOOK_LENGTH,
     CLAUSE_WORDS,
     DASHED_WORDS,
+    DESCRIBED_GENDER,
     DETERMINERS,
     FEMALE_NAMES,
     FEMALE_TITLES,
+    KIN_WORDS,
     MALE_NAMES,
     MALE_TITLES,
     NATIONALITIES,
@@ -55,6 +57,14 @@ from content.analysis.pause import Pause, pausing
 # few descriptions and many capitals, and the name pattern tried at each capital was slow.
 _DESCRIPTION = kept_regex.compile(r",\s+(?P<description>(?:the|a|an)\s+[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3}),")
 _NAME_BEFORE = kept_regex.compile(rf"(?={UPPER})(?P<name>{NAME})\Z")
+# The other way round: "His neighbour, Lena Marsh, …", "The company’s director, Ola Berg, …": a
+# description of someone, then their name set off by commas (not "the town, Gullwick," nor "For
+# the present, Tomas,": the noun is a person's).
+_DESCRIBED_BEFORE = kept_regex.compile(
+    r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Mm]y)|’s|'s)\s+(?:[\w\-’']+\s+){0,4}?"
+    r"(?P<noun>[a-z][a-z\-]+),\s+$"
+)
+_PERSON_NOUNS = SPEAKER_NOUNS | KIN_WORDS | DESCRIBED_GENDER.keys()
 _NAME_WHOLE = kept_regex.compile(NAME)
 _OPENS = kept_regex.compile(r"(?:[.!?][\"'”’]?\s+|\n\s*|[\"“‘]\s*)$")
 _CREDIT = kept_regex.compile(r"(?im)^[ \t]*(?:written[ \t]+)?by[ \t]+")
@@ -238,6 +248,15 @@ def title_gender(name: str) -> Gender | None:
     if words[0] in FEMALE_NAMES:
         return "f"
     return None
+
+
+def _described_before(text: str, start: int, end: int) -> bool:
+    """Whether the name at `start`–`end` is set off by commas after a description of a person:
+    "His neighbour, Lena Marsh, was more hopeful"."""
+    if text[end : end + 1] != "," or text[start - 2 : start] != ", ":
+        return False
+    found = _DESCRIBED_BEFORE.search(text, max(0, start - 80), start)
+    return found is not None and found.group("noun") in _PERSON_NOUNS
 
 
 def _count_within(spans: list[tuple[int, int]], start: int, stop: int) -> int:
@@ -591,7 +610,7 @@ class Cast:
                 if apposition.lower().startswith(("a ", "an ", "the ")):
                     # "Ruth Okafor, a retired teacher, said": the description is hers.
                     self.descriptions.setdefault(speaker, []).append(" ".join(apposition.split()))
-            if before is not None or described.match(text, end):
+            if before is not None or described.match(text, end) or _described_before(text, start, end):
                 confirmed.add(self.resolve_name(name))
             elif (
                 len(name.split()) >= 2

@@ -490,6 +490,19 @@ def test_a_possessive_before_a_noun_for_a_saying_is_proposed_as_its_speaker() ->
         assert got == expected, body
 
 
+def test_a_name_set_off_after_a_description_of_a_person_is_someone_who_may_speak() -> None:
+    """ "Her sister, Lena Marsh, was more hopeful. “…,” she said": Lena Marsh, a person by the
+    description before her name, not Ida Hale, the woman the article named before."""
+    text, quotes = quotes_of(
+        "“The pier must close,” said Ida Hale, the harbour master.\n\n"
+        "Her sister, Lena Marsh, was more hopeful. “Maybe the south quay will be better,” she said."
+    )
+    assert [(q.speaker, _mention(text, q)) for q in quotes] == [("Ida Hale", "Ida Hale"), ("Lena Marsh", "she")]
+    # Not a place set off the same way: "the town, Gullwick Bay," is nobody.
+    _text, quotes = quotes_of("She moved to the town, Gullwick Bay, last year. “It is quiet,” she said.")
+    assert quotes[0].speaker != "Gullwick Bay"
+
+
 def test_a_long_apposition_between_a_speaker_and_the_verb() -> None:
     text, quotes = quotes_of(
         "“The harbour is safe,” Ida Brandt, 62, of Marrow Point, who has fished there for forty years, said on Monday."
