@@ -47,8 +47,13 @@ NOUN_PHRASE = (
 PRONOUN = r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)\b"
 # A name, and the people it may qualify: "Hale", "Hale supporters", "Marrow Point residents".
 NAMED_GROUP = rf"{NAME}(?:\s+(?:{word_alternation(PEOPLE_WORDS - {'percent', 'people'})})\b)?"
+# A share of people, who say things as a body: "62 percent of passengers", "About 40% of them".
+SHARE = (
+    r"(?:(?:[Aa]bout|[Nn]early|[Aa]lmost|[Oo]nly|[Jj]ust|[Aa]t\s+least|[Mm]ore\s+than|[Ff]ewer\s+than|[Ll]ess\s+than)\s+)?"
+    r"\d[\d.,]*\s?(?:percent|per\s+cent|%)(?:\s+of\s+(?:[\w\-’']+\s+){0,6}?[\w\-’']+)?"
+)
 MENTION = (
-    rf"(?<![\w’'])(?:{POSSESSIVE_GROUP}|{NOUN_PHRASE}|{PRONOUN}|{NAMED_GROUP}"
+    rf"(?<![\w’'])(?:{POSSESSIVE_GROUP}|{NOUN_PHRASE}|{PRONOUN}|{NAMED_GROUP}|{SHARE}"
     r"|sources|officials|critics|experts|analysts)"
 )
 # An initial or a short abbreviation and its dot inside a phrase: "Gov. ", "Jr. ", "J. ", "Fla. ";

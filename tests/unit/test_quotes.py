@@ -503,6 +503,16 @@ def test_a_name_set_off_after_a_description_of_a_person_is_someone_who_may_speak
     assert quotes[0].speaker != "Gullwick Bay"
 
 
+def test_a_share_of_people_speaks_as_a_body() -> None:
+    """ "21 percent said “…”": the share is the source, not a person named before."""
+    text, quotes = quotes_of(
+        "“The fares are fair,” said Mara Quist, the operator’s chief.\n\n"
+        "Asked about the rise, 62 percent of passengers in a survey said they would “travel less,” "
+        "and 14 percent said “not at all.”"
+    )
+    assert [_mention(text, q) for q in quotes] == ["Mara Quist", "62 percent of passengers in a survey", "14 percent"]
+
+
 def test_a_long_apposition_between_a_speaker_and_the_verb() -> None:
     text, quotes = quotes_of(
         "“The harbour is safe,” Ida Brandt, 62, of Marrow Point, who has fished there for forty years, said on Monday."
