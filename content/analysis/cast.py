@@ -21,6 +21,7 @@ from content.analysis.lexicon import (
     DETERMINERS,
     FEMALE_NAMES,
     FEMALE_TITLES,
+    KIN_GENDER,
     KIN_WORDS,
     MALE_NAMES,
     MALE_TITLES,
@@ -271,6 +272,14 @@ def _count_within(spans: list[tuple[int, int]], start: int, stop: int) -> int:
 # Matched against the lower-cased text (a case-blind pattern is slower). The look-behind comes
 # after the first letter, not before it: re then skips to each "h" or "s" at once, and checks a
 # word character before it only there (a book's sweep: 24 → 11 ms).
+# A kin word beside a name: "his daughter Ida", "her brother, Tomas,", "Ida, his daughter,"
+# (not "your mother, Freddy,": a name called out in dialogue).
+_KIN_BESIDE = kept_regex.compile(
+    rf"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:elder|eldest|younger|youngest|little|only|dear)\s+)?"
+    rf"(?P<kin>{word_alternation(KIN_WORDS)})(?:,\s+|\s+)(?P<name>{NAME})\b(?!\s*’s|'s)"
+    rf"|(?P<before>{NAME}),\s+(?:[Hh]is|[Hh]er|[Tt]heir)\s+"
+    rf"(?:(?:elder|eldest|younger|youngest|little|only|dear)\s+)?(?P<kin2>{word_alternation(KIN_WORDS)}),"
+)
 _MALE_PRONOUNS = kept_regex.compile(r"h(?<!\wh)(?:e|is|im(?:self)?)\b")
 _FEMALE_PRONOUNS = kept_regex.compile(r"s(?<!\ws)he\b|h(?<!\wh)er(?:s|self)?\b")
 
@@ -669,6 +678,7 @@ class Cast:
         self._first_named: dict[str, int] = {}
         for offset, name in zip(self.positions, self.names, strict=True):
             self._first_named.setdefault(name, offset)
+        self._kin_genders(text, confirmed)
         self._vote_genders(text, text.lower() if lowered is None else lowered)
 
     def _places(self, runs: list[tuple[int, str]], resolution: dict[str, str], confirmed: set[str]) -> set[str]:
@@ -780,6 +790,18 @@ class Cast:
                     if target == full:
                         self.full[short] = styled
                 self.full[styled] = styled
+
+    def _kin_genders(self, text: str, confirmed: set[str]) -> None:
+        """A person's gender from the kin word beside their name: "his daughter Ida", "her
+        brother, Tomas," and "Ida, his daughter," (before the pronouns are counted)."""
+        for match in _KIN_BESIDE.finditer(text):
+            gender = KIN_GENDER.get((match.group("kin") or match.group("kin2")).lower())
+            name = match.group("name") or match.group("before")
+            if gender is None or title_gender(name):
+                continue
+            person = self.resolve_name(name)
+            if person in confirmed:
+                self.gender.setdefault(person, gender)
 
     def _vote_genders(self, text: str, lowered: str) -> None:
         """Guess each person's gender from the pronouns that follow their name.

@@ -219,14 +219,14 @@ RANK_TITLES = frozenset(
 )
 # Kin words name a person by gender too: "replied her brother".
 KIN_GENDER: dict[str, Gender] = {
-    **dict.fromkeys("husband father son brother uncle nephew papa grandfather".split(), "m"),
-    **dict.fromkeys("wife mother daughter sister aunt niece mamma mama grandmother".split(), "f"),
+    **dict.fromkeys("husband father son brother uncle nephew papa grandfather grandson".split(), "m"),
+    **dict.fromkeys("wife mother daughter sister aunt niece mamma mama grandmother granddaughter".split(), "f"),
 }
 # Titles that always begin a new person's name, never sit inside one ("Dora Mrs Arden" is two people).
 PERSONAL_TITLES = frozenset("mr mrs ms miss sir lady lord madam dame dr".split())
 KIN_WORDS = frozenset(
     """wife husband mother father sister brother daughter son aunt uncle cousin niece nephew mamma papa
-    mama grandmother grandfather""".split()
+    mama grandmother grandfather grandson granddaughter""".split()
 )
 # Descriptions that name a person by gender: "said the boy", "the old woman".
 DESCRIBED_GENDER: dict[str, Gender] = {

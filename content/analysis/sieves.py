@@ -22,6 +22,7 @@ from content.analysis.lexicon import (
     CLAUSE_OPENERS,
     DESCRIBED_GENDER,
     DETERMINERS,
+    KIN_GENDER,
     KIN_WORDS,
     NOT_INVERTED,
     OPENING_WORDS,
@@ -250,6 +251,16 @@ _SPEAKING_GROUP = kept_regex.compile(
     r"group|party|committee|council|union|association|organi[sz]ation|company|administration|government|"
     r"department|agency|court|judge|newspaper|paper|magazine|network|protesters?|voters?|residents?|people)\b"
 )
+_KIN_TITLES = {
+    "wife": "Mrs.",
+    "mother": "Mrs.",
+    "mamma": "Mrs.",
+    "mama": "Mrs.",
+    "grandmother": "Mrs.",
+    "sister": "Miss",
+    "daughter": "Miss",
+    "niece": "Miss",
+}
 _KIN = kept_regex.compile(rf"(his|her) ({word_alternation(KIN_WORDS)})")
 _OWNED_WORDS = kept_regex.compile(
     rf"(?P<who>{NAME})(?:’s|'s)\s+(?:\w+\s+)?(?:answer|reply|voice|words|question|response|remark|exclamation)\b"
@@ -1072,11 +1083,10 @@ class Sieves:
                 owner = self.people.before(mention.start, "he" if kin.group(1) == "his" else "she")
                 if owner is not None:
                     relation = kin.group(2)
-                    title = {"wife": "Mrs.", "mother": "Mrs.", "sister": "Miss", "daughter": "Miss"}.get(
-                        relation, "Mr."
-                    )
+                    # "his grandmother" is a Mrs., "his son" a Mr.; an aunt or a cousin may be either.
+                    title = _KIN_TITLES.get(relation, "Mr." if KIN_GENDER.get(relation) == "m" else None)
                     named = f"{title} {owner.split()[-1]}"
-                    if self._in_text(named):
+                    if title is not None and self._in_text(named):
                         return named
         if mention.kind == "person":
             name = " ".join(mention.text.strip(" -—–,;:").split())

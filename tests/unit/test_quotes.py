@@ -1353,6 +1353,26 @@ def test_a_narrator_who_names_himself_speaks_by_that_name(naming: str) -> None:
     assert "Tomas" not in {q.speaker for q in quotes}
 
 
+def test_a_kin_word_tells_gender_and_title() -> None:
+    """ "his daughter Ida" makes Ida a woman, so "he said" is not hers; "said his grandmother"
+    is a Mrs. of the family, never its Mr."""
+    text, quotes = quotes_of(
+        "Mr. Tomas Wilk came up the hill with his daughter Ida.\n\n"
+        "‘You are late,’ said Mrs. Holm, the keeper’s widow.\n\n"
+        "‘The road was bad,’ said Ida.\n\n"
+        "Mrs. Holm turned to Wilk. ‘Have you brought the glass?’\n\n"
+        "‘I have brought what I could find,’ he said.\n\n"
+        "Mr. Wilk sat down by the lamp. ‘Where is the oil?’ said Mr. Wilk.\n\n"
+        "‘In the shed,’ said his grandmother."
+    )
+    speakers = {text[q.start : q.end]: q.speaker for q in quotes}
+    assert speakers["‘I have brought what I could find,’"] == "Tomas Wilk"
+    assert speakers["‘In the shed,’"] not in ("Mr. Wilk", "Tomas Wilk")
+    for body in ("Tomas Wilk came with his daughter Ida.", "Ida, his daughter, came with Tomas Wilk."):
+        cast = analyse(parse_plain_text(body + " ‘We are late,’ said Ida.", "/tmp/t.txt")).cast
+        assert cast.gender_of("Ida") == "f", body
+
+
 def test_a_word_that_only_opens_sentences_is_no_subject() -> None:
     """ "Nor does Tomas, in his song “Harbour at Dusk,” sing any better": no speaker "Nor"."""
     _text, quotes = quotes_of("Nor does Tomas, in his song “Harbour at Dusk,” sing any better.")
