@@ -261,6 +261,15 @@ _KIN_TITLES = {
     "daughter": "Miss",
     "niece": "Miss",
 }
+# A sentence whose subject brings in someone without naming them, and who speaks or is told of:
+# "One café owner, who asked not to be named, said", "A harbour official told the Gazette" (not
+# "The senator said": a definite description is mostly someone named before).
+_DESCRIBED_SPEAKER = kept_regex.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=\n))[ \t]*"
+    r"(?P<who>(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:(?!(?:to|that|and|of|in|on|for|with|by|at)\s)[\w\-’']+\s+){0,3}?"
+    r"[a-z][\w\-]*)"
+    rf"(?:,\s+who\b|\s+(?:(?:{AUXILIARY})\s+)?(?:{REPORTING_VERB})\b)"
+)
 _KIN = kept_regex.compile(rf"(his|her) ({word_alternation(KIN_WORDS)})")
 _OWNED_WORDS = kept_regex.compile(
     rf"(?P<who>{NAME})(?:’s|'s)\s+(?:\w+\s+)?(?:answer|reply|voice|words|question|response|remark|exclamation)\b"
@@ -1018,6 +1027,22 @@ class Sieves:
             return None
         return Candidate(mention.moved(previous.start), "introduced")
 
+    def _described_speaker(self, start: int, end: int, wanted: str) -> str | None:
+        """The last person a paragraph describes without naming as the subject of a verb of
+        saying or of a "who" clause, between `start` and `end`: "One café owner, who asked not
+        to be named, said …" is the "she" of the paragraph's quotation, not the last woman named
+        before it. None if the description's noun is of the other gender ("the old man")."""
+        found = None
+        for match in _DESCRIBED_SPEAKER.finditer(self.text, start, end):
+            if not self.in_quotation(match.start()):
+                found = match
+        if found is None:
+            return None
+        who = " ".join(found.group("who").split())
+        head = who.split()[-1].lower()
+        gender = KIN_GENDER.get(head) or DESCRIBED_GENDER.get(head)
+        return who if gender in (None, wanted) else None
+
     def _in_text(self, phrase: str) -> bool:
         """Whether the text has `phrase` anywhere: each phrase is looked for once, so a book
         with hundreds of "his wife" speakers is not searched end to end for each."""
@@ -1057,6 +1082,10 @@ class Sieves:
             )
             if named_here is not None and previous_turn is None:
                 return named_here  # "Sir William only smiled. “…,” he continued"
+            if named_here is None:
+                unnamed = self._described_speaker(paragraph.start, mention.start, wanted)
+                if unnamed is not None:
+                    return unnamed  # "One café owner, who asked not to be named, said …. “…,” she said"
             if previous_turn is None:
                 # Not a dialogue: the person the narrative named last ("When Mrs. Arden was
                 # told of this, she …" then “…,” she cried), not whoever spoke last.

@@ -503,6 +503,25 @@ def test_a_name_set_off_after_a_description_of_a_person_is_someone_who_may_speak
     assert quotes[0].speaker != "Gullwick Bay"
 
 
+def test_a_pronoun_after_someone_brought_in_unnamed_is_theirs() -> None:
+    """ "One café owner, who asked not to be named, said …. “…,” she said": the café owner,
+    not the last woman the article named; "The senator said" is left to the names before."""
+    text, quotes = quotes_of(
+        "“The divers go back on Monday,” said Ida Hale, the harbour chief.\n\n"
+        "One café owner, who asked not to be named, said trade had fallen by half. "
+        "“Some days nobody comes at all,” she said."
+    )
+    assert [(q.speaker, _mention(text, q)) for q in quotes] == [
+        ("Ida Hale", "Ida Hale"),
+        ("One café owner", "she"),
+    ]
+    text, quotes = quotes_of(
+        "“The divers go back on Monday,” said Ida Hale, the harbour chief.\n\n"
+        "The harbour chief told reporters the work would be slow. “We will know more then,” she said."
+    )
+    assert quotes[1].speaker == "Ida Hale"
+
+
 def test_a_share_of_people_speaks_as_a_body() -> None:
     """ "21 percent said “…”": the share is the source, not a person named before."""
     text, quotes = quotes_of(
