@@ -512,11 +512,15 @@ def find_claims(
         body = text[sentence.start : sentence.end]
         # What the sentence says outside its quotation marks.
         quoted: list[tuple[int, int]] = []
+        said_by: Quote | None = None
+        """A quotation of the sentence whose attribution is in the sentence too."""
         index = bisect_right(quote_ends, sentence.start)
         while index < len(quotes) and quotes[index].start < sentence.end:
             quote = quotes[index]
             left, right = max(quote.start, sentence.start), min(quote.end, sentence.end)
             quoted.append((left - sentence.start, right - sentence.start))
+            if said_by is None and quote.speaker and sentence.start <= (quote.speaker_start or -1) < sentence.end:
+                said_by = quote
             index += 1
         plain = _blanked(body, quoted)
         if not plain.strip(" .,;:!?—–-\"'“”"):
@@ -572,6 +576,21 @@ def find_claims(
             elif kind_of_source == "group":
                 speaker = who
             claims.append(Claim(sentence.start, sentence.end, kind, tuple(cues), speaker, s_start, s_end, checkable))
+        elif said_by is not None and said_by.speaker_start is not None and said_by.speaker_end is not None:
+            # "“This is robbery,” shouted one man at the back": the quotation's speaker, where the
+            # cue's own search found none beside it.
+            claims.append(
+                Claim(
+                    sentence.start,
+                    sentence.end,
+                    kind,
+                    tuple(cues),
+                    said_by.speaker,
+                    said_by.speaker_start,
+                    said_by.speaker_end,
+                    checkable,
+                )
+            )
         else:
             claims.append(Claim(sentence.start, sentence.end, kind, tuple(cues), checkable=checkable))
     return claims

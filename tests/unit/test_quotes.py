@@ -287,6 +287,20 @@ def test_claim_sources_named_after_according_to() -> None:
     ]
 
 
+def test_a_claim_whose_cue_finds_no_source_takes_its_quotations_speaker() -> None:
+    """ "“This is robbery,” shouted one man at the back": the claim's source is the man the
+    quotation's attribution names, as the quotes show it, not nobody."""
+    doc = parse_plain_text(
+        "Headline Here\n\nPassengers were unconvinced. “This is robbery,” shouted one man at the back of the hall.\n\n"
+        "“We will look at every option,” said a council official who asked not to be named.",
+        "/tmp/t.txt",
+    )
+    assert [(c.kind, c.source) for c in analyse(doc).claims] == [
+        ("attributed", "one man"),
+        ("attributed", "a council official"),
+    ]
+
+
 def test_a_long_source_after_according_to_still_makes_the_claim() -> None:
     doc = parse_plain_text(
         "Headline Here\n\nThe ferry is losing riders by more than nine points, according to the harbour "
