@@ -288,9 +288,6 @@ def _count_within(spans: list[tuple[int, int]], start: int, stop: int) -> int:
     return last - first
 
 
-# Matched against the lower-cased text (a case-blind pattern is slower). The look-behind comes
-# after the first letter, not before it: re then skips to each "h" or "s" at once, and checks a
-# word character before it only there (a book's sweep: 24 → 11 ms).
 # A kin word beside a name: "his daughter Ida", "her brother, Tomas,", "Ida, his daughter,"
 # (not "your mother, Freddy,": a name called out in dialogue). Looked for beside each run of
 # capitals the cast reads anyway: a search of a whole book costs a tenth of a second a pattern.
@@ -300,6 +297,9 @@ _KIN_WORD = (
 )
 _KIN_BEFORE = kept_regex.compile(rf"{_KIN_WORD}(?:,\s+|\s+)$")
 _KIN_AFTER = kept_regex.compile(rf",\s+{_KIN_WORD},")
+# Matched against the lower-cased text (a case-blind pattern is slower). The look-behind comes
+# after the first letter, not before it: re then skips to each "h" or "s" at once, and checks a
+# word character before it only there (a book's sweep: 24 → 11 ms).
 _MALE_PRONOUNS = kept_regex.compile(r"h(?<!\wh)(?:e|is|im(?:self)?)\b")
 _FEMALE_PRONOUNS = kept_regex.compile(r"s(?<!\ws)he\b|h(?<!\wh)er(?:s|self)?\b")
 
@@ -641,11 +641,11 @@ class Cast:
                 if apposition.lower().startswith(("a ", "an ", "the ")):
                     # "Ruth Okafor, a retired teacher, said": the description is hers.
                     self.descriptions.setdefault(speaker, []).append(" ".join(apposition.split()))
-            if before is not None or described.match(text, end) or _described_before(text, start, end):
-                confirmed.add(self.resolve_name(name))
             kin = _kin_beside(text, start, end)
             if kin is not None:
                 kin_of.append((kin, name))
+            if before is not None or described.match(text, end) or _described_before(text, start, end):
+                confirmed.add(self.resolve_name(name))
             elif (
                 len(name.split()) >= 2
                 and acts.match(text, end)

@@ -519,7 +519,8 @@ def find_claims(
             quote = quotes[index]
             left, right = max(quote.start, sentence.start), min(quote.end, sentence.end)
             quoted.append((left - sentence.start, right - sentence.start))
-            if said_by is None and quote.speaker and sentence.start <= (quote.speaker_start or -1) < sentence.end:
+            at = quote.speaker_start
+            if said_by is None and quote.speaker and at is not None and sentence.start <= at < sentence.end:
                 said_by = quote
             index += 1
         plain = _blanked(body, quoted)
