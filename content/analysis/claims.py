@@ -577,7 +577,7 @@ def find_claims(
             elif kind_of_source == "group":
                 speaker = who
             claims.append(Claim(sentence.start, sentence.end, kind, tuple(cues), speaker, s_start, s_end, checkable))
-        elif said_by is not None and said_by.speaker_start is not None and said_by.speaker_end is not None:
+        elif said_by is not None:
             # "“This is robbery,” shouted one man at the back": the quotation's speaker, where the
             # cue's own search found none beside it.
             claims.append(
