@@ -58,6 +58,8 @@ class DialogueTracker:
     spoken_to: tuple[int, Mention] | None = None
     """The person the last speech called by name (“Sit down, Mr. Hale.”) and where that
     quotation's paragraph ends: in the next paragraph, they are likely to answer."""
+    last_closed: bool = True
+    """Whether the last quotation's closing mark is written."""
 
     def in_dialogue(self, block: Block, bare: bool) -> bool:
         return bool(self.turns) and self.turns[-1][0] != block.start and bare
@@ -72,7 +74,9 @@ class DialogueTracker:
         if block_of(self.last.start).start == block.start:
             return inherit(self.last, "continued", unresolved=True)
         if block.start - block_of(self.last.end - 1).end <= ADJACENT:
-            return inherit(self.last, "continued_next")  # in the next paragraph: weaker
+            # In the next paragraph: weaker, and weaker still after a closing mark (a speech
+            # that runs on over paragraphs leaves each but its last open).
+            return inherit(self.last, "continued_next" if not self.last_closed else "continued_closed")
         return None
 
     def answer(self, quotes: list[Quote]) -> Candidate | None:
@@ -122,9 +126,10 @@ class DialogueTracker:
         self.recent.append(speaker)
         del self.recent[:-6]
 
-    def record(self, quote: Quote, block: Block, spoken_to: Mention | None = None) -> None:
+    def record(self, quote: Quote, block: Block, spoken_to: Mention | None = None, closed: bool = True) -> None:
         """A speech quotation was attributed (or not): extend the exchange. `spoken_to` is
-        whom it calls by name, if anyone."""
+        whom it calls by name, if anyone; `closed`, whether its closing mark is written."""
+        self.last_closed = closed
         if spoken_to is not None:
             self.spoken_to = (block.end, spoken_to)
         elif self.spoken_to is not None and self.spoken_to[0] != block.end:

@@ -157,6 +157,7 @@ def find_quotes(
         if callee:
             options = [o for o in options if o.speaker not in callee]
         inside, around = named_inside(sieves, span), sieves.named_around(block)
+        narrated = _narrated(sieves, dialogue, block)
         explicit_flags = [_explicit(option) for option in options]
         explicit_count = sum(explicit_flags)
         according = [_according(option) for option in options]
@@ -180,6 +181,7 @@ def find_quotes(
                     same_description=option.speaker is not None
                     and described_as.get(_description(option)) == option.speaker,
                     named_before=option.named_before,
+                    narrated=narrated.get(option.speaker) if option.speaker is not None else None,
                 )
             )
             for option, explicit, by_according in zip(options, explicit_flags, according, strict=True)
@@ -214,7 +216,7 @@ def find_quotes(
             quote = Quote(span.start, span.end, "term")
         quotes.append(quote)
         if quote.kind == "speech":
-            dialogue.record(quote, block, next((m for m in called_out if m.text != quote.speaker), None))
+            dialogue.record(quote, block, next((m for m in called_out if m.text != quote.speaker), None), span.closed)
             paragraph = bisect_right(sieves.block_starts, block.start) - 1
             if not turns or turns[-1].paragraph != paragraph:
                 turns.append(Turn(paragraph, quote.speaker, described.get(len(quotes) - 1)))
@@ -248,7 +250,9 @@ def relink(quotes: list[Quote], described: dict[int, str], unresolved: set[str],
     return relinked
 
 
-_INHERITED = frozenset({"continued", "continued_next", "answer", "alternating", "recent", "addressed"})
+_INHERITED = frozenset(
+    {"continued", "continued_next", "continued_closed", "answer", "alternating", "recent", "addressed"}
+)
 # Before a name the speaker calls out to: a comma, the opening mark, or "Oh", "dear", "yes", "no", "well".
 _BEFORE_VOCATIVE = kept_regex.compile(r"(?:[,“\"‘'—(]|\b(?:[Oo]h?|[Dd]ear|[Mm]y dear|[Yy]es|[Nn]o|[Ww]ell))\s*$")
 _AFTER_VOCATIVE = frozenset(",.!?;—")
@@ -495,6 +499,24 @@ def _gender_wanted(text: str, kind: str) -> str | None:
     if kind == "group" and len(words) == 2 and words[0] in ("his", "her", "their", "my"):
         return KIN_GENDER.get(words[-1])  # "replied her brother"
     return None
+
+
+_NARRATION_REACH = 2000
+"""How far back the last quotation may be for the narration since it to be a turn of the exchange."""
+
+
+def _narrated(sieves: Sieves, dialogue: DialogueTracker, block: Block) -> dict[str, int]:
+    """The people named in the paragraphs between the last quotation's and this one's, outside
+    quotation marks, the last named 0: "“Nor me.” / Freddy nodded. / “What do you mean?”"."""
+    last = dialogue.last
+    if last is None:
+        return {}
+    start = sieves.block_of(last.end - 1).end
+    if start >= block.start or block.start - start > _NARRATION_REACH:
+        return {}
+    named = sieves.people.named_between(start, block.start)
+    names = [name for offset, name in named if not sieves.in_quotation(offset)]
+    return {name: order for order, name in enumerate(dict.fromkeys(reversed(names)))}
 
 
 def named_inside(sieves: Sieves, span: MarkedSpan) -> set[str]:

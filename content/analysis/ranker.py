@@ -77,6 +77,9 @@ class Evidence(NamedTuple):
     """For a pronoun or description: this person's place among those of its gender named last
     before it (0 the nearest); None if not among them. After "Berg met Wilk", a novel's "he
     said" the turns alone leave open: the training novels weigh the nearer man, Wilk, higher."""
+    narrated: int | None = None
+    """Named in the narration between the last quotation and this one's paragraph (0 the
+    last named there, 1 one before): "“…?” / Holm nodded. / “…”" — a turn without words."""
 
 
 @lru_cache(maxsize=4096)
@@ -192,11 +195,18 @@ def features(e: Evidence) -> Features:
         f["same_description"] = 1.0
     if e.named_before is not None:
         f[_NAMED_BEFORE[min(e.named_before, 2)]] = 1.0
+    if e.narrated is not None:
+        narrated = min(e.narrated, 1)
+        f[_NARRATED[narrated]] = 1.0
+        if e.bare_turn:
+            f[_BARE_NARRATED[narrated]] = 1.0
     return f
 
 
 _RECENT = tuple(f"recent={n}" for n in range(4))
 _NAMED_BEFORE = tuple(f"named_before={n}" for n in range(3))
+_NARRATED = ("narrated=0", "narrated=1")
+_BARE_NARRATED = ("bare&narrated=0", "bare&narrated=1")
 _BARE_RECENT = tuple(f"bare&recent={n}" for n in range(4))
 _CONTINUING_RECENT = tuple(f"continuing&recent={n}" for n in range(4))
 _PRONOUN_RECENT = tuple(f"pronoun&recent={n}" for n in range(4))

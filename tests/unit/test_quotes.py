@@ -1635,3 +1635,21 @@ def test_a_turn_is_a_paragraph_of_the_quotation_alone(paragraph: str, bare: bool
     span = MarkedSpan(start, text.index("”") + 1, 1, True)
     block = Block(len("Before.\n\n"), len("Before.\n\n") + len(paragraph))
     assert bare_turn(text, span, block) is bare
+
+
+def test_a_person_named_in_the_narration_between_turns_takes_the_next_one() -> None:
+    """A paragraph of narration between two turns ("Tomas took his boots off the bench") is
+    that person's move in the exchange: the bare turn after it is theirs, and the alternation
+    goes on from there, not from the turns before the narration."""
+    _text, quotes = quotes_of(
+        "The waiting room smelled of wet wool. Ida Hale stood by the stove; Tomas Wilk sat with his "
+        "boots on the bench.\n\n"
+        "“Is the ferry late?” asked Ida.\n\n“An hour,” said Tomas.\n\n“Who told you that?”\n\n"
+        "“The harbour master, at six.”\n\n“And you believed him?”\n\n“I always do.”\n\n"
+        "Ida frowned at the board above the ticket window and buttoned her coat.\n\n"
+        "“Then we wait. I have waited longer for worse boats.”\n\n“So have I.”\n\n"
+        "Tomas took his boots off the bench and looked at the door.\n\n"
+        "“Someone is coming.”\n\n“At this hour?”"
+    )
+    speakers = [q.speaker for q in quotes if q.depth == 1]
+    assert speakers == ["Ida Hale", "Tomas Wilk"] * 4 + ["Tomas Wilk", "Ida Hale"]
