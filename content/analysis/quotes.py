@@ -113,9 +113,8 @@ def find_quotes(
     """The first speech of each paragraph."""
     for index, span in enumerate(pausing(outer, pause)):
         block = sieves.block_of(span.start)
-        next_start = outer[index + 1].start if index + 1 < len(outer) else len(text)
-        previous_end = outer[index - 1].end if index else 0
         sentence = sieves.sentence_of(span.start)
+        next_start = _ceiling(text, outer, index, sentence.end, fiction)
         inner = text[span.start : span.end].strip("\"'“”‘’«»„ ")
         if _looks_like_title(inner) and _TITLE_BEFORE.search(text, max(0, span.start - 40), span.start):
             # “Harbour Hour”, ''The Night Watch'': a programme's or a book's name, not anyone's words.
@@ -124,7 +123,7 @@ def find_quotes(
         site = Site(
             span,
             block,
-            max(block.start, previous_end, sentence.start),
+            max(block.start, _floor(text, outer, index, sentence.start, fiction), sentence.start),
             min(next_start, sieves.block_of(span.end - 1).end),
             sentence,
         )
@@ -501,6 +500,40 @@ def _gender_wanted(text: str, kind: str) -> str | None:
     return None
 
 
+_TERMS_PASSED = 3
+"""How many titles in a row the words around a quotation may run past."""
+
+
+def _floor(text: str, outer: list[MarkedSpan], index: int, sentence_start: int, fiction: bool) -> int:
+    """Where the text before quotation `index` that may attribute it starts: after the
+    quotation before it, unless that is a title in the same sentence, which an article's
+    words may run past: "Ola Berg, the author of “Tides of Gullwick,” a history of the bay,
+    said the pier was “…”" is Ola Berg's. (In a novel, words in Title Case are a line of
+    dialogue: "“Good Night,” said Ida.")"""
+    for earlier in range(index - 1, max(-1, index - 1 - _TERMS_PASSED), -1):
+        before = outer[earlier]
+        if fiction or before.start < sentence_start or not _is_term(text, before):
+            return before.end
+    return outer[index - 1 - _TERMS_PASSED].end if index > _TERMS_PASSED else 0
+
+
+def _is_term(text: str, span: MarkedSpan) -> bool:
+    """A title in quotation marks ("“Tides of Gullwick,”"), not a fragment of what someone
+    said ("… said they would “travel less,” and 14 percent said …")."""
+    return _looks_like_title(text[span.start : span.end].strip("\"'“”‘’«»„ "))
+
+
+def _ceiling(text: str, outer: list[MarkedSpan], index: int, sentence_end: int, fiction: bool) -> int:
+    """Where the text after quotation `index` that may attribute it ends: at the next
+    quotation, unless (in an article) that is a title in the same sentence: "“…,” Ola
+    Berg, the author of “Tides of Gullwick,” said." """
+    for later in range(index + 1, min(len(outer), index + 1 + _TERMS_PASSED)):
+        after = outer[later]
+        if fiction or after.start >= sentence_end or not _is_term(text, after):
+            return after.start
+    return outer[index + 1 + _TERMS_PASSED].start if index + 1 + _TERMS_PASSED < len(outer) else len(text)
+
+
 _NARRATION_REACH = 2000
 """How far back the last quotation may be for the narration since it to be a turn of the exchange."""
 
@@ -523,15 +556,19 @@ def named_inside(sieves: Sieves, span: MarkedSpan) -> set[str]:
     return {name for _, name in sieves.people.named_between(span.start, span.end)}
 
 
-# What comes before a work's title: "the Gazette’s “Harbour Hour”", "her 2002 book, ''Keep …''".
+# What comes before a work's title: "the Gazette’s “Harbour Hour”", "her 2002 book, ''Keep …''",
+# "the author of “Tides of Gullwick,”".
 _TITLE_BEFORE = kept_regex.compile(
     r"(?:\w(?:’s|'s)|\b(?:book|program|programme|show|series|column|film|documentary|song|album|titled|entitled"
-    r"|headlined|episode of|podcast|play|novel|report|memoir|essay|op-ed|editorial|commentary)),?\s*$"
+    r"|headlined|episode of|podcast|play|novel|report|memoir|essay|op-ed|editorial|commentary"
+    r"|(?:author|co-author|writer|director|producer|creator|host|star) of(?: the)?)),?\s*$"
 )
 
 
 def _looks_like_title(inner: str) -> bool:
-    """Title Case, short, without sentence punctuation: a show, a book, a slogan's name."""
+    """Title Case, short, without sentence punctuation: a show, a book, a slogan's name. (A
+    comma set inside the closing mark is the sentence's: "the author of “Tides of Gullwick,” a …")"""
+    inner = inner.removesuffix(",")
     return inner[-1:] not in ".?!,;:" and inner[:1].isupper() and looks_like_a_title(inner)
 
 

@@ -1653,3 +1653,23 @@ def test_a_person_named_in_the_narration_between_turns_takes_the_next_one() -> N
     )
     speakers = [q.speaker for q in quotes if q.depth == 1]
     assert speakers == ["Ida Hale", "Tomas Wilk"] * 4 + ["Tomas Wilk", "Ida Hale"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "“We have rebuilt it four times since 1900,” Ola Berg, the author of “Tides of Gullwick,” a history "
+        "of the bay, said after the vote.",
+        "Ola Berg, the author of “Tides of Gullwick,” a history of the bay, said the pier had been “rebuilt "
+        "four times since 1900.”",
+    ],
+)
+def test_an_apposition_may_name_a_title_in_quotation_marks(body: str) -> None:
+    """A title inside the speaker's apposition neither hides the speaker from the quotation
+    (before it or after it) nor is anyone's words."""
+    text, quotes = quotes_of("The council met on Tuesday.\n\n" + body)
+    title = next(q for q in quotes if text[q.start : q.end] == "“Tides of Gullwick,”")
+    (words,) = [q for q in quotes if "1900" in text[q.start : q.end]]
+    assert (title.kind, title.speaker) == ("term", None)
+    assert words.speaker == "Ola Berg"
+    assert text[words.speaker_start : words.speaker_end] == "Ola Berg"
