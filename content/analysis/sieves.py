@@ -178,7 +178,7 @@ _VERB_FIRST = kept_regex.compile(r"\s*[a-z]+(?:ed|ing)\b")
 # A relative clause closed by a comma and the main clause's reporting verb: "…, said".
 _CLOSED_BEFORE_A_VERB = kept_regex.compile(rf"[^“”\"]*?,\s+{_BETWEEN}(?:{REPORTING_VERB})\b")
 # "…, with Brennan tweeting that “…”": a participle's own subject, right before it.
-_ING_SUBJECT = kept_regex.compile(rf"\bwith\s+(?P<who>{NAME}|{NOUN_PHRASE})\s+$")
+_ING_SUBJECT = kept_regex.compile(rf"\bwith\s+(?P<who>{NAME}|{NOUN_PHRASE})\s+(?:[a-z]+ly\s+)?$")
 _NAME_THEN_DESCRIPTION = kept_regex.compile(rf"\s*(?P<who>{NAME}),\s+(?:an?|the)\s")
 # The subject that opens a sentence, past up to two opening phrases ("Then, …", "In May, …"), each
 # up to 120 characters ("When the last of the boats had come round the point and into the harbour, …").

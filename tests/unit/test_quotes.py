@@ -621,12 +621,19 @@ def test_no_break_spaces_between_sentences_read_as_spaces() -> None:
     ]
 
 
-def test_a_participle_with_its_own_subject_is_that_subject_s_words() -> None:
-    text, quotes = quotes_of(
-        "Board members were quick to respond, with Mara Quill tweeting that the vote was a “disaster for the town.”"
-    )
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Board members were quick to respond, with Mara Quill tweeting that the vote was a “disaster for the town.”",
+        # An adverb between the subject and its participle; the same name earlier is not the mention.
+        "Mara Quill and Ola Berg were quick to respond, with Mara Quill recently promising to “tear the pier down.”",
+    ],
+)
+def test_a_participle_with_its_own_subject_is_that_subject_s_words(body: str) -> None:
+    text, quotes = quotes_of(body)
     (quote,) = quotes
     assert (quote.speaker, text[quote.speaker_start : quote.speaker_end]) == ("Mara Quill", "Mara Quill")
+    assert text[quote.speaker_end : quote.speaker_end + 10] in (" tweeting ", " recently ")
 
 
 def test_a_thing_called_by_a_name_is_not_speech_but_a_person_calling_it_so_is() -> None:
