@@ -1680,3 +1680,29 @@ def test_an_apposition_may_name_a_title_in_quotation_marks(body: str) -> None:
     assert (title.kind, title.speaker) == ("term", None)
     assert words.speaker == "Ola Berg"
     assert text[words.speaker_start : words.speaker_end] == "Ola Berg"
+
+
+def test_a_short_story_is_read_as_fiction_and_its_turns_alternate() -> None:
+    """Three short turns that are a quotation and nothing else make a story a story, even when
+    they are not in a row: "‘Then you will be happy here.’" answers Mrs. Holm (the news rule,
+    that a quotation after a quotation goes on with the same speaker, would give it to her), and
+    "Mrs. Holm put down her cup. ‘…’" is hers."""
+    doc = parse_plain_text(
+        "CHAPTER I\n\n"
+        "Mrs. Holm had not been in the harbour town a week before she called on the Marsh sisters.\n\n"
+        "‘You will find us very dull,’ said Lena Marsh, pouring the tea. ‘Nothing happens in Gullwick but "
+        "the tide.’\n\n"
+        "‘I like the tide,’ said Mrs. Holm.\n\n‘Then you will be happy here.’\n\n‘Is Mr. Berg still at the light?’\n\n"
+        "‘He is,’ said Ida, the younger sister, who had been silent until then. ‘He will be there until they "
+        "carry him down the steps.’\n\n"
+        "Lena laughed. ‘Ida is unkind. Mr. Berg is the best keeper the light has had.’\n\n"
+        "‘I did not say he was not.’\n\n"
+        "Mrs. Holm put down her cup. ‘I should like to meet him.’\n\n"
+        "‘You shall,’ said Lena. ‘We walk up on Sundays.’",
+        "/tmp/story.txt",
+    )
+    analysis = analyse(doc)
+    assert analysis.fiction
+    speakers = [(q.speaker or "").split()[-1] for q in analysis.quotes if q.depth == 1]
+    lena, ida, holm = "Marsh", "Ida", "Holm"
+    assert speakers == [lena, lena, holm, lena, holm, ida, ida, lena, ida, holm, lena, lena]
