@@ -72,8 +72,8 @@ WORD_RUN = rf"(?:{TITLE_DOT}|{ABBREVIATION_DOT}|\n(?!\s*\n)|[^.;:!?,“”\"\n])
 PARENTHESIS = r"(?:\s*\([^()]{1,40}\),?)?"
 # One apposition, or a run of them: "Ida Brandt, 62, of Marrow Point, who was polled, said";
 # or one set off by dashes: "Ida Brandt — a teacher from Marrow Point — said".
-# A piece of an apposition may hold a short quoted title: "Ola Berg, the author of “Tides of
-# Gullwick,” a history of the bay, said".
+# A piece of an apposition may hold a short quotation, a title mostly: "Ola Berg, the author of
+# “Tides of Gullwick,” a history of the bay, said".
 _APPOSED = r"(?:[^,“”\"]|“[^“”\"\n]{1,60}”|\"[^“”\"\n]{1,60}\")"
 APPOSITION = (
     rf"(?:,\s*(?P<apposition>{_APPOSED}{{1,200}}),(?:{_APPOSED}{{1,200}},){{0,3}}"

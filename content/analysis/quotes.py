@@ -510,11 +510,12 @@ def _floor(text: str, outer: list[MarkedSpan], index: int, sentence_start: int, 
     words may run past: "Ola Berg, the author of “Tides of Gullwick,” a history of the bay,
     said the pier was “…”" is Ola Berg's. (In a novel, words in Title Case are a line of
     dialogue: "“Good Night,” said Ida.")"""
-    for earlier in range(index - 1, max(-1, index - 1 - _TERMS_PASSED), -1):
+    passed = 0 if fiction else _TERMS_PASSED
+    for earlier in range(index - 1, max(-1, index - 1 - passed), -1):
         before = outer[earlier]
-        if fiction or before.start < sentence_start or not _is_term(text, before):
+        if before.start < sentence_start or not _is_term(text, before):
             return before.end
-    return outer[index - 1 - _TERMS_PASSED].end if index > _TERMS_PASSED else 0
+    return outer[index - 1 - passed].end if index > passed else 0
 
 
 def _is_term(text: str, span: MarkedSpan) -> bool:
@@ -527,11 +528,12 @@ def _ceiling(text: str, outer: list[MarkedSpan], index: int, sentence_end: int, 
     """Where the text after quotation `index` that may attribute it ends: at the next
     quotation, unless (in an article) that is a title in the same sentence: "“…,” Ola
     Berg, the author of “Tides of Gullwick,” said." """
-    for later in range(index + 1, min(len(outer), index + 1 + _TERMS_PASSED)):
+    passed = 0 if fiction else _TERMS_PASSED
+    for later in range(index + 1, min(len(outer), index + 1 + passed)):
         after = outer[later]
-        if fiction or after.start >= sentence_end or not _is_term(text, after):
+        if after.start >= sentence_end or not _is_term(text, after):
             return after.start
-    return outer[index + 1 + _TERMS_PASSED].start if index + 1 + _TERMS_PASSED < len(outer) else len(text)
+    return outer[index + 1 + passed].start if index + 1 + passed < len(outer) else len(text)
 
 
 _NARRATION_REACH = 2000
