@@ -70,6 +70,14 @@ class CueModel:
         forms = frozenset(form for form in cue_forms(self.words) if form.isascii() and form.isalpha())
         return kept_regex.compile(rf"(?<!\w)(?:{word_alternation(forms)})\b")
 
+    @cached_property
+    def lower_pattern(self) -> re.Pattern[str]:
+        """The same words in lower case, to sweep the lower-cased text with: half the forms,
+        and a book's sweep 0.14 s → 0.10 s. It finds every place `pattern` does (and "SAID" in
+        a headline, which `pattern` then turns down)."""
+        forms = frozenset(form.lower() for form in cue_forms(self.words) if form.isascii() and form.isalpha())
+        return kept_regex.compile(rf"(?<!\w)(?:{word_alternation(forms)})\b")
+
     def score(self, f: dict[str, float]) -> float:
         return linear_score(self.weights, f)
 
@@ -497,10 +505,16 @@ def find_claims(
     # the blocks (and a little after, for the patterns' closing word boundary): a part of a
     # book (`Analysis.near`) is not searched whole.
     begin, end = (blocks[0].start, min(len(text), blocks[-1].end + 100)) if blocks else (0, 0)
-    cue_starts = [m.start() for m in model.pattern.finditer(text, begin, end)]
     lowered_text = text.lower() if lowered is None else lowered
-    # (Where lower-casing changes a length, offsets would slip: every sentence is then searched.)
+    # (Where lower-casing changes a length, offsets would slip: the cue words are then swept in
+    # the text as written, and every sentence is searched for the words of note.)
     same_length = len(lowered_text) == len(text)
+    swept = (
+        model.lower_pattern.finditer(lowered_text, begin, end)
+        if same_length
+        else model.pattern.finditer(text, begin, end)
+    )
+    cue_starts = [m.start() for m in swept]
     of_note = [m.start() for m in _WORDS_OF_NOTE.finditer(lowered_text, begin, end)] if same_length else None
     claims: list[Claim] = []
     block_index = 0
