@@ -114,7 +114,8 @@ def find_quotes(
     for index, span in enumerate(pausing(outer, pause)):
         block = sieves.block_of(span.start)
         sentence = sieves.sentence_of(span.start)
-        next_start = _ceiling(text, outer, index, sentence.end, fiction)
+        following = _bounding(text, outer, index, 1, sentence, fiction)
+        preceding = _bounding(text, outer, index, -1, sentence, fiction)
         inner = text[span.start : span.end].strip("\"'“”‘’«»„ ")
         if _looks_like_title(inner) and _TITLE_BEFORE.search(text, max(0, span.start - 40), span.start):
             # “Harbour Hour”, ''The Night Watch'': a programme's or a book's name, not anyone's words.
@@ -123,8 +124,8 @@ def find_quotes(
         site = Site(
             span,
             block,
-            max(block.start, _floor(text, outer, index, sentence.start, fiction), sentence.start),
-            min(next_start, sieves.block_of(span.end - 1).end),
+            max(block.start, 0 if preceding is None else outer[preceding].end, sentence.start),
+            min(len(text) if following is None else outer[following].start, sieves.block_of(span.end - 1).end),
             sentence,
         )
         bare = bare_turn(text, span, block)
@@ -504,18 +505,21 @@ _TERMS_PASSED = 3
 """How many titles in a row the words around a quotation may run past."""
 
 
-def _floor(text: str, outer: list[MarkedSpan], index: int, sentence_start: int, fiction: bool) -> int:
-    """Where the text before quotation `index` that may attribute it starts: after the
-    quotation before it, unless that is a title in the same sentence, which an article's
-    words may run past: "Ola Berg, the author of “Tides of Gullwick,” a history of the bay,
-    said the pier was “…”" is Ola Berg's. (In a novel, words in Title Case are a line of
-    dialogue: "“Good Night,” said Ida.")"""
+def _bounding(text: str, outer: list[MarkedSpan], index: int, step: int, sentence: Span, fiction: bool) -> int | None:
+    """The quotation before quotation `index` (`step` -1) or after it (`step` 1) that bounds
+    the words which may attribute it: the nearest, unless (in an article) that is a title in
+    the same `sentence`, which the words run past, up to `_TERMS_PASSED` of them:
+    "Ola Berg, the author of “Tides of Gullwick,” a history of the bay, said the pier was “…”"
+    is Ola Berg's. (In a novel, words in Title Case are a line of dialogue: "“Good Night,” said
+    Ida.") None if there is no such quotation."""
     passed = 0 if fiction else _TERMS_PASSED
-    for earlier in range(index - 1, max(-1, index - 1 - passed), -1):
-        before = outer[earlier]
-        if before.start < sentence_start or not _is_term(text, before):
-            return before.end
-    return outer[index - 1 - passed].end if index > passed else 0
+    other = index + step
+    while 0 <= other < len(outer) and abs(other - index) <= passed:
+        span = outer[other]
+        if not (sentence.start <= span.start < sentence.end and _is_term(text, span)):
+            break
+        other += step
+    return other if 0 <= other < len(outer) else None
 
 
 def _is_term(text: str, span: MarkedSpan) -> bool:
@@ -524,20 +528,8 @@ def _is_term(text: str, span: MarkedSpan) -> bool:
     return _looks_like_title(text[span.start : span.end].strip("\"'“”‘’«»„ "))
 
 
-def _ceiling(text: str, outer: list[MarkedSpan], index: int, sentence_end: int, fiction: bool) -> int:
-    """Where the text after quotation `index` that may attribute it ends: at the next
-    quotation, unless (in an article) that is a title in the same sentence: "“…,” Ola
-    Berg, the author of “Tides of Gullwick,” said." """
-    passed = 0 if fiction else _TERMS_PASSED
-    for later in range(index + 1, min(len(outer), index + 1 + passed)):
-        after = outer[later]
-        if after.start >= sentence_end or not _is_term(text, after):
-            return after.start
-    return outer[index + 1 + passed].start if index + 1 + passed < len(outer) else len(text)
-
-
 _NARRATION_REACH = 2000
-"""How far back the last quotation may be for the narration since it to be a turn of the exchange."""
+"""How far back the last quotation may be for the narration after it to count as a turn."""
 
 
 def _narrated(sieves: Sieves, dialogue: DialogueTracker, block: Block) -> dict[str, int]:
