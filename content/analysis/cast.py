@@ -610,10 +610,18 @@ class Cast:
         # The names are settled now: each distinct run is resolved once (a book writes the same
         # few thousand runs again and again).
         resolution = {titled: self.resolve_name(titled) for titled in dict.fromkeys(t for _o, t in runs)}
+        surname_titles: dict[str, Counter[Gender]] = {}
+        """A full name → the genders of the titles its surname alone was written with."""
         for _offset, titled in runs:
             gender = title_gender(titled)
             if gender and not _a_rank_only(titled):
-                self.gender.setdefault(resolution[titled], gender)
+                resolved = resolution[titled]
+                if len(_bare(strip_title(titled)).split()) == 1 < len(resolved.split()):
+                    # "Mrs. Holm" resolved to "Tomas Holm": she may be his wife. Counted after
+                    # the pronouns ("Tomas Holm … his") have had their say.
+                    surname_titles.setdefault(resolved, Counter())[gender] += 1
+                else:
+                    self.gender.setdefault(resolved, gender)
         # Checked around each run of capitalised words rather than by scanning the whole
         # text with name patterns: a book has tens of thousands of runs, and this is fast.
         confirmed: set[str] = set()
@@ -705,6 +713,8 @@ class Cast:
             self._first_named.setdefault(name, offset)
         self._kin_genders(kin_of, confirmed)
         self._vote_genders(text, text.lower() if lowered is None else lowered)
+        for person, titles in surname_titles.items():
+            self.gender.setdefault(person, titles.most_common(1)[0][0])
 
     def _places(self, runs: list[tuple[int, str]], resolution: dict[str, str], confirmed: set[str]) -> set[str]:
         """The names a book mostly writes after "in", "from", "into", "near" …: places ("in

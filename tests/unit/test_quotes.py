@@ -1706,3 +1706,21 @@ def test_a_short_story_is_read_as_fiction_and_its_turns_alternate() -> None:
     speakers = [(q.speaker or "").split()[-1] for q in analysis.quotes if q.depth == 1]
     lena, ida, holm = "Marsh", "Ida", "Holm"
     assert speakers == [lena, lena, holm, lena, holm, ida, ida, lena, ida, holm, lena, lena]
+
+
+@pytest.mark.parametrize("title", ["Mrs.", "Mrs"])
+def test_a_wife_called_by_her_title_is_not_her_husband(title: str) -> None:
+    """ "Mrs Holm" where the only full Holm is Tomas, whom the pronouns make a man, is his
+    wife: a title on the surname alone does not outvote "Tomas Holm … his", and her words are
+    not his. (With or without the full stop.)"""
+    text, quotes = quotes_of(
+        "Tomas Holm has run the ferry for thirty years, and his boat is the oldest in the harbour. "
+        "Last winter his engine failed twice, and he rowed the last crossing himself.\n\n"
+        f"{title} Holm and her husband Tomas Holm arrived late to the meeting.\n\n"
+        f"“We were told nothing,” {title} Holm said.\n\n"
+        "“Nothing at all,” Tomas Holm said."
+    )
+    assert [(text[q.start : q.end], q.speaker) for q in quotes] == [
+        ("“We were told nothing,”", f"{title} Holm"),
+        ("“Nothing at all,”", "Tomas Holm"),
+    ]
