@@ -156,6 +156,9 @@ def find_quotes(
         }
         if callee:
             options = [o for o in options if o.speaker not in callee]
+        if sieves.people.narrator is not None and _told_in_the_third_person(options):
+            # "“…,” he asked", "said the girl": whoever it is, not the "I" who tells the story.
+            options = [o for o in options if o.speaker != sieves.people.narrator]
         inside, around = named_inside(sieves, span), sieves.named_around(block)
         narrated = _narrated(sieves, dialogue, block)
         explicit_flags = [_explicit(option) for option in options]
@@ -202,7 +205,10 @@ def find_quotes(
                 if speaker == " ".join(candidate.mention.text.split()):
                     unresolved.add(speaker)
             if speaker is not None:
-                gender = title_gender(speaker)
+                # "Mrs. Holm" is a woman, and so is "the girl" who spoke as herself.
+                gender = title_gender(speaker) or (
+                    _gender_wanted(speaker, "group") if speaker == " ".join(candidate.mention.text.split()) else None
+                )
                 if gender:
                     cast.gender.setdefault(speaker, gender)
                 dialogue.spoke(speaker)
@@ -445,7 +451,12 @@ def _options(
         # "he said": the other men it may mean, the recent speakers first.
         # A kin word ("her mother") may mean only someone known to be of its gender.
         fits = (wanted,) if mention.kind == "group" else (wanted, None)
-        others = [name for name in reversed(dialogue.recent) if sieves.people.gender_of(name) in fits]
+        # Never the narrator of a story told in the first person: "he" is not "I".
+        others = [
+            name
+            for name in reversed(dialogue.recent)
+            if sieves.people.gender_of(name) in fits and name != sieves.people.narrator
+        ]
         named = [
             name
             for name in sieves.people.candidates_before(mention.start, wanted, quoted=sieves.in_quotation)
@@ -483,6 +494,24 @@ def _options(
 def _explicit(option: Option) -> bool:
     """Proposed by a sieve that reads the quotation's own words around it, not by the dialogue."""
     return any(not s.alternative and s.sieve not in _INHERITED for s in option.sources)
+
+
+_THIRD_PERSON = frozenset(("he", "she"))
+_BESIDE = 20
+"""Characters at most between a quotation and the attribution that sits right beside it."""
+
+
+def _told_in_the_third_person(options: list[Option]) -> bool:
+    """Whether the quotation's own attribution, right beside it, is "he", "she" or a
+    description ("said the boy"): then its speaker is not a story's narrator."""
+    return any(
+        not s.alternative
+        and s.sieve not in _INHERITED
+        and s.distance <= _BESIDE
+        and (s.kind == "group" or (s.kind == "pronoun" and s.mention_text.lower() in _THIRD_PERSON))
+        for option in options
+        for s in option.sources
+    )
 
 
 def _according(option: Option) -> bool:

@@ -270,6 +270,10 @@ _DESCRIBED_SPEAKER = kept_regex.compile(
     r"[a-z][\w\-]*)"
     rf"(?:,\s+who\b|\s+(?:(?:{AUXILIARY})\s+)?(?:{REPORTING_VERB})\b)"
 )
+_DESCRIBED_SUBJECT = kept_regex.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=\n))[ \t]*"
+    rf"(?P<who>The\s+(?:[a-z][\w\-]*\s+){{0,2}}?(?P<noun>{word_alternation(DESCRIBED_GENDER)}))\b(?![\-’'])"
+)
 _KIN = kept_regex.compile(rf"(his|her) ({word_alternation(KIN_WORDS)})")
 _OWNED_WORDS = kept_regex.compile(
     rf"(?P<who>{NAME})(?:’s|'s)\s+(?:\w+\s+)?(?:answer|reply|voice|words|question|response|remark|exclamation)\b"
@@ -1043,6 +1047,17 @@ class Sieves:
         gender = KIN_GENDER.get(head) or DESCRIBED_GENDER.get(head)
         return who if gender in (None, wanted) else None
 
+    def _described_subject(self, start: int, end: int, wanted: str) -> str | None:
+        """The last person of gender `wanted` the narration between `start` and `end` brings in
+        by description as a sentence's subject ("The girl who kept the inn came in"), lower-cased
+        as a speaker ("the girl")."""
+        for match in reversed(list(_DESCRIBED_SUBJECT.finditer(self.text, start, end))):
+            if self.in_quotation(match.start()):
+                continue
+            if DESCRIBED_GENDER.get(match.group("noun").lower()) == wanted:
+                return "the " + " ".join(match.group("who").split()[1:]).lower()
+        return None
+
     def _in_text(self, phrase: str) -> bool:
         """Whether the text has `phrase` anywhere: each phrase is looked for once, so a book
         with hundreds of "his wife" speakers is not searched end to end for each."""
@@ -1065,8 +1080,10 @@ class Sieves:
                 return role  # "the mayor" after "Mayor Odile Brennan"
         described = DESCRIBED_GENDER.get(" ".join(mention.text.lower().split()[-1:]))
         if mention.kind == "group" and described is not None and mention.text.lower().startswith("the "):
-            # "said the boy", "the lad", "the old woman": a person the story has named, told by gender.
-            mention = Mention(mention.start, mention.end, "he" if described == "m" else "she", "pronoun")
+            # "said the boy", "the lad", "the old woman": a person the story has named, told by
+            # gender; failing that, the boy himself.
+            pronoun = Mention(mention.start, mention.end, "he" if described == "m" else "she", "pronoun")
+            return self.resolve(pronoun, recent, previous_turn) or " ".join(mention.text.split())
         if mention.kind == "pronoun":
             pronoun = mention.text.lower().strip(" .-—–")
             if pronoun == "i":
@@ -1097,7 +1114,11 @@ class Sieves:
                     return name
                 if previous_turn is None and self.people.gender.get(name) in (None, wanted):
                     break  # not a dialogue: fall back to the last person named
-            return self.people.before(mention.start, mention.text, quoted=self.in_quotation)
+            named = self.people.before(mention.start, mention.text, quoted=self.in_quotation)
+            if named is not None:
+                return named
+            # Nobody of that gender named: "The girl who kept the inn came in. … “…,” she said."
+            return self._described_subject(max(0, mention.start - _DESCRIBED_WINDOW), mention.start, wanted)
         if mention.kind == "group" and " ".join(mention.text.split()).lower() in ("her ladyship", "his lordship"):
             # "said her ladyship": the Lady (or Lord) named last.
             rank = "Lady" if "lady" in mention.text.lower() else "Lord"
@@ -1130,6 +1151,10 @@ class Sieves:
                 return name  # "Mrs. Arden" is not her husband Tom, the only full Arden
             return resolved
         return " ".join(mention.text.split())  # "the\ncroupier", as a line broke it
+
+
+_DESCRIBED_WINDOW = 1500
+"""How far back a "she" nobody named may find the girl described as coming in."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1724,3 +1724,37 @@ def test_a_wife_called_by_her_title_is_not_her_husband(title: str) -> None:
         ("“We were told nothing,”", f"{title} Holm"),
         ("“Nothing at all,”", "Tomas Holm"),
     ]
+
+
+def test_a_first_person_story_with_people_nobody_names() -> None:
+    """The narrator is "I", never "he" or "said the girl"; a boy and a girl nobody names speak
+    as themselves ("said the boy"), and a "she" with no woman named is the girl the narration
+    brought in ("The girl who kept the inn came in")."""
+    doc = parse_plain_text(
+        "Chapter I\n\n"
+        "I had been at the lighthouse three days when the boy came up the path with the letters.\n\n"
+        '"Come in," I said. "You must be cold."\n\n'
+        '"Not so cold as all that, sir," said the boy. He set the bag on the table and looked about him.\n\n'
+        '"Is it true you are leaving?" he asked.\n\n'
+        '"Who told you that?"\n\n'
+        '"Everybody says it."\n\n'
+        "The girl who kept the inn at the foot of the hill came in behind him, shaking the rain from her shawl.\n\n"
+        '"Your brother wrote again," she said. "He wants the boat."\n\n'
+        '"He cannot have it," I said.\n\n'
+        '"That is what I told him," said the girl.',
+        "/tmp/story.txt",
+    )
+    analysis = analyse(doc)
+    assert analysis.fiction and analysis.cast.narrator == "the narrator"
+    assert [(doc.text[q.start : q.end], q.speaker) for q in analysis.quotes] == [
+        ('"Come in,"', "the narrator"),
+        ('"You must be cold."', "the narrator"),
+        ('"Not so cold as all that, sir,"', "the boy"),
+        ('"Is it true you are leaving?"', "the boy"),
+        ('"Who told you that?"', "the narrator"),
+        ('"Everybody says it."', "the boy"),
+        ('"Your brother wrote again,"', "the girl"),
+        ('"He wants the boat."', "the girl"),
+        ('"He cannot have it,"', "the narrator"),
+        ('"That is what I told him,"', "the girl"),
+    ]
