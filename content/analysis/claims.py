@@ -323,6 +323,8 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
             continue  # a relative clause: its subject is further back
         if clause and all(word.strip(",").isdigit() for word in clause):
             continue  # "Okafor, 78, who …, told": an age
+        if attempt == 0 and len(breaks) > 1 and clause and clause[0].endswith("ing") and clause[0].islower():
+            continue  # "Wren, speaking to reporters outside the town hall, said": not the hall
         offset, who, kind = trim_mention(phrase, loose=len(phrase.split()) <= 7)
         if kind is not None:
             return base + phrase_words[0].start() + offset, who

@@ -349,7 +349,8 @@ def test_claims_in_headlines_from_groups_and_after_an_age() -> None:
     doc = parse_plain_text(
         "Harbour News\n\nHarbour Lamp Costs Too Much, Former Harbour Master Says.\n\n"
         "Elected officials from both parties say the levy has to rise.\n\n"
-        "Ada Lind spoke. Lind, 56, who has sat on the council for a decade, told the paper that it was a bargain.",
+        "Ada Lind spoke. Lind, 56, who has sat on the council for a decade, told the paper that it was a bargain.\n\n"
+        "Wren, speaking to reporters outside the town hall, said the levy was fair.",
         "/tmp/t.txt",
     )
     claims = analyse(doc).claims
@@ -357,6 +358,7 @@ def test_claims_in_headlines_from_groups_and_after_an_age() -> None:
         ("Harbour Lamp Costs Too M", "Former Harbour Master"),
         ("Elected officials from b", "Elected officials from both parties"),
         ("Lind, 56, who has sat on", "Ada Lind"),
+        ("Wren, speaking to report", "Wren"),
     ]
 
 
