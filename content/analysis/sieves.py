@@ -381,6 +381,10 @@ _PARTICIPLE_OBJECT = kept_regex.compile(
 )
 # After a description, how or when it spoke, not who: "said her mother resentfully",
 # "said the General now", "cried the Grandmother at last".
+_TRAILING_TIME = kept_regex.compile(
+    rf"(?<=\w)\s+(?:one|that|this|next|the\s+next|each|every|some|on\s+\w+|in\s+the|at)\s+"
+    rf"(?:{word_alternation(TIME_WORDS)})\W*$"
+)
 _TRAILING_ADVERB = kept_regex.compile(
     r"(?:\s+(?:[\w-]+ly|aloud|now|again|then|so|too|still|himself|herself|themselves|at\s+last|at\s+once"
     r"|at\s+length|once\s+more))+$"
@@ -502,6 +506,8 @@ class Sieves:
         lead = _LEADING_NAME.match(said_by)
         if lead is not None and lead.end() < len(said_by.rstrip()):
             said_by = lead.group()  # "said Mr Hale one morning": the name, not what follows it
+        else:
+            said_by = _TRAILING_TIME.sub("", said_by)  # "said the old man one morning"
         offset, phrase, kind = self._trim(said_by)
         if kind is None:
             return None

@@ -1760,3 +1760,14 @@ def test_a_first_person_story_with_people_nobody_names() -> None:
         ('"He cannot have it,"', "the narrator"),
         ('"That is what I told him,"', "the girl"),
     ]
+
+
+def test_a_description_with_a_time_after_it_still_speaks() -> None:
+    """ "said the old man one morning": the old man, not "one morning" (a time is nobody)."""
+    text, quotes = quotes_of(
+        "Old Piet Wilk had kept the light for forty years, and his daughter Ida had never known another home.\n\n"
+        '"The glass wants cleaning," said the old man one morning.'
+    )
+    (quote,) = quotes
+    assert text[quote.speaker_start : quote.speaker_end] == "the old man"
+    assert quote.speaker == "Piet Wilk"
