@@ -212,7 +212,8 @@ def classify(text: str, loose: bool = False) -> MentionKind | None:
             return "group"  # the Gazette, the Queen
         return None
     if head in SPEAKER_NOUNS:
-        return "group"
+        # Not a clause that ends in one: "she was pleased with her lawyers".
+        return None if first in PRONOUNS or any(w in _FUNCTION_WORDS for w in low) else "group"
     if first not in SENTENCE_STARTERS and all(w[0].isupper() for w in words):
         if count == 1 and first.endswith(("ing", "ly", "ed")):
             return None  # "Recovering, he said": a participle that opens a sentence

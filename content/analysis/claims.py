@@ -31,6 +31,7 @@ from content.analysis.lexicon import (
     HEDGES,
     LABEL_WORDS,
     NARRATIVE_CUES,
+    PRONOUNS,
     SAYS_NOTHING,
     SAYS_NOTHING_AFTER,
     WORDS_BEFORE_A_VERB,
@@ -40,7 +41,7 @@ from content.analysis.lexicon import (
 from content.analysis.patterns import ABBREVIATION_DOT, NAME, starts_word
 from content.analysis.pause import Pause, pausing
 from content.analysis.quotes import Quote, analysable_blocks
-from content.analysis.ranker import linear_score
+from content.analysis.ranker import cut_short, linear_score
 from content.document import Document, Sentence, Span
 from content.package_data import package_text
 
@@ -214,6 +215,8 @@ _REPORTS_CONTENT = kept_regex.compile(
 _SET_OFF_BEFORE = kept_regex.compile(r",\s*(?:[\w’'.-]+\s+){1,4}$")
 _SET_OFF_AFTER = kept_regex.compile(r"\s*[,.]")
 _CLAUSE_BREAK = kept_regex.compile(r"[,;:(—–]")
+_SUBORDINATOR = kept_regex.compile(r"\b(?:whether|if|that|because|although|though|unless|since)\s+")
+_SUBORDINATE_SUBJECT = kept_regex.compile(r"\b(?:whether|if|that|because|although|though|unless|since)\s+$")
 # "…,'' said Ola Berg, an economist …": the verb before its speaker.
 _INVERTED = kept_regex.compile(
     r"[,:]\s*(?P<cue>said|says|added|wrote|writes|argued|noted|explained)\s+"
@@ -325,9 +328,14 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
             continue  # "Okafor, 78, who …, told": an age
         if attempt == 0 and len(breaks) > 1 and clause and clause[0].endswith("ing") and clause[0].islower():
             continue  # "Wren, speaking to reporters outside the town hall, said": not the hall
-        offset, who, kind = trim_mention(phrase, loose=len(phrase.split()) <= 7)
+        opened = None
+        for opened in _SUBORDINATOR.finditer(phrase):  # noqa: B007 - the last one is wanted
+            pass
+        cut = opened.end() if opened is not None else 0
+        # "Asked whether the company [requested]": the subject is after "whether".
+        offset, who, kind = trim_mention(phrase[cut:], loose=len(phrase[cut:].split()) <= 7)
         if kind is not None:
-            return base + phrase_words[0].start() + offset, who
+            return base + phrase_words[0].start() + cut + offset, who
         break
     return None
 
@@ -430,6 +438,9 @@ def _reported(
         found.append((match.start("who" if match.group("who") else "long") + offset, kept, match.group("cue")))
     for pattern in (_INVERTED,):
         for match in pattern.finditer(plain):
+            opening = match.group("who").split(None, 1)
+            if len(opening) > 1 and opening[0].lower() in PRONOUNS:
+                continue  # ", said she was pleased with …": what was said, its own subject first
             offset, who, kind = trim_mention(match.group("who"))
             if kind is not None:
                 found.append((match.start("who") + offset, who, match.group("cue")))
@@ -459,7 +470,12 @@ def _reported(
         if trace is not None:
             trace.append((verb.start(), end, f))
         if verb_score + model.score(speaker) >= model.bar:
-            found.append((subject[0], subject[1], verb.group()) if subject else (-1, None, verb.group()))
+            # A subject that is a piece of a clause ("The ledger allegedly records a [promise]")
+            # tells that something is reported, not who reports it.
+            if subject is not None and not cut_short(subject[1].lower().split()):
+                found.append((subject[0], subject[1], verb.group()))
+            else:
+                found.append((-1, None, verb.group()))
     return found
 
 
@@ -551,10 +567,17 @@ def find_claims(
         found = _reported(plain, quoted, model, [verb for verb in verbs if verb is not None], candidates)
         if trace is not None and candidates:
             trace.extend((sentence.start + a, sentence.start + b, f) for a, b, f in candidates)
+        # The source is the first found in the main clause: "Asked whether the company had
+        # requested it, she said …" is hers, not the company's (a subject after "whether").
+        subordinate = None
         for who_start, who, cue in found:
             cues.append(cue)
             if source is None and who is not None:
-                source = (who, sentence.start + who_start, sentence.start + who_start + len(who))
+                if _SUBORDINATE_SUBJECT.search(plain, max(0, who_start - 12), who_start) is None:
+                    source = (who, sentence.start + who_start, sentence.start + who_start + len(who))
+                elif subordinate is None:
+                    subordinate = (who, sentence.start + who_start, sentence.start + who_start + len(who))
+        source = source or subordinate
         if "accus" in plain:
             cues.extend(match.group("cue") for match in _ACCUSED.finditer(plain))
         hedges: list[str] = []

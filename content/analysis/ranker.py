@@ -92,7 +92,7 @@ def _source_keys(alternative: bool, sieve: str, kind: str, mention_text: str) ->
         words = mention_text.lower().split()
         if (words[-1:] or [""])[0] in DESCRIBED_GENDER:
             keys.append(f"{tag}description")
-        if kind == "group" and _cut_short(words):
+        if kind == "group" and cut_short(words):
             keys.append(f"{tag}cut_short")
     return tuple(keys)
 
@@ -104,7 +104,7 @@ _CLOSED_CLASS = frozenset(
 _VERB_INSIDE = frozenset("is are was were has have had be been will would said says".split())
 
 
-def _cut_short(words: list[str]) -> bool:
+def cut_short(words: list[str]) -> bool:
     """A noun phrase that stops before its noun or runs into a verb: "a member of the",
     "his recent", "the attacks were echoed" — a piece of a phrase, not somebody."""
     return len(words) > 1 and (

@@ -1771,3 +1771,21 @@ def test_a_description_with_a_time_after_it_still_speaks() -> None:
     (quote,) = quotes
     assert text[quote.speaker_start : quote.speaker_end] == "the old man"
     assert quote.speaker == "Piet Wilk"
+
+
+def test_a_claims_source_is_the_main_clauses_speaker_never_a_piece_of_a_clause() -> None:
+    """ "Asked whether the company had requested it, she said …" is hers (the company is the
+    subject of a question she was asked); "The ledger allegedly records a promise" names no
+    one as "The ledger allegedly records a"."""
+    doc = parse_plain_text(
+        "Harbour News\n\nThe buyer's spokesperson, Priya Anand, said she was pleased with her team and "
+        "her lawyers.\n\n"
+        'Asked whether the company had requested its removal, she said: "I will not go into that."\n\n'
+        "The ledger allegedly records a promise from the Harbour Trust, made in 1902.",
+        "/tmp/t.txt",
+    )
+    claims = analyse(doc).claims
+    sources = {doc.text[c.start : c.end][:12]: c.source for c in claims}
+    assert sources["The buyer's "] == "Priya Anand"  # not "her team and her lawyers"
+    assert sources["Asked whethe"] == "Priya Anand"
+    assert sources["The ledger a"] in (None, "The ledger")
