@@ -206,9 +206,9 @@ def find_quotes(
                     unresolved.add(speaker)
             if speaker is not None:
                 # "Mrs. Holm" is a woman, and so is "the girl" who spoke as herself.
-                gender = title_gender(speaker) or (
-                    _gender_wanted(speaker, "group") if speaker == " ".join(candidate.mention.text.split()) else None
-                )
+                as_itself = speaker == " ".join(candidate.mention.text.split())
+                told = _gender_wanted(speaker, "group") if as_itself else None
+                gender = title_gender(speaker) or ("m" if told == "m" else "f" if told == "f" else None)
                 if gender:
                     cast.gender.setdefault(speaker, gender)
                 dialogue.spoke(speaker)

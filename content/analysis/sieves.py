@@ -272,7 +272,7 @@ _DESCRIBED_SPEAKER = kept_regex.compile(
 )
 _DESCRIBED_SUBJECT = kept_regex.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=\n))[ \t]*"
-    rf"(?P<who>The\s+(?:[a-z][\w\-]*\s+){{0,2}}?(?P<noun>{word_alternation(DESCRIBED_GENDER)}))\b(?![\-’'])"
+    rf"(?P<who>The\s+(?:[a-z][\w\-]*\s+){{0,2}}?(?P<noun>{word_alternation(frozenset(DESCRIBED_GENDER))}))\b(?![\-’'])"
 )
 _KIN = kept_regex.compile(rf"(his|her) ({word_alternation(KIN_WORDS)})")
 _OWNED_WORDS = kept_regex.compile(
@@ -1088,8 +1088,8 @@ class Sieves:
         if mention.kind == "group" and described is not None and mention.text.lower().startswith("the "):
             # "said the boy", "the lad", "the old woman": a person the story has named, told by
             # gender; failing that, the boy himself.
-            pronoun = Mention(mention.start, mention.end, "he" if described == "m" else "she", "pronoun")
-            return self.resolve(pronoun, recent, previous_turn) or " ".join(mention.text.split())
+            as_pronoun = Mention(mention.start, mention.end, "he" if described == "m" else "she", "pronoun")
+            return self.resolve(as_pronoun, recent, previous_turn) or " ".join(mention.text.split())
         if mention.kind == "pronoun":
             pronoun = mention.text.lower().strip(" .-—–")
             if pronoun == "i":
