@@ -4,7 +4,7 @@ fullest name the article uses ("Wilk" → "Tomasz Wilk", "he" → the last man n
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -280,13 +280,11 @@ def _kin_beside(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def _count_within(spans: list[tuple[int, int]], start: int, stop: int) -> int:
-    """How many of the sorted, non-overlapping `spans` lie wholly inside `[start, stop)`."""
-    first = bisect_left(spans, (start, start))
-    last = bisect_left(spans, (stop + 1, 0), first)
-    while last > first and spans[last - 1][1] > stop:
-        last -= 1
-    return last - first
+def _count_within(starts: list[int], ends: list[int], start: int, stop: int) -> int:
+    """How many of the sorted, non-overlapping spans (`starts[i]`, `ends[i]`) lie wholly inside
+    `[start, stop)`: those from the first that starts at `start` or later, to the last that
+    ends by `stop` (both lists are sorted, as the spans do not overlap)."""
+    return max(0, bisect_right(ends, stop) - bisect_left(starts, start))
 
 
 # A kin word beside a name: "his daughter Ida", "her brother, Tomas,", "Ida, his daughter,"
@@ -850,13 +848,15 @@ class Cast:
             lowered = "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
         his = [m.span() for m in _MALE_PRONOUNS.finditer(lowered)]
         hers = [m.span() for m in _FEMALE_PRONOUNS.finditer(lowered)]
+        his_starts, his_ends = [a for a, _ in his], [b for _, b in his]
+        hers_starts, hers_ends = [a for a, _ in hers], [b for _, b in hers]
         for index, (offset, name) in enumerate(zip(self.positions, self.names, strict=True)):
             end = self.positions[index + 1] if index + 1 < len(self.positions) else len(text)
             # A pronoun counts when it lies wholly inside the window, as when the window was cut out.
             stop = min(end, offset + 160)
             tally = votes.setdefault(name, [0, 0])
-            tally[0] += _count_within(his, offset, stop)
-            tally[1] += _count_within(hers, offset, stop)
+            tally[0] += _count_within(his_starts, his_ends, offset, stop)
+            tally[1] += _count_within(hers_starts, hers_ends, offset, stop)
         for name, (male, female) in votes.items():
             if male + female >= 3 and max(male, female) >= 2 * min(male, female) + 1:
                 self.gender.setdefault(name, "m" if male > female else "f")
