@@ -260,7 +260,8 @@ class Ranker:
         best is below the threshold."""
         if self.choice is None or fiction:
             # By probability, that is by its log-odds (the sigmoid keeps their order).
-            ranking = [self._log_odds(f, fiction) for f in candidates]
+            weights = self._fiction if fiction else self.weights
+            ranking = [linear_score(weights, f) for f in candidates]
         else:
             # Both models' scores added: the ranking model's, and the log-odds of the other.
             ranking = [linear_score(self.choice, f) + linear_score(self.weights, f) for f in candidates]
@@ -271,7 +272,11 @@ class Ranker:
         if best is None:
             return None
         # Ranked by the per-candidate model alone, the best one's log-odds is its score.
-        odds = best_score if self.choice is None or fiction else self._log_odds(candidates[best], fiction)
+        odds = (
+            max(-30.0, min(30.0, best_score))
+            if self.choice is None or fiction
+            else self._log_odds(candidates[best], fiction)
+        )
         return None if 1.0 / (1.0 + math.exp(-odds)) < self.threshold else best
 
 
