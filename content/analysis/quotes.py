@@ -161,7 +161,6 @@ def find_quotes(
             options = [o for o in options if o.speaker != sieves.people.narrator]
         inside, around = named_inside(sieves, span), sieves.named_around(block)
         narrated = _narrated(sieves, dialogue, block)
-        subjects = _subjects_before(sieves, span)
         explicit_flags = [_explicit(option) for option in options]
         explicit_count = sum(explicit_flags)
         according = [_according(option) for option in options]
@@ -186,7 +185,6 @@ def find_quotes(
                     and described_as.get(_description(option)) == option.speaker,
                     named_before=option.named_before,
                     narrated=narrated.get(option.speaker) if option.speaker is not None else None,
-                    subject_before=subjects.get(option.speaker) if option.speaker is not None else None,
                 )
             )
             for option, explicit, by_according in zip(options, explicit_flags, according, strict=True)
@@ -575,27 +573,6 @@ def _narrated(sieves: Sieves, dialogue: DialogueTracker, block: Block) -> dict[s
     named = sieves.people.named_between(start, block.start)
     names = [name for offset, name in named if not sieves.in_quotation(offset)]
     return {name: order for order, name in enumerate(dict.fromkeys(reversed(names)))}
-
-
-_SUBJECT_REACH = 1500
-"""How far back the sentences that open with a name are looked for."""
-_SUBJECT_SENTENCES = 6
-"""How many sentences back at most."""
-
-
-def _subjects_before(sieves: Sieves, span: MarkedSpan) -> dict[str, int]:
-    """The people who open the last two sentences before the quotation that open with a name,
-    outside quotation marks: their subjects ("Marilla felt a qualm …" → Marilla, 0)."""
-    found: dict[str, int] = {}
-    index = bisect_right(sieves.sentence_starts, span.start) - 1
-    for back in range(index, max(-1, index - _SUBJECT_SENTENCES), -1):
-        start = sieves.sentence_starts[back]
-        if span.start - start > _SUBJECT_REACH or len(found) == 2:
-            break
-        named = sieves.people.named_between(start, start + 3)
-        if named and not sieves.in_quotation(named[0][0]):
-            found.setdefault(named[0][1], len(found))
-    return found
 
 
 def named_inside(sieves: Sieves, span: MarkedSpan) -> set[str]:

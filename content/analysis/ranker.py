@@ -78,10 +78,6 @@ class Evidence(NamedTuple):
     before it (0 the nearest); None if not among them. After "Berg met Wilk", a novel's "he
     said" the turns alone leave open: the training novels weigh the nearer man, Wilk, higher."""
     narrated: int | None = None
-    subject_before: int | None = None
-    """Named first in one of the last sentences before the quotation that open with a name
-    (0 the nearest): its subject, whom a "he said" after it most likely means ("Mr. Hale,
-    who had papers in his hand, walked to a table near Tomas. / “…,” said he")."""
     """Named in the narration between the last quotation and this one's paragraph (0 the
     last named there, 1 one before): "“…?” / Holm nodded. / “…”" — a turn without words."""
 
@@ -204,16 +200,9 @@ def features(e: Evidence) -> Features:
         f[_NARRATED[narrated]] = 1.0
         if e.bare_turn:
             f[_BARE_NARRATED[narrated]] = 1.0
-    if e.subject_before is not None:
-        subject = min(e.subject_before, 1)
-        f[_SUBJECT_BEFORE[subject]] = 1.0
-        if pronoun or e.gender_agrees is not None:
-            f[_TOLD_SUBJECT_BEFORE[subject]] = 1.0
     return f
 
 
-_SUBJECT_BEFORE = ("subject_before=0", "subject_before=1")
-_TOLD_SUBJECT_BEFORE = ("told&subject_before=0", "told&subject_before=1")
 _RECENT = tuple(f"recent={n}" for n in range(4))
 _NAMED_BEFORE = tuple(f"named_before={n}" for n in range(3))
 _NARRATED = ("narrated=0", "narrated=1")

@@ -711,30 +711,3 @@ def test_a_verb_followed_by_only_its_speaker_is_told_from_the_words_after_it(wor
     rest = re.match(r"[^.,;:!?—–()]*", plain[after_verb:]).group().strip()  # type: ignore[union-attr]
     whole_clause = bool(rest) and len(rest.split()) <= 6 and classify(rest, loose=True) is not None
     assert _names_the_speaker(plain, after_verb) == whole_clause
-
-
-def test_the_subject_of_the_last_sentences_that_open_with_a_name_is_a_feature() -> None:
-    """ "Mr. Hale, who had papers in his hand, walked to a table near Tomas. / “…,” said he":
-    Hale opens the sentence, Tomas is only named in it; the ranker is told which (the shipped
-    weights were trained with it)."""
-    from content.analysis.quotes import Choice, find_quotes
-
-    doc = parse_plain_text(
-        "A Story\n\n“You have grown,” said Tomas Berg.\n\n“And you have not,” said Mr. Hale.\n\n"
-        "Ida Marsh brought the lamp in. Mr. Hale, who had papers in his hand, walked to a table near Tomas.\n\n"
-        "“This is a painful task,” said he.",
-        "/tmp/t.txt",
-    )
-    analysis = analyse(doc)
-    trace: list[Choice] = []
-    find_quotes(doc, analysis.sentences, analysis.cast, fiction=True, trace=trace)
-    said_he = trace[-1]
-    subject = {
-        o.speaker: [k for k in f if k.startswith("subject_before")]
-        for o, f in zip(said_he.options, said_he.features, strict=True)
-    }
-    assert subject["Hale"] == ["subject_before=0"]
-    assert subject.get("Ida Marsh", ["subject_before=1"]) == ["subject_before=1"]
-    assert subject["Tomas Berg"] == []
-    assert said_he.options[said_he.chosen].speaker == "Hale"
-    assert any(key.startswith("fiction&subject_before=") for key in load_ranker().weights)
