@@ -215,8 +215,9 @@ _REPORTS_CONTENT = kept_regex.compile(
 _SET_OFF_BEFORE = kept_regex.compile(r",\s*(?:[\w’'.-]+\s+){1,4}$")
 _SET_OFF_AFTER = kept_regex.compile(r"\s*[,.]")
 _CLAUSE_BREAK = kept_regex.compile(r"[,;:(—–]")
-_SUBORDINATOR = kept_regex.compile(r"\b(?:whether|if|that|because|although|though|unless|since)\s+")
-_SUBORDINATE_SUBJECT = kept_regex.compile(r"\b(?:whether|if|that|because|although|though|unless|since)\s+$")
+_SUBORDINATING = r"\b(?:whether|if|that|because|although|though|unless|since)\s+"
+_SUBORDINATOR = kept_regex.compile(_SUBORDINATING)
+_SUBORDINATE_SUBJECT = kept_regex.compile(_SUBORDINATING + "$")
 # "…,'' said Ola Berg, an economist …": the verb before its speaker.
 _INVERTED = kept_regex.compile(
     r"[,:]\s*(?P<cue>said|says|added|wrote|writes|argued|noted|explained)\s+"

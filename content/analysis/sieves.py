@@ -380,7 +380,7 @@ _PARTICIPLE_OBJECT = kept_regex.compile(
     r"\s+(?:to|at|round|towards?|back|away|up|down|out|his|her|their|the|a|an|him|them|it|me|us)\b"
 )
 # After a description, how or when it spoke, not who: "said her mother resentfully",
-# "said the General now", "cried the Grandmother at last".
+# "said the General now", "cried the Grandmother at last", "said the old man one morning".
 _TRAILING_TIME = kept_regex.compile(
     rf"(?<=\w)\s+(?:one|that|this|next|the\s+next|each|every|some|on\s+\w+|in\s+the|at)\s+"
     rf"(?:{word_alternation(TIME_WORDS)})\W*$"
