@@ -506,7 +506,7 @@ class Sieves:
         lead = _LEADING_NAME.match(said_by)
         if lead is not None and lead.end() < len(said_by.rstrip()):
             said_by = lead.group()  # "said Mr Hale one morning": the name, not what follows it
-        else:
+        elif (said_by.rsplit(None, 1) or [""])[-1].rstrip(".,;:!?").lower() in TIME_WORDS:
             said_by = _TRAILING_TIME.sub("", said_by)  # "said the old man one morning"
         offset, phrase, kind = self._trim(said_by)
         if kind is None:
