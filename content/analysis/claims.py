@@ -330,8 +330,9 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
         if attempt == 0 and len(breaks) > 1 and clause and clause[0].endswith("ing") and clause[0].islower():
             continue  # "Wren, speaking to reporters outside the town hall, said": not the hall
         opened = None
-        for opened in _SUBORDINATOR.finditer(phrase):  # noqa: B007 - the last one is wanted
-            pass
+        if len(phrase_words) > 1:  # (one word is not "that he")
+            for opened in _SUBORDINATOR.finditer(phrase):  # noqa: B007 - the last one is wanted
+                pass
         cut = opened.end() if opened is not None else 0
         # "Asked whether the company [requested]": the subject is after "whether".
         offset, who, kind = trim_mention(phrase[cut:], loose=len(phrase[cut:].split()) <= 7)
@@ -574,7 +575,7 @@ def find_claims(
         for who_start, who, cue in found:
             cues.append(cue)
             if source is None and who is not None:
-                if _SUBORDINATE_SUBJECT.search(plain, max(0, who_start - 12), who_start) is None:
+                if len(found) == 1 or _SUBORDINATE_SUBJECT.search(plain, max(0, who_start - 12), who_start) is None:
                     source = (who, sentence.start + who_start, sentence.start + who_start + len(who))
                 elif subordinate is None:
                     subordinate = (who, sentence.start + who_start, sentence.start + who_start + len(who))
