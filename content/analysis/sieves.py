@@ -506,7 +506,7 @@ class Sieves:
         lead = _LEADING_NAME.match(said_by)
         if lead is not None and lead.end() < len(said_by.rstrip()):
             said_by = lead.group()  # "said Mr Hale one morning": the name, not what follows it
-        elif (said_by.rsplit(None, 1) or [""])[-1].rstrip(".,;:!?").lower() in TIME_WORDS:
+        elif _last_word(said_by) in TIME_WORDS:
             said_by = _TRAILING_TIME.sub("", said_by)  # "said the old man one morning"
         offset, phrase, kind = self._trim(said_by)
         if kind is None:
@@ -1157,6 +1157,14 @@ class Sieves:
                 return name  # "Mrs. Arden" is not her husband Tom, the only full Arden
             return resolved
         return " ".join(mention.text.split())  # "the\ncroupier", as a line broke it
+
+
+def _last_word(phrase: str) -> str:
+    """The phrase's last word, lower-cased, after the marks that end it ("morning,”" → "morning")."""
+    end = len(phrase)
+    while end and not (phrase[end - 1].isalnum() or phrase[end - 1] == "_"):
+        end -= 1
+    return phrase[:end].rsplit(None, 1)[-1].lower() if end else ""
 
 
 _DESCRIBED_WINDOW = 1500
