@@ -575,10 +575,11 @@ def find_claims(
         for who_start, who, cue in found:
             cues.append(cue)
             if source is None and who is not None:
+                place = (who, sentence.start + who_start, sentence.start + who_start + len(who))
                 if len(found) == 1 or _SUBORDINATE_SUBJECT.search(plain, max(0, who_start - 12), who_start) is None:
-                    source = (who, sentence.start + who_start, sentence.start + who_start + len(who))
+                    source = place
                 elif subordinate is None:
-                    subordinate = (who, sentence.start + who_start, sentence.start + who_start + len(who))
+                    subordinate = place
         source = source or subordinate
         if "accus" in plain:
             cues.extend(match.group("cue") for match in _ACCUSED.finditer(plain))

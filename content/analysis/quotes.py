@@ -17,7 +17,7 @@ from typing import Any, Literal
 from content.analysis import kept_regex
 from content.analysis.cast import Cast, Mention, title_gender
 from content.analysis.dialogue import ADJACENT, DialogueTracker, Turn, bare_turn, inherit, link_descriptions
-from content.analysis.lexicon import DESCRIBED_GENDER, KIN_GENDER, KIN_WORDS, PRONOUNS, TITLES
+from content.analysis.lexicon import DESCRIBED_GENDER, KIN_GENDER, KIN_WORDS, PRONOUNS, TITLES, Gender
 from content.analysis.marks import MarkedSpan, find_marked_spans
 from content.analysis.patterns import NAME, looks_like_a_title
 from content.analysis.pause import Pause, pausing
@@ -116,7 +116,7 @@ def find_quotes(
         sentence = sieves.sentence_of(span.start)
         following = _bounding(text, outer, index, 1, sentence, fiction)
         preceding = _bounding(text, outer, index, -1, sentence, fiction)
-        inner = text[span.start : span.end].strip("\"'“”‘’«»„ ")
+        inner = _inner(text, span)
         if _looks_like_title(inner) and _TITLE_BEFORE.search(text, max(0, span.start - 40), span.start):
             # “Harbour Hour”, ''The Night Watch'': a programme's or a book's name, not anyone's words.
             quotes.append(Quote(span.start, span.end, "term"))
@@ -207,8 +207,7 @@ def find_quotes(
             if speaker is not None:
                 # "Mrs. Holm" is a woman, and so is "the girl" who spoke as herself.
                 as_itself = speaker == " ".join(candidate.mention.text.split())
-                told = _gender_wanted(speaker, "group") if as_itself else None
-                gender = title_gender(speaker) or ("m" if told == "m" else "f" if told == "f" else None)
+                gender = title_gender(speaker) or (_described_gender(speaker) if as_itself else None)
                 if gender:
                     cast.gender.setdefault(speaker, gender)
                 dialogue.spoke(speaker)
@@ -231,7 +230,7 @@ def find_quotes(
         quotes = relink(quotes, described, unresolved, link_descriptions(turns, unresolved))
     for span in marked:
         if span.depth == 2:
-            inner = text[span.start : span.end].strip("\"'“”‘’«»„ ")
+            inner = _inner(text, span)
             kind = "speech" if _word_count(inner) >= 4 else "term"
             quotes.append(Quote(span.start, span.end, kind, depth=2))
     quotes.sort(key=lambda q: (q.start, q.depth))
@@ -522,10 +521,15 @@ def _according(option: Option) -> bool:
 def _gender_wanted(text: str, kind: str) -> str | None:
     if kind == "pronoun":
         return PRONOUNS.get(text.lower().strip(" ."))
+    return _described_gender(text) if kind == "group" else None
+
+
+def _described_gender(text: str) -> Gender | None:
+    """The gender a description tells: "the old woman", "her brother"."""
     words = text.lower().split()
-    if kind == "group" and words and words[0] == "the":
+    if words and words[0] == "the":
         return DESCRIBED_GENDER.get(words[-1])
-    if kind == "group" and len(words) == 2 and words[0] in ("his", "her", "their", "my"):
+    if len(words) == 2 and words[0] in ("his", "her", "their", "my"):
         return KIN_GENDER.get(words[-1])  # "replied her brother"
     return None
 
@@ -554,7 +558,12 @@ def _bounding(text: str, outer: list[MarkedSpan], index: int, step: int, sentenc
 def _is_term(text: str, span: MarkedSpan) -> bool:
     """A title in quotation marks ("“Tides of Gullwick,”"), not a fragment of what someone
     said ("… said they would “travel less,” and 14 percent said …")."""
-    return _looks_like_title(text[span.start : span.end].strip("\"'“”‘’«»„ "))
+    return _looks_like_title(_inner(text, span))
+
+
+def _inner(text: str, span: MarkedSpan) -> str:
+    """A quotation's words without its marks."""
+    return text[span.start : span.end].strip("\"'“”‘’«»„ ")
 
 
 _NARRATION_REACH = 2000

@@ -261,18 +261,21 @@ _KIN_TITLES = {
     "daughter": "Miss",
     "niece": "Miss",
 }
+# Where a sentence opens: the text's start, a line's, or after a stop (and a closing mark).
+_SENTENCE_OPENS = r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=\n))[ \t]*"
 # A sentence whose subject brings in someone without naming them, and who speaks or is told of:
 # "One café owner, who asked not to be named, said", "A harbour official told the Gazette" (not
 # "The senator said": a definite description is mostly someone named before).
 _DESCRIBED_SPEAKER = kept_regex.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=\n))[ \t]*"
-    r"(?P<who>(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:(?!(?:to|that|and|of|in|on|for|with|by|at)\s)[\w\-’']+\s+){0,3}?"
+    _SENTENCE_OPENS
+    + r"(?P<who>(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:(?!(?:to|that|and|of|in|on|for|with|by|at)\s)[\w\-’']+\s+){0,3}?"
     r"[a-z][\w\-]*)"
     rf"(?:,\s+who\b|\s+(?:(?:{AUXILIARY})\s+)?(?:{REPORTING_VERB})\b)"
 )
 _DESCRIBED_SUBJECT = kept_regex.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=\n))[ \t]*"
-    rf"(?P<who>The\s+(?:[a-z][\w\-]*\s+){{0,2}}?(?P<noun>{word_alternation(frozenset(DESCRIBED_GENDER))}))\b(?![\-’'])"
+    _SENTENCE_OPENS
+    + rf"(?P<who>The\s+(?:[a-z][\w\-]*\s+){{0,2}}?(?P<noun>{word_alternation(frozenset(DESCRIBED_GENDER))}))"
+    r"\b(?![\-’'])"
 )
 _KIN = kept_regex.compile(rf"(his|her) ({word_alternation(KIN_WORDS)})")
 _OWNED_WORDS = kept_regex.compile(
