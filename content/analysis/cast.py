@@ -626,7 +626,7 @@ class Cast:
         confirmed: set[str] = set()
         verb_before = kept_regex.compile(rf"\b(?:{verbs})\s+$")
         verb_after = kept_regex.compile(rf"(?:,\s*(?P<apposition>[^,.;“”\"]{{1,80}}),)?\s+(?:\w+ly\s+)?(?:{verbs})\b")
-        described = kept_regex.compile(r",\s+(?:\d{1,3},|who\b)")
+        described = kept_regex.compile(r",\s+(?:\d{1,3},|who(?:se)?\b)")
         acts = kept_regex.compile(r"\s+(?:has|had|is|was|says|said|told|added|spoke|runs|ran|lives|lived)\b")
         opens_sentence = kept_regex.compile(r"(?:[.!?][\"'”’]?\s+|\n)$")
         speaks: Counter[str] = Counter()

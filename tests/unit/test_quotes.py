@@ -1789,3 +1789,18 @@ def test_a_claims_source_is_the_main_clauses_speaker_never_a_piece_of_a_clause()
     assert sources["The buyer's "] == "Priya Anand"  # not "her team and her lawyers"
     assert sources["Asked whethe"] == "Priya Anand"
     assert sources["The ledger a"] in (None, "The ledger")
+
+
+def test_a_person_set_off_by_whose_is_someone_he_may_mean() -> None:
+    """ "Piet Holm, whose family has fished …, was more hopeful. He said …": Holm, introduced by
+    a relative clause with "whose" as much as with "who", not the man who spoke before him."""
+    text, quotes = quotes_of(
+        '"We are here because nobody else came," Jonas Eide said.\n\n'
+        "Piet Holm, whose family has fished from Gullwick for four generations, was more hopeful. "
+        'He said the sale might be "the best of a bad set of choices." Then he added, "But I want it in writing."'
+    )
+    assert [(text[q.start : q.end], q.speaker) for q in quotes] == [
+        ('"We are here because nobody else came,"', "Jonas Eide"),
+        ('"the best of a bad set of choices."', "Piet Holm"),
+        ('"But I want it in writing."', "Piet Holm"),
+    ]
