@@ -9,6 +9,7 @@ from content.analysis.lexicon import (
     ABBREVIATIONS_THAT_ARE_WORDS,
     AUXILIARIES,
     KIN_WORDS,
+    PARTICLES,
     PEOPLE_WORDS,
     PERSONAL_TITLES,
     REPORTING_VERBS,
@@ -52,6 +53,9 @@ SHARE = (
     r"(?:(?:[Aa]bout|[Nn]early|[Aa]lmost|[Oo]nly|[Jj]ust|[Aa]t\s+least|[Mm]ore\s+than|[Ff]ewer\s+than|[Ll]ess\s+than)\s+)?"
     r"\d[\d.,]*\s?(?:percent|per\s+cent|%)(?:\s+of\s+(?:[\w\-’']+\s+){0,6}?[\w\-’']+)?"
 )
+# A name after the words of its office, in lower case: "council moderator Nora Keil", "harbour
+# prosecutor Tobias Wren" (not "in Gullwick": a preposition is no office).
+ROLE_NAME = rf"(?:(?!{word_alternation(PARTICLES)}\b)[a-z][\w\-]*\s+){{1,3}}{NAME}"
 MENTION = (
     rf"(?<![\w’'])(?:{POSSESSIVE_GROUP}|{NOUN_PHRASE}|{PRONOUN}|{NAMED_GROUP}|{SHARE}"
     r"|sources|officials|critics|experts|analysts)"

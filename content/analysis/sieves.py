@@ -49,6 +49,7 @@ from content.analysis.patterns import (
     PARENTHESIS,
     PRONOUN,
     REPORTING_VERB,
+    ROLE_NAME,
     TITLE_DOT,
     WORD_RUN,
     looks_like_a_title,
@@ -186,7 +187,7 @@ _OPENING_SUBJECT = kept_regex.compile(
     rf"\s*(?:[\w’']+,\s+|[A-Z][^,“”\"]{{0,120}},\s+){{0,2}}{_BEFORE_A_TITLE}{_OWNER}(?P<who>{MENTION})"
 )
 # The speaker right after a verb: "said Hale:", "writes the Gazette,".
-_INVERTED_MENTION = kept_regex.compile(rf"\s+(?P<who>{MENTION})\s*[:,]")
+_INVERTED_MENTION = kept_regex.compile(rf"\s+(?P<who>{MENTION}|{ROLE_NAME})\s*[:,]")
 _NAMING = frozenset({"called", "named", "dubbed", "titled", "entitled", "labeled", "labelled", "nicknamed"})
 # Where and when, after the verb of a bare attribution: "Hale said after a meeting on Monday."
 _WHERE_AND_WHEN = frozenset("after at in on during before while last this earlier later".split())
@@ -201,7 +202,8 @@ _PASSIVE_AHEAD = kept_regex.compile(
     r"\s+(?:\w+ly\s+)?\w+ed\b"
 )
 _PUT_IT = kept_regex.compile(
-    rf"\b[Aa]s\s+(?P<who>{MENTION})\s+(?:(?:{AUXILIARY})\s+)*(?P<verb>put it|puts it|said|says|wrote|writes|noted)\b"
+    rf"\b[Aa]s\s+(?P<who>{MENTION}|{ROLE_NAME})\s+(?:(?:{AUXILIARY})\s+)*"
+    r"(?P<verb>put it|puts it|said|says|wrote|writes|noted)\b"
 )
 # A clause's subject, after an opening phrase ("Before the convention, Cleveland Police Chief …").
 # (past a word that only joins it to the sentence before: "And then Berg went on the attack, saying …")

@@ -1804,3 +1804,25 @@ def test_a_person_set_off_by_whose_is_someone_he_may_mean() -> None:
         ('"the best of a bad set of choices."', "Piet Holm"),
         ('"But I want it in writing."', "Piet Holm"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "who"),
+    [
+        (
+            'In other words, explained council moderator Nora Keil: "What does that have to do with the fares?"',
+            "Nora Keil",
+        ),
+        (
+            'At the time, as harbour prosecutor Tobias Wren put it, "apart from one late payment there was nothing."',
+            "Tobias Wren",
+        ),
+    ],
+)
+def test_a_name_after_the_words_of_its_office_speaks(body: str, who: str) -> None:
+    """ "explained council moderator Nora Keil:", "as harbour prosecutor Tobias Wren put it,":
+    the office in lower case before the name does not hide the speaker."""
+    text, quotes = quotes_of("The council met on Tuesday to vote on the new ferry fares.\n\n" + body)
+    (quote,) = quotes
+    assert quote.speaker == who
+    assert text[quote.speaker_start : quote.speaker_end] == who
