@@ -76,6 +76,24 @@ def _is_close(text: str, i: int, start: int, end: int, single: bool) -> bool:
     return False
 
 
+_SINGLE_MARK = kept_regex.compile("['‘’‹›]")
+
+
+def _elided_before_the_close(text: str, i: int, start: int, end: int, single: bool) -> bool:
+    """A word's last letter left out ("goin’", "o’", "an’"), not the close: the quotation's close
+    is a mark after a stop or a comma later in the paragraph ("‘You’re goin’ out in this?’ said
+    Bess"), with no quotation opened before it."""
+    if not text[i - 1].isalpha():
+        return False  # ‘Come,’: a mark after a stop or a comma closes
+    for found in _SINGLE_MARK.finditer(text, i + 1, end):
+        j = found.start()
+        if _is_open(text, j, start, end, single):
+            return False  # another quotation opens: this mark closed the first
+        if _is_close(text, j, start, end, single) and not text[j - 1].isalpha():
+            return True
+    return False
+
+
 # A straight single mark where a quotation may open: at a word's start, after a space, a
 # bracket or a dash, before a letter ('Come in,' / 'Tis is an elision, left out below).
 _STRAIGHT_SINGLE_OPEN = kept_regex.compile(r"(?:(?<=[\s(\[{—–])|^)'(?=[A-Za-z])")
@@ -136,7 +154,9 @@ def find_marked_spans(text: str, blocks: Sequence[Block], pause: Pause | None = 
                 if open_at is None:
                     if _is_open(text, i, block.start, end, single_primary):
                         open_at, nested_at = i, None
-                elif _is_close(text, i, block.start, end, single_primary):
+                elif _is_close(text, i, block.start, end, single_primary) and not (
+                    single_primary and _elided_before_the_close(text, i, block.start, end, single_primary)
+                ):
                     spans.append(MarkedSpan(open_at, i + 1, 1, True))
                     open_at, nested_at = None, None
                 elif _is_open(text, i, block.start, end, single_primary) and char not in "’'":
@@ -147,7 +167,9 @@ def find_marked_spans(text: str, blocks: Sequence[Block], pause: Pause | None = 
                 if nested_at is None:
                     if _is_open(text, i, block.start, end, not single_primary):
                         nested_at = i
-                elif _is_close(text, i, block.start, end, not single_primary):
+                elif _is_close(text, i, block.start, end, not single_primary) and not (
+                    not single_primary and _elided_before_the_close(text, i, block.start, end, not single_primary)
+                ):
                     spans.append(MarkedSpan(nested_at, i + 1, 2, True))
                     nested_at = None
         nested_at = None

@@ -1826,3 +1826,34 @@ def test_a_name_after_the_words_of_its_office_speaks(body: str, who: str) -> Non
     (quote,) = quotes
     assert quote.speaker == who
     assert text[quote.speaker_start : quote.speaker_end] == who
+
+
+@pytest.mark.parametrize("mark", ["'", "’"])
+def test_a_dropped_letter_at_a_words_end_does_not_close_a_single_quoted_speech(mark: str) -> None:
+    """'You're goin' out in this?' said Bess: "goin'", "an'", "o'" and "mornin'." leave a
+    letter out; the quotation closes at the mark after its stop or comma, straight or curly."""
+    o, m = ("'" if mark == "'" else "‘"), mark
+    body = (
+        "Sam Tuttle kept the ferry, and his niece Bess kept Sam.\n\n"
+        f"{o}You’re goin{m} out in this?{m} said Bess. {o}You’ll drown.{m}\n\n"
+        f"{o}The Parson’s waitin{m} on the far side, an{m} he don’t like to be kept,{m} said Sam.\n\n"
+        f"{o}He can wait till mornin{m}.{m}\n\n"
+        f"{o}Your father said a deal o{m} things,{m} said Sam. {o}Most of {m}em wrong.{m}"
+    )
+    text, quotes = quotes_of(body)
+    assert [(text[q.start : q.end], q.speaker) for q in quotes] == [
+        (f"{o}You’re goin{m} out in this?{m}", "Bess"),
+        (f"{o}You’ll drown.{m}", "Bess"),
+        (f"{o}The Parson’s waitin{m} on the far side, an{m} he don’t like to be kept,{m}", "Sam Tuttle"),
+        (f"{o}He can wait till mornin{m}.{m}", "Bess"),
+        (f"{o}Your father said a deal o{m} things,{m}", "Sam Tuttle"),
+        (f"{o}Most of {m}em wrong.{m}", "Sam Tuttle"),
+    ]
+
+
+def test_a_dropped_letter_inside_a_nested_quotation_is_no_close() -> None:
+    text, quotes = quotes_of("“He told me, ‘I was goin’ home, an’ then it rained,’ and left,” Ivo Ruud said.")
+    assert shown(text, quotes) == [
+        ("“He told me, ‘I was goin’ home, an’ then it rained,’ and left,”", "Ivo Ruud", 1),
+        ("‘I was goin’ home, an’ then it rained,’", None, 2),
+    ]
