@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from content.analysis import kept_regex
-from content.analysis.cast import Cast, classify, trim_mention
+from content.analysis.cast import Cast, MentionKind, classify, trim_mention
 from content.analysis.lexicon import (
     CLAIM_VERBS,
     HEDGES,
@@ -294,6 +294,8 @@ class Claim(Span):
 
 
 _NON_SPACE = kept_regex.compile(r"\S+")
+_PLACE_OR_TIME_WORDS = frozenset("in on at during after before from with via through over to by for of".split())
+"""A phrase that opens with one of these tells where, when or how something was said."""
 
 
 def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
@@ -307,12 +309,16 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
     if not words:
         return None
     clause_end = words[-1].end()
-    if left[words[-1].end() - 1 : words[-1].end()] == ",":
+    apposed = left[words[-1].end() - 1 : words[-1].end()] == ","
+    if apposed:
         # "The minister, Ola Berg, denied": the apposition names the speaker.
         clause_end -= 1
     breaks = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(left, 0, clause_end)]
     # The clause right before the verb; failing that, the one before an apposition
     # ("Sian Morrow, who runs two boats, said").
+    described: tuple[int, str] | None = None
+    """An apposition that describes rather than names ("the Republican chairman"), kept in case
+    the clause before it names nobody."""
     for attempt in range(3):
         if attempt >= len(breaks):
             break
@@ -335,11 +341,36 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
                 pass
         cut = opened.end() if opened is not None else 0
         # "Asked whether the company [requested]": the subject is after "whether".
-        offset, who, kind = trim_mention(phrase[cut:], loose=len(phrase[cut:].split()) <= 7)
+        offset, who, kind = _name_before_its_place(
+            phrase[cut:], *trim_mention(phrase[cut:], loose=len(phrase[cut:].split()) <= 7)
+        )
+        found = base + phrase_words[0].start() + cut + offset, who
+        if described is not None:
+            return found if kind == "person" else described
+        describes = kind == "group" or offset
+        if kind is not None and attempt == 0 and apposed and len(breaks) > 1 and not cut and describes:
+            # "John Bryant, the Republican chairman, said", "Ana Ruiz, the mayor of Marrow, said":
+            # the apposition describes the name before it, which speaks.
+            described = found
+            continue
         if kind is not None:
-            return base + phrase_words[0].start() + cut + offset, who
+            return found
         break
-    return None
+    return described
+
+
+def _name_before_its_place(
+    phrase: str, offset: int, who: str, kind: MentionKind | None
+) -> tuple[int, str, MentionKind | None]:
+    """A person's name before the place they are from, where the search for a speaker kept only
+    the place: "Senator Tomas Wilk of Marrow" → "Tomas Wilk", not "Marrow" (but "Secretary of
+    State Ida Holm" stays, as "Secretary" alone names nobody)."""
+    if kind == "person" and phrase[:offset].split()[-1:] in (["of"], ["from"]):
+        head = phrase[:offset].rstrip()
+        named_at, named, named_kind = trim_mention(head[: head.rfind(" ")])
+        if named_kind == "person":
+            return named_at, named, named_kind
+    return offset, who, kind
 
 
 _APPOSITION_NAME = kept_regex.compile(rf",\s+(?P<name>{NAME}),")
@@ -441,8 +472,15 @@ def _reported(
     for pattern in (_INVERTED,):
         for match in pattern.finditer(plain):
             opening = match.group("who").split(None, 1)
-            if len(opening) > 1 and opening[0].lower() in PRONOUNS:
-                continue  # ", said she was pleased with …": what was said, its own subject first
+            if len(opening) > 1 and (opening[0].lower() in PRONOUNS or cut_short(match.group("who").lower().split())):
+                # ", said she was pleased with …", "Okafor, after a pause, said the town would
+                # survive it": what was said, not who said it (the verb's subject is before it).
+                continue
+            if len(opening) > 1 and opening[0].lower() in _PLACE_OR_TIME_WORDS:
+                # "…,” the chairman, Anders Lund, said in a statement": a report, but the phrase
+                # after the verb tells where, not who (the speaker is the verb's subject).
+                found.append((match.start("cue"), None, match.group("cue")))
+                continue
             offset, who, kind = trim_mention(match.group("who"))
             if kind is not None:
                 found.append((match.start("who") + offset, who, match.group("cue")))

@@ -1857,3 +1857,22 @@ def test_a_dropped_letter_inside_a_nested_quotation_is_no_close() -> None:
         ("“He told me, ‘I was goin’ home, an’ then it rained,’ and left,”", "Ivo Ruud", 1),
         ("‘I was goin’ home, an’ then it rained,’", None, 2),
     ]
+
+
+def test_a_claims_source_is_the_name_not_its_description_place_or_setting() -> None:
+    """The person who speaks, not the apposition after their name ("the board's chairman"),
+    the place they are from ("of Marrow"), nor where they said it ("in a statement")."""
+    doc = parse_plain_text(
+        "Harbour News\n\n"
+        '"We have held the price for six years," the chairman, Anders Lund, said in a statement.\n\n'
+        "Piet Holm, the harbour board's finance officer, said the repairs would cost over a million.\n\n"
+        "Senator Ida Wren of Marrow, a member of the Harbour Party, said the vote had been rushed.\n\n"
+        "Ruth Okafor, after a long pause, said the town would survive it.",
+        "/tmp/t.txt",
+    )
+    claims = analyse(doc).claims
+    sources = {doc.text[c.start : c.end][:12]: (c.kind, c.source) for c in claims}
+    assert sources['"We have hel'] == ("attributed", "Anders Lund")  # not "a statement"
+    assert sources["Piet Holm, t"] == ("attributed", "Piet Holm")  # not "the harbour board's finance officer"
+    assert sources["Senator Ida "] == ("attributed", "Ida Wren")  # not "Marrow"
+    assert sources["Ruth Okafor,"] == ("attributed", "Ruth Okafor")  # not "a long pause"
