@@ -210,6 +210,11 @@ _PUT_IT = kept_regex.compile(
 _CLAUSE_SUBJECT = kept_regex.compile(
     rf"^(?:[^,“”\"]{{1,120}},\s+(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}},\s+)?)?(?:(?:And|But|So|Yet|Then|Later|Instead|Still)(?:\s+then)?\s+)?{_BEFORE_A_TITLE}(?P<who>{MENTION})"
 )
+# The same, its subject read up to its verb: "The board's finance officer [was quoted as saying]",
+# which `_CLAUSE_SUBJECT` cuts at the possessive ("The board").
+_CLAUSE_SUBJECT_TO_ITS_VERB = kept_regex.compile(
+    _CLAUSE_SUBJECT.pattern + rf"(?=\s+(?:(?:{AUXILIARY})|[a-z]+(?:ed|s))\b)"
+)
 # A name and its apposition, which `_CLAUSE_SUBJECT` may read as an opening phrase and a
 # subject: "Tomas Berg, the former mayor, went on the attack, saying …".
 _APPOSED_NAME = kept_regex.compile(rf"\s*(?P<who>{NAME}),\s+(?P<apposition>(?:the|a|an)\s)")
@@ -783,6 +788,10 @@ class Sieves:
         """The subject of the clause `left` (which starts at `floor`) opens; a person's name,
         not the apposition after it ("Tomas Berg, the former mayor, …")."""
         subject = _CLAUSE_SUBJECT.match(left)
+        if subject is not None and left[subject.end("who") : subject.end("who") + 2] in ("’s", "'s"):
+            fuller = _CLAUSE_SUBJECT_TO_ITS_VERB.match(left)
+            if fuller is not None and fuller.start("who") == subject.start("who"):
+                subject = fuller
         if subject is None or not subject.start("who"):
             return subject
         apposed = _APPOSED_NAME.match(left)

@@ -1876,3 +1876,14 @@ def test_a_claims_source_is_the_name_not_its_description_place_or_setting() -> N
     assert sources["Piet Holm, t"] == ("attributed", "Piet Holm")  # not "the harbour board's finance officer"
     assert sources["Senator Ida "] == ("attributed", "Ida Wren")  # not "Marrow"
     assert sources["Ruth Okafor,"] == ("attributed", "Ruth Okafor")  # not "a long pause"
+
+
+def test_a_possessive_subject_before_saying_is_read_whole() -> None:
+    """ "The board's finance officer was quoted as saying …": the officer, not "The board"."""
+    text, quotes = quotes_of(
+        "The harbour board will raise ferry fares by a third.\n\n"
+        'The board\'s finance officer was quoted as saying the repairs would cost "well over a million."'
+    )
+    (quote,) = quotes
+    assert quote.speaker == "The board's finance officer"
+    assert text[quote.speaker_start : quote.speaker_end] == "The board's finance officer"
