@@ -16,6 +16,7 @@ from content.analysis.lexicon import (
     ADVERBS_IN_S,
     BOOK_LENGTH,
     CLAUSE_WORDS,
+    COURTESY_TITLES,
     DASHED_WORDS,
     DESCRIBED_GENDER,
     DETERMINERS,
@@ -37,6 +38,7 @@ from content.analysis.lexicon import (
     SMALL_WORDS,
     SPEAKER_NOUNS,
     TIME_WORDS,
+    TITLE_NOUNS,
     TITLES,
     Gender,
     capitalised,
@@ -431,6 +433,11 @@ def _role_words(words: list[str]) -> int:
     return 0
 
 
+def _same_address(one: str, other: str) -> bool:
+    """Whether two forms of address may be one person's: the same, or "Ms" beside "Mrs" or "Miss"."""
+    return one == other or {one, other} in ({"ms", "mrs"}, {"ms", "miss"})
+
+
 def _one_line(name: str) -> str:
     """The name without a possessive, its words on one line: "Mr.\nWilk's" → "Mr. Wilk"."""
     return " ".join(_bare(name).split())
@@ -609,6 +616,12 @@ class Cast:
         # The names are settled now: each distinct run is resolved once (a book writes the same
         # few thousand runs again and again).
         resolution = {titled: self.resolve_name(titled) for titled in dict.fromkeys(t for _o, t in runs)}
+        self._courtesy: dict[str, set[str]] = {}
+        """A full name → the forms of address it is written with in full ("Miss Agnes Hale")."""
+        for titled, resolved in resolution.items():
+            address = titled.split()[0].lower().rstrip(".")
+            if address in COURTESY_TITLES and len(_bare(strip_title(titled)).split()) >= 2:
+                self._courtesy.setdefault(resolved, set()).add(address)
         surname_titles: dict[str, Counter[Gender]] = {}
         """A full name → the genders of the titles its surname alone was written with."""
         for _offset, titled in runs:
@@ -697,16 +710,20 @@ class Cast:
         for offset, titled in pausing(runs, pause):
             resolved = resolution[titled]
             first = titled.split()[0].lower().rstrip(".")
-            if first in TITLES and resolved in confirmed:
-                self.roles.setdefault(first, set()).add(resolved)
             if resolved in confirmed:
                 self.positions.append(offset)
                 self.names.append(resolved)
-                gender = title_gender(titled) if titled.split()[0].lower().rstrip(".") in TITLES else None
+                gender = title_gender(titled) if first in TITLES else None
                 conflicts = gender is not None and (title_gender(resolved) or gender) != gender
-                distinct = gender is not None and (conflicts or self.kept_apart(titled))
+                distinct = (gender is not None and (conflicts or self.kept_apart(titled))) or (
+                    gender is None and self._addressed_otherwise(titled)  # "Dr. Hale" beside "Miss Agnes Hale"
+                )
                 shown = _one_line(titled) if distinct else resolved
                 self.titled.append((shown, gender))
+                if first in TITLES:
+                    # "Dr. Hale" is "the doctor" too; "Mrs. Arden" kept apart from Tom Arden is herself.
+                    for role in {first, TITLE_NOUNS.get(first, first)}:
+                        self.roles.setdefault(role, set()).add(shown)
         self._first_named: dict[str, int] = {}
         for offset, name in zip(self.positions, self.names, strict=True):
             self._first_named.setdefault(name, offset)
@@ -881,8 +898,16 @@ class Cast:
 
     def kept_apart(self, name: str) -> bool:
         """A titled name ("Mrs. Arden", "Mr. Wilk") that is not the family's full name it
-        would resolve to: the surname is shared, or the full name's owner goes by his given name."""
-        return self.shared_surname(name) or _one_line(name) in self.apart
+        would resolve to: the surname is shared, the full name's owner goes by his given name,
+        or is addressed otherwise ("Mrs. Hale" beside "Miss Agnes Hale")."""
+        return self.shared_surname(name) or _one_line(name) in self.apart or self._addressed_otherwise(name)
+
+    def _addressed_otherwise(self, name: str) -> bool:
+        address = name.split()[0].lower().rstrip(".") if name else ""
+        if address not in COURTESY_TITLES or len(_bare(strip_title(name)).split()) != 1:
+            return False
+        written = self._courtesy.get(self.resolve_name(name), set())
+        return bool(written) and not any(_same_address(address, other) for other in written)
 
     def shared_surname(self, name: str) -> bool:
         words = _bare(strip_title(name)).split()
@@ -957,8 +982,9 @@ class Cast:
             return None
         index = bisect_left(self.positions, offset) - 1
         while index >= 0 and offset - self.positions[index] <= window:
-            if self.names[index] in people:
-                return self.names[index]
+            shown = self.titled[index][0]  # (the name itself, or "Dr. Hale" kept apart from it)
+            if shown in people:
+                return shown
             index -= 1
         if len(people) == 1:
             # "the doctor" chapters after Doctor Wilk was last named: the only doctor the text has.

@@ -222,6 +222,23 @@ KIN_GENDER: dict[str, Gender] = {
     **dict.fromkeys("husband father son brother uncle nephew papa grandfather grandson".split(), "m"),
     **dict.fromkeys("wife mother daughter sister aunt niece mamma mama grandmother granddaughter".split(), "f"),
 }
+# Forms of address that tell the members of a family apart: "Mrs. Hale" is neither "Miss
+# Agnes Hale" nor "Dr. Robert Hale" ("Ms" may stand for "Mrs" or "Miss").
+COURTESY_TITLES = frozenset("mr mrs miss ms master dr".split())
+# Titles of rank or office that bring the text in the ordinary word: "Dr. Hale" … "the doctor".
+TITLE_NOUNS = {
+    "dr": "doctor",
+    "prof": "professor",
+    "gen": "general",
+    "capt": "captain",
+    "col": "colonel",
+    "lt": "lieutenant",
+    "sgt": "sergeant",
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "rev": "reverend",
+}
 # Titles that always begin a new person's name, never sit inside one ("Dora Mrs Arden" is two people).
 PERSONAL_TITLES = frozenset("mr mrs ms miss sir lady lord madam dame dr".split())
 KIN_WORDS = frozenset(

@@ -1887,3 +1887,24 @@ def test_a_possessive_subject_before_saying_is_read_whole() -> None:
     (quote,) = quotes
     assert quote.speaker == "The board's finance officer"
     assert text[quote.speaker_start : quote.speaker_end] == "The board's finance officer"
+
+
+def test_the_members_of_a_family_are_told_apart_by_how_they_are_addressed() -> None:
+    """ "Mrs. Hale" is not "Miss Agnes Hale", the family's only full name, and "the doctor"
+    is "Dr. Hale": a form of address other than the full name's is another person."""
+    text, quotes = quotes_of(
+        "Dr. Hale and his wife were at breakfast when the letter came. Mrs. Hale read it twice.\n\n"
+        '"From your brother," she said. "He wants to come at Easter."\n\n'
+        '"Then he shall come," said the doctor, without looking up from his paper.\n\n'
+        "Later that morning Miss Agnes Hale, the doctor's sister, came down from her room.\n\n"
+        '"Six children," she said, sitting down. "Robert, you are a fool."\n\n'
+        '"Your wife is right," said Miss Hale.'
+    )
+    assert [(text[q.start : q.end], q.speaker) for q in quotes] == [
+        ('"From your brother,"', "Mrs. Hale"),
+        ('"He wants to come at Easter."', "Mrs. Hale"),
+        ('"Then he shall come,"', "Dr. Hale"),
+        ('"Six children,"', "Agnes Hale"),
+        ('"Robert, you are a fool."', "Agnes Hale"),
+        ('"Your wife is right,"', "Agnes Hale"),
+    ]
