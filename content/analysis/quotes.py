@@ -261,6 +261,8 @@ _INHERITED = frozenset(
 # Before a name the speaker calls out to: a comma, the opening mark, or "Oh", "dear", "yes", "no", "well".
 _BEFORE_VOCATIVE = kept_regex.compile(r"(?:[,“\"‘'—(]|\b(?:[Oo]h?|[Dd]ear|[Mm]y dear|[Yy]es|[Nn]o|[Ww]ell))\s*$")
 _AFTER_VOCATIVE = frozenset(",.!?;—")
+# A word of affection between a name called and its mark: "Marta dear, …", "Tom, my boy!".
+_ENDEARMENT = kept_regex.compile(r"[ \t]+(?:dear|darling|dearest|my (?:dear|love|darling|boy|girl|child))(?=[,.!?;—])")
 _NAME_AT = kept_regex.compile(NAME)  # the cast's pattern: compiled once, and kept
 _NOT_A_NAME = frozenset(TITLES) | KIN_WORDS | {"madam", "ma'am", "miss", "mrs", "ms"}
 _NESTED_OPENING = kept_regex.compile(r"‘|(?<![\w])'")
@@ -378,7 +380,11 @@ def vocatives(sieves: Sieves, span: MarkedSpan) -> Iterator[Mention]:
         if words[-1] == "family" or all(w.rstrip(".") in _NOT_A_NAME for w in words):
             continue  # "…, sir," "…, Father?", "the Powler Family,": not one person called by name
         run = _NAME_AT.match(text, offset)
-        if run is None or text[run.end() : run.end() + 1] not in _AFTER_VOCATIVE:
+        if run is None:
+            continue
+        endearment = _ENDEARMENT.match(text, run.end())
+        after = endearment.end() if endearment is not None else run.end()
+        if text[after : after + 1] not in _AFTER_VOCATIVE:
             continue
         if _BEFORE_VOCATIVE.search(text, max(span.start, offset - 12), offset):
             yield Mention(offset, run.end(), name, "person")

@@ -1908,3 +1908,16 @@ def test_the_members_of_a_family_are_told_apart_by_how_they_are_addressed() -> N
         ('"Robert, you are a fool."', "Agnes Hale"),
         ('"Your wife is right,"', "Agnes Hale"),
     ]
+
+
+def test_a_name_called_with_a_word_of_affection_is_the_one_spoken_to() -> None:
+    """ "Marta dear, whatever for?" she said: Marta is called, so she is not the one who speaks
+    (better nobody than her), though she was named last."""
+    _, quotes = quotes_of(
+        "Nell Rowe sat by the stove. Her cousin Marta Vesk came in from the yard.\n\n"
+        '"Nell, I have broken your blue jug," said Marta.\n\n'
+        "Nell put down her sewing. She looked up at Marta, and Marta looked at the floor.\n\n"
+        '"Marta dear, whatever for?" she said.'
+    )
+    assert quotes[0].speaker == "Marta Vesk"
+    assert quotes[1].speaker in (None, "Nell Rowe")
