@@ -317,8 +317,8 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
     # The clause right before the verb; failing that, the one before an apposition
     # ("Sian Morrow, who runs two boats, said").
     described: tuple[int, str] | None = None
-    """An apposition that describes rather than names ("the Republican chairman"), kept in case
-    the clause before it names nobody."""
+    """An apposition that describes rather than names ("the board's finance officer"), kept in
+    case the clause before it names nobody."""
     for attempt in range(3):
         if attempt >= len(breaks):
             break
@@ -349,7 +349,7 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
             return found if kind == "person" else described
         describes = kind == "group" or offset
         if kind is not None and attempt == 0 and apposed and len(breaks) > 1 and not cut and describes:
-            # "John Bryant, the Republican chairman, said", "Ana Ruiz, the mayor of Marrow, said":
+            # "Piet Holm, the board's finance officer, said", "Ana Ruiz, the mayor of Marrow, said":
             # the apposition describes the name before it, which speaks.
             described = found
             continue

@@ -83,8 +83,8 @@ def _elided_before_the_close(text: str, i: int, start: int, end: int, single: bo
     """A word's last letter left out ("goin’", "o’", "an’"), not the close: the quotation's close
     is a mark after a stop or a comma later in the paragraph ("‘You’re goin’ out in this?’ said
     Bess"), with no quotation opened before it."""
-    if not text[i - 1].isalpha():
-        return False  # ‘Come,’: a mark after a stop or a comma closes
+    if text[i] not in "'’" or not text[i - 1].isalpha():
+        return False  # ‘Come,’: a mark after a stop or a comma closes (and a double mark is no elision)
     for found in _SINGLE_MARK.finditer(text, i + 1, end):
         j = found.start()
         if _is_open(text, j, start, end, single):
@@ -154,8 +154,8 @@ def find_marked_spans(text: str, blocks: Sequence[Block], pause: Pause | None = 
                 if open_at is None:
                     if _is_open(text, i, block.start, end, single_primary):
                         open_at, nested_at = i, None
-                elif _is_close(text, i, block.start, end, single_primary) and not (
-                    single_primary and _elided_before_the_close(text, i, block.start, end, single_primary)
+                elif _is_close(text, i, block.start, end, single_primary) and not _elided_before_the_close(
+                    text, i, block.start, end, single_primary
                 ):
                     spans.append(MarkedSpan(open_at, i + 1, 1, True))
                     open_at, nested_at = None, None
@@ -167,8 +167,8 @@ def find_marked_spans(text: str, blocks: Sequence[Block], pause: Pause | None = 
                 if nested_at is None:
                     if _is_open(text, i, block.start, end, not single_primary):
                         nested_at = i
-                elif _is_close(text, i, block.start, end, not single_primary) and not (
-                    not single_primary and _elided_before_the_close(text, i, block.start, end, not single_primary)
+                elif _is_close(text, i, block.start, end, not single_primary) and not _elided_before_the_close(
+                    text, i, block.start, end, not single_primary
                 ):
                     spans.append(MarkedSpan(nested_at, i + 1, 2, True))
                     nested_at = None
