@@ -22,6 +22,7 @@ from content.analysis.lexicon import (
     DETERMINERS,
     FEMALE_NAMES,
     FEMALE_TITLES,
+    HEADLINE_VERBS,
     KIN_GENDER,
     KIN_WORDS,
     MALE_NAMES,
@@ -594,7 +595,10 @@ class Cast:
                 # "… and Miss Ida Hale Drive Out in Carriages": in a heading every word
                 # is capitalised, so the name starts after, and ends before, words the text
                 # also writes in lower case ("In Which Tom Wilk", "Drive").
-                common = [w.lower() in lower_words and w.lower().rstrip(".") not in TITLES for w in words]
+                common = [
+                    (w.lower() in lower_words and w.lower().rstrip(".") not in TITLES) or w in HEADLINE_VERBS
+                    for w in words
+                ]
                 first_kept = next((n for n, is_common in enumerate(common) if not is_common), len(words))
                 if first_kept == len(words):
                     continue

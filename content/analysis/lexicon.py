@@ -239,6 +239,8 @@ TITLE_NOUNS = {
     "rep": "representative",
     "rev": "reverend",
 }
+# The verbs of a Title Case headline ("Wilk Says Harbour Deal Is …"): never part of a name.
+HEADLINE_VERBS = frozenset("Says Said Tells Told Calls Warns Claims Vows Insists Admits Denies Urges".split())
 # Titles that always begin a new person's name, never sit inside one ("Dora Mrs Arden" is two people).
 PERSONAL_TITLES = frozenset("mr mrs ms miss sir lady lord madam dame dr".split())
 KIN_WORDS = frozenset(

@@ -22,6 +22,7 @@ from content.analysis.lexicon import (
     CLAUSE_OPENERS,
     DESCRIBED_GENDER,
     DETERMINERS,
+    HEADLINE_VERBS,
     KIN_GENDER,
     KIN_WORDS,
     NOT_INVERTED,
@@ -188,6 +189,11 @@ _OPENING_SUBJECT = kept_regex.compile(
 )
 # The speaker right after a verb: "said Hale:", "writes the Gazette,".
 _INVERTED_MENTION = kept_regex.compile(rf"\s+(?P<who>{MENTION}|{ROLE_NAME})\s*[:,]")
+# A Title Case headline's speaker and verb: "Wilk Says …", "Council Leader Tells …".
+_HEADLINE_VERBS = "|".join(sorted(HEADLINE_VERBS))
+_HEADLINE_VERB = kept_regex.compile(rf"\b(?:{_HEADLINE_VERBS})\b")
+_HEADLINE_SAYS = kept_regex.compile(rf"\s*(?P<who>{NAME})\s+(?P<verb>{_HEADLINE_VERBS})\b")
+_QUOTED = kept_regex.compile(r"[“\"][^”\"]*[”\"]")
 _NAMING = frozenset({"called", "named", "dubbed", "titled", "entitled", "labeled", "labelled", "nicknamed"})
 # Where and when, after the verb of a bare attribution: "Hale said after a meeting on Monday."
 _WHERE_AND_WHEN = frozenset("after at in on during before while last this earlier later".split())
@@ -803,11 +809,32 @@ class Sieves:
         named = self.people.named_between(floor + apposed.start("who"), floor + apposed.end("who"))
         return apposed if named else subject
 
+    def _headline_says(self, span: MarkedSpan, floor: int, left: str) -> Candidate | None:
+        """A headline in Title Case, whose verb is capitalised too: "Wilk Says Harbour Deal Is
+        “Dead In The Water”" (as the document's title or as a line of its own)."""
+        if not left[:1].isupper() or not _HEADLINE_VERB.search(left):
+            return None
+        block = self.block_of(span.start)
+        words = self.text[block.start : block.end]
+        if block.kind != "heading" and not looks_like_a_title(_QUOTED.sub(" ", words), 2, 30):
+            return None
+        said = _HEADLINE_SAYS.match(left)
+        if said is None:
+            return None
+        offset, who, kind = trim_mention(said.group("who"))
+        if kind is None:
+            return None
+        start = floor + said.start("who") + offset
+        return Candidate(Mention(start, start + len(who), who, kind), said.group("verb").lower())
+
     def before(self, span: MarkedSpan, floor: int, nearest: bool = False) -> Candidate | None:
         """The speaker of a reporting verb before the quotation, in its sentence: the main
         clause's verb first ("He said the company had “…”"), or with `nearest` the verb
         closest to the quotation ("a woman asked for a photo and Brennan said, “…”")."""
         left = self.text[floor : span.start]
+        headline = self._headline_says(span, floor, left)
+        if headline is not None:
+            return headline
         according = None
         for according in _ACCORDING.finditer(left):  # noqa: B007 - the last one is wanted
             pass

@@ -1921,3 +1921,22 @@ def test_a_name_called_with_a_word_of_affection_is_the_one_spoken_to() -> None:
     )
     assert quotes[0].speaker == "Marta Vesk"
     assert quotes[1].speaker in (None, "Nell Rowe")
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ['Wilk Says Harbour Deal Is "Dead In The Water"', 'Harbour News\n\nWilk Says Harbour Deal Is "Dead In The Water"'],
+)
+def test_a_title_case_headline_names_its_speaker(headline: str) -> None:
+    """ "Wilk Says Harbour Deal Is “Dead In The Water”": the headline's quotation is Wilk's, the
+    Tomas Wilk of the article, and "Wilk Says Harbour" is nobody's name. As the document's
+    title or as a line of its own."""
+    doc = parse_plain_text(
+        headline + '\n\nThe proposed harbour deal is "dead in the water," council leader Tomas Wilk said Tuesday.',
+        "/tmp/t.txt",
+    )
+    quotes = analyse(doc).quotes
+    assert [(doc.text[q.start : q.end], q.speaker) for q in quotes] == [
+        ('"Dead In The Water"', "Tomas Wilk"),
+        ('"dead in the water,"', "Tomas Wilk"),
+    ]
