@@ -191,7 +191,8 @@ _OPENING_SUBJECT = kept_regex.compile(
 _INVERTED_MENTION = kept_regex.compile(rf"\s+(?P<who>{MENTION}|{ROLE_NAME})\s*[:,]")
 # A Title Case headline's speaker and verb: "Wilk Says …", "Council Leader Tells …".
 _HEADLINE_VERBS = "|".join(sorted(HEADLINE_VERBS))
-_HEADLINE_VERB = kept_regex.compile(rf"\b(?:{_HEADLINE_VERBS})\b")
+_HEADLINE_LENGTH = 200
+"""A line longer than this is no headline."""
 _HEADLINE_SAYS = kept_regex.compile(rf"\s*(?P<who>{NAME})\s+(?P<verb>{_HEADLINE_VERBS})\b")
 _QUOTED = kept_regex.compile(r"[“\"][^”\"]*[”\"]")
 _NAMING = frozenset({"called", "named", "dubbed", "titled", "entitled", "labeled", "labelled", "nicknamed"})
@@ -812,11 +813,13 @@ class Sieves:
     def _headline_says(self, span: MarkedSpan, floor: int, left: str) -> Candidate | None:
         """A headline in Title Case, whose verb is capitalised too: "Wilk Says Harbour Deal Is
         “Dead In The Water”" (as the document's title or as a line of its own)."""
-        if not left[:1].isupper() or not _HEADLINE_VERB.search(left):
+        if not left[:1].isupper():
             return None
         block = self.block_of(span.start)
-        words = self.text[block.start : block.end]
-        if block.kind != "heading" and not looks_like_a_title(_QUOTED.sub(" ", words), 2, 30):
+        if block.kind != "heading" and (
+            block.end - block.start > _HEADLINE_LENGTH
+            or not looks_like_a_title(_QUOTED.sub(" ", self.text[block.start : block.end]), 2, 30)
+        ):
             return None
         said = _HEADLINE_SAYS.match(left)
         if said is None:
