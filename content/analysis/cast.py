@@ -434,6 +434,12 @@ def _role_words(words: list[str]) -> int:
     return 0
 
 
+def _address(name: str) -> str:
+    """A name's first word as the titles table writes it: "Mrs." → "mrs", "Tomas" → "tomas"."""
+    words = name.split(None, 1)
+    return words[0].lower().rstrip(".") if words else ""
+
+
 def _same_address(one: str, other: str) -> bool:
     """Whether two forms of address may be one person's: the same, or "Ms" beside "Mrs" or "Miss"."""
     return one == other or {one, other} in ({"ms", "mrs"}, {"ms", "miss"})
@@ -623,7 +629,7 @@ class Cast:
         self._courtesy: dict[str, set[str]] = {}
         """A full name → the forms of address it is written with in full ("Miss Agnes Hale")."""
         for titled, resolved in resolution.items():
-            address = titled.split()[0].lower().rstrip(".")
+            address = _address(titled)
             if address in COURTESY_TITLES and len(_bare(strip_title(titled)).split()) >= 2:
                 self._courtesy.setdefault(resolved, set()).add(address)
         surname_titles: dict[str, Counter[Gender]] = {}
@@ -685,7 +691,7 @@ class Cast:
             confirmed = {name for name in confirmed if not _a_body_of_people(name, lower_words)}
         self.confirmed = confirmed
         for _offset, titled in runs:
-            if title_gender(titled) or titled.split()[0].lower().rstrip(".") in ("mayor", "dr", "prof", "councillor"):
+            if title_gender(titled) or _address(titled) in ("mayor", "dr", "prof", "councillor"):
                 confirmed.add(resolution[titled])
         self.positions: list[int] = []
         self.names: list[str] = []
@@ -713,7 +719,7 @@ class Cast:
         Wilk" who speaks, where Tomas Wilk goes by "Tomas"."""
         for offset, titled in pausing(runs, pause):
             resolved = resolution[titled]
-            first = titled.split()[0].lower().rstrip(".")
+            first = _address(titled)
             if resolved in confirmed:
                 self.positions.append(offset)
                 self.names.append(resolved)
@@ -907,7 +913,7 @@ class Cast:
         return self.shared_surname(name) or _one_line(name) in self.apart or self._addressed_otherwise(name)
 
     def _addressed_otherwise(self, name: str) -> bool:
-        address = name.split()[0].lower().rstrip(".") if name else ""
+        address = _address(name)
         if address not in COURTESY_TITLES or len(_bare(strip_title(name)).split()) != 1:
             return False
         written = self._courtesy.get(self.resolve_name(name), set())
@@ -934,7 +940,7 @@ class Cast:
         if len(words) == 1 and len(self.families.get(bare, ())) > 1:
             return bare  # "Arden" with a Jane Arden and a Tom Arden about: do not guess
         full = self.full.get(bare, self.full.get(words[-1], bare))
-        if full != bare and name[:1].isupper() and name.split()[0].lower().rstrip(".") in TITLES:
+        if full != bare and name[:1].isupper() and _address(name) in TITLES:
             titled, given = title_gender(name), title_gender(full)
             if titled is not None and given is not None and titled != given:
                 return _one_line(name)  # "Lady Russell" is not "Henry Russell"

@@ -242,7 +242,7 @@ class Ranker:
 
     def _log_odds(self, f: Features, fiction: bool) -> float:
         """The per-candidate model's score, clamped so that its sigmoid never overflows."""
-        return max(-30.0, min(30.0, linear_score(self._fiction if fiction else self.weights, f)))
+        return _clamped(linear_score(self._fiction if fiction else self.weights, f))
 
     def choose(self, candidates: list[Features], fiction: bool = False) -> int | None:
         """The index of the candidate most likely to be the speaker, or None when even the
@@ -261,11 +261,7 @@ class Ranker:
         if best is None:
             return None
         # Ranked by the per-candidate model alone, the best one's log-odds is its score.
-        odds = (
-            max(-30.0, min(30.0, best_score))
-            if self.choice is None or fiction
-            else self._log_odds(candidates[best], fiction)
-        )
+        odds = _clamped(best_score) if self.choice is None or fiction else self._log_odds(candidates[best], fiction)
         return None if 1.0 / (1.0 + math.exp(-odds)) < self.threshold else best
 
 
@@ -273,6 +269,11 @@ def _with_fiction(weights: dict[str, float]) -> dict[str, float]:
     """The weights a novel's features get: each feature's own plus its fiction-only copy's."""
     names = {name.removeprefix("fiction&") for name in weights}
     return {name: weights.get(name, 0.0) + weights.get(f"fiction&{name}", 0.0) for name in names}
+
+
+def _clamped(log_odds: float) -> float:
+    """Log-odds kept where their sigmoid cannot overflow."""
+    return max(-30.0, min(30.0, log_odds))
 
 
 def linear_score(weights: dict[str, float], f: Features) -> float:
