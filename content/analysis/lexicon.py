@@ -31,7 +31,7 @@ REPORTING_VERBS = frozenset(
     suggesting urging replied talks talked speaking admires admired likened likens compared
     compares outlined linked links scolded scolds accuse accusing ruled
     returned interposed pursued resumed stammered assented queried ejaculated mourned persisted
-    reflected implored remonstrated clarified calculated reacted
+    reflected implored remonstrated clarified calculated reacted recounted recounts
     pledged pledges blamed blames chanting remarking credited asserted asserts thanked""".split()
 ) | {
     "went on",
@@ -68,6 +68,11 @@ def _plural_present(verbs: frozenset[str]) -> frozenset[str]:
 
 
 PLURAL_REPORTING_VERBS = _plural_present(REPORTING_VERBS)
+# "…,” Wren did say; "Holm does note that …": a verb of saying after "did" or "does" is in its
+# plain form, and the two words are the cue.
+REPORTING_VERBS |= {
+    f"{aux} {verb}" for aux in ("did", "does") for verb in PLURAL_REPORTING_VERBS | {"say", "tell", "write"}
+}
 # Verbs that introduce reported content ("X claimed that …") without quote marks.
 CLAIM_VERBS = frozenset(
     """said says say saying told tells claimed claims claiming alleged alleges alleging argued

@@ -55,7 +55,7 @@ SHARE = (
 )
 # A name after the words of its office, in lower case: "council moderator Nora Keil", "harbour
 # prosecutor Tobias Wren" (not "in Gullwick": a preposition is no office).
-ROLE_NAME = rf"(?:(?!{word_alternation(PARTICLES)}\b)[a-z][\w\-]*\s+){{1,3}}{NAME}"
+ROLE_NAME = rf"(?:[A-Z]{{2,5}}\s+)?(?:(?!{word_alternation(PARTICLES)}\b)[a-z][\w\-]*\s+){{1,3}}{NAME}"
 MENTION = (
     rf"(?<![\w’'])(?:{POSSESSIVE_GROUP}|{NOUN_PHRASE}|{PRONOUN}|{NAMED_GROUP}|{SHARE}"
     r"|sources|officials|critics|experts|analysts)"

@@ -143,6 +143,7 @@ _NEW_CLAUSE = kept_regex.compile(r"(?:but|and|while|although|though|because|so|y
 # past a later quotation whose mark closes after its comma: "… the “jobs it needs,” Wilk said."
 _CLAUSE_FINAL = kept_regex.compile(
     rf",[”’\"']?\s*(?:(?P<verb1>{REPORTING_VERB})\s+(?P<who1>{WORD_RUN})|(?P<who2>{WORD_RUN}){PARENTHESIS}\s+(?:(?:{AUXILIARY})\s+)*(?P<verb2>{REPORTING_VERB}))"
+    rf"(?:\s+[^,.;:!?“”\"]{{1,40}}?(?=,))?"  # "…, Wilk said on Tuesday in Marrow, noting …"
     rf"(?:,\s*[^;:!?“”\"]{{1,120}}?)?"  # "…, said Ida Hale, a teacher from Marrow Point."
     rf"(?:\s+[^,.;:!?“”\"]{{0,40}})?[.!?]?\s*$"
 )

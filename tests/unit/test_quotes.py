@@ -1817,11 +1817,16 @@ def test_a_person_set_off_by_whose_is_someone_he_may_mean() -> None:
             'At the time, as harbour prosecutor Tobias Wren put it, "apart from one late payment there was nothing."',
             "Tobias Wren",
         ),
+        (
+            'In other words, explained KTV moderator Ana Ruiz: "What does that have to do with the fares?"',
+            "Ana Ruiz",
+        ),
     ],
 )
 def test_a_name_after_the_words_of_its_office_speaks(body: str, who: str) -> None:
     """ "explained council moderator Nora Keil:", "as harbour prosecutor Tobias Wren put it,":
-    the office in lower case before the name does not hide the speaker."""
+    the office in lower case before the name, or a broadcaster's initials before the office,
+    does not hide the speaker."""
     text, quotes = quotes_of("The council met on Tuesday to vote on the new ferry fares.\n\n" + body)
     (quote,) = quotes
     assert quote.speaker == who
@@ -1940,3 +1945,28 @@ def test_a_title_case_headline_names_its_speaker(headline: str) -> None:
         ('"Dead In The Water"', "Tomas Wilk"),
         ('"dead in the water,"', "Tomas Wilk"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "who"),
+    [
+        (
+            "The new tolls are “a plain robbery,” Holm said on Tuesday in Marrow, adding that the chairman "
+            "“has stopped listening.”",
+            "Ida Holm",
+        ),
+        (
+            "Admitting that the board “got the sums wrong,” though, Wren did suggest that the fees would stay.",
+            "Per Wren",
+        ),
+        ("“Nobody will pay these tolls,” Holm recounted telling the board at its spring meeting.", "Ida Holm"),
+    ],
+)
+def test_the_attribution_after_a_quotation_in_its_sentence(body: str, who: str) -> None:
+    """The speaker named after a quotation inside its sentence: past a time and a place before
+    the sentence goes on to another quotation, after "did" (a verb of saying in its plain form),
+    or with "recounted"."""
+    text, quotes = quotes_of("Fees\n\nThe board met on Monday. Ida Holm and Per Wren were there.\n\n" + body)
+    assert quotes
+    assert all(quote.speaker == who for quote in quotes), shown(text, quotes)
+
