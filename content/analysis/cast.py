@@ -946,6 +946,21 @@ class Cast:
                 return _one_line(name)  # "Lady Russell" is not "Henry Russell"
         return full
 
+    def parent(self, child: str, kin: str) -> str | None:
+        """Whom `child` calls by a parent's kin word ("Mother", "Papa"): the one person the
+        text calls "Mrs." (or "Mr.") and the child's family name. "“Good night, Mother,”" said
+        by Ada Dunn calls Mrs. Dunn; a child known by a given name alone calls nobody known."""
+        words = _bare(strip_title(child)).split()
+        gender = KIN_GENDER.get(kin.lower())
+        if len(words) < 2 or gender is None:
+            return None
+        parents = [
+            name
+            for name in self.roles.get("mrs" if gender == "f" else "mr", ())
+            if name != child and _bare(strip_title(name)).split()[-1:] == words[-1:]
+        ]
+        return parents[0] if len(parents) == 1 else None
+
     def learn_gender(self, name: str, pronoun: str) -> None:
         gender = PRONOUNS.get(pronoun.lower())
         if gender in ("m", "f"):

@@ -154,6 +154,9 @@ def find_quotes(
             if not _NESTED_OPENING.search(text, span.start + 1, called.start)
             for name in (called.text, sieves.people.resolve_name(called.text))
         }
+        if fiction and options:
+            # “Sit down, Mother”: not the mother of anyone who may have said it.
+            callee.update(_parents_called(sieves, span, options))
         if callee:
             options = [o for o in options if o.speaker not in callee]
         if sieves.people.narrator is not None and _told_in_the_third_person(options):
@@ -221,7 +224,10 @@ def find_quotes(
             quote = Quote(span.start, span.end, "term")
         quotes.append(quote)
         if quote.kind == "speech":
-            dialogue.record(quote, block, next((m for m in called_out if m.text != quote.speaker), None), span.closed)
+            called = next((m for m in called_out if m.text != quote.speaker), None)
+            if called is None and fiction:
+                called = _parent_called(sieves, span, quote.speaker)
+            dialogue.record(quote, block, called, span.closed)
             paragraph = bisect_right(sieves.block_starts, block.start) - 1
             if not turns or turns[-1].paragraph != paragraph:
                 turns.append(Turn(paragraph, quote.speaker, described.get(len(quotes) - 1)))
@@ -388,6 +394,37 @@ def vocatives(sieves: Sieves, span: MarkedSpan) -> Iterator[Mention]:
             continue
         if _BEFORE_VOCATIVE.search(text, max(span.start, offset - 12), offset):
             yield Mention(offset, run.end(), name, "person")
+
+
+# A parent called by a kin word: “Good night, Mother,” / “Oh, papa!” (not “Mother is here”).
+_PARENT_CALLED = kept_regex.compile(
+    r"(?:[,“\"‘'—(]|\b(?:[Oo]h?|[Dd]ear|[Yy]es|[Nn]o|[Ww]ell))\s*"
+    r"(?P<kin>[Mm]other|[Mm]amma|[Mm]ama|[Ff]ather|[Pp]apa)(?=\s*[,.!?;—])"
+)
+
+
+def _parent_called(sieves: Sieves, span: MarkedSpan, speaker: str | None) -> Mention | None:
+    """The parent a quotation calls "Mother" or "Father", when the cast says who that is for
+    its speaker: the one the next turn, unattributed, most likely is."""
+    if speaker is None:
+        return None
+    for match in _PARENT_CALLED.finditer(sieves.text, span.start, span.end):
+        parent = sieves.people.parent(speaker, match.group("kin"))
+        if parent is not None:
+            return Mention(match.start("kin"), match.end("kin"), parent, "person")
+    return None
+
+
+def _parents_called(sieves: Sieves, span: MarkedSpan, options: list[Option]) -> set[str]:
+    """The parents a quotation calls by a kin word, of each who may have said it."""
+    kin = [match.group("kin") for match in _PARENT_CALLED.finditer(sieves.text, span.start, span.end)]
+    people = sieves.people
+    return {
+        parent
+        for word in kin
+        for option in options
+        if option.speaker is not None and (parent := people.parent(option.speaker, word)) is not None
+    }
 
 
 def _resolve(

@@ -1970,3 +1970,20 @@ def test_the_attribution_after_a_quotation_in_its_sentence(body: str, who: str) 
     assert quotes
     assert all(quote.speaker == who for quote in quotes), shown(text, quotes)
 
+
+def test_a_parent_called_mother_answers_the_next_turn() -> None:
+    """“It is bitter out there, Mother,” said Ada: Mrs. Dunn, her mother, is the one spoken
+    to, so she answers the unattributed turn after it, and the two then take turns."""
+    text, quotes = quotes_of(
+        "The Lamp\n\n"
+        "Mrs. Dunn sat by the stove with her knitting, and Mr. Holt from the mill sat across from her "
+        "with his pipe. Miss Ada Dunn came in from the yard and shut the door.\n\n"
+        "“It is bitter out there, Mother,” said Ada.\n\n"
+        "“Then sit by the stove and warm your hands.”\n\n"
+        "“I will, once the hens are fed.”\n\n"
+        "“The hens can wait.”\n\n"
+        "“They cannot.”"
+    )
+    assert [quote.speaker for quote in quotes] == ["Ada Dunn", "Mrs. Dunn", "Ada Dunn", "Mrs. Dunn", "Ada Dunn"], shown(
+        text, quotes
+    )
