@@ -215,13 +215,25 @@ _PUT_IT = kept_regex.compile(
 )
 # A clause's subject, after an opening phrase ("Before the convention, Cleveland Police Chief …").
 # (past a word that only joins it to the sentence before: "And then Berg went on the attack, saying …")
-_CLAUSE_SUBJECT = kept_regex.compile(
-    rf"^(?:[^,“”\"]{{1,120}},\s+(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}},\s+)?)?(?:(?:And|But|So|Yet|Then|Later|Instead|Still)(?:\s+then)?\s+)?{_BEFORE_A_TITLE}(?P<who>{MENTION})"
+# An auxiliary or a common irregular past: a word that may be a finite verb without "-s" or "-ed".
+_MODAL_OR_IRREGULAR = (
+    r"did|do|can|could|may|might|must|should|would|will|said|told|made|took|gave|got"
+    r"|went|came|saw|thought|knew|felt|wrote|spoke|put|set|let|cut|hit|ran|sent|kept|left|led|met|paid|sold|won"
+    r"|lost|became|began|brought|bought|built|caught|chose|drew|drove|fell|fought|found|heard|held|meant|rose"
+    r"|sang|sat|shook|shot|sought|spent|stood|struck|swore|taught|threw|understood|wore|sent|bid|read|quit"
 )
-# The same, its subject read up to its verb: "The board's finance officer [was quoted as saying]",
-# which `_CLAUSE_SUBJECT` cuts at the possessive ("The board").
+_CLAUSE_OPENING = (
+    rf"^(?:[^,“”\"]{{1,120}},\s+(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}},\s+)?)?"
+    rf"(?:(?:And|But|So|Yet|Then|Later|Instead|Still)(?:\s+then)?\s+)?{_BEFORE_A_TITLE}"
+)
+_CLAUSE_SUBJECT = kept_regex.compile(rf"{_CLAUSE_OPENING}(?P<who>{MENTION})")
+# The same, its subject read up to its verb, the first word that may be one: "The board's finance
+# officer [was quoted as saying]", which `_CLAUSE_SUBJECT` cuts at the possessive ("The board");
+# "Holm’s right-hand woman [rallied supporters]".
+_POSSESSIVE_INSIDE = kept_regex.compile(r"[’']s\s")
 _CLAUSE_SUBJECT_TO_ITS_VERB = kept_regex.compile(
-    _CLAUSE_SUBJECT.pattern + rf"(?=\s+(?:(?:{AUXILIARY})|[a-z]+(?:ed|s))\b)"
+    rf"{_CLAUSE_OPENING}(?P<who>[\w.’'-]+(?:\s+[\w.’'-]+){{0,3}}?(?:’s|'s)(?:\s+[\w.’'-]+){{1,4}}?)"
+    rf"(?=\s+(?:(?:{AUXILIARY})|(?:{REPORTING_VERB})|(?:{_MODAL_OR_IRREGULAR})|[a-z][\w’'-]*ed)\b)"
 )
 # A name and its apposition, which `_CLAUSE_SUBJECT` may read as an opening phrase and a
 # subject: "Tomas Berg, the former mayor, went on the attack, saying …".
@@ -229,12 +241,7 @@ _APPOSED_NAME = kept_regex.compile(rf"\s*(?P<who>{NAME}),\s+(?P<apposition>(?:th
 # The subject that opens a sentence, after an optional short opener ("In July, "), and its verb.
 # A word that may be a finite verb: "-s", "-ed", an auxiliary or a common irregular past. A
 # noun phrase's own words are not ("The Sanders campaign projects", not "The Sanders" + "campaign").
-_VERB_SHAPED = (
-    r"(?:[a-z][\w’'-]*(?:s|ed|ing)|did|do|can|could|may|might|must|should|would|will|said|told|made|took|gave|got"
-    r"|went|came|saw|thought|knew|felt|wrote|spoke|put|set|let|cut|hit|ran|sent|kept|left|led|met|paid|sold|won"
-    r"|lost|became|began|brought|bought|built|caught|chose|drew|drove|fell|fought|found|heard|held|meant|rose"
-    r"|sang|sat|shook|shot|sought|spent|stood|struck|swore|taught|threw|understood|wore|sent|bid|read|quit)"
-)
+_VERB_SHAPED = rf"(?:[a-z][\w’'-]*(?:s|ed|ing)|{_MODAL_OR_IRREGULAR})"
 _SUBJECT_THEN = (
     rf"^\s*(?:[A-Z][^,“”\"]{{0,120}},\s+(?:[^,“”\"]{{1,60}},\s+)?)?{_BEFORE_A_TITLE}(?P<who>{MENTION}){PARENTHESIS}"
     r"(?:,\s*(?:who|whose|a|an|the)\b[^“”\"]{1,200}?,|,\s*[^,“”\"]{1,80},)?\s+(?:\w+ly\s+)?"
@@ -796,7 +803,10 @@ class Sieves:
         """The subject of the clause `left` (which starts at `floor`) opens; a person's name,
         not the apposition after it ("Tomas Berg, the former mayor, …")."""
         subject = _CLAUSE_SUBJECT.match(left)
-        if subject is not None and left[subject.end("who") : subject.end("who") + 2] in ("’s", "'s"):
+        if subject is not None and (
+            left[subject.end("who") : subject.end("who") + 2] in ("’s", "'s")
+            or _POSSESSIVE_INSIDE.search(subject["who"])
+        ):
             fuller = _CLAUSE_SUBJECT_TO_ITS_VERB.match(left)
             if fuller is not None and fuller.start("who") == subject.start("who"):
                 subject = fuller

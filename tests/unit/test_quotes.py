@@ -1987,3 +1987,15 @@ def test_a_parent_called_mother_answers_the_next_turn() -> None:
     assert [quote.speaker for quote in quotes] == ["Ada Dunn", "Mrs. Dunn", "Ada Dunn", "Mrs. Dunn", "Ada Dunn"], shown(
         text, quotes
     )
+
+
+def test_a_possessive_subject_ends_before_its_verb() -> None:
+    """ "Holm’s right-hand woman rallied supporters, saying: “…”": the speaker is the woman,
+    and the mention stops before the verb ("rallied" is no part of who she is)."""
+    text, quotes = quotes_of(
+        "Fees\n\nThe board met on Monday. Ida Holm was there.\n\n"
+        "In reply to the board’s plan, Holm’s right-hand woman rallied supporters, saying: "
+        "“We have to be ready to stop it.”"
+    )
+    (quote,) = quotes
+    assert text[quote.speaker_start : quote.speaker_end] == "Holm’s right-hand woman"
