@@ -307,6 +307,7 @@ _OWNED_WORDS = kept_regex.compile(
 # that …", "the mayor’s catch phrase was". Not "their": a group's words have no one speaker.
 _SAID_NOUN = rf"(?:{word_alternation(SAID_NOUNS)})s?\b"
 _ANY_SAID_NOUN = kept_regex.compile(rf"\b{_SAID_NOUN}")
+_SAID_NOUN_LAST = kept_regex.compile(rf"\b{_SAID_NOUN}$", re.I)
 _OWNED_SAYING = kept_regex.compile(
     rf"(?<![\w’'])(?:(?P<who>{NAME})(?:’s|'s|(?<=s)’|(?<=s)')|(?P<pronoun>[Hh]is|[Hh]er))\s+"
     rf"(?:[\w\-]+,?\s+){{0,3}}?(?P<noun>{_SAID_NOUN})"
@@ -808,7 +809,12 @@ class Sieves:
             or _POSSESSIVE_INSIDE.search(subject["who"])
         ):
             fuller = _CLAUSE_SUBJECT_TO_ITS_VERB.match(left)
-            if fuller is not None and fuller.start("who") == subject.start("who"):
+            # (Not "Berg’s response was: “…”": a noun for what was said, whose owner speaks.)
+            if (
+                fuller is not None
+                and fuller.start("who") == subject.start("who")
+                and not _SAID_NOUN_LAST.search(fuller["who"])
+            ):
                 subject = fuller
         if subject is None or not subject.start("who"):
             return subject
