@@ -1999,3 +1999,19 @@ def test_a_possessive_subject_ends_before_its_verb() -> None:
     )
     (quote,) = quotes
     assert text[quote.speaker_start : quote.speaker_end] == "Holm’s right-hand woman"
+
+
+@pytest.mark.parametrize("between", [" ", "\n\n"])
+def test_she_after_a_sentence_naming_two_women_is_its_subject(between: str) -> None:
+    """ "Mrs. Berg surprised Miss Lund by coming down early. “…,” she announced": "she" is the
+    one the sentence is about, its subject, not the woman named last; in the same paragraph
+    or the next."""
+    text, quotes = quotes_of(
+        "The Well\n\nMrs. Berg and Miss Lund kept the house on the hill.\n\n"
+        "The next morning Mrs. Berg surprised Miss Lund by coming down early with her books under her arm."
+        + between
+        + "“I am going back to school,” she announced."
+    )
+    (quote,) = quotes
+    assert quote.speaker == "Berg", shown(text, quotes)
+    assert text[quote.speaker_start : quote.speaker_end] == "she"
