@@ -634,6 +634,8 @@ class Cast:
                 self._courtesy.setdefault(resolved, set()).add(address)
         surname_titles: dict[str, Counter[Gender]] = {}
         """A full name → the genders of the titles its surname alone was written with."""
+        titled_as: dict[str, Counter[Gender]] = {}
+        """Any other name → the genders of the titles it is written with ("Mr. Cobb", "Mrs. Cobb")."""
         for _offset, titled in runs:
             gender = title_gender(titled)
             if gender and not _a_rank_only(titled):
@@ -644,6 +646,7 @@ class Cast:
                     surname_titles.setdefault(resolved, Counter())[gender] += 1
                 else:
                     self.gender.setdefault(resolved, gender)
+                    titled_as.setdefault(resolved, Counter())[gender] += 1
         # Checked around each run of capitalised words rather than by scanning the whole
         # text with name patterns: a book has tens of thousands of runs, and this is fast.
         confirmed: set[str] = set()
@@ -717,6 +720,9 @@ class Cast:
         }
         """Titled names that are a person of their own beside the family's one full name: "Mr.
         Wilk" who speaks, where Tomas Wilk goes by "Tomas"."""
+        self._written_as: dict[str, Counter[str]] = {}
+        """A person known by one word ("Cobb", a surname) → how the text writes them, with
+        a title or without: the commonest is the name they are shown by (`display`)."""
         for offset, titled in pausing(runs, pause):
             resolved = resolution[titled]
             first = _address(titled)
@@ -724,12 +730,17 @@ class Cast:
                 self.positions.append(offset)
                 self.names.append(resolved)
                 gender = title_gender(titled) if first in TITLES else None
-                conflicts = gender is not None and (title_gender(resolved) or gender) != gender
+                usual = titled_as.get(resolved)
+                # "Mrs. Cobb" where the text mostly writes "Mr. Cobb": his wife, not him.
+                most = usual.most_common(1)[0][0] if usual else None
+                conflicts = gender is not None and (title_gender(resolved) or most or gender) != gender
                 distinct = (gender is not None and (conflicts or self.kept_apart(titled))) or (
                     gender is None and self._addressed_otherwise(titled)  # "Dr. Hale" beside "Miss Agnes Hale"
                 )
                 shown = _one_line(titled) if distinct else resolved
                 self.titled.append((shown, gender))
+                if " " not in shown:
+                    self._written_as.setdefault(shown, Counter())[_one_line(titled) if first in TITLES else shown] += 1
                 if first in TITLES:
                     # "Dr. Hale" is "the doctor" too; "Mrs. Arden" kept apart from Tom Arden is herself.
                     for role in {first, TITLE_NOUNS.get(first, first)}:
@@ -961,6 +972,15 @@ class Cast:
         ]
         return parents[0] if len(parents) == 1 else None
 
+    def display(self, name: str | None) -> str | None:
+        """How a person is shown: as the text writes them most, so "Mrs. Cobb", whom the text
+        never gives a first name, is not the bare "Cobb" (a name of one word written mostly
+        without a title stays so; a tie keeps it bare)."""
+        if name is None or not (forms := self._written_as.get(name)):
+            return name
+        titled, times = max(forms.items(), key=lambda item: (item[1], item[0] == name))
+        return titled if times > forms.get(name, 0) else name
+
     def learn_gender(self, name: str, pronoun: str) -> None:
         gender = PRONOUNS.get(pronoun.lower())
         if gender in ("m", "f"):
@@ -975,10 +995,15 @@ class Cast:
         `speakers` adds people who speak but were never confirmed by name (a group, "the narrator")."""
         aliases: dict[str, set[str]] = {}
         mentions: dict[str, list[int]] = {}
+        genders: dict[str, Gender | None] = {}
+        descriptions: dict[str, list[str]] = {}
         for offset, name, (shown, _gender) in zip(self.positions, self.names, self.titled, strict=True):
-            mentions.setdefault(shown, []).append(offset)
-            if shown != name:
-                aliases.setdefault(shown, set()).add(name)
+            person = self.display(shown) or shown
+            mentions.setdefault(person, []).append(offset)
+            genders.setdefault(person, self.gender_of(shown))
+            descriptions.setdefault(person, self.descriptions.get(shown, []))
+            for other in {shown, name} - {person}:
+                aliases.setdefault(person, set()).add(other)
         for short, full in self.full.items():
             if full in mentions and short != full:
                 aliases.setdefault(full, set()).add(short)
@@ -991,8 +1016,8 @@ class Cast:
             Person(
                 name,
                 tuple(sorted(aliases.get(name, set()))),
-                self.gender_of(name),
-                tuple(dict.fromkeys(self.descriptions.get(name, []))),
+                genders[name] if name in genders else self.gender_of(name),
+                tuple(dict.fromkeys(descriptions[name] if name in descriptions else self.descriptions.get(name, []))),
                 tuple(mentions.get(name, ())),
                 narrator=name == self.narrator,
             )

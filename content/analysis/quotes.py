@@ -234,6 +234,12 @@ def find_quotes(
     if fiction and described:
         # "said the painter" in one chapter, "said Tomas" in the next: the exchanges tell who.
         quotes = relink(quotes, described, unresolved, link_descriptions(turns, unresolved))
+    # Each person as the text writes them most ("Mrs. Cobb", not "Cobb"): the attribution
+    # above knows them by their one word, and so do the cast's other users.
+    quotes = [
+        quote if (shown := cast.display(quote.speaker)) == quote.speaker else replace(quote, speaker=shown)
+        for quote in quotes
+    ]
     for span in marked:
         if span.depth == 2:
             inner = _inner(text, span)

@@ -369,7 +369,7 @@ def test_a_pronoun_after_narration_is_the_person_narrated_not_one_named_in_the_q
         "When Mrs. Arden was told of this, she did not look as pleased as the children expected.\n\n"
         "“What, home already, and without poor Dora!” she cried."
     )
-    assert [q.speaker for q in quotes] == ["Maud Fenwick", "Arden"]
+    assert [q.speaker for q in quotes] == ["Maud Fenwick", "Mrs. Arden"]
 
 
 def test_a_title_tells_a_couple_apart_when_a_pronoun_is_resolved() -> None:
@@ -407,7 +407,7 @@ def test_a_name_broken_across_a_wrapped_line_still_speaks() -> None:
     text, quotes = quotes_of(
         '"Your examination of the lamp is over, I presume," said Miss\nBingley;--"and pray what is the result?"'
     )
-    assert [q.speaker for q in quotes] == ["Bingley", "Bingley"]
+    assert [q.speaker for q in quotes] == ["Miss Bingley", "Miss Bingley"]
     assert " ".join(text[quotes[0].speaker_start : quotes[0].speaker_end].split()) == "Miss Bingley"
 
 
@@ -427,7 +427,7 @@ def test_kin_and_rank_name_the_speaker_the_book_knows() -> None:
         "“It is a scandal,” said her ladyship.\n\n"
         "“Well done,” thought Mrs. Arden."
     )
-    assert [q.speaker for q in quotes] == ["Arden", "Mrs. Arden", "Lady Catherine", "Mrs. Arden"]
+    assert [q.speaker for q in quotes] == ["Mr. Arden", "Mrs. Arden", "Lady Catherine", "Mrs. Arden"]
 
 
 def test_the_author_credit_is_not_a_person_in_the_story() -> None:
@@ -1056,10 +1056,10 @@ def test_french_titles_written_short_open_a_name() -> None:
     )
     analysis = analyse(doc)
     assert [(q.speaker, doc.text[q.speaker_start : q.speaker_end]) for q in analysis.quotes] == [
-        ("Varga", "Mlle. Varga"),
-        ("Rusk", "Mme. Rusk"),
+        ("Mlle. Varga", "Mlle. Varga"),
+        ("Mme. Rusk", "Mme. Rusk"),
     ]
-    assert {p.name: p.gender for p in analysis.people} == {"Varga": "f", "Rusk": "f"}
+    assert {p.name: p.gender for p in analysis.people} == {"Mlle. Varga": "f", "Mme. Rusk": "f"}
 
 
 def test_said_the_other_is_the_party_to_the_exchange_who_did_not_just_speak() -> None:
@@ -1298,7 +1298,7 @@ def test_a_hyphen_written_for_a_dash_joins_no_name_to_the_title_after_it() -> No
         "“So are we,” said Ola Smith-Berg."
     )
     _text, quotes = quotes_of(body)
-    assert [q.speaker for q in quotes] == ["Varga", "Ida", "Kim Ha-eun", "Ola Smith-Berg"]
+    assert [q.speaker for q in quotes] == ["Madame Varga", "Ida", "Kim Ha-eun", "Ola Smith-Berg"]
 
 
 def test_an_adverb_after_a_name_is_no_part_of_the_speaker() -> None:
@@ -1306,7 +1306,7 @@ def test_an_adverb_after_a_name_is_no_part_of_the_speaker() -> None:
     afterwards" no group of people), and the next quotation goes on in his voice."""
     body = "“I am here,” said Mr. Holm afterwards. “He will learn in time.”"
     text, quotes = quotes_of(body)
-    assert [q.speaker for q in quotes] == ["Holm", "Holm"]
+    assert [q.speaker for q in quotes] == ["Mr. Holm", "Mr. Holm"]
     assert [text[q.speaker_start : q.speaker_end] for q in quotes] == ["Mr. Holm", "Mr. Holm"]
 
 
@@ -2013,5 +2013,20 @@ def test_she_after_a_sentence_naming_two_women_is_its_subject(between: str) -> N
         + "“I am going back to school,” she announced."
     )
     (quote,) = quotes
-    assert quote.speaker == "Berg", shown(text, quotes)
+    assert quote.speaker == "Mrs. Berg", shown(text, quotes)
     assert text[quote.speaker_start : quote.speaker_end] == "she"
+
+
+def test_a_person_without_a_first_name_is_shown_with_the_title_the_text_gives_them() -> None:
+    """Mr. Cobb and Mrs. Cobb, whom the story never gives a first name, are shown so, each
+    a person of their own, not as one bare "Cobb"; the People tab lists them the same way."""
+    analysis = analyse(
+        parse_plain_text(
+            "The Inn\n\nMr. Cobb kept the inn at the crossroads. Mr. Cobb was a careful man, and the inn was clean.\n\n"
+            "“There is a coach coming,” said Mr. Cobb.\n\n“Then light the lamps,” said Mrs. Cobb.\n\n"
+            "“I lit them at six,” said Mr. Cobb.",
+            "x",
+        )
+    )
+    assert [q.speaker for q in analysis.quotes] == ["Mr. Cobb", "Mrs. Cobb", "Mr. Cobb"]
+    assert {p.name: p.gender for p in analysis.people} == {"Mr. Cobb": "m", "Mrs. Cobb": "f"}
