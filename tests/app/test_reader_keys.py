@@ -216,6 +216,20 @@ async def test_q_quits(build, short_doc) -> None:  # type: ignore[no-untyped-def
     assert app.return_code == 0
 
 
+async def test_an_analysis_that_ends_after_q_is_dropped_without_a_traceback(build, short_doc) -> None:  # type: ignore[no-untyped-def]
+    """The analysis runs in a thread: if the reader quits before it hands back its result, the
+    result finds no article to draw on and is dropped (it raised NoMatches, a traceback on exit)."""
+    app = build(short_doc)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        await pilot.press("q")
+    assert app.return_code == 0
+    screen.analysis_ready()
+    screen.redraw()
+    screen.store_read(screen.store)
+
+
 async def test_resizing_keeps_the_cursor_on_screen(build, sample) -> None:  # type: ignore[no-untyped-def]
     app = build(sample)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -386,7 +386,14 @@ class ReaderScreen(Screen[None]):
             store.text, store.read_only_reason = pending.text, str(error)
         self.app.call_from_thread(self.store_read, store)
 
+    def _taken_down(self) -> bool:
+        """Whether the reader is being taken down (quit while a worker ran): the worker's late
+        result then has nothing left to draw on, and is dropped rather than raise."""
+        return not self.is_attached or not self.query(ArticleView)
+
     def store_read(self, store: AnnotationStore) -> None:
+        if self._taken_down():
+            return
         self.store = store
         self.app.store = store  # type: ignore[attr-defined]
         self.refresh_annotations(pane_now=True)
@@ -395,6 +402,8 @@ class ReaderScreen(Screen[None]):
             self.announce_store()
 
     def analysis_ready(self) -> None:
+        if self._taken_down():
+            return
         self.reading.settle()  # a quote found near the reading position gets its number
         self.fill_span_lists()
         self.redraw()
@@ -513,6 +522,8 @@ class ReaderScreen(Screen[None]):
     def redraw(self, cursor_moved: bool = False) -> None:
         """Draw the marks again, and the status line; `cursor_moved` says that nothing else
         changed since the last redraw (the article then draws only the cursor's rows)."""
+        if self._taken_down():
+            return
         quotes, claims = self._analysis_marks()
         self.article.set_marks(
             Marks(
