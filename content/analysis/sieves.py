@@ -118,7 +118,8 @@ _SPEAKER_SENTENCE = kept_regex.compile(
 )
 # A label before the quotation, after a dash or "from": "Polls and turnout - Ida Hale: “…”",
 # "More from the report: “…”".
-_COLON_LABEL = kept_regex.compile(rf"(?:^\s*|\s[-–—]\s*|\b[Ff]rom\s+)(?P<who>{MENTION}):\s*$")
+# "… - Ida Holm:", "TOO EARLY - Ida Holm and Per Wren: “…”" (two writers: the first named stands for both).
+_COLON_LABEL = kept_regex.compile(rf"(?:^\s*|\s[-–—]\s*|\b[Ff]rom\s+)(?P<who>(?:{NAME}\s+and\s+)?{MENTION}):\s*$")
 _ENDS_HERE = kept_regex.compile(r"\s*(?:[.!]|,\s+(?:an?|the|who)\b)")
 _ACCORDING = kept_regex.compile(rf"\b[Aa]ccording to (?P<who>{WORD_RUN})(?=\s*(?:[,.;:]|$))")
 # "Odile Brennan’s claim that …": a speaker's claim, statement or words, as a noun.

@@ -2030,3 +2030,15 @@ def test_a_person_without_a_first_name_is_shown_with_the_title_the_text_gives_th
     )
     assert [q.speaker for q in analysis.quotes] == ["Mr. Cobb", "Mrs. Cobb", "Mr. Cobb"]
     assert {p.name: p.gender for p in analysis.people} == {"Mr. Cobb": "m", "Mrs. Cobb": "f"}
+
+
+def test_two_writers_named_before_a_colon_speak_their_quotation() -> None:
+    """A digest's item: a headline, a dash, the writers and a colon. "- Ida Holm and Per Wren:
+    “…”" is theirs (the first named stands for both), as "- Tomas Berg: “…”" is his."""
+    text, quotes = quotes_of(
+        "Polls Roundup\n\nThe polls closed early.\n\n"
+        "IOWA POLLS NOT WRONG, JUST EARLY - Ida Holm and Per Wren: “Although the polls missed the result, "
+        "they were not wrong. They ended too early.”\n\n"
+        "VOTERS WANT A LEADER - Tomas Berg: “We found that voters care most about who inspires them.”"
+    )
+    assert [q.speaker for q in quotes] == ["Ida Holm", "Tomas Berg"], shown(text, quotes)
