@@ -9,7 +9,8 @@ far (`dialogue.py`) propose candidates; the ranker (`ranker.py`) chooses.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
@@ -111,6 +112,7 @@ def find_quotes(
     """A quotation's index → the description it was attributed by ("said the painter")."""
     turns: list[Turn] = []
     """The first speech of each paragraph."""
+    kin_words = [match.start() for match in _PARENT_WORD.finditer(text)] if fiction else []
     for index, span in enumerate(pausing(outer, pause)):
         block = sieves.block_of(span.start)
         sentence = sieves.sentence_of(span.start)
@@ -154,9 +156,10 @@ def find_quotes(
             if not _NESTED_OPENING.search(text, span.start + 1, called.start)
             for name in (called.text, sieves.people.resolve_name(called.text))
         }
-        if fiction and options:
+        kin = _kin_called(text, span, kin_words) if kin_words else []
+        if kin and options:
             # “Sit down, Mother”: not the mother of anyone who may have said it.
-            callee.update(_parents_called(sieves, span, options))
+            callee.update(_parents_called(sieves, kin, options))
         if callee:
             options = [o for o in options if o.speaker not in callee]
         if sieves.people.narrator is not None and _told_in_the_third_person(options):
@@ -225,8 +228,8 @@ def find_quotes(
         quotes.append(quote)
         if quote.kind == "speech":
             called = next((m for m in called_out if m.text != quote.speaker), None)
-            if called is None and fiction:
-                called = _parent_called(sieves, span, quote.speaker)
+            if called is None and kin:
+                called = _parent_called(sieves, kin, quote.speaker)
             dialogue.record(quote, block, called, span.closed)
             paragraph = bisect_right(sieves.block_starts, block.start) - 1
             if not turns or turns[-1].paragraph != paragraph:
@@ -407,29 +410,39 @@ _PARENT_CALLED = kept_regex.compile(
     r"(?:[,“\"‘'—(]|\b(?:[Oo]h?|[Dd]ear|[Yy]es|[Nn]o|[Ww]ell))\s*"
     r"(?P<kin>[Mm]other|[Mm]amma|[Mm]ama|[Ff]ather|[Pp]apa)(?=\s*[,.!?;—])"
 )
+# Where those words are in a story, found in one sweep: most quotations hold none, and are
+# not searched with the pattern above.
+_PARENT_WORD = kept_regex.compile(r"[Mm]other|[Mm]amm?a|[Ff]ather|[Pp]apa")
 
 
-def _parent_called(sieves: Sieves, span: MarkedSpan, speaker: str | None) -> Mention | None:
-    """The parent a quotation calls "Mother" or "Father", when the cast says who that is for
-    its speaker: the one the next turn, unattributed, most likely is."""
+def _kin_called(text: str, span: MarkedSpan, kin_words: list[int]) -> list[re.Match[str]]:
+    """The parents a quotation calls by a kin word (`kin_words`: where such words are)."""
+    at = bisect_left(kin_words, span.start)
+    if at == len(kin_words) or kin_words[at] >= span.end:
+        return []
+    return list(_PARENT_CALLED.finditer(text, span.start, span.end))
+
+
+def _parent_called(sieves: Sieves, kin: list[re.Match[str]], speaker: str | None) -> Mention | None:
+    """The parent a quotation calls "Mother" or "Father" (`kin`), when the cast says who that
+    is for its speaker: the one the next turn, unattributed, most likely is."""
     if speaker is None:
         return None
-    for match in _PARENT_CALLED.finditer(sieves.text, span.start, span.end):
+    for match in kin:
         parent = sieves.people.parent(speaker, match.group("kin"))
         if parent is not None:
             return Mention(match.start("kin"), match.end("kin"), parent, "person")
     return None
 
 
-def _parents_called(sieves: Sieves, span: MarkedSpan, options: list[Option]) -> set[str]:
-    """The parents a quotation calls by a kin word, of each who may have said it."""
-    kin = [match.group("kin") for match in _PARENT_CALLED.finditer(sieves.text, span.start, span.end)]
+def _parents_called(sieves: Sieves, kin: list[re.Match[str]], options: list[Option]) -> set[str]:
+    """The parents a quotation calls by a kin word (`kin`), of each who may have said it."""
     people = sieves.people
     return {
         parent
-        for word in kin
+        for match in kin
         for option in options
-        if option.speaker is not None and (parent := people.parent(option.speaker, word)) is not None
+        if option.speaker is not None and (parent := people.parent(option.speaker, match.group("kin"))) is not None
     }
 
 
