@@ -1057,12 +1057,17 @@ class Cast:
         found: list[str] = []
         index = bisect_left(self.positions, offset) - 1
         while index >= 0 and offset - self.positions[index] <= window and len(found) < limit:
-            shown, by_title = self.titled[index]
-            known = by_title or self.gender.get(self.names[index]) or title_gender(self.names[index])
+            shown = self.titled[index][0]
+            known = self._named_gender(index)
             if known in (gender, None) and shown not in found and not (quoted and quoted(self.positions[index])):
                 found.append(shown)
             index -= 1
         return found
+
+    def _named_gender(self, index: int) -> Gender | None:
+        """The gender of the person the `index`th name is: its title's, else the one known."""
+        by_title = self.titled[index][1]
+        return by_title or self.gender.get(self.names[index]) or title_gender(self.names[index])
 
     def _first_of_sentence(
         self, index: int, sentence_start: Callable[[int], int], wanted: str, quoted: Callable[[int], bool] | None
@@ -1073,10 +1078,8 @@ class Cast:
         opens = sentence_start(self.positions[index])
         earlier = index - 1
         while earlier >= 0 and self.positions[earlier] >= opens:
-            name, (other, by_title) = self.names[earlier], self.titled[earlier]
-            known = by_title or self.gender.get(name) or title_gender(name)
-            if known == wanted and not (quoted is not None and quoted(self.positions[earlier])):
-                shown = other
+            if self._named_gender(earlier) == wanted and not (quoted is not None and quoted(self.positions[earlier])):
+                shown = self.titled[earlier][0]
             earlier -= 1
         return shown
 
@@ -1105,9 +1108,8 @@ class Cast:
         for accept_unknown in (False, True):
             index = first
             while index >= 0 and offset - self.positions[index] <= window:
-                name = self.names[index]
-                shown, by_title = self.titled[index]
-                known = by_title or self.gender.get(name) or title_gender(name)
+                shown = self.titled[index][0]
+                known = self._named_gender(index)
                 if (known == wanted or (accept_unknown and known is None)) and not (
                     quoted is not None and quoted(self.positions[index])
                 ):
