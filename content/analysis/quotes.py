@@ -112,7 +112,12 @@ def find_quotes(
     """A quotation's index → the description it was attributed by ("said the painter")."""
     turns: list[Turn] = []
     """The first speech of each paragraph."""
-    kin_words = [match.start() for match in _PARENT_WORD.finditer(text)] if fiction else []
+    # (Swept over the paragraphs analysed only: a part of a book, `Analysis.near`, is not read whole.)
+    kin_words = (
+        [match.start() for match in _PARENT_WORD.finditer(text, blocks[0].start, blocks[-1].end)]
+        if fiction and blocks
+        else []
+    )
     for index, span in enumerate(pausing(outer, pause)):
         block = sieves.block_of(span.start)
         sentence = sieves.sentence_of(span.start)

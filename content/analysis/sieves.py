@@ -1134,8 +1134,12 @@ class Sieves:
             found = self._found[phrase] = phrase in self.text
         return found
 
-    def _sentence_start(self, offset: int) -> int:
-        return self.sentence_of(offset).start
+    def _named_before(self, pronoun: Mention, window: int = 2500) -> str | None:
+        """The person named before `pronoun` it refers to (`Cast.before`), outside quotations,
+        the first of its gender in their sentence."""
+        return self.people.before(
+            pronoun.start, pronoun.text, window, self.in_quotation, lambda at: self.sentence_of(at).start
+        )
 
     def resolve(self, mention: Mention, recent: list[str], previous_turn: str | None) -> str | None:
         """The speaker a mention names.
@@ -1168,13 +1172,7 @@ class Sieves:
                 return None
             wanted = "m" if pronoun == "he" else "f"
             paragraph = self.block_of(mention.start)
-            named_here = self.people.before(
-                mention.start,
-                mention.text,
-                window=mention.start - paragraph.start,
-                quoted=self.in_quotation,
-                sentence_start=self._sentence_start,
-            )
+            named_here = self._named_before(mention, window=mention.start - paragraph.start)
             if named_here is not None and previous_turn is None:
                 return named_here  # "Sir William only smiled. “…,” he continued"
             if named_here is None:
@@ -1184,12 +1182,7 @@ class Sieves:
             if previous_turn is None:
                 # Not a dialogue: the person the narrative named last ("When Mrs. Arden was
                 # told of this, she …" then “…,” she cried), not whoever spoke last.
-                narrated = self.people.before(
-                    mention.start,
-                    mention.text,
-                    quoted=self.in_quotation,
-                    sentence_start=self._sentence_start,
-                )
+                narrated = self._named_before(mention)
                 if narrated is not None:
                     return narrated
             for name in reversed(recent):
@@ -1197,12 +1190,7 @@ class Sieves:
                     return name
                 if previous_turn is None and self.people.gender.get(name) in (None, wanted):
                     break  # not a dialogue: fall back to the last person named
-            named = self.people.before(
-                mention.start,
-                mention.text,
-                quoted=self.in_quotation,
-                sentence_start=self._sentence_start,
-            )
+            named = self._named_before(mention)
             if named is not None:
                 return named
             # Nobody of that gender named: "The girl who kept the inn came in. … “…,” she said."
