@@ -28,6 +28,7 @@ from content.analysis import kept_regex
 from content.analysis.cast import Cast, MentionKind, classify, trim_mention
 from content.analysis.lexicon import (
     CLAIM_VERBS,
+    FINITE_VERBS,
     HEDGES,
     LABEL_WORDS,
     NARRATIVE_CUES,
@@ -92,9 +93,15 @@ class CueModel:
     @cached_property
     def best_subject(self) -> float:
         """The most that `subject_features` can add to a score."""
-        kinds = [weight for name, weight in self.weights.items() if name.startswith("subject=")]
         opens = max(0.0, self.weights.get("subject_opens", 0.0))
-        return max(self.weights.get("no_subject", 0.0), opens, *(weight + opens for weight in kinds))
+        # A noun's own word (`head=`) is weighed only for a subject that is no person nor pronoun.
+        head = max([0.0, *(weight for name, weight in self.weights.items() if name.startswith("head="))])
+        kinds = [
+            weight + opens + (0.0 if name in ("subject=person", "subject=pronoun") else head)
+            for name, weight in self.weights.items()
+            if name.startswith("subject=")
+        ]
+        return max(self.weights.get("no_subject", 0.0), opens, *kinds)
 
 
 @cache
@@ -174,7 +181,10 @@ def cue_features(
     f[f"after={following}"] = 1.0
     f[f"w={low}&after={following}"] = 1.0
     f[f"w={low}&before={previous}"] = 1.0
-    f[f"after2={_neighbour(after[1] if len(after) > 1 else None, _AFTER_WORDS)}"] = 1.0
+    after2 = _neighbour(after[1] if len(after) > 1 else None, _AFTER_WORDS)
+    f[f"after2={after2}"] = 1.0
+    # "said the deal …", "continued his romp …": the verb with the two words after it.
+    f[f"w={low}&after={following}&after2={after2}"] = 1.0
     f[f"before2={_neighbour(before[-2] if len(before) > 1 else None, _BEFORE_WORDS)}"] = 1.0
     f[_ENDING[3 if low.endswith("ing") else 2 if low.endswith("ed") else 1 if low.endswith("s") else 0]] = 1.0
     if word[0].isupper():
@@ -189,13 +199,30 @@ def cue_features(
         f["question"] = 1.0
     if len(plain[: verb.start()].split(None, 2)) <= 1:
         f["opens"] = 1.0
+    # A clause follows the verb ("said the deal was off", "told reporters that …"), or only a
+    # noun phrase ("unleashed the fury of many", "supported the bill, but …"): up to a break.
+    ahead = set(_AHEAD.match(plain, verb.end()).group().lower().split())  # type: ignore[union-attr]  # matches empty
+    if not FINITE_VERBS.isdisjoint(ahead):
+        f["finite_ahead"] = 1.0
+    if "that" in ahead:
+        f["that_ahead"] = 1.0
     return f
+
+
+_AHEAD = kept_regex.compile(r"[^,;:.!?()—–“”\"]{0,70}")
 
 
 def subject_features(plain: str, subject: tuple[int, str] | None) -> dict[str, float]:
     if subject is None:
         return {"no_subject": 1.0}
-    f = {"subject=" + (classify(subject[1], loose=True) or "none"): 1.0}
+    kind = classify(subject[1], loose=True)
+    f = {"subject=" + (kind or "none"): 1.0}
+    if kind != "person" and kind != "pronoun":
+        # A common noun's own word: "the campaign", "officials" report; "the sound system",
+        # "some uncertainty" do not. (Never a name's: no weight is learned for anyone.)
+        head = subject[1].split()[-1].strip("’'.,")
+        if head.isalpha() and head.islower():
+            f["head=" + head] = 1.0
     if not plain[: subject[0]].strip():
         f["subject_opens"] = 1.0
     return f

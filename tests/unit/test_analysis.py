@@ -316,6 +316,29 @@ def test_the_shipped_claim_cue_model_loads_and_is_trained() -> None:
     assert 0.0 < model.threshold < 1.0
 
 
+def test_a_claim_cue_is_weighed_with_what_follows_it_and_its_subject_s_own_noun() -> None:
+    from content.analysis.claims import cue_features, subject_features
+
+    def ahead(sentence: str) -> set[str]:
+        verb = cue_model().pattern.search(sentence)
+        assert verb is not None
+        features = cue_features(sentence, verb, False, False, False)
+        return {name for name in ("finite_ahead", "that_ahead") if name in features}
+
+    # A clause after the verb, up to the next break; a noun phrase only is none.
+    assert ahead("The harbour master said the pier was closed for repairs.") == {"finite_ahead"}
+    assert ahead("Officials told reporters that the ferry runs again.") == {"that_ahead"}
+    assert ahead("The ferry company unleashed a wave of new fees, and the pier was closed.") == set()
+    # A common noun's own word is weighed; a name's never is (no weight is learned for anyone).
+    sentence = "The sound system added a hum; Ida Holm added a verse; the Board added a fee."
+    heads = [
+        {name for name in subject_features(sentence, (sentence.index(who), who)) if name.startswith("head=")}
+        for who in ("The sound system", "Ida Holm", "the Board")
+    ]
+    assert heads == [{"head=system"}, set(), set()]
+    assert any(name.startswith("head=") for name in cue_model().weights)
+
+
 def _claim_kinds(*sentences: str) -> list[str]:
     document = parse_plain_text("Notes from the harbour\n\n" + "\n\n".join(sentences) + "\n", "x")
     claims = analyse(document).claims
