@@ -417,7 +417,9 @@ _PARENT_CALLED = kept_regex.compile(
 )
 # Where those words are in a story, found in one sweep: most quotations hold none, and are
 # not searched with the pattern above.
-_PARENT_WORD = kept_regex.compile(r"[Mm]other|[Mm]amm?a|[Ff]ather|[Pp]apa")
+# Opened by a class of the first letters, so re skips to each "M", "F" or "P" (a book: 80 → 20 ms);
+# each branch then checks the letter it was opened by.
+_PARENT_WORD = kept_regex.compile(r"[MmFfPp](?:(?<=[Mm])(?:other|amm?a)|(?<=[Ff])ather|(?<=[Pp])apa)")
 
 
 def _kin_called(text: str, span: MarkedSpan, kin_words: list[int]) -> list[re.Match[str]]:
