@@ -105,9 +105,11 @@ _NAMED_BEFORE = kept_regex.compile(
 _BY_AGENT = kept_regex.compile(rf"^,?\s+by\s+(?P<who>{_SOME_OF}|{MENTION})")
 # A relative clause's subject before the quotation: "Reyes, who has long called the pier a “ruin”".
 _RELATIVE_SUBJECT = kept_regex.compile(
-    rf"(?P<who>{NAME}|{NOUN_PHRASE}){PARENTHESIS},?\s+(?P<relative>who|which)\s+"
+    rf"(?<!\w)(?P<who>{NAME}|{NOUN_PHRASE}){PARENTHESIS},?\s+(?P<relative>who|which)\s+"
     rf"(?:(?:{AUXILIARY}|\w+ly|not|in\s+the\s+past)\s+)*(?P<verb>[a-z][a-z’'-]+(?:s|ed)|said|told|wrote)\b"
 )
+# A name before "of" and the name the relative clause follows: "Sen. Ida Holm of Marrow, who …".
+_NAME_OF = kept_regex.compile(rf"(?<![\w.])(?P<name>{NAME})\s+of\s+$")
 _CONJUNCTION = kept_regex.compile(r"(?:And|But|Or|So|Yet)\s+(?=\S)")
 # A name after whose the person is: "The Gullwick Gazette’s Tomas Wilk".
 _OWNED_NAME = kept_regex.compile(rf".*?(?:’s|'s)\s+(?P<name>{NAME})")
@@ -167,7 +169,7 @@ _RESTRICTED_SUBJECT = kept_regex.compile(rf"(?P<who>{MENTION})\s+who\s+(?P<claus
 _CLAUSE_IN_CLAUSE = kept_regex.compile(r"\b(?:when|while|because|if|as|after|before|since|until|he|she|they|we|I)\b")
 # "… from Odile Brennan, who declared, “…”": the relative pronoun is the verb's subject; it
 # is the mention the quotation rests on, and it stands for the name before it.
-_RELATIVE_BEFORE = kept_regex.compile(rf"(?P<who>{NAME}){PARENTHESIS},\s+(?P<relative>who)\s+{_BETWEEN}$")
+_RELATIVE_BEFORE = kept_regex.compile(rf"(?<!\w)(?P<who>{NAME}){PARENTHESIS},\s+(?P<relative>who)\s+{_BETWEEN}$")
 # The verb opens the sentence, its speaker after it: "Said Ines Varga, who grew up there, “…”".
 _SAID_FIRST = kept_regex.compile(rf"\s*(?:Said|Says|Added|Asked|Wrote)\s+(?P<who>{NAME}|{NOUN_PHRASE})(?=\s*[,:(])")
 # A speaker and a reporting verb right before a participle: "…, Berg said, adding, “…”".
@@ -519,6 +521,19 @@ class Sieves:
             kind = None  # "Again he hesitated", "Having said so": capitalised only to open
         return offset, phrase, kind
 
+    def _antecedent(self, relative: re.Match[str]) -> Mention | None:
+        """Who a relative clause's "who" stands for: the phrase before it (`_mention`), or, when
+        that is the place a name is of, the name: "Sen. Ida Holm of Marrow, who …" is Ida Holm.
+        The mention's offsets are in the string matched."""
+        named = self._mention(relative)
+        if named is None or named.kind != "person":
+            return named
+        text, at = relative.string, relative.start("who")
+        of = _NAME_OF.search(text, max(0, at - 80), at)
+        if of is None or len(of.group("name").split()) < 2:
+            return named  # not "the League of Harbour Traders, which …"
+        return Mention(of.start("name"), of.end("name"), of.group("name"), "person")
+
     def _mention(self, match: re.Match[str], group: str = "who") -> Mention | None:
         apposition: str = match.groupdict().get("apposition") or ""
         # (Without a party's or a place's tag after the name: "Sen. Ida Holm (D-Marrow)".)
@@ -691,7 +706,7 @@ class Sieves:
         for match in _RELATIVE_SUBJECT.finditer(self.text, floor, span.start):
             if not self.in_quotation(match.start("relative")):
                 found = match
-        if found is None or (named := self._mention(found)) is None:
+        if found is None or (named := self._antecedent(found)) is None:
             return None
         start, end = found.span("relative")
         return Candidate(Mention(start, end, named.text, named.kind), found.group("verb"), loose=True)
@@ -888,7 +903,7 @@ class Sieves:
                 # "Berg, who has told aides …, said: “…”": the relative clause closes before
                 # the main verb, whose subject is the name before it.
                 continue
-            if relative is not None and (named := self._mention(relative)) is not None:
+            if relative is not None and (named := self._antecedent(relative)) is not None:
                 start, end = relative.span("relative")
                 return Candidate(Mention(start + floor, end + floor, named.text, named.kind), verb.group())
             # Not inside an opening phrase: "On the gate at the foot of Gannet Head, a sign … reads:"

@@ -592,6 +592,20 @@ def test_who_in_a_relative_clause_speaks_for_the_name_before_it() -> None:
     assert (sink.speaker, text[sink.speaker_start : sink.speaker_end]) == ("Ola Berg", "Ola Berg")
 
 
+def test_who_after_a_name_and_its_place_speaks_for_the_name() -> None:
+    """ "Sen. Ida Holm of Marrow, who called …" is Ida Holm's, not Marrow's (and "a Holm of
+    Marrow", a phrase from the middle of "Ida", is no one); a body whose name has "of" in it
+    speaks whole."""
+    body = (
+        "The plan drew fire from Sen. Ida Holm of Marrow, who called the new tolls “a plain robbery” on Friday.\n\n"
+        "It was praised by the League of Harbour Traders, which called it “long overdue.”"
+    )
+    text, quotes = quotes_of(body)
+    robbery, overdue = quotes
+    assert (robbery.speaker, text[robbery.speaker_start : robbery.speaker_end]) == ("Ida Holm", "who")
+    assert overdue.speaker == "the League of Harbour Traders"
+
+
 def test_a_day_after_said_is_never_a_person_a_pronoun_can_mean() -> None:
     """ "Hale said Tuesday" once made "Tuesday" a member of the cast, and a later "he" was
     read as Tuesday."""
