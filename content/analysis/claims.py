@@ -39,7 +39,7 @@ from content.analysis.lexicon import (
     inflected,
     word_alternation,
 )
-from content.analysis.patterns import ABBREVIATION_DOT, NAME, starts_word
+from content.analysis.patterns import ABBREVIATION_DOT, CLAUSE_SUBJECT, NAME, starts_word
 from content.analysis.pause import Pause, pausing
 from content.analysis.quotes import Quote, analysable_blocks
 from content.analysis.ranker import cut_short, linear_score
@@ -386,6 +386,23 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
     return described
 
 
+_CLAUSE_SUBJECT = kept_regex.compile(CLAUSE_SUBJECT)
+
+
+def _participle_s_subject(plain: str, verb: re.Match[str], subject: tuple[int, str]) -> tuple[int, str]:
+    """Who speaks by a participle set off after a clause: that clause's subject, not the noun
+    phrase that ends it ("Holm delivered her usual speech, decrying the tolls" is Holm's; "Lund
+    went after Wilk on Friday, calling him …" is Lund's). Else `subject`."""
+    end = subject[0] + len(subject[1])
+    if not verb.group().endswith("ing") or plain[end : verb.start()].strip() != ",":
+        return subject
+    main = _CLAUSE_SUBJECT.match(plain)
+    if main is None or main.end("who") > subject[0]:
+        return subject  # "Ida Holm, speaking at the pier, …": the subject is the clause's own
+    offset, who, kind = trim_mention(main.group("who"), loose=True)
+    return (main.start("who") + offset, who) if kind is not None else subject
+
+
 def _name_before_its_place(
     phrase: str, offset: int, who: str, kind: MentionKind | None
 ) -> tuple[int, str, MentionKind | None]:
@@ -540,6 +557,7 @@ def _reported(
             # A subject that is a piece of a clause ("The ledger allegedly records a [promise]")
             # tells that something is reported, not who reports it.
             if subject is not None and not cut_short(subject[1].lower().split()):
+                subject = _participle_s_subject(plain, verb, subject)
                 found.append((subject[0], subject[1], verb.group()))
             else:
                 found.append((-1, None, verb.group()))

@@ -60,6 +60,16 @@ MENTION = (
     rf"(?<![\w’'])(?:{POSSESSIVE_GROUP}|{NOUN_PHRASE}|{PRONOUN}|{NAMED_GROUP}|{SHARE}"
     r"|sources|officials|critics|experts|analysts)"
 )
+# Capitalised words before a title: "Vermont Sen. Ida Holm", "Harbour Board Chair Mrs. Lund".
+BEFORE_A_TITLE = rf"(?:(?:[A-Z][a-z]+\s+){{1,3}}(?={TITLE_DOT}))?"
+# What may open a clause before its subject: a phrase and its comma ("Hours later, ", "In a
+# speech on Friday, "), a name set off by commas, and "And", "But", "Instead" ….
+CLAUSE_OPENING = (
+    rf"^(?:[^,“”\"]{{1,120}},\s+(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}},\s+)?)?"
+    rf"(?:(?:And|But|So|Yet|Then|Later|Instead|Still)(?:\s+then)?\s+)?{BEFORE_A_TITLE}"
+)
+# The subject a clause opens with.
+CLAUSE_SUBJECT = rf"{CLAUSE_OPENING}(?P<who>{MENTION})"
 # An initial or a short abbreviation and its dot inside a phrase: "Gov. ", "Jr. ", "J. ", "Fla. ";
 # not a name that ends its sentence, whatever opens the next ("muttered Ahab. Then as the men …",
 # "said Ida Holm. Berg nodded."), nor a word that is also an abbreviation ("said Art. Berg …").

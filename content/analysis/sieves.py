@@ -42,6 +42,9 @@ from content.analysis.marks import MarkedSpan
 from content.analysis.patterns import (
     APPOSITION,
     AUXILIARY,
+    BEFORE_A_TITLE,
+    CLAUSE_OPENING,
+    CLAUSE_SUBJECT,
     CONTENT_CLAUSE,
     MENTION,
     NAME,
@@ -51,7 +54,6 @@ from content.analysis.patterns import (
     PRONOUN,
     REPORTING_VERB,
     ROLE_NAME,
-    TITLE_DOT,
     WORD_RUN,
     looks_like_a_title,
 )
@@ -152,12 +154,11 @@ _CLAUSE_FINAL = kept_regex.compile(
 )
 # Where a title with its dot follows a place or a rank ("Former Marrow County Sen. Ola Berg",
 # "Harbour Gov. Ida Hale"), the speaker is named from the title on: a name runs no further back.
-_BEFORE_A_TITLE = rf"(?:(?:[A-Z][a-z]+\s+){{1,3}}(?={TITLE_DOT}))?"
 # Between a subject and its verb: auxiliaries and any adverb ("has also broadly called for").
 _BETWEEN = rf"(?:(?:{AUXILIARY}|\w+ly)\s+)*"
 # A sentence that opens with its subject and a reporting verb: "Holm added that …".
 _REPORTING_SUBJECT = kept_regex.compile(
-    rf"\s*(?:[\w’']+,\s+|[A-Z][^,“”\"]{{0,120}},\s+){{0,2}}{_BEFORE_A_TITLE}{_OWNER}(?P<who>{MENTION}){PARENTHESIS}{APPOSITION}\s+{_BETWEEN}"
+    rf"\s*(?:[\w’']+,\s+|[A-Z][^,“”\"]{{0,120}},\s+){{0,2}}{BEFORE_A_TITLE}{_OWNER}(?P<who>{MENTION}){PARENTHESIS}{APPOSITION}\s+{_BETWEEN}"
     rf"(?P<verb>{REPORTING_VERB})\b(?!\s+(?:by|to)\b)"
 )
 _SUBJECT_BEFORE = kept_regex.compile(rf"(?P<who>{MENTION}){PARENTHESIS}{APPOSITION}\s+{_BETWEEN}$")
@@ -189,7 +190,7 @@ _NAME_THEN_DESCRIPTION = kept_regex.compile(rf"\s*(?P<who>{NAME}),\s+(?:an?|the)
 # The subject that opens a sentence, past up to two opening phrases ("Then, …", "In May, …"), each
 # up to 120 characters ("When the last of the boats had come round the point and into the harbour, …").
 _OPENING_SUBJECT = kept_regex.compile(
-    rf"\s*(?:[\w’']+,\s+|[A-Z][^,“”\"]{{0,120}},\s+){{0,2}}{_BEFORE_A_TITLE}{_OWNER}(?P<who>{MENTION})"
+    rf"\s*(?:[\w’']+,\s+|[A-Z][^,“”\"]{{0,120}},\s+){{0,2}}{BEFORE_A_TITLE}{_OWNER}(?P<who>{MENTION})"
 )
 # The speaker right after a verb: "said Hale:", "writes the Gazette,".
 _INVERTED_MENTION = kept_regex.compile(rf"\s+(?P<who>{MENTION}|{ROLE_NAME})\s*[:,]")
@@ -225,17 +226,13 @@ _MODAL_OR_IRREGULAR = (
     r"|lost|became|began|brought|bought|built|caught|chose|drew|drove|fell|fought|found|heard|held|meant|rose"
     r"|sang|sat|shook|shot|sought|spent|stood|struck|swore|taught|threw|understood|wore|sent|bid|read|quit"
 )
-_CLAUSE_OPENING = (
-    rf"^(?:[^,“”\"]{{1,120}},\s+(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}},\s+)?)?"
-    rf"(?:(?:And|But|So|Yet|Then|Later|Instead|Still)(?:\s+then)?\s+)?{_BEFORE_A_TITLE}"
-)
-_CLAUSE_SUBJECT = kept_regex.compile(rf"{_CLAUSE_OPENING}(?P<who>{MENTION})")
+_CLAUSE_SUBJECT = kept_regex.compile(CLAUSE_SUBJECT)
 # The same, its subject read up to its verb, the first word that may be one: "The board's finance
 # officer [was quoted as saying]", which `_CLAUSE_SUBJECT` cuts at the possessive ("The board");
 # "Holm’s right-hand woman [rallied supporters]".
 _POSSESSIVE_INSIDE = kept_regex.compile(r"[’']s\s")
 _CLAUSE_SUBJECT_TO_ITS_VERB = kept_regex.compile(
-    rf"{_CLAUSE_OPENING}(?P<who>[\w.’'-]+(?:\s+[\w.’'-]+){{0,3}}?(?:’s|'s)(?:\s+[\w.’'-]+){{1,4}}?)"
+    rf"{CLAUSE_OPENING}(?P<who>[\w.’'-]+(?:\s+[\w.’'-]+){{0,3}}?(?:’s|'s)(?:\s+[\w.’'-]+){{1,4}}?)"
     rf"(?=\s+(?:(?:{AUXILIARY})|(?:{REPORTING_VERB})|(?:{_MODAL_OR_IRREGULAR})|[a-z][\w’'-]*ed)\b)"
 )
 # A name and its apposition, which `_CLAUSE_SUBJECT` may read as an opening phrase and a
@@ -246,7 +243,7 @@ _APPOSED_NAME = kept_regex.compile(rf"\s*(?P<who>{NAME}),\s+(?P<apposition>(?:th
 # noun phrase's own words are not ("The Sanders campaign projects", not "The Sanders" + "campaign").
 _VERB_SHAPED = rf"(?:[a-z][\w’'-]*(?:s|ed|ing)|{_MODAL_OR_IRREGULAR})"
 _SUBJECT_THEN = (
-    rf"^\s*(?:[A-Z][^,“”\"]{{0,120}},\s+(?:[^,“”\"]{{1,60}},\s+)?)?{_BEFORE_A_TITLE}(?P<who>{MENTION}){PARENTHESIS}"
+    rf"^\s*(?:[A-Z][^,“”\"]{{0,120}},\s+(?:[^,“”\"]{{1,60}},\s+)?)?{BEFORE_A_TITLE}(?P<who>{MENTION}){PARENTHESIS}"
     r"(?:,\s*(?:who|whose|a|an|the)\b[^“”\"]{1,200}?,|,\s*[^,“”\"]{1,80},)?\s+(?:\w+ly\s+)?"
     r"(?:(?:on|last|this|early|late)\s+[A-Z]?[a-z]+\s+)?"  # "The mayor on Tuesday rejected"
     rf"(?:(?:{AUXILIARY})\s+)*"

@@ -287,6 +287,19 @@ def test_claim_sources_named_after_according_to() -> None:
     ]
 
 
+def test_a_participle_after_a_clause_is_its_subject_s_claim() -> None:
+    """ "Holm delivered her usual speech, decrying …" reports Holm, not her speech; a participle
+    set off right after its own subject is that subject's."""
+    doc = parse_plain_text(
+        "Headline Here\n\n"
+        "Ida Holm instead delivered her usual harbour speech, decrying the influence of the ferry company.\n\n"
+        "Hours later, Per Lund returned the compliment to Holm, telling the Gazette that she had been fair.\n\n"
+        "Tomas Wilk, speaking at the pier on Friday, is criticizing the board for the new tolls.",
+        "/tmp/t.txt",
+    )
+    assert [c.source for c in analyse(doc).claims] == ["Ida Holm", "Per Lund", "Tomas Wilk"]
+
+
 def test_a_claim_whose_cue_finds_no_source_takes_its_quotations_speaker() -> None:
     """ "“This is robbery,” shouted one man at the back": the claim's source is the man the
     quotation's attribution names, as the quotes show it, not nobody."""
