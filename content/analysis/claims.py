@@ -362,6 +362,8 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
             continue  # "Okafor, 78, who …, told": an age
         if attempt == 0 and len(breaks) > 1 and clause and clause[0].endswith("ing") and clause[0].islower():
             continue  # "Wren, speaking to reporters outside the town hall, said": not the hall
+        if attempt == 0 and apposed and len(breaks) > 1 and clause and clause[0].lower() in _PLACE_OR_TIME_WORDS:
+            continue  # "Holm, on the other hand, argued", "Lund, in a statement, said": not the hand
         opened = None
         if len(phrase_words) > 1:  # (one word is not "that he")
             for opened in _SUBORDINATOR.finditer(phrase):  # noqa: B007 - the last one is wanted

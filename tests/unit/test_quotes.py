@@ -300,6 +300,15 @@ def test_a_participle_after_a_clause_is_its_subject_s_claim() -> None:
     assert [c.source for c in analyse(doc).claims] == ["Ida Holm", "Per Lund", "Tomas Wilk"]
 
 
+def test_a_phrase_set_off_between_a_source_and_its_verb_is_not_the_source() -> None:
+    doc = parse_plain_text(
+        "Headline Here\n\nTomas Wilk, on the other hand, argued that the tolls were fair.\n\n"
+        "Per Lund, in a statement on Friday, said the board had failed the town.",
+        "/tmp/t.txt",
+    )
+    assert [c.source for c in analyse(doc).claims] == ["Tomas Wilk", "Per Lund"]
+
+
 def test_a_claim_whose_cue_finds_no_source_takes_its_quotations_speaker() -> None:
     """ "“This is robbery,” shouted one man at the back": the claim's source is the man the
     quotation's attribution names, as the quotes show it, not nobody."""
