@@ -697,10 +697,11 @@ def find_claims(
             kind_of_source = classify(who, loose=True)  # it was found beside a cue: a phrase may speak
             if kind_of_source is None and "according to" in (cue.lower() for cue in cues):
                 kind_of_source = "group"  # "according to court records"
+            # A person as the quotes show them: "Mrs. Cobb", not the cast's bare "Cobb".
             if kind_of_source == "person":
-                speaker = cast.resolve_name(who)
+                speaker = cast.display(cast.resolve_name(who))
             elif kind_of_source == "pronoun" and who.lower() in ("he", "she"):
-                speaker = cast.before(s_start, who)
+                speaker = cast.display(cast.before(s_start, who))
             elif kind_of_source == "group":
                 speaker = who
             claims.append(Claim(sentence.start, sentence.end, kind, tuple(cues), speaker, s_start, s_end, checkable))

@@ -375,7 +375,8 @@ ORGANISATION_WORDS = frozenset(
 
 WORDS_BEFORE_A_VERB = frozenset(
     """not never did does do would will could may might has had have is are was were also then later
-    once again previously reportedly allegedly publicly privately repeatedly""".split()
+    once again previously reportedly allegedly publicly privately repeatedly already long often always
+    still just even now since""".split()
 )
 
 LABEL_WORDS = frozenset("poll survey study report analysis review audit memo statement".split())

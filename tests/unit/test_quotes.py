@@ -309,6 +309,15 @@ def test_a_phrase_set_off_between_a_source_and_its_verb_is_not_the_source() -> N
     assert [c.source for c in analyse(doc).claims] == ["Tomas Wilk", "Per Lund"]
 
 
+def test_an_adverb_of_time_between_a_source_and_its_verb_is_passed_over() -> None:
+    doc = parse_plain_text(
+        "Headline Here\n\nMr. Holm has long said that he will back the new pier.\n\n"
+        "Most of the traders have already argued that the tolls are too high.",
+        "/tmp/t.txt",
+    )
+    assert [c.source for c in analyse(doc).claims] == ["Mr. Holm", "Most of the traders"]
+
+
 def test_a_claim_whose_cue_finds_no_source_takes_its_quotations_speaker() -> None:
     """ "“This is robbery,” shouted one man at the back": the claim's source is the man the
     quotation's attribution names, as the quotes show it, not nobody."""
