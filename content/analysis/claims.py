@@ -27,6 +27,7 @@ from typing import Any, Literal
 from content.analysis import kept_regex
 from content.analysis.cast import Cast, MentionKind, classify, trim_mention
 from content.analysis.lexicon import (
+    ASIDES,
     CLAIM_VERBS,
     FINITE_VERBS,
     HEDGES,
@@ -323,6 +324,9 @@ class Claim(Span):
 _NON_SPACE = kept_regex.compile(r"\S+")
 _PLACE_OR_TIME_WORDS = frozenset("in on at during after before from with via through over to by for of".split())
 """A phrase that opens with one of these tells where, when or how something was said."""
+_CLAUSE_SUBJECT = kept_regex.compile(CLAUSE_SUBJECT)
+# A subject and its auxiliary written as one word: "he’s", "Holm’s" (has), "they’ve", "she’d".
+_CONTRACTED = kept_regex.compile(r"(?<=\w)(?:[’'](?:s|ve|d|ll|re|m))$", re.IGNORECASE)
 
 
 def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
@@ -335,6 +339,21 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
         words.pop()
     if not words:
         return None
+    if words[-1].group().lower() in ("and", "but"):
+        # "Holm is not running again, but is weighing a run for mayor": the clause's subject.
+        main = _CLAUSE_SUBJECT.match(plain)
+        if main is None or main.end("who") > base + words[-1].start():
+            return None
+        offset, who, kind = trim_mention(main.group("who"), loose=True)
+        return (main.start("who") + offset, who) if kind is not None else None
+    contracted = _CONTRACTED.search(words[-1].group())
+    if contracted is not None:
+        # "he’s predicting", "Holm’s also said": the subject and its auxiliary in one word.
+        left = left[: words[-1].end() - len(contracted.group())]
+        shorter = _NON_SPACE.match(left, words[-1].start())
+        if shorter is None:
+            return None
+        words[-1] = shorter
     clause_end = words[-1].end()
     apposed = left[words[-1].end() - 1 : words[-1].end()] == ","
     if apposed:
@@ -364,6 +383,8 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
             continue  # "Wren, speaking to reporters outside the town hall, said": not the hall
         if attempt == 0 and apposed and len(breaks) > 1 and clause and clause[0].lower() in _PLACE_OR_TIME_WORDS:
             continue  # "Holm, on the other hand, argued", "Lund, in a statement, said": not the hand
+        if attempt == 0 and apposed and len(clause) == 1 and clause[0].strip(",").lower() in ASIDES:
+            continue  # "Holm, meanwhile, hopes that …": the one before the aside
         opened = None
         if len(phrase_words) > 1:  # (one word is not "that he")
             for opened in _SUBORDINATOR.finditer(phrase):  # noqa: B007 - the last one is wanted
@@ -386,9 +407,6 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
             return found
         break
     return described
-
-
-_CLAUSE_SUBJECT = kept_regex.compile(CLAUSE_SUBJECT)
 
 
 def _participle_s_subject(plain: str, verb: re.Match[str], subject: tuple[int, str]) -> tuple[int, str]:

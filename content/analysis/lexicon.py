@@ -373,6 +373,10 @@ ORGANISATION_WORDS = frozenset(
     parliament government administration campaign team""".split()
 )
 
+# One word set off by commas between a subject and its verb: "Holm, meanwhile, said".
+ASIDES = frozenset(
+    "meanwhile however though too instead also then therefore moreover nevertheless nonetheless meantime again".split()
+)
 WORDS_BEFORE_A_VERB = frozenset(
     """not never did does do would will could may might has had have is are was were also then later
     once again previously reportedly allegedly publicly privately repeatedly already long often always

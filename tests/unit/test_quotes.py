@@ -318,6 +318,16 @@ def test_an_adverb_of_time_between_a_source_and_its_verb_is_passed_over() -> Non
     assert [c.source for c in analyse(doc).claims] == ["Mr. Holm", "Most of the traders"]
 
 
+def test_a_source_written_with_its_auxiliary_set_off_by_an_aside_or_before_and_is_found() -> None:
+    doc = parse_plain_text(
+        "Headline Here\n\nTomas Wilk spoke last. And he’s predicting that the ferry company will lose the vote.\n\n"
+        "Ida Holm, meanwhile, hopes that the pier will reopen by spring.\n\n"
+        "Per Lund is not running again, but is claiming that the board owes him an apology.",
+        "/tmp/t.txt",
+    )
+    assert [c.source for c in analyse(doc).claims] == ["Tomas Wilk", "Ida Holm", "Per Lund"]
+
+
 def test_a_claim_whose_cue_finds_no_source_takes_its_quotations_speaker() -> None:
     """ "“This is robbery,” shouted one man at the back": the claim's source is the man the
     quotation's attribution names, as the quotes show it, not nobody."""
