@@ -31,6 +31,7 @@ from content.analysis.lexicon import (
     ORGANISATION_WORDS,
     PARTICLES,
     PEOPLE_WORDS,
+    PERSON_ROLES,
     PLACE_WORDS,
     PLAIN_TITLES,
     PRONOUNS,
@@ -61,6 +62,8 @@ from content.analysis.pause import Pause, pausing
 # few descriptions and many capitals, and the name pattern tried at each capital was slow.
 _DESCRIPTION = kept_regex.compile(r",\s+(?P<description>(?:the|a|an)\s+[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3}),")
 _NAME_BEFORE = kept_regex.compile(rf"(?={UPPER})(?P<name>{NAME})\Z")
+# The word right before a name: "candidate Ida Holm", "Businessman Tomas Wilk".
+_ROLE_BEFORE = kept_regex.compile(r"(?<![\w’'-])(?P<role>[A-Za-z][a-z]+)[ \t]+\Z")
 # The other way round: "His neighbour, Lena Marsh, …", "The company’s director, Ola Berg, …": a
 # description of someone, then their name set off by commas (not "the town, Gullwick," nor "For
 # the present, Tomas,": the noun is a person's).
@@ -745,6 +748,10 @@ class Cast:
                     # "Dr. Hale" is "the doctor" too; "Mrs. Arden" kept apart from Tom Arden is herself.
                     for role in {first, TITLE_NOUNS.get(first, first)}:
                         self.roles.setdefault(role, set()).add(shown)
+                before = _ROLE_BEFORE.search(text, max(0, offset - 30), offset)
+                if before is not None and (role := before.group("role").lower()) in PERSON_ROLES:
+                    # "Republican mayoral candidate Ida Holm" is "the candidate" after.
+                    self.roles.setdefault(role, set()).add(shown)
         self._first_named: dict[str, int] = {}
         for offset, name in zip(self.positions, self.names, strict=True):
             self._first_named.setdefault(name, offset)

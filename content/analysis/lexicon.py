@@ -176,6 +176,20 @@ SPEAKER_NOUNS = frozenset(
     trust foundation charity institute university hospital society association authority
     regulator watchdog bureau master harbourmaster coalition alliance""".split()
 )
+# Roles a person is given right before their name ("Republican mayoral candidate Ida Holm",
+# "businessman Tomas Wilk"), by which the text goes on to call them ("the candidate said"):
+# a general list of offices and occupations, not drawn from any text.
+PERSON_ROLES = frozenset(
+    """candidate nominee senator governor congressman congresswoman lawmaker legislator representative
+    mayor councillor councilor councilman councilwoman president chairman chairwoman secretary minister
+    spokesman spokeswoman spokesperson businessman businesswoman mogul tycoon billionaire developer
+    executive founder director manager commissioner official adviser advisor aide strategist pollster
+    analyst economist professor researcher scientist lawyer attorney judge prosecutor sheriff officer
+    detective activist organizer organiser author writer novelist columnist commentator journalist
+    reporter editor publisher host anchor actor actress singer comedian coach owner investor banker
+    doctor surgeon nurse teacher priest pastor rabbi imam bishop ambassador diplomat envoy leader
+    rival hopeful frontrunner incumbent challenger farmer fisherman skipper trader""".split()
+)
 # Nouns for what someone said, after whose words they are ("Hale’s claim that the pier
 # “was never safe”", "her warning that …", "his catch phrase was “…”"): the nouns between a
 # possessive source and its quotation in data-train's news.

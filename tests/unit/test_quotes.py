@@ -647,6 +647,23 @@ def test_who_after_a_name_and_its_place_speaks_for_the_name() -> None:
     assert overdue.speaker == "the League of Harbour Traders"
 
 
+def test_a_role_given_before_a_name_is_how_the_text_calls_them_after() -> None:
+    """ "Republican mayoral candidate Ida Holm said …", then "…,” the Republican mayoral
+    candidate said": the quotation rests on the description, and its speaker is Ida Holm."""
+    body = (
+        "Republican mayoral candidate Ida Holm said on Monday that the tolls would go. "
+        "The new tolls are “a plain robbery,” the Republican mayoral candidate said.\n\n"
+        "Per Lund said the pier was sound. “The pier is safe,” the harbour master said."
+    )
+    text, quotes = quotes_of(body)
+    robbery, safe = quotes
+    assert (robbery.speaker, text[robbery.speaker_start : robbery.speaker_end]) == (
+        "Ida Holm",
+        "the Republican mayoral candidate",
+    )
+    assert safe.speaker == "the harbour master"  # never called so before: nobody to link
+
+
 def test_a_day_after_said_is_never_a_person_a_pronoun_can_mean() -> None:
     """ "Hale said Tuesday" once made "Tuesday" a member of the cast, and a later "he" was
     read as Tuesday."""
