@@ -269,6 +269,16 @@ _STANCE_NOUN = kept_regex.compile(
     rf"\b(?P<cue>(?:{word_alternation(frozenset(_STANCE_NOUNS))})\s+(?:of|about|that|for|to|over|against))\b"
 )  # matched against the lower-cased sentence
 # Matched against the lower-cased sentence: a case-blind alternation is much slower.
+# Whose a stance is, named after the noun for it: "criticism from fellow traders", "support from
+# the youngest voters". (Not an owner before it: "addressed Holm’s concerns, stating …" is not Holm's.)
+_STANCE_OWNED = (
+    "criticism opposition insistence demand demands claim claims assertion support endorsement denial "
+    "admission warning warnings complaint complaints concern concerns calls praise backing"
+).split()
+_STANCE_FROM = kept_regex.compile(
+    rf"\b(?:{word_alternation(frozenset(_STANCE_OWNED))})\s+from\s+"
+    r"(?P<who>[^,.;:()“”\"]{1,60}?)(?=\s*(?:[,.;:()]|$)|\s+(?:to|for|on|over|about|after|who|that|and|in|at)\b)"
+)
 _HEDGE = kept_regex.compile(rf"\b(?:{word_alternation(frozenset(HEDGES))})\b")
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _NUMBER_WORDS = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozens|hundreds|thousands|millions"
@@ -584,6 +594,18 @@ def _reported(
     return found
 
 
+def _stance_owner(plain: str) -> tuple[int, str] | None:
+    """Whose the stance a noun names is, where no verb's subject said: "The plan drew harsh
+    criticism from fellow traders". (Where in `plain`, and who.)"""
+    match = _STANCE_FROM.search(plain)
+    if match is None:
+        return None
+    offset, who, kind = trim_mention(match.group("who"), loose=True)
+    if kind is None or kind == "pronoun" or cut_short(who.lower().split()):
+        return None
+    return match.start("who") + offset, who
+
+
 def _word_within(starts: list[int], sentence: Span, text: str) -> bool:
     """Whether one of `starts` (sorted word openings) lies in `sentence`. A sentence glued to a
     word before or after it ("…said.The") may match where the whole text does not: it counts."""
@@ -705,6 +727,10 @@ def find_claims(
         else:
             continue
         checkable = bool(figures)
+        if source is None and kind == "attributed":
+            owner = _stance_owner(plain)
+            if owner is not None:
+                source = (owner[1], sentence.start + owner[0], sentence.start + owner[0] + len(owner[1]))
         speaker = None
         if source is not None:
             who, s_start, s_end = source

@@ -318,6 +318,18 @@ def test_an_adverb_of_time_between_a_source_and_its_verb_is_passed_over() -> Non
     assert [c.source for c in analyse(doc).claims] == ["Mr. Holm", "Most of the traders"]
 
 
+def test_a_stance_from_someone_is_theirs() -> None:
+    doc = parse_plain_text(
+        "Headline Here\n\nThe new tolls have drawn harsh criticism from fellow traders at the pier.\n\n"
+        "The mayor addressed Holm’s concerns about the tolls on Friday.",
+        "/tmp/t.txt",
+    )
+    claims = analyse(doc).claims
+    assert [(c.kind, c.source) for c in claims][:1] == [("attributed", "fellow traders")]
+    # A stance owned before its noun is not the sentence's source: the mayor's words, not Holm's.
+    assert all(c.source != "Holm" for c in claims)
+
+
 def test_a_source_written_with_its_auxiliary_set_off_by_an_aside_or_before_and_is_found() -> None:
     doc = parse_plain_text(
         "Headline Here\n\nTomas Wilk spoke last. And he’s predicting that the ferry company will lose the vote.\n\n"
