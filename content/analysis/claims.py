@@ -36,6 +36,7 @@ from content.analysis.lexicon import (
     PRONOUNS,
     SAYS_NOTHING,
     SAYS_NOTHING_AFTER,
+    STANCES_FROM,
     WORDS_BEFORE_A_VERB,
     inflected,
     word_alternation,
@@ -268,17 +269,13 @@ _STANCE_NOUNS = (
 _STANCE_NOUN = kept_regex.compile(
     rf"\b(?P<cue>(?:{word_alternation(frozenset(_STANCE_NOUNS))})\s+(?:of|about|that|for|to|over|against))\b"
 )  # matched against the lower-cased sentence
-# Matched against the lower-cased sentence: a case-blind alternation is much slower.
 # Whose a stance is, named after the noun for it: "criticism from fellow traders", "support from
 # the youngest voters". (Not an owner before it: "addressed Holm’s concerns, stating …" is not Holm's.)
-_STANCE_OWNED = (
-    "criticism opposition insistence demand demands claim claims assertion support endorsement denial "
-    "admission warning warnings complaint complaints concern concerns calls praise backing"
-).split()
 _STANCE_FROM = kept_regex.compile(
-    rf"\b(?:{word_alternation(frozenset(_STANCE_OWNED))})\s+from\s+"
+    rf"\b(?:{word_alternation(STANCES_FROM)})\s+from\s+"
     r"(?P<who>[^,.;:()“”\"]{1,60}?)(?=\s*(?:[,.;:()]|$)|\s+(?:to|for|on|over|about|after|who|that|and|in|at)\b)"
 )
+# Matched against the lower-cased sentence: a case-blind alternation is much slower.
 _HEDGE = kept_regex.compile(rf"\b(?:{word_alternation(frozenset(HEDGES))})\b")
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _NUMBER_WORDS = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozens|hundreds|thousands|millions"
@@ -351,11 +348,7 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
         return None
     if words[-1].group().lower() in ("and", "but"):
         # "Holm is not running again, but is weighing a run for mayor": the clause's subject.
-        main = _CLAUSE_SUBJECT.match(plain)
-        if main is None or main.end("who") > base + words[-1].start():
-            return None
-        offset, who, kind = trim_mention(main.group("who"), loose=True)
-        return (main.start("who") + offset, who) if kind is not None else None
+        return _clause_subject(plain, base + words[-1].start())
     contracted = _CONTRACTED.search(words[-1].group())
     if contracted is not None:
         # "he’s predicting", "Holm’s also said": the subject and its auxiliary in one word.
@@ -419,18 +412,24 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
     return described
 
 
+def _clause_subject(plain: str, before: int) -> tuple[int, str] | None:
+    """The subject the sentence's main clause opens with, if it ends by `before`."""
+    main = _CLAUSE_SUBJECT.match(plain)
+    if main is None or main.end("who") > before:
+        return None
+    offset, who, kind = trim_mention(main.group("who"), loose=True)
+    return (main.start("who") + offset, who) if kind is not None else None
+
+
 def _participle_s_subject(plain: str, verb: re.Match[str], subject: tuple[int, str]) -> tuple[int, str]:
     """Who speaks by a participle set off after a clause: that clause's subject, not the noun
     phrase that ends it ("Holm delivered her usual speech, decrying the tolls" is Holm's; "Lund
-    went after Wilk on Friday, calling him …" is Lund's). Else `subject`."""
+    went after Wilk on Friday, calling him …" is Lund's). Else `subject` ("Ida Holm, speaking
+    at the pier, …": the subject is the clause's own)."""
     end = subject[0] + len(subject[1])
     if not verb.group().endswith("ing") or plain[end : verb.start()].strip() != ",":
         return subject
-    main = _CLAUSE_SUBJECT.match(plain)
-    if main is None or main.end("who") > subject[0]:
-        return subject  # "Ida Holm, speaking at the pier, …": the subject is the clause's own
-    offset, who, kind = trim_mention(main.group("who"), loose=True)
-    return (main.start("who") + offset, who) if kind is not None else subject
+    return _clause_subject(plain, subject[0]) or subject
 
 
 def _name_before_its_place(

@@ -176,6 +176,11 @@ SPEAKER_NOUNS = frozenset(
     trust foundation charity institute university hospital society association authority
     regulator watchdog bureau master harbourmaster coalition alliance""".split()
 )
+# Nouns for a stance that say whose it is after "from": "criticism from fellow traders".
+STANCES_FROM = frozenset(
+    """criticism opposition insistence demand demands claim claims assertion support endorsement denial
+    admission warning warnings complaint complaints concern concerns calls praise backing""".split()
+)
 # Roles a person is given right before their name ("Republican mayoral candidate Ida Holm",
 # "businessman Tomas Wilk"), by which the text goes on to call them ("the candidate said"):
 # a general list of offices and occupations, not drawn from any text.

@@ -60,7 +60,8 @@ MENTION = (
     rf"(?<![\w’'])(?:{POSSESSIVE_GROUP}|{NOUN_PHRASE}|{PRONOUN}|{NAMED_GROUP}|{SHARE}"
     r"|sources|officials|critics|experts|analysts)"
 )
-# Capitalised words before a title: "Vermont Sen. Ida Holm", "Harbour Board Chair Mrs. Lund".
+# Capitalised words before a title with its dot, a place or a rank ("Former Marrow County Sen. Ola
+# Berg", "Harbour Gov. Ida Hale"): the speaker is named from the title on, a name runs no further back.
 BEFORE_A_TITLE = rf"(?:(?:[A-Z][a-z]+\s+){{1,3}}(?={TITLE_DOT}))?"
 # What may open a clause before its subject: a phrase and its comma ("Hours later, ", "In a
 # speech on Friday, "), a name set off by commas, and "And", "But", "Instead" ….

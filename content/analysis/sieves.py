@@ -152,8 +152,6 @@ _CLAUSE_FINAL = kept_regex.compile(
     rf"(?:,\s*[^;:!?“”\"]{{1,120}}?)?"  # "…, said Ida Hale, a teacher from Marrow Point."
     rf"(?:\s+[^,.;:!?“”\"]{{0,40}})?[.!?]?\s*$"
 )
-# Where a title with its dot follows a place or a rank ("Former Marrow County Sen. Ola Berg",
-# "Harbour Gov. Ida Hale"), the speaker is named from the title on: a name runs no further back.
 # Between a subject and its verb: auxiliaries and any adverb ("has also broadly called for").
 _BETWEEN = rf"(?:(?:{AUXILIARY}|\w+ly)\s+)*"
 # A sentence that opens with its subject and a reporting verb: "Holm added that …".
