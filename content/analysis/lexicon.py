@@ -114,7 +114,7 @@ AUXILIARIES = frozenset(
     finally further earlier repeatedly reportedly allegedly publicly privately flatly angrily quietly""".split()
 )
 # Verbs that are a finite clause's own: after a verb of saying, a clause follows ("said the deal
-# was off"), not a noun phrase ("unleashed the fury of many").
+# was off"), not a noun phrase ("unleashed a wave of new fees").
 _FINITE = """is are was were will would could should can may might must has have had does did do am
     isn't aren't wasn't weren't won't wouldn't couldn't shouldn't can't hasn't haven't hadn't doesn't didn't don't"""
 FINITE_VERBS = frozenset(_FINITE.split()) | frozenset(_FINITE.replace("'", "’").split())

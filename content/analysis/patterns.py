@@ -63,7 +63,7 @@ MENTION = (
 # Capitalised words before a title with its dot, a place or a rank ("Former Marrow County Sen. Ola
 # Berg", "Harbour Gov. Ida Hale"): the speaker is named from the title on, a name runs no further back.
 BEFORE_A_TITLE = rf"(?:(?:[A-Z][a-z]+\s+){{1,3}}(?={TITLE_DOT}))?"
-# What may open a clause before its subject: a phrase and its comma ("Hours later, ", "In a
+# What may open a clause before its subject: a phrase and its comma ("At the pier, ", "In a
 # speech on Friday, "), a name set off by commas, and "And", "But", "Instead" ….
 CLAUSE_OPENING = (
     rf"^(?:[^,“”\"]{{1,120}},\s+(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}},\s+)?)?"

@@ -288,12 +288,12 @@ def test_claim_sources_named_after_according_to() -> None:
 
 
 def test_a_participle_after_a_clause_is_its_subject_s_claim() -> None:
-    """ "Holm delivered her usual speech, decrying …" reports Holm, not her speech; a participle
+    """ "Holm spoke at the pier for an hour, decrying …" reports Holm, not the hour; a participle
     set off right after its own subject is that subject's."""
     doc = parse_plain_text(
         "Headline Here\n\n"
-        "Ida Holm instead delivered her usual harbour speech, decrying the influence of the ferry company.\n\n"
-        "Hours later, Per Lund returned the compliment to Holm, telling the Gazette that she had been fair.\n\n"
+        "Ida Holm spoke at the pier for an hour, decrying the hold of the ferry company on the board.\n\n"
+        "Later that day, Per Lund wrote to the board, telling the Gazette that the tolls would stay.\n\n"
         "Tomas Wilk, speaking at the pier on Friday, is criticizing the board for the new tolls.",
         "/tmp/t.txt",
     )
@@ -302,26 +302,26 @@ def test_a_participle_after_a_clause_is_its_subject_s_claim() -> None:
 
 def test_a_phrase_set_off_between_a_source_and_its_verb_is_not_the_source() -> None:
     doc = parse_plain_text(
-        "Headline Here\n\nTomas Wilk, on the other hand, argued that the tolls were fair.\n\n"
-        "Per Lund, in a statement on Friday, said the board had failed the town.",
+        "Headline Here\n\nPer Lund, in a letter on Friday, said the harbour had failed the town.\n\n"
+        "Ida Holm, at the meeting on Monday, claimed that the tolls were unfair.",
         "/tmp/t.txt",
     )
-    assert [c.source for c in analyse(doc).claims] == ["Tomas Wilk", "Per Lund"]
+    assert [c.source for c in analyse(doc).claims] == ["Per Lund", "Ida Holm"]
 
 
 def test_an_adverb_of_time_between_a_source_and_its_verb_is_passed_over() -> None:
     doc = parse_plain_text(
-        "Headline Here\n\nMr. Holm has long said that he will back the new pier.\n\n"
-        "Most of the traders have already argued that the tolls are too high.",
+        "Headline Here\n\nMr. Holm has long argued that the old pier should stay open.\n\n"
+        "Several traders have already claimed that the tolls are too high.",
         "/tmp/t.txt",
     )
-    assert [c.source for c in analyse(doc).claims] == ["Mr. Holm", "Most of the traders"]
+    assert [c.source for c in analyse(doc).claims] == ["Mr. Holm", "Several traders"]
 
 
 def test_a_stance_from_someone_is_theirs() -> None:
     doc = parse_plain_text(
-        "Headline Here\n\nThe new tolls have drawn harsh criticism from fellow traders at the pier.\n\n"
-        "The mayor addressed Holm’s concerns about the tolls on Friday.",
+        "Headline Here\n\nThe new tolls have drawn sharp criticism from fellow traders at the pier.\n\n"
+        "At the meeting the mayor took up Holm’s concerns about the tolls.",
         "/tmp/t.txt",
     )
     claims = analyse(doc).claims
@@ -332,9 +332,9 @@ def test_a_stance_from_someone_is_theirs() -> None:
 
 def test_a_source_written_with_its_auxiliary_set_off_by_an_aside_or_before_and_is_found() -> None:
     doc = parse_plain_text(
-        "Headline Here\n\nTomas Wilk spoke last. And he’s predicting that the ferry company will lose the vote.\n\n"
-        "Ida Holm, meanwhile, hopes that the pier will reopen by spring.\n\n"
-        "Per Lund is not running again, but is claiming that the board owes him an apology.",
+        "Headline Here\n\nTomas Wilk spoke last. And he’s warning that the ferry company will lose the vote.\n\n"
+        "Ida Holm, meanwhile, insists that the pier will reopen by spring.\n\n"
+        "Per Lund has left the board, but is claiming that it owes him an apology.",
         "/tmp/t.txt",
     )
     assert [c.source for c in analyse(doc).claims] == ["Tomas Wilk", "Ida Holm", "Per Lund"]
