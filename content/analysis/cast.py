@@ -1023,8 +1023,8 @@ class Cast:
             Person(
                 name,
                 tuple(sorted(aliases.get(name, set()))),
-                genders[name] if name in genders else self.gender_of(name),
-                tuple(dict.fromkeys(descriptions[name] if name in descriptions else self.descriptions.get(name, []))),
+                genders.get(name, self.gender_of(name)),
+                tuple(dict.fromkeys(descriptions.get(name, self.descriptions.get(name, [])))),
                 tuple(mentions.get(name, ())),
                 narrator=name == self.narrator,
             )

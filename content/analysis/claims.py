@@ -36,6 +36,7 @@ from content.analysis.lexicon import (
     PRONOUNS,
     SAYS_NOTHING,
     SAYS_NOTHING_AFTER,
+    STANCE_NOUNS,
     STANCES_FROM,
     WORDS_BEFORE_A_VERB,
     inflected,
@@ -261,13 +262,8 @@ _ACCORDING = kept_regex.compile(
 )
 _ACCUSED = kept_regex.compile(r"\b(?P<cue>accused|accusing|accuses)\b[^.]{0,80}?\bof\b")
 # A stance held by someone, named by a noun: "criticism of", "allegations that", "support for".
-_STANCE_NOUNS = (
-    "criticism allegation allegations accusation accusations complaint complaints concern concerns doubt doubts "
-    "claim claims assertion assertions endorsement opposition praise warning warnings calls demand demands "
-    "insistence admission denial denials"
-).split()
 _STANCE_NOUN = kept_regex.compile(
-    rf"\b(?P<cue>(?:{word_alternation(frozenset(_STANCE_NOUNS))})\s+(?:of|about|that|for|to|over|against))\b"
+    rf"\b(?P<cue>(?:{word_alternation(STANCE_NOUNS)})\s+(?:of|about|that|for|to|over|against))\b"
 )  # matched against the lower-cased sentence
 # Whose a stance is, named after the noun for it: "criticism from fellow traders", "support from
 # the traders at the pier". (Not an owner before it: "took up Holm’s concerns, stating …" is not Holm's.)
@@ -288,7 +284,7 @@ _NUMBER_WORD_OF = kept_regex.compile(rf"\b(?:{word_alternation(frozenset(_NUMBER
 # included, into spaces). One sweep of the book finds the few sentences that have one, and
 # only those are searched three times: most sentences have none.
 _WORDS_OF_NOTE = kept_regex.compile(
-    rf"(?<!\w)(?:{word_alternation(frozenset((*HEDGES, *_STANCE_NOUNS, *_NUMBER_WORDS.split('|'))))})"
+    rf"(?<!\w)(?:{word_alternation(frozenset((*HEDGES, *STANCE_NOUNS, *_NUMBER_WORDS.split('|'))))})"
 )
 _FIGURE = kept_regex.compile(
     r"(?:[£$€¥]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|bn|m|k))?"

@@ -176,6 +176,13 @@ SPEAKER_NOUNS = frozenset(
     trust foundation charity institute university hospital society association authority
     regulator watchdog bureau master harbourmaster coalition alliance""".split()
 )
+# Nouns for a stance held by someone, before what it is about: "criticism of", "allegations that",
+# "support for" (the claims' cues).
+STANCE_NOUNS = frozenset(
+    """criticism allegation allegations accusation accusations complaint complaints concern concerns doubt doubts
+    claim claims assertion assertions endorsement opposition praise warning warnings calls demand demands
+    insistence admission denial denials""".split()
+)
 # Nouns for a stance that say whose it is after "from": "criticism from fellow traders".
 STANCES_FROM = frozenset(
     """criticism opposition insistence demand demands claim claims assertion support endorsement denial
