@@ -434,6 +434,38 @@ def _participle_s_subject(plain: str, verb: re.Match[str], subject: tuple[int, s
     return _clause_subject(plain, subject[0]) or subject
 
 
+_VERB_FORMS = inflected(CLAIM_VERBS)
+_BE = frozenset("is are was were be been being".split())
+_ADVERBS = WORDS_BEFORE_A_VERB - FINITE_VERBS - {"then", "once", "since"}
+# "was reported by the harbour master", "was endorsed on Friday by two former rivals".
+_BY_AGENT = kept_regex.compile(
+    r"\s+(?:[\w’'-]+\s+){0,3}?by\s+(?P<who>[^,.;:!?()“”\"—–]{1,60}?)"
+    r"(?=\s*(?:[,.;:()—–]|$)|\s+(?:to|for|on|over|about|after|who|that|and|in|at|as)\b)"
+)
+
+
+def _passive(plain: str, verb: re.Match[str]) -> bool:
+    """The cue is a verb's participle after a form of "be": "is expected to", "was asked",
+    "were widely seen as". Its subject is whom it is said of or to, not who says it. (Not "was
+    pleased", "is eager": words that are no verb of the lexicon's, whose subject feels them.)"""
+    word = verb.group().lower()
+    if word.endswith(("ing", "s")) or word not in _VERB_FORMS:
+        return False
+    words = plain[max(0, verb.start() - 40) : verb.start()].lower().split()
+    while words and (words[-1].endswith("ly") or words[-1] in _ADVERBS):
+        words.pop()
+    return bool(words) and words[-1] in _BE
+
+
+def _agent(plain: str, verb: re.Match[str]) -> tuple[int, str] | None:
+    """Whom a passive cue names after "by", if anyone: "was reported by the harbour master"."""
+    match = _BY_AGENT.match(plain, verb.end())
+    if match is None:
+        return None
+    offset, who, kind = trim_mention(match.group("who"), loose=True)
+    return (match.start("who") + offset, who) if kind is not None else None
+
+
 def _name_before_its_place(
     phrase: str, offset: int, who: str, kind: MentionKind | None
 ) -> tuple[int, str, MentionKind | None]:
@@ -590,6 +622,9 @@ def _reported(
             if subject is not None and cut_short(subject[1].lower().split()):
                 subject = None
             subject = _participle_s_subject(plain, verb, subject)
+            if _passive(plain, verb):
+                # "Holm is expected to rule", "Lund was asked about it": not theirs.
+                subject = _agent(plain, verb)
             found.append((-1, None, verb.group()) if subject is None else (subject[0], subject[1], verb.group()))
     return found
 

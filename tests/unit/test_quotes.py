@@ -2126,3 +2126,21 @@ def test_two_writers_named_before_a_colon_speak_their_quotation() -> None:
         "VOTERS WANT A LEADER - Tomas Berg: “We found that voters care most about who inspires them.”"
     )
     assert [q.speaker for q in quotes] == ["Ida Holm", "Tomas Berg"], shown(text, quotes)
+
+
+def test_a_passive_cue_s_subject_is_not_its_source() -> None:
+    """ "The board is expected to rule", "Holm was asked about it": said of them or to them, not by
+    them. Who says it is named after "by", if anywhere."""
+    doc = parse_plain_text(
+        "Title\n\nThe planning board is expected to rule on the harbour sale in January. "
+        "At the meeting, Ida Holm was asked whether the tolls would rise. "
+        "The plan was criticised on Friday by Per Lund, who runs the ferry. "
+        "Tomas Wilk was pleased that the vote was delayed.",
+        "/tmp/p.txt",
+    )
+    assert [(c.kind, c.source) for c in analyse(doc).claims] == [
+        ("hedged", None),
+        ("attributed", None),
+        ("attributed", "Per Lund"),
+        ("attributed", "Tomas Wilk"),
+    ]
