@@ -18,8 +18,10 @@ import math
 import os
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
+from itertools import islice
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, Literal
@@ -629,6 +631,23 @@ def _reported(
     return found
 
 
+def _labels_a_source(who: str | None, cast: Cast, transcript: Callable[[], bool]) -> bool:
+    """Whether a label before a colon names who speaks: a kind of source ("Poll:", "Report:"),
+    a person the text names ("Holm: Ferry deal is dead"), or in a transcript (`transcript()`:
+    labels in capitals open two lines or more) a speaker ("BERG: …"). Not a heading of the
+    page's own ("The Latest:", "CORRECTION:", "Answer:")."""
+    if who is None:
+        return False
+    if who.split()[-1].lower() in LABEL_WORDS:
+        return True
+    if who.isupper():
+        return cast.resolve_name(who.title()) in cast.full or transcript()
+    return cast.resolve_name(who) in cast.full
+
+
+_SPEAKER_LINE = kept_regex.compile(r"(?m)^[A-Z][A-Z.’' -]{1,30}:\s")
+
+
 def _stance_owner(plain: str) -> tuple[int, str] | None:
     """Whose the stance a noun names is, where no verb's subject said: "The plan drew sharp
     criticism from fellow traders". (Where in `plain`, and who.)"""
@@ -698,6 +717,11 @@ def find_claims(
     of_note = [m.start() for m in _WORDS_OF_NOTE.finditer(lowered_text, begin, end)] if same_length else None
     claims: list[Claim] = []
     block_index = 0
+
+    @cache
+    def transcript() -> bool:
+        return next(islice(_SPEAKER_LINE.finditer(text, begin, end), 1, None), None) is not None  # two or more
+
     for sentence in pausing(sentences, pause):
         while block_index < len(ranges) and ranges[block_index][1] < sentence.start:
             block_index += 1
@@ -727,6 +751,8 @@ def find_claims(
         last = bisect_left(cue_starts, sentence.end, first)
         verbs = [model.pattern.match(plain, at - sentence.start) for at in cue_starts[first:last]]
         found = _reported(plain, quoted, model, [verb for verb in verbs if verb is not None], candidates)
+        if found and found[0][2] == ":" and not _labels_a_source(found[0][1], cast, transcript):
+            found = found[1:]
         if trace is not None and candidates:
             trace.extend((sentence.start + a, sentence.start + b, f) for a, b, f in candidates)
         # The source is the first found in the main clause: "Asked whether the company had

@@ -2144,3 +2144,33 @@ def test_a_passive_cue_s_subject_is_not_its_source() -> None:
         ("attributed", "Per Lund"),
         ("attributed", "Tomas Wilk"),
     ]
+
+
+def test_a_label_before_a_colon_is_a_source_only_when_it_names_one() -> None:
+    """ "Poll: …", a person the article names, a transcript's speaker: sources. A heading of the
+    page's own ("The Latest:", "CORRECTION:") names nobody, and makes no claim."""
+    article = parse_plain_text(
+        "Harbour notes\n\n"
+        "The Latest: Ferry tolls rise on Monday.\n\n"
+        "Poll: Most traders back the new pier.\n\n"
+        "Holm: The ferry deal is dead.\n\n"
+        "Ida Holm chairs the harbour board.\n\n"
+        "CORRECTION: An earlier version of this story gave the wrong date for the vote.",
+        "/tmp/l.txt",
+    )
+    transcript = parse_plain_text(
+        "Pier talk\n\nBERG: We will keep the pier open.\n\nWREN: For how long?\n\nBERG: For as long as the town wants it.",
+        "/tmp/m.txt",
+    )
+    assert [
+        (doc.text[c.start : c.end][:12], c.source)
+        for doc in (article, transcript)
+        for c in analyse(doc).claims
+        if c.kind == "attributed"
+    ] == [
+        ("Poll: Most t", "Poll"),
+        ("Holm: The fe", "Ida Holm"),
+        ("BERG: We wil", "BERG"),
+        ("WREN: For ho", "WREN"),
+        ("BERG: For as", "BERG"),
+    ]
