@@ -216,7 +216,9 @@ def classify(text: str, loose: bool = False) -> MentionKind | None:
             return "group"
         if count >= 2 and all(w[0].isupper() for w in words[1:]):
             return "group"  # the Gazette, the Queen
-        return None
+        return "group" if first == "the" and _organisation_of(words[1:]) else None
+    if _organisation_of(words):
+        return "group"  # "Department of Justice", "Bank of the North": not "Justice", nor "the North"
     if head in SPEAKER_NOUNS:
         # Not a clause that ends in one: "she was pleased with her lawyers".
         return None if first in PRONOUNS or any(w in _FUNCTION_WORDS for w in low) else "group"
@@ -225,6 +227,20 @@ def classify(text: str, loose: bool = False) -> MentionKind | None:
             return None  # "Recovering, he said": a participle that opens a sentence
         return "person"
     return None
+
+
+_INSIDE_A_NAME = frozenset("of the for on".split())
+
+
+def _organisation_of(words: list[str]) -> bool:
+    """A body's name with small words inside: "Department of Justice", "Bank of the North",
+    "Board of Trade": capitals but for those, an organisation's word before the first of them."""
+    if len(words) < 3 or not words[0][:1].isupper() or not words[-1][:1].isupper():
+        return False
+    inner = [i for i, w in enumerate(words) if not w[:1].isupper()]
+    if not inner or any(words[i] not in _INSIDE_A_NAME for i in inner):
+        return False
+    return any(w.lower().strip("’'.,") in ORGANISATION_WORDS for w in words[: inner[0]])
 
 
 _FUNCTION_WORDS = frozenset(

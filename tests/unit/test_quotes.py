@@ -2159,7 +2159,8 @@ def test_a_label_before_a_colon_is_a_source_only_when_it_names_one() -> None:
         "/tmp/l.txt",
     )
     transcript = parse_plain_text(
-        "Pier talk\n\nBERG: We will keep the pier open.\n\nWREN: For how long?\n\nBERG: For as long as the town wants it.",
+        "Pier talk\n\nBERG: We will keep the pier open.\n\nWREN: For how long?\n\n"
+        "BERG: For as long as the town wants it.",
         "/tmp/m.txt",
     )
     assert [
@@ -2173,4 +2174,19 @@ def test_a_label_before_a_colon_is_a_source_only_when_it_names_one() -> None:
         ("BERG: We wil", "BERG"),
         ("WREN: For ho", "WREN"),
         ("BERG: For as", "BERG"),
+    ]
+
+
+def test_a_body_s_name_with_of_inside_is_kept_whole() -> None:
+    """ "the Bank of the North", "Department of Harbours": the body speaks, not "the North"."""
+    doc = parse_plain_text(
+        "Title\n\nThe Bank of the North said the loan would be repaid by spring. "
+        "Department of Harbours officials claimed that the pier was safe. "
+        "Ida Holm of Marrow said the tolls were too high.",
+        "/tmp/o.txt",
+    )
+    assert [c.source for c in analyse(doc).claims] == [
+        "The Bank of the North",
+        "Department of Harbours officials",
+        "Ida Holm",
     ]
