@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from content.analysis import kept_regex
-from content.analysis.cast import Cast, MentionKind, classify, trim_mention
+from content.analysis.cast import Cast, MentionKind, classify, title_gender, trim_mention
 from content.analysis.lexicon import (
     ASIDES,
     CLAIM_VERBS,
@@ -648,6 +648,19 @@ def _labels_a_source(who: str | None, cast: Cast, transcript: Callable[[], bool]
 _SPEAKER_LINE = kept_regex.compile(r"(?m)^[A-Z][A-Z.’' -]{1,30}:\s")
 
 
+def _pronoun_s_person(
+    pronoun: str, at: int, opens: bool, number: int, previous: tuple[int, str] | None, cast: Cast
+) -> str | None:
+    """Whom "he" or "she" opening a claim means: the person whose claim the sentence before was,
+    if they may be of that gender ("The museum's director, Alun Pryce, denied that. He said …"),
+    else the person named last who may be (`Cast.before`)."""
+    if previous is not None and previous[0] == number - 1 and opens:
+        known = cast.gender.get(previous[1]) or title_gender(previous[1])
+        if known is None or known == PRONOUNS.get(pronoun.lower()):
+            return previous[1]
+    return cast.before(at, pronoun)
+
+
 def _stance_owner(plain: str) -> tuple[int, str] | None:
     """Whose the stance a noun names is, where no verb's subject said: "The plan drew sharp
     criticism from fellow traders". (Where in `plain`, and who.)"""
@@ -722,7 +735,9 @@ def find_claims(
     def transcript() -> bool:
         return next(islice(_SPEAKER_LINE.finditer(text, begin, end), 1, None), None) is not None  # two or more
 
-    for sentence in pausing(sentences, pause):
+    previous: tuple[int, str] | None = None
+    """The sentence number and the person of the last claim made by someone the cast knows."""
+    for number, sentence in enumerate(pausing(sentences, pause)):
         while block_index < len(ranges) and ranges[block_index][1] < sentence.start:
             block_index += 1
         if block_index >= len(ranges) or not (ranges[block_index][0] <= sentence.start < ranges[block_index][1]):
@@ -806,10 +821,13 @@ def find_claims(
             if kind_of_source == "person":
                 speaker = cast.display(cast.resolve_name(who))
             elif kind_of_source == "pronoun" and who.lower() in ("he", "she"):
-                speaker = cast.display(cast.before(s_start, who))
+                opens = len(text[sentence.start : s_start].split()) <= 2  # "He said", "But later she said"
+                speaker = cast.display(_pronoun_s_person(who, s_start, opens, number, previous, cast))
             elif kind_of_source == "group":
                 speaker = who
             claims.append(Claim(sentence.start, sentence.end, kind, tuple(cues), speaker, s_start, s_end, checkable))
+            if kind_of_source in ("person", "pronoun") and speaker is not None:
+                previous = (number, cast.resolve_name(speaker))
         elif said_by is not None:
             # "“This is robbery,” shouted one man at the back": the quotation's speaker, where the
             # cue's own search found none beside it.

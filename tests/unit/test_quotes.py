@@ -2190,3 +2190,15 @@ def test_a_body_s_name_with_of_inside_is_kept_whole() -> None:
         "Department of Harbours officials",
         "Ida Holm",
     ]
+
+
+def test_he_opening_a_claim_is_whoever_made_the_claim_before_it() -> None:
+    """ "The pier's manager, Alun Berg, denied that. He said …": Berg, though the article told
+    Tomas Wilk's gender earlier and Berg's not at all."""
+    doc = parse_plain_text(
+        "Title\n\nTomas Wilk said he would vote against the sale, and he urged others to do so. "
+        "He claimed that the ferry would lose money.\n\n"
+        "The pier's manager, Alun Berg, denied that. He said the ferry had made money every year.",
+        "/tmp/h.txt",
+    )
+    assert [c.source for c in analyse(doc).claims][-2:] == ["Alun Berg", "Alun Berg"]
