@@ -31,6 +31,7 @@ from content.analysis.cast import Cast, MentionKind, classify, title_gender, tri
 from content.analysis.lexicon import (
     ASIDES,
     CLAIM_VERBS,
+    CLAUSE_WORDS,
     FINITE_VERBS,
     HEDGES,
     LABEL_WORDS,
@@ -581,9 +582,14 @@ def _reported(
     for pattern in (_INVERTED,):
         for match in pattern.finditer(plain):
             opening = match.group("who").split(None, 1)
-            if len(opening) > 1 and (opening[0].lower() in PRONOUNS or cut_short(match.group("who").lower().split())):
-                # ", said she was pleased with …", "Okafor, after a pause, said the town would
-                # survive it": what was said, not who said it (the verb's subject is before it).
+            if len(opening) > 1 and (
+                opening[0].lower() in PRONOUNS
+                or opening[0].lower() in CLAUSE_WORDS
+                or cut_short(match.group("who").lower().split())
+            ):
+                # ", said she was pleased with …", ", said that the pier …", "Okafor, after a pause,
+                # said the town would survive it": what was said, not who said it (the verb's
+                # subject is before it).
                 continue
             if len(opening) > 1 and opening[0].lower() in _PLACE_OR_TIME_WORDS:
                 # "…,” the chairman, Anders Lund, said in a statement": a report, but the phrase

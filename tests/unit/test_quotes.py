@@ -2202,3 +2202,12 @@ def test_he_opening_a_claim_is_whoever_made_the_claim_before_it() -> None:
         "/tmp/h.txt",
     )
     assert [c.source for c in analyse(doc).claims][-2:] == ["Alun Berg", "Alun Berg"]
+
+
+def test_said_that_opens_what_was_said_not_who_said_it() -> None:
+    doc = parse_plain_text(
+        "Title\n\nIda Holm, a ferry captain and pilot at the oldest boatyard in the north of the bay, "
+        "said that she noticed the change after Gullwick.",
+        "/tmp/s.txt",
+    )
+    assert [c.source for c in analyse(doc).claims] == ["Ida Holm"]
