@@ -30,13 +30,16 @@ from content.analysis import kept_regex
 from content.analysis.cast import Cast, MentionKind, classify, title_gender, trim_mention
 from content.analysis.lexicon import (
     ASIDES,
+    CATENATIVE_VERBS,
     CLAIM_VERBS,
     CLAUSE_WORDS,
     FINITE_VERBS,
     HEDGES,
+    HELP,
     LABEL_WORDS,
     NARRATIVE_CUES,
     PRONOUNS,
+    QUANTIFIERS,
     SAYS_NOTHING,
     SAYS_NOTHING_AFTER,
     STANCE_NOUNS,
@@ -341,8 +344,20 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
     left = plain[max(0, verb_start - 160) : verb_start]
     base = verb_start - len(left)
     words = list(_NON_SPACE.finditer(left))
-    while words and (words[-1].group().lower() in WORDS_BEFORE_A_VERB or words[-1].group().endswith("ly")):
-        words.pop()
+    while True:
+        while words and (
+            words[-1].group().lower() in WORDS_BEFORE_A_VERB
+            or words[-1].group().endswith("ly")
+            or (words[-1].group().lower() == "both" and len(words) > 1 and words[-2].group()[-1].isalnum())
+        ):  # (and "Holm and Lund both said", not "On tolls, both say")
+            words.pop()
+        # "Holm has tried to explain", "Lund helped convince": the subject of the verb before.
+        if len(words) > 1 and words[-1].group().lower() == "to" and words[-2].group().lower() in CATENATIVE_VERBS:
+            del words[-2:]
+        elif words and words[-1].group().lower() in HELP:
+            words.pop()
+        else:
+            break
     if not words:
         return None
     if words[-1].group().lower() in ("and", "but"):
@@ -396,6 +411,8 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
         offset, who, kind = _name_before_its_place(
             phrase[cut:], *trim_mention(phrase[cut:], loose=len(phrase[cut:].split()) <= 7)
         )
+        if offset and who.lower() in QUANTIFIERS and phrase[cut:][:offset].split()[-1].lower() not in _OPENS_A_CLAUSE:
+            kind = None  # "had some explaining to do": an object; not "But some say"
         found = base + phrase_words[0].start() + cut + offset, who
         if described is not None:
             return found if kind == "person" else described
@@ -437,13 +454,14 @@ def _participle_s_subject(plain: str, verb: re.Match[str], subject: tuple[int, s
     return _clause_subject(plain, subject[0]) or subject
 
 
+_OPENS_A_CLAUSE = frozenset("and but or so yet as while though although because since if when where with even".split())
 _VERB_FORMS = inflected(CLAIM_VERBS)
 _BE = frozenset("is are was were be been being".split())
-_ADVERBS = WORDS_BEFORE_A_VERB - FINITE_VERBS - {"then", "once", "since"}
+_ADVERBS = WORDS_BEFORE_A_VERB - FINITE_VERBS - _BE - {"then", "once", "since"}
 # "was reported by the harbour master", "was endorsed on Friday by two former rivals".
 _BY_AGENT = kept_regex.compile(
     r"\s+(?:[\w’'-]+\s+){0,3}?by\s+(?P<who>[^,.;:!?()“”\"—–]{1,60}?)"
-    r"(?=\s*(?:[,.;:()—–]|$)|\s+(?:to|for|on|over|about|after|who|that|and|in|at|as)\b)"
+    r"(?=\s*(?:[,.;:()—–]|$)|\s+(?:to|for|on|over|about|after|who|that|and|in|at|as|whether|if|why|how|what|when)\b)"
 )
 
 

@@ -404,10 +404,22 @@ ASIDES = frozenset(
     "meanwhile however though too instead also then therefore moreover nevertheless nonetheless meantime again".split()
 )
 WORDS_BEFORE_A_VERB = frozenset(
-    """not never did does do would will could may might has had have is are was were also then later
+    """not never did does do would will could may might has had have is are was were be been being also then later
     once again previously reportedly allegedly publicly privately repeatedly already long often always
     still just even now since""".split()
 )
+
+# Verbs that take another after "to", whose subject is the other's: "Holm has tried to explain".
+CATENATIVE_VERBS = frozenset(
+    """try tries tried trying manage manages managed continue continues continued begin begins began begun
+    start starts started want wants wanted refuse refuses refused decide decides decided seek seeks sought
+    hope hopes hoped plan plans planned attempt attempts attempted need needs needed used going""".split()
+)
+# "helped convince", "helps explain": a verb before a bare one.
+HELP = frozenset("help helps helped helping".split())
+
+# Words that stand for people on their own, as a verb's subject: "Many say", "Others argue".
+QUANTIFIERS = frozenset("many some most several few others both".split())
 
 LABEL_WORDS = frozenset("poll survey study report analysis review audit memo statement".split())
 

@@ -2211,3 +2211,22 @@ def test_said_that_opens_what_was_said_not_who_said_it() -> None:
         "/tmp/s.txt",
     )
     assert [c.source for c in analyse(doc).claims] == ["Ida Holm"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Holm has been particularly outspoken about the ferry tolls.", "Holm"),
+        ("Ida Holm helped convince traders that the pier was safe.", "Ida Holm"),
+        ("Holm has tried to explain her support for the new tolls.", "Holm"),
+        ("Holm was asked by the host, Per Lund, whether the pier was safe.", "Per Lund"),
+        ("Holm was asked by host Per Lund whether the pier was safe.", "Per Lund"),
+        ("Many say the tolls are too high.", "Many"),
+        ("But some argue that the pier is safe.", "some"),
+        ("Ida Holm and Per Lund both argued that the pier was safe.", "Per Lund"),
+        ("On tolls, both argue that the ferry should be free.", "both"),
+    ],
+)
+def test_the_subject_of_a_verb_before_the_cue_or_a_word_for_people_is_the_source(sentence: str, source: str) -> None:
+    doc = parse_plain_text("Title\n\n" + sentence, "/tmp/v.txt")
+    assert [c.source for c in analyse(doc).claims] == [source]
