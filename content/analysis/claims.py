@@ -351,7 +351,7 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
             or (words[-1].group().lower() == "both" and len(words) > 1 and words[-2].group()[-1].isalnum())
         ):  # (and "Holm and Lund both said", not "On tolls, both say")
             words.pop()
-        # "Holm has tried to explain", "Lund helped convince": the subject of the verb before.
+        # "Lund has tried to defend", "Wilk helped persuade": the subject of the verb before.
         if len(words) > 1 and words[-1].group().lower() == "to" and words[-2].group().lower() in CATENATIVE_VERBS:
             del words[-2:]
         elif words and words[-1].group().lower() in HELP:

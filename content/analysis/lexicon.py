@@ -409,13 +409,13 @@ WORDS_BEFORE_A_VERB = frozenset(
     still just even now since""".split()
 )
 
-# Verbs that take another after "to", whose subject is the other's: "Holm has tried to explain".
+# Verbs that take another after "to", whose subject is the other's: "Lund has tried to defend".
 CATENATIVE_VERBS = frozenset(
     """try tries tried trying manage manages managed continue continues continued begin begins began begun
     start starts started want wants wanted refuse refuses refused decide decides decided seek seeks sought
     hope hopes hoped plan plans planned attempt attempts attempted need needs needed used going""".split()
 )
-# "helped convince", "helps explain": a verb before a bare one.
+# "helped persuade", "helps explain": a verb before a bare one.
 HELP = frozenset("help helps helped helping".split())
 
 # Words that stand for people on their own, as a verb's subject: "Many say", "Others argue".

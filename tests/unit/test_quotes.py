@@ -2216,11 +2216,11 @@ def test_said_that_opens_what_was_said_not_who_said_it() -> None:
 @pytest.mark.parametrize(
     ("sentence", "source"),
     [
-        ("Holm has been particularly outspoken about the ferry tolls.", "Holm"),
-        ("Ida Holm helped convince traders that the pier was safe.", "Ida Holm"),
-        ("Holm has tried to explain her support for the new tolls.", "Holm"),
+        ("Per Lund has been outspoken in his dislike of the timetable.", "Per Lund"),
+        ("Wilk helped persuade the board that the lamp needed a keeper.", "Wilk"),
+        ("Lund has tried to defend the toll rise at every meeting.", "Lund"),
         ("Holm was asked by the host, Per Lund, whether the pier was safe.", "Per Lund"),
-        ("Holm was asked by host Per Lund whether the pier was safe.", "Per Lund"),
+        ("At the inquiry Wilk was asked by councillor Ida Holm why the lamp was dark.", "Ida Holm"),
         ("Many say the tolls are too high.", "Many"),
         ("But some argue that the pier is safe.", "some"),
         ("Ida Holm and Per Lund both argued that the pier was safe.", "Per Lund"),
