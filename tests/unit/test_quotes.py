@@ -2155,7 +2155,7 @@ def test_a_label_before_a_colon_is_a_source_only_when_it_names_one() -> None:
         "Poll: Most traders back the new pier.\n\n"
         "Holm: The ferry deal is dead.\n\n"
         "Ida Holm chairs the harbour board.\n\n"
-        "CORRECTION: An earlier version of this story gave the wrong date for the vote.",
+        "CORRECTION: The vote was on Tuesday, not on Monday as we first wrote.",
         "/tmp/l.txt",
     )
     transcript = parse_plain_text(
@@ -2206,8 +2206,7 @@ def test_he_opening_a_claim_is_whoever_made_the_claim_before_it() -> None:
 
 def test_said_that_opens_what_was_said_not_who_said_it() -> None:
     doc = parse_plain_text(
-        "Title\n\nIda Holm, a ferry captain and pilot at the oldest boatyard in the north of the bay, "
-        "said that she noticed the change after Gullwick.",
+        "Title\n\nIda Holm, the harbour's longest-serving pilot, said that she noticed it after Gullwick.",
         "/tmp/s.txt",
     )
     assert [c.source for c in analyse(doc).claims] == ["Ida Holm"]
