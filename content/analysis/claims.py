@@ -38,6 +38,7 @@ from content.analysis.lexicon import (
     HELP,
     LABEL_WORDS,
     NARRATIVE_CUES,
+    ORGANISATION_WORDS,
     PRONOUNS,
     QUANTIFIERS,
     SAYS_NOTHING,
@@ -454,6 +455,7 @@ def _participle_s_subject(plain: str, verb: re.Match[str], subject: tuple[int, s
     return _clause_subject(plain, subject[0]) or subject
 
 
+_POSSESSIVES = frozenset("his her their its our my your".split())
 _OPENS_A_CLAUSE = frozenset("and but or so yet as while though although because since if when where with even".split())
 _VERB_FORMS = inflected(CLAIM_VERBS)
 _BE = frozenset("is are was were be been being".split())
@@ -491,13 +493,24 @@ def _name_before_its_place(
     phrase: str, offset: int, who: str, kind: MentionKind | None
 ) -> tuple[int, str, MentionKind | None]:
     """A person's name before the place they are from, where the search for a speaker kept only
-    the place: "Senator Tomas Wilk of Marrow" → "Tomas Wilk", not "Marrow" (but "Secretary of
-    State Ida Holm" stays, as "Secretary" alone names nobody)."""
+    the place or the whole: "Senator Tomas Wilk of Marrow" → "Tomas Wilk", not "Marrow", and
+    "Ida Holm of Marrow University" → "Ida Holm" (but "Secretary of State Ida Holm" stays, as
+    "Secretary" alone names nobody, and "Bank of the North" is a body)."""
     if kind == "person" and phrase[:offset].split()[-1:] in (["of"], ["from"]):
         head = phrase[:offset].rstrip()
         named_at, named, named_kind = trim_mention(head[: head.rfind(" ")])
         if named_kind == "person":
             return named_at, named, named_kind
+    if kind == "group" and " of " in who:
+        # "Ida Holm of Marrow University": a group by its last word, but a person before "of".
+        before = who[: who.index(" of ")].split()
+        named = " ".join(before)
+        if (
+            len(before) >= 2
+            and all(w[:1].isupper() and w.lower() not in ORGANISATION_WORDS for w in before)
+            and classify(named) == "person"
+        ):
+            return offset, named, "person"
     return offset, who, kind
 
 
@@ -603,6 +616,7 @@ def _reported(
             if len(opening) > 1 and (
                 opening[0].lower() in PRONOUNS
                 or opening[0].lower() in CLAUSE_WORDS
+                or opening[0].lower() in _POSSESSIVES
                 or cut_short(match.group("who").lower().split())
             ):
                 # ", said she was pleased with …", ", said that the pier …", "Okafor, after a pause,

@@ -2229,3 +2229,12 @@ def test_said_that_opens_what_was_said_not_who_said_it() -> None:
 def test_the_subject_of_a_verb_before_the_cue_or_a_word_for_people_is_the_source(sentence: str, source: str) -> None:
     doc = parse_plain_text("Title\n\n" + sentence, "/tmp/v.txt")
     assert [c.source for c in analyse(doc).claims] == [source]
+
+
+def test_a_person_of_a_body_and_his_survey_name_the_person() -> None:
+    doc = parse_plain_text(
+        "Title\n\nAnother pilot, Ida Holm of Marrow University, said her count of the boats showed Mr. Lund's "
+        "fleet shrinking after the storm.",
+        "/tmp/u.txt",
+    )
+    assert [c.source for c in analyse(doc).claims] == ["Ida Holm"]
