@@ -332,7 +332,9 @@ class Claim(Span):
 
 
 _NON_SPACE = kept_regex.compile(r"\S+")
-_PLACE_OR_TIME_WORDS = frozenset("in on at during after before from with via through over to by for of".split())
+_PLACE_OR_TIME_WORDS = frozenset(
+    "in on at during after before from with via through over to by for of like including unlike".split()
+)
 """A phrase that opens with one of these tells where, when or how something was said."""
 _CLAUSE_SUBJECT = kept_regex.compile(CLAUSE_SUBJECT)
 # A subject and its auxiliary written as one word: "he’s", "Holm’s" (has), "they’ve", "she’d".
@@ -414,6 +416,9 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
         )
         if offset and who.lower() in QUANTIFIERS and phrase[cut:][:offset].split()[-1].lower() not in _OPENS_A_CLAUSE:
             kind = None  # "had some explaining to do": an object; not "But some say"
+        opener = who.split(None, 1)
+        if len(opener) > 1 and opener[0].lower() in _OPENS_A_CLAUSE and classify(opener[1], loose=True):
+            offset, who = offset + who.index(opener[1]), opener[1]  # "While many traders", "Yet the board"
         found = base + phrase_words[0].start() + cut + offset, who
         if described is not None:
             return found if kind == "person" else described
@@ -456,7 +461,9 @@ def _participle_s_subject(plain: str, verb: re.Match[str], subject: tuple[int, s
 
 
 _POSSESSIVES = frozenset("his her their its our my your".split())
-_OPENS_A_CLAUSE = frozenset("and but or so yet as while though although because since if when where with even".split())
+_OPENS_A_CLAUSE = frozenset(
+    "and but or so yet as while though although because since if when where with even still".split()
+)
 _VERB_FORMS = inflected(CLAIM_VERBS)
 _BE = frozenset("is are was were be been being".split())
 _ADVERBS = WORDS_BEFORE_A_VERB - FINITE_VERBS - _BE - {"then", "once", "since"}

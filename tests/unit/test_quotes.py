@@ -2238,3 +2238,12 @@ def test_a_person_of_a_body_and_his_survey_name_the_person() -> None:
         "/tmp/u.txt",
     )
     assert [c.source for c in analyse(doc).claims] == ["Ida Holm"]
+
+
+def test_a_source_is_named_without_the_word_that_opens_its_clause_or_an_aside_after_it() -> None:
+    doc = parse_plain_text(
+        "Title\n\nWhile many traders, like Ida Holm, argued that the tolls were too high, the board kept them. "
+        "Yet the skippers insist that the quay is too short.",
+        "/tmp/w.txt",
+    )
+    assert [c.source for c in analyse(doc).claims] == ["many traders", "the skippers"]
