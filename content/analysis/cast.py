@@ -207,8 +207,8 @@ def classify(text: str, loose: bool = False) -> MentionKind | None:
     people = loose and 2 <= count <= 6 and any(w.strip(",") in PEOPLE_WORDS for w in low[1:])
     if people and not any(w in CLAUSE_WORDS for w in low):
         return "group"
-    if loose and count == 1 and first in QUANTIFIERS:
-        return "group"  # "Many say", "Others argue": people, beside a verb of saying
+    if loose and count == 1 and (first in QUANTIFIERS or (first in PEOPLE_WORDS and words[0].islower())):
+        return "group"  # "Many say", "Others argue", "but critics say": people, beside a verb of saying
     if count == 1 and first.rstrip(".-—–") in PRONOUNS:
         return "pronoun"  # (also "said I.", "said I-“…”", a dash written as a hyphen)
     head = low[-1].strip("’'")
