@@ -2224,7 +2224,8 @@ def test_said_that_opens_what_was_said_not_who_said_it() -> None:
         ("But some argue that the pier is safe.", "some"),
         ("Ida Holm and Per Lund both argued that the pier was safe.", "Per Lund"),
         ("On tolls, both argue that the ferry should be free.", "both"),
-        ("On the tolls, critics say, the ferry has lost its regulars.", "critics"),
+        ("But opponents say the ferry has lost its regulars.", "opponents"),
+        ("On that point, opponents say, the ferry has lost its regulars.", "opponents"),
     ],
 )
 def test_the_subject_of_a_verb_before_the_cue_or_a_word_for_people_is_the_source(sentence: str, source: str) -> None:
