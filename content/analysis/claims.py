@@ -45,6 +45,7 @@ from content.analysis.lexicon import (
     SAYS_NOTHING_AFTER,
     STANCE_NOUNS,
     STANCES_FROM,
+    TIME_WORDS,
     WORDS_BEFORE_A_VERB,
     inflected,
     word_alternation,
@@ -332,6 +333,18 @@ class Claim(Span):
 
 
 _NON_SPACE = kept_regex.compile(r"\S+")
+_TIME_MODIFIERS = frozenset("on last this late early earlier next past each every".split())
+_DAYS_AND_MONTHS = frozenset(
+    f"monday tuesday wednesday thursday friday saturday sunday {_MONTHS.replace('|', ' ').lower()}".split()
+)
+
+
+def _a_time(word: str) -> bool:
+    """ "week", "morning", "Tuesday", "March": a word of time, as written (not "The Times", "TODAY")."""
+    low = word.lower().strip(".,")
+    return low in TIME_WORDS and (word.islower() or (low in _DAYS_AND_MONTHS and word[1:].islower()))
+
+
 _PLACE_OR_TIME_WORDS = frozenset(
     "in on at during after before from with via through over to by for of like including unlike".split()
 )
@@ -358,6 +371,19 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
         if len(words) > 1 and words[-1].group().lower() == "to" and words[-2].group().lower() in CATENATIVE_VERBS:
             del words[-2:]
         elif words and words[-1].group().lower() in HELP:
+            words.pop()
+        elif words and _a_time(words[-1].group()):
+            # "Holm on Tuesday said", "Holm late last week claimed": when, between who and the verb.
+            words.pop()
+            while words and words[-1].group().lower() in _TIME_MODIFIERS:
+                words.pop()
+        elif words and words[-1].group().endswith(")") and words[-1].group()[:1] != "(":
+            # "Senator Ida Holm (D-Marrow, Ore.) said": a bracket after the name.
+            while words and not words[-1].group().startswith("("):
+                words.pop()
+            if words:
+                words.pop()
+        elif words and words[-1].group().startswith("(") and words[-1].group().endswith(")"):
             words.pop()
         else:
             break

@@ -2249,3 +2249,21 @@ def test_a_source_is_named_without_the_word_that_opens_its_clause_or_an_aside_af
         "/tmp/w.txt",
     )
     assert [c.source for c in analyse(doc).claims] == ["many traders", "the skippers"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ida Holm on Tuesday said the ferry was safe.",
+        "Ida Holm late last week claimed that the ferry was safe.",
+        "Senator Ida Holm (D-Marrow) this morning said the ferry was safe.",
+    ],
+)
+def test_when_and_a_bracket_between_a_source_and_its_verb_are_passed_over(sentence: str) -> None:
+    doc = parse_plain_text("Title\n\n" + sentence, "/tmp/t.txt")
+    assert [c.source for c in analyse(doc).claims] == ["Ida Holm"]
+
+
+def test_a_paper_named_times_is_no_time() -> None:
+    doc = parse_plain_text("Title\n\nThe Marrow Times reported that the ferry was late again.", "/tmp/t.txt")
+    assert [c.source for c in analyse(doc).claims] == ["The Marrow Times"]
