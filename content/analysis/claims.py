@@ -340,8 +340,9 @@ _DAYS_AND_MONTHS = frozenset(
 
 
 def _a_time(word: str) -> bool:
-    """ "week", "morning", "Tuesday", "March": a word of time, as written (not "The Times", "TODAY")."""
-    low = word.lower().strip(".,")
+    """ "week", "morning", "Tuesday", "March": a word of time, as written (not "The Times", "TODAY"),
+    and not one that closes a phrase set off by commas ("Lund, in a letter on Friday, said")."""
+    low = word.lower().rstrip(".")
     return low in TIME_WORDS and (word.islower() or (low in _DAYS_AND_MONTHS and word[1:].islower()))
 
 
