@@ -39,6 +39,7 @@ from content.analysis.lexicon import (
     RANK_TITLES,
     SENTENCE_STARTERS,
     SMALL_WORDS,
+    SOURCE_PLURALS,
     SPEAKER_NOUNS,
     TIME_WORDS,
     TITLE_NOUNS,
@@ -207,13 +208,15 @@ def classify(text: str, loose: bool = False) -> MentionKind | None:
     people = loose and 2 <= count <= 6 and any(w.strip(",") in PEOPLE_WORDS for w in low[1:])
     if people and not any(w in CLAUSE_WORDS for w in low):
         return "group"
-    if loose and count == 1 and (first in QUANTIFIERS or (first in PEOPLE_WORDS and words[0].islower())):
+    if loose and count == 1 and (first in QUANTIFIERS or (first in _SPEAKING_PLURALS and words[0].islower())):
         return "group"  # "Many say", "Others argue", "but critics say": people, beside a verb of saying
     if count == 1 and first.rstrip(".-—–") in PRONOUNS:
         return "pronoun"  # (also "said I.", "said I-“…”", a dash written as a hyphen)
     head = low[-1].strip("’'")
     if words[0][0].isupper() and ("’s" in words[0] or "'s" in words[0]):
         return "group" if head in SPEAKER_NOUNS else None
+    if loose and count == 2 and first in ("that", "this", "these", "those", "another") and head in SPEAKER_NOUNS:
+        return "group"  # "That person said", "Another official added"
     if first in ("the", "a", "an", "her", "his", "their", "its", "our", "my", "some", "many"):
         if head in SPEAKER_NOUNS:
             return "group"
@@ -232,6 +235,7 @@ def classify(text: str, loose: bool = False) -> MentionKind | None:
     return None
 
 
+_SPEAKING_PLURALS = PEOPLE_WORDS | SOURCE_PLURALS
 _INSIDE_A_NAME = frozenset("of the for on".split())
 
 

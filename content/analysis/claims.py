@@ -333,6 +333,7 @@ class Claim(Span):
 
 
 _NON_SPACE = kept_regex.compile(r"\S+")
+_SELVES = frozenset("himself herself themselves itself myself ourselves".split())
 _TIME_MODIFIERS = frozenset("on last this late early earlier next past each every".split())
 _DAYS_AND_MONTHS = frozenset(
     f"monday tuesday wednesday thursday friday saturday sunday {_MONTHS.replace('|', ' ').lower()}".split()
@@ -361,11 +362,16 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
     left = plain[max(0, verb_start - 160) : verb_start]
     base = verb_start - len(left)
     words = list(_NON_SPACE.finditer(left))
+    if words and words[0].group()[:1] == "(" and len(words[0].group()) > 1 and ")" not in left:
+        after_bracket = _NON_SPACE.match(left, words[0].start() + 1)  # "(Lund says …)": "Lund"
+        if after_bracket is not None:
+            words[0] = after_bracket
     while True:
         while words and (
             words[-1].group().lower() in WORDS_BEFORE_A_VERB
             or words[-1].group().endswith("ly")
             or (words[-1].group().lower() == "both" and len(words) > 1 and words[-2].group()[-1].isalnum())
+            or (words[-1].group().lower() in _SELVES and len(words) > 1)  # "Holm himself said"
         ):  # (and "Holm and Lund both said", not "On tolls, both say")
             words.pop()
         # "Lund has tried to defend", "Wilk helped persuade": the subject of the verb before.
@@ -378,14 +384,12 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
             words.pop()
             while words and words[-1].group().lower() in _TIME_MODIFIERS:
                 words.pop()
-        elif words and words[-1].group().endswith(")") and words[-1].group()[:1] != "(":
+        elif words and words[-1].group().endswith(")"):
             # "Senator Ida Holm (D-Marrow, Ore.) said": a bracket after the name.
             while words and not words[-1].group().startswith("("):
                 words.pop()
             if words:
                 words.pop()
-        elif words and words[-1].group().startswith("(") and words[-1].group().endswith(")"):
-            words.pop()
         else:
             break
     if not words:

@@ -2226,6 +2226,10 @@ def test_said_that_opens_what_was_said_not_who_said_it() -> None:
         ("On tolls, both argue that the ferry should be free.", "both"),
         ("But opponents say the ferry has lost its regulars.", "opponents"),
         ("On that point, opponents say, the ferry has lost its regulars.", "opponents"),
+        ("Contrary to the rumours, authorities say the ferry is safe.", "authorities"),
+        ("Holm himself seemed to recognise the size of the loss.", "Holm"),
+        ("That letter claimed that the ferry was late.", "That letter"),
+        ("(Lund says the ferry is late.)", "Lund"),
     ],
 )
 def test_the_subject_of_a_verb_before_the_cue_or_a_word_for_people_is_the_source(sentence: str, source: str) -> None:
