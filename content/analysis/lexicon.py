@@ -107,7 +107,8 @@ CLAIM_VERBS = frozenset(
     favored favoured accepted rejected lauded hailed complimented pleads pleaded touted underscored
     detailed referenced references mentioned characterized likened blamed credited thanked
     welcomed questioned doubted disputed contested signalled signaled acknowledged reiterated
-    stressed tweeted tweeting denounced denouncing replied declared declaring voiced listed""".split()
+    stressed tweeted tweeting denounced denouncing replied declared declaring voiced listed
+    calculated calculates reckoned reckons surmised inferred deduced""".split()
 ) | {"called for", "called on", "pointed to", "pointed out", "spoke of", "according to", "referred to"}
 AUXILIARIES = frozenset(
     """has had have is are was were will would also then later once again previously simply quickly
@@ -471,7 +472,8 @@ ADVERBS_IN_S = frozenset(
 _NOT_INFLECTED = frozenset(
     """see saw sees seen know knows knew back backs backed view views viewed show shows showed shown
     want wants wanted plans planned support supports supported felt feels called calls read reads
-    find finds found saw learned expect expected hope hoped fear feared think thought""".split()
+    find finds found saw learned expect expected hope hoped fear feared think thought
+    calculated calculates reckoned reckons surmised inferred deduced""".split()
 )
 
 

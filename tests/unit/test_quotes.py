@@ -2271,3 +2271,10 @@ def test_when_and_a_bracket_between_a_source_and_its_verb_are_passed_over(senten
 def test_a_paper_named_times_is_no_time() -> None:
     doc = parse_plain_text("Title\n\nThe Marrow Times reported that the ferry was late again.", "/tmp/t.txt")
     assert [c.source for c in analyse(doc).claims] == ["The Marrow Times"]
+
+
+def test_calculated_reports_a_claim() -> None:
+    doc = parse_plain_text(
+        "Title\n\nThe harbour board calculates that the new tolls will bring in £2 million a year.", "/tmp/c.txt"
+    )
+    assert [(c.kind, c.source, c.checkable) for c in analyse(doc).claims] == [("attributed", "The harbour board", True)]
