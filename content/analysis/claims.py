@@ -366,25 +366,26 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
         after_bracket = _NON_SPACE.match(left, words[0].start() + 1)  # "(Lund says …)": "Lund"
         if after_bracket is not None:
             words[0] = after_bracket
-    while True:
-        while words and (
-            words[-1].group().lower() in WORDS_BEFORE_A_VERB
-            or words[-1].group().endswith("ly")
-            or (words[-1].group().lower() == "both" and len(words) > 1 and words[-2].group()[-1].isalnum())
-            or (words[-1].group().lower() in _SELVES and len(words) > 1)  # "Holm himself said"
+    while words:
+        last = words[-1].group()
+        low = last.lower()
+        if (
+            low in WORDS_BEFORE_A_VERB
+            or last.endswith("ly")
+            or (low == "both" and len(words) > 1 and words[-2].group()[-1].isalnum())
+            or (low in _SELVES and len(words) > 1)  # "Holm himself said"
         ):  # (and "Holm and Lund both said", not "On tolls, both say")
             words.pop()
-        # "Lund has tried to defend", "Wilk helped persuade": the subject of the verb before.
-        if len(words) > 1 and words[-1].group().lower() == "to" and words[-2].group().lower() in CATENATIVE_VERBS:
-            del words[-2:]
-        elif words and words[-1].group().lower() in HELP:
-            words.pop()
-        elif words and _a_time(words[-1].group()):
+        elif low == "to" and len(words) > 1 and words[-2].group().lower() in CATENATIVE_VERBS:
+            del words[-2:]  # "Lund has tried to defend": the subject of the verb before
+        elif low in HELP:
+            words.pop()  # "Wilk helped persuade"
+        elif low.rstrip(".") in TIME_WORDS and _a_time(last):
             # "Holm on Tuesday said", "Holm late last week claimed": when, between who and the verb.
             words.pop()
             while words and words[-1].group().lower() in _TIME_MODIFIERS:
                 words.pop()
-        elif words and words[-1].group().endswith(")"):
+        elif last.endswith(")"):
             # "Senator Ida Holm (D-Marrow, Ore.) said": a bracket after the name.
             while words and not words[-1].group().startswith("("):
                 words.pop()
