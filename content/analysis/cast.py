@@ -208,7 +208,7 @@ def classify(text: str, loose: bool = False) -> MentionKind | None:
     people = loose and 2 <= count <= 6 and any(w.strip(",") in PEOPLE_WORDS for w in low[1:])
     if people and not any(w in CLAUSE_WORDS for w in low):
         return "group"
-    if loose and count == 1 and (first in QUANTIFIERS or (first in _SPEAKING_PLURALS and words[0].islower())):
+    if loose and count == 1 and (first in QUANTIFIERS or (words[0].islower() and _people_in_the_plural(first))):
         return "group"  # "Many say", "Others argue", "but critics say": people, beside a verb of saying
     if count == 1 and first.rstrip(".-—–") in PRONOUNS:
         return "pronoun"  # (also "said I.", "said I-“…”", a dash written as a hyphen)
@@ -236,6 +236,14 @@ def classify(text: str, loose: bool = False) -> MentionKind | None:
 
 
 _SPEAKING_PLURALS = PEOPLE_WORDS | SOURCE_PLURALS
+# Plurals of nouns for whoever does something: "objectors", "organisers", "economists", "historians".
+_AGENT_PLURAL = kept_regex.compile(r"[a-z]{3,}(?:ers|ors|ists|ians)")
+
+
+def _people_in_the_plural(word: str) -> bool:
+    return word in _SPEAKING_PLURALS or _AGENT_PLURAL.fullmatch(word) is not None
+
+
 _INSIDE_A_NAME = frozenset("of the for on".split())
 
 

@@ -2227,6 +2227,7 @@ def test_said_that_opens_what_was_said_not_who_said_it() -> None:
         ("But opponents say the ferry has lost its regulars.", "opponents"),
         ("On that point, opponents say, the ferry has lost its regulars.", "opponents"),
         ("Contrary to the rumours, authorities say the ferry is safe.", "authorities"),
+        ("For most of the summer, objectors pointed to the old ledger.", "objectors"),
         ("Holm himself seemed to recognise the size of the loss.", "Holm"),
         ("That letter claimed that the ferry was late.", "That letter"),
         ("(Lund says the ferry is late.)", "Lund"),
