@@ -465,6 +465,8 @@ def _role_words(words: list[str]) -> int:
         word = words[n].lower().rstrip(".")
         if word in _ROLES and not all(w.lower().rstrip(".") in _SUFFIXES for w in words[n + 1 :]):
             return n if word in TITLES else n + 1  # (not "Tomas Marrow King Jr.")
+    if len(words) > 2 and words[0].lower() in PERSON_ROLES and words[0].lower() not in TITLES:
+        return 1  # "Businessman Tomas Wilk" is Tomas Wilk ("Mayor Tomas Wilk" keeps its title)
     return 0
 
 

@@ -2279,3 +2279,8 @@ def test_calculated_reports_a_claim() -> None:
         "Title\n\nThe harbour board calculates that the new tolls will bring in £2 million a year.", "/tmp/c.txt"
     )
     assert [(c.kind, c.source, c.checkable) for c in analyse(doc).claims] == [("attributed", "The harbour board", True)]
+
+
+def test_an_occupation_before_a_name_is_not_part_of_it() -> None:
+    _text, quotes = quotes_of("Businessman Tomas Wilk said: “The pier must stay.” Later Wilk added: “It is ours.”")
+    assert [q.speaker for q in quotes] == ["Tomas Wilk", "Tomas Wilk"]
