@@ -23,6 +23,7 @@ from content.analysis.lexicon import (
     FEMALE_NAMES,
     FEMALE_TITLES,
     HEADLINE_VERBS,
+    INSIDE_A_NAME,
     KIN_GENDER,
     KIN_WORDS,
     MALE_NAMES,
@@ -244,16 +245,13 @@ def _people_in_the_plural(word: str) -> bool:
     return word in _SPEAKING_PLURALS or _AGENT_PLURAL.fullmatch(word) is not None
 
 
-_INSIDE_A_NAME = frozenset("of the for on".split())
-
-
 def _organisation_of(words: list[str]) -> bool:
     """A body's name with small words inside: "Department of Justice", "Bank of the North",
     "Board of Trade": capitals but for those, an organisation's word before the first of them."""
     if len(words) < 3 or not words[0][:1].isupper() or not words[-1][:1].isupper():
         return False
     inner = [i for i, w in enumerate(words) if not w[:1].isupper()]
-    if not inner or any(words[i] not in _INSIDE_A_NAME for i in inner):
+    if not inner or any(words[i] not in INSIDE_A_NAME for i in inner):
         return False
     return any(w.lower().strip("’'.,") in ORGANISATION_WORDS for w in words[: inner[0]])
 

@@ -30,21 +30,27 @@ from content.analysis import kept_regex
 from content.analysis.cast import Cast, MentionKind, classify, title_gender, trim_mention
 from content.analysis.lexicon import (
     ASIDES,
+    BE_FORMS,
     CATENATIVE_VERBS,
     CLAIM_VERBS,
+    CLAUSE_LEADS,
     CLAUSE_WORDS,
+    DAYS_AND_MONTHS,
     FINITE_VERBS,
     HEDGES,
     HELP,
     LABEL_WORDS,
     NARRATIVE_CUES,
     ORGANISATION_WORDS,
+    POSSESSIVES,
     PRONOUNS,
     QUANTIFIERS,
+    REFLEXIVES,
     SAYS_NOTHING,
     SAYS_NOTHING_AFTER,
     STANCE_NOUNS,
     STANCES_FROM,
+    TIME_MODIFIERS,
     TIME_WORDS,
     WORDS_BEFORE_A_VERB,
     inflected,
@@ -333,18 +339,13 @@ class Claim(Span):
 
 
 _NON_SPACE = kept_regex.compile(r"\S+")
-_SELVES = frozenset("himself herself themselves itself myself ourselves".split())
-_TIME_MODIFIERS = frozenset("on last this late early earlier next past each every".split())
-_DAYS_AND_MONTHS = frozenset(
-    f"monday tuesday wednesday thursday friday saturday sunday {_MONTHS.replace('|', ' ').lower()}".split()
-)
 
 
 def _a_time(word: str) -> bool:
     """ "week", "morning", "Tuesday", "March": a word of time, as written (not "The Times", "TODAY"),
     and not one that closes a phrase set off by commas ("Lund, in a letter on Friday, said")."""
     low = word.lower().rstrip(".")
-    return low in TIME_WORDS and (word.islower() or (low in _DAYS_AND_MONTHS and word[1:].islower()))
+    return low in TIME_WORDS and (word.islower() or (low in DAYS_AND_MONTHS and word[1:].islower()))
 
 
 _PLACE_OR_TIME_WORDS = frozenset(
@@ -373,7 +374,7 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
             low in WORDS_BEFORE_A_VERB
             or last.endswith("ly")
             or (low == "both" and len(words) > 1 and words[-2].group()[-1].isalnum())
-            or (low in _SELVES and len(words) > 1)  # "Holm himself said"
+            or (low in REFLEXIVES and len(words) > 1)  # "Holm himself said"
         ):  # (and "Holm and Lund both said", not "On tolls, both say")
             words.pop()
         elif low == "to" and len(words) > 1 and words[-2].group().lower() in CATENATIVE_VERBS:
@@ -383,7 +384,7 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
         elif low.rstrip(".") in TIME_WORDS and _a_time(last):
             # "Holm on Tuesday said", "Holm late last week claimed": when, between who and the verb.
             words.pop()
-            while words and words[-1].group().lower() in _TIME_MODIFIERS:
+            while words and words[-1].group().lower() in TIME_MODIFIERS:
                 words.pop()
         elif last.endswith(")"):
             # "Senator Ida Holm (D-Marrow, Ore.) said": a bracket after the name.
@@ -446,10 +447,10 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
         offset, who, kind = _name_before_its_place(
             phrase[cut:], *trim_mention(phrase[cut:], loose=len(phrase[cut:].split()) <= 7)
         )
-        if offset and who.lower() in QUANTIFIERS and phrase[cut:][:offset].split()[-1].lower() not in _OPENS_A_CLAUSE:
+        if offset and who.lower() in QUANTIFIERS and phrase[cut:][:offset].split()[-1].lower() not in CLAUSE_LEADS:
             kind = None  # "had some explaining to do": an object; not "But some say"
         opener = who.split(None, 1)
-        if len(opener) > 1 and opener[0].lower() in _OPENS_A_CLAUSE and classify(opener[1], loose=True):
+        if len(opener) > 1 and opener[0].lower() in CLAUSE_LEADS and classify(opener[1], loose=True):
             offset, who = offset + who.index(opener[1]), opener[1]  # "While many traders", "Yet the board"
         found = base + phrase_words[0].start() + cut + offset, who
         if described is not None:
@@ -492,13 +493,8 @@ def _participle_s_subject(plain: str, verb: re.Match[str], subject: tuple[int, s
     return _clause_subject(plain, subject[0]) or subject
 
 
-_POSSESSIVES = frozenset("his her their its our my your".split())
-_OPENS_A_CLAUSE = frozenset(
-    "and but or so yet as while though although because since if when where with even still".split()
-)
 _VERB_FORMS = inflected(CLAIM_VERBS)
-_BE = frozenset("is are was were be been being".split())
-_ADVERBS = WORDS_BEFORE_A_VERB - FINITE_VERBS - _BE - {"then", "once", "since"}
+_ADVERBS = WORDS_BEFORE_A_VERB - FINITE_VERBS - BE_FORMS - {"then", "once", "since"}
 # "was reported by the harbour master", "was endorsed on Friday by two former rivals".
 _BY_AGENT = kept_regex.compile(
     r"\s+(?:[\w’'-]+\s+){0,3}?by\s+(?P<who>[^,.;:!?()“”\"—–]{1,60}?)"
@@ -516,7 +512,7 @@ def _passive(plain: str, verb: re.Match[str]) -> bool:
     words = plain[max(0, verb.start() - 40) : verb.start()].lower().split()
     while words and (words[-1].endswith("ly") or words[-1] in _ADVERBS):
         words.pop()
-    return bool(words) and words[-1] in _BE
+    return bool(words) and words[-1] in BE_FORMS
 
 
 def _agent(plain: str, verb: re.Match[str]) -> tuple[int, str] | None:
@@ -655,7 +651,7 @@ def _reported(
             if len(opening) > 1 and (
                 opening[0].lower() in PRONOUNS
                 or opening[0].lower() in CLAUSE_WORDS
-                or opening[0].lower() in _POSSESSIVES
+                or opening[0].lower() in POSSESSIVES
                 or cut_short(match.group("who").lower().split())
             ):
                 # ", said she was pleased with …", ", said that the pier …", "Okafor, after a pause,

@@ -431,19 +431,33 @@ SOURCE_PLURALS = frozenset(
     writers lawyers attendees employees protesters unions actors brothers workers operatives clerks
     progressives researchers""".split()
 )
+# Words that may open a clause before its subject: "While many traders …", "Yet the board …".
+CLAUSE_LEADS = frozenset(
+    "and but or so yet as while though although because since if when where with even still".split()
+)
+# After a subject, before its verb: "Holm himself said".
+REFLEXIVES = frozenset("himself herself themselves itself myself ourselves".split())
+POSSESSIVES = frozenset("his her their its our my your".split())
+BE_FORMS = frozenset("is are was were be been being".split())
+# The small words inside a body's name: "Department of Justice", "Bank of the North".
+INSIDE_A_NAME = frozenset("of the for on".split())
 # Words that stand for people on their own, as a verb's subject: "Many say", "Others argue".
 QUANTIFIERS = frozenset("many some most several few others both".split())
 
 LABEL_WORDS = frozenset("poll survey study report analysis review audit memo statement".split())
 
 # Words of time: "said Mr Hale one morning", "The mayor on Tuesday said" — never a speaker.
-TIME_WORDS = frozenset(
-    """morning evening afternoon night day days week weeks month months year years hour hours minute
-    minutes moment time times today tonight yesterday tomorrow monday tuesday wednesday thursday friday
-    saturday sunday january february march april may june july august september october november
-    december spring summer autumn winter weekend jan feb mar apr jun jul aug sep sept oct nov dec
-    past future meantime interim""".split()
+DAYS_AND_MONTHS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december""".split()
 )
+TIME_WORDS = DAYS_AND_MONTHS | frozenset(
+    """morning evening afternoon night day days week weeks month months year years hour hours minute
+    minutes moment time times today tonight yesterday tomorrow spring summer autumn winter weekend
+    jan feb mar apr jun jul aug sep sept oct nov dec past future meantime interim""".split()
+)
+# Words that make a phrase of time with one of TIME_WORDS: "on Tuesday", "late last week".
+TIME_MODIFIERS = frozenset("on last this late early earlier next past each every".split())
 
 SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to with vs".split())
 
