@@ -381,7 +381,7 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
             del words[-2:]  # "Lund has tried to defend": the subject of the verb before
         elif low in HELP:
             words.pop()  # "Wilk helped persuade"
-        elif low.rstrip(".") in TIME_WORDS and _a_time(last):
+        elif _a_time(last):
             # "Holm on Tuesday said", "Holm late last week claimed": when, between who and the verb.
             words.pop()
             while words and words[-1].group().lower() in TIME_MODIFIERS:
@@ -618,11 +618,13 @@ def _reported(
     quoted: list[tuple[int, int]],
     model: CueModel,
     verbs: list[re.Match[str]],
+    label_speaks: Callable[[str], bool],
     trace: list[tuple[int, int, dict[str, float]]] | None = None,
 ) -> list[tuple[int, str | None, str]]:
     """(where the source starts in `plain`, the source, the cue) for each report in a sentence,
     whose candidate cue words (`CueModel.pattern`) are `verbs` and whose quotations, blanked
     in `plain`, are at `quoted`. A cue whose speaker is not found beside it has no source.
+    `label_speaks` tells whether a label before a colon names a source (`_labels_a_source`).
     `trace` gets each candidate cue's place in `plain` and its features, for training."""
     found: list[tuple[int, str | None, str]] = []
     has_quote = bool(quoted)
@@ -634,7 +636,7 @@ def _reported(
         # address) or "Gullwick: Ida Hale, Tomas Wilk, Ola Berg." (a roll of names).
         rest = _ADDRESS.sub(" ", plain[label.end() :])
         says = _WORD.search(rest) is not None and not _ROLL_OF_NAMES.fullmatch(rest)
-        if says and (who.isupper() or who.split()[-1].lower() in LABEL_WORDS or classify(who) is not None):
+        if says and label_speaks(who):
             found.append((label.start("who"), who, ":"))
     for match in _ACCORDING.finditer(plain) if "ccording to" in plain else ():
         # "according to court documents", "… to figures released on Monday": whatever the
@@ -704,18 +706,16 @@ def _reported(
     return found
 
 
-def _labels_a_source(who: str | None, cast: Cast, transcript: Callable[[], bool]) -> bool:
+def _labels_a_source(who: str, cast: Cast, transcript: Callable[[], bool]) -> bool:
     """Whether a label before a colon names who speaks: a kind of source ("Poll:", "Report:"),
     a person the text names ("Holm: Ferry deal is dead"), or in a transcript (`transcript()`:
     labels in capitals open two lines or more) a speaker ("BERG: …"). Not a heading of the
     page's own ("The Latest:", "CORRECTION:", "Answer:")."""
-    if who is None:
-        return False
     if who.split()[-1].lower() in LABEL_WORDS:
         return True
     if who.isupper():
         return cast.resolve_name(who.title()) in cast.full or transcript()
-    return cast.resolve_name(who) in cast.full
+    return classify(who) is not None and cast.resolve_name(who) in cast.full
 
 
 _SPEAKER_LINE = kept_regex.compile(r"(?m)^[A-Z][A-Z.’' -]{1,30}:\s")
@@ -808,6 +808,9 @@ def find_claims(
     def transcript() -> bool:
         return next(islice(_SPEAKER_LINE.finditer(text, begin, end), 1, None), None) is not None  # two or more
 
+    def label_speaks(who: str) -> bool:
+        return _labels_a_source(who, cast, transcript)
+
     previous: tuple[int, str] | None = None
     """The sentence number and the person of the last claim made by someone the cast knows."""
     for number, sentence in enumerate(pausing(sentences, pause)):
@@ -838,9 +841,7 @@ def find_claims(
         first = bisect_left(cue_starts, sentence.start)
         last = bisect_left(cue_starts, sentence.end, first)
         verbs = [model.pattern.match(plain, at - sentence.start) for at in cue_starts[first:last]]
-        found = _reported(plain, quoted, model, [verb for verb in verbs if verb is not None], candidates)
-        if found and found[0][2] == ":" and not _labels_a_source(found[0][1], cast, transcript):
-            found = found[1:]
+        found = _reported(plain, quoted, model, [verb for verb in verbs if verb is not None], label_speaks, candidates)
         if trace is not None and candidates:
             trace.extend((sentence.start + a, sentence.start + b, f) for a, b, f in candidates)
         # The source is the first found in the main clause: "Asked whether the company had
