@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 from content.analysis import kept_regex
-from content.analysis.cast import Cast, Mention, MentionKind, title_gender, trim_mention
+from content.analysis.cast import Cast, Mention, MentionKind, classify, title_gender, trim_mention
 from content.analysis.lexicon import (
     ABBREVIATIONS,
     ADVERBS_IN_S,
@@ -160,6 +160,11 @@ _REPORTING_SUBJECT = kept_regex.compile(
     rf"(?P<verb>{REPORTING_VERB})\b(?!\s+(?:by|to)\b)"
 )
 _SUBJECT_BEFORE = kept_regex.compile(rf"(?P<who>{MENTION}){PARENTHESIS}{APPOSITION}\s+{_BETWEEN}$")
+# A description longer than a mention runs, set off from its verb by a relative clause: "The
+# veteran pilot and union organiser, who backs Holm, warned …" is the pilot's, not Holm's.
+_DESCRIBED_BEFORE = kept_regex.compile(
+    rf"(?<![\w’'])(?P<who>(?:[Tt]he|[Aa]n?)\s+(?:[\w\-’']+\s+){{1,6}}?[\w\-]+),\s+(?:who|which)\s[^,“”\"]{{1,120}},\s+{_BETWEEN}$"
+)
 # "A harbour official who spoke anonymously said, “…”": a relative clause, not set off by
 # commas, between the subject and its verb.
 _RESTRICTED_SUBJECT = kept_regex.compile(rf"(?P<who>{MENTION})\s+who\s+(?P<clause>[^,;:“”\"]{{1,80}}?)\s+{_BETWEEN}$")
@@ -913,6 +918,8 @@ class Sieves:
                 # "Fishers who told pollsters that the mayor was wrong said": not "the mayor"
                 subject = restricted
             mention = self._mention(subject) if subject is not None else None
+            if mention is None and ", wh" in left:
+                mention = _described(_DESCRIBED_BEFORE.search(left, opened, verb.start()))
             if mention is not None:
                 return Candidate(mention.moved(floor), verb.group())
             inverted = _INVERTED_MENTION.match(left[verb.end() :])
@@ -1265,6 +1272,14 @@ class Site:
 
 
 Sieve = Callable[[Sieves, Site], Candidate | None]
+
+
+def _described(described: re.Match[str] | None) -> Mention | None:
+    """The description `_DESCRIBED_BEFORE` found, if it is one of people, two joined by "and"
+    as one: "the veteran pilot and union organiser"."""
+    if described is None or classify(described["who"].replace(" and ", " "), loose=True) != "group":
+        return None
+    return Mention(described.start("who"), described.end("who"), described["who"], "group")
 
 
 def _before_in_sentence(sieves: Sieves, site: Site) -> Candidate | None:

@@ -645,6 +645,18 @@ def test_who_in_a_relative_clause_speaks_for_the_name_before_it() -> None:
     assert (sink.speaker, text[sink.speaker_start : sink.speaker_end]) == ("Ola Berg", "Ola Berg")
 
 
+def test_a_long_description_before_a_relative_clause_speaks_not_the_name_inside_it() -> None:
+    """ "The veteran pilot and union organiser, who backs Holm, warned of “…”": the pilot's, not
+    Holm's (the object of the relative clause), though Holm spoke just before."""
+    text, quotes = quotes_of(
+        "“We will lose the harbour,” Ida Holm, the mayor of Marrow, told the Gazette. "
+        "The veteran pilot and union organiser, who backs Holm, warned of a “long winter” for the fleet."
+    )
+    winter = quotes[1]
+    assert text[winter.speaker_start : winter.speaker_end] == "The veteran pilot and union organiser"
+    assert winter.speaker != "Ida Holm"
+
+
 def test_who_after_a_name_and_its_place_speaks_for_the_name() -> None:
     """ "Sen. Ida Holm of Marrow, who called …" is Ida Holm's, not Marrow's (and "a Holm of
     Marrow", a phrase from the middle of "Ida", is no one); a body whose name has "of" in it
