@@ -187,6 +187,9 @@ _ACCORDING_NEXT = kept_regex.compile(r"[\s,—–-]*according to\b")
 _VERB_FIRST = kept_regex.compile(r"\s*[a-z]+(?:ed|ing)\b")
 # A relative clause closed by a comma and the main clause's reporting verb: "…, said".
 _CLOSED_BEFORE_A_VERB = kept_regex.compile(rf"[^“”\"]*?,\s+{_BETWEEN}(?:{REPORTING_VERB})\b")
+# "is telling", "was quietly saying": a present participle that is its clause's verb.
+# (Not in a relative clause: "Holm, who was speaking to the board, …" goes on with Holm's verb.)
+_PROGRESSIVE = kept_regex.compile(r"(?<!who )(?<!which )(?<!that )\b(?:is|are|was|were|been)\s+(?:\w+ly\s+)?$")
 # "…, with Brennan tweeting that “…”": a participle's own subject, right before it.
 _ING_SUBJECT = kept_regex.compile(rf"\bwith\s+(?P<who>{NAME}|{NOUN_PHRASE})\s+(?:[a-z]+ly\s+)?$")
 _NAME_THEN_DESCRIPTION = kept_regex.compile(rf"\s*(?P<who>{NAME}),\s+(?:an?|the)\s")
@@ -884,7 +887,8 @@ class Sieves:
         # Whether "speaking to …" may sit between a subject and its verb: looked at once, not per verb.
         speaking_to = "ing to " in left or "ing for " in left or "ing with " in left or "spoke " in left
         for verb in reversed(verbs[-_MOST_VERBS:]) if nearest else verbs[:_MOST_VERBS]:
-            if verb.group().endswith("ing"):
+            # (Not "The Marrow senator is telling reporters": a verb of its own, with its subject.)
+            if verb.group().endswith("ing") and not _PROGRESSIVE.search(left, max(0, verb.start() - 30), verb.start()):
                 own = _ING_SUBJECT.search(left, 0, verb.start())
                 if own is not None and (mention := self._mention(own)) is not None:
                     # "…, with Trump tweeting that …": the participle has a subject of its own.

@@ -2290,3 +2290,12 @@ def test_calculated_reports_a_claim() -> None:
 def test_an_occupation_before_a_name_is_not_part_of_it() -> None:
     _text, quotes = quotes_of("Businessman Tomas Wilk said: “The pier must stay.” Later Wilk added: “It is ours.”")
     assert [q.speaker for q in quotes] == ["Tomas Wilk", "Tomas Wilk"]
+
+
+def test_a_progressive_verb_has_its_own_subject() -> None:
+    """ "The Marrow senator is telling reporters that …": the senator, not "The Marrow"."""
+    text, quotes = quotes_of(
+        "Senator Ida Holm spoke in Marrow. The Marrow senator is telling reporters that she will win “a lot of votes”."
+    )
+    (votes,) = quotes
+    assert text[votes.speaker_start : votes.speaker_end] == "The Marrow senator"
