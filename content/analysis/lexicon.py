@@ -111,7 +111,7 @@ CLAIM_VERBS = frozenset(
     calculated calculates reckoned reckons surmised inferred deduced""".split()
 ) | {"called for", "called on", "pointed to", "pointed out", "spoke of", "according to", "referred to"}
 AUXILIARIES = frozenset(
-    """has had have is are was were will would also then later once again previously simply quickly
+    """has had have is are was were will would also then later once again previously simply quickly first
     finally further earlier repeatedly reportedly allegedly publicly privately flatly angrily quietly""".split()
 )
 # Verbs that are a finite clause's own: after a verb of saying, a clause follows ("said the deal

@@ -2299,3 +2299,9 @@ def test_a_progressive_verb_has_its_own_subject() -> None:
     )
     (votes,) = quotes
     assert text[votes.speaker_start : votes.speaker_end] == "The Marrow senator"
+
+
+def test_first_between_a_source_and_its_verb_is_not_part_of_the_source() -> None:
+    text, quotes = quotes_of("The pier will close, “for good,” the Marrow Gazette first reported on Monday.")
+    (good,) = quotes
+    assert (good.speaker, text[good.speaker_start : good.speaker_end]) == ("the Marrow Gazette", "the Marrow Gazette")
