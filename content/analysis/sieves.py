@@ -599,8 +599,8 @@ class Sieves:
             # The quotation ended its sentence; what follows is a new one, unless that
             # sentence is only its attribution ("“… missing.” Hale said.").
             bare = _BARE_ATTRIBUTION.match(following)
-            if bare is None:
-                return None
+            if bare is None or bare.group("who").split()[0].lower() in _NEVER_A_SUBJECT:
+                return None  # (not "“…” But Holm went on.": a sentence of the story, not an attribution)
             start = span.end + (len(window) - len(following)) + bare.start("who")
             who = bare.group("who")
             kind: MentionKind = "pronoun" if who.lower() in PRONOUNS else "person"

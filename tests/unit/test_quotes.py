@@ -2305,3 +2305,10 @@ def test_first_between_a_source_and_its_verb_is_not_part_of_the_source() -> None
     text, quotes = quotes_of("The pier will close, “for good,” the Marrow Gazette first reported on Monday.")
     (good,) = quotes
     assert (good.speaker, text[good.speaker_start : good.speaker_end]) == ("the Marrow Gazette", "the Marrow Gazette")
+
+
+def test_a_sentence_opened_by_but_after_a_quotation_is_not_its_attribution() -> None:
+    """ "“…” But Holm went on." is the story going on, not "“…” Holm said.": never "But Holm"."""
+    _text, quotes = quotes_of("Holm was relentless. Lund tried to laugh it off, “Only on Sundays.” But Holm went on.")
+    (sundays,) = quotes
+    assert sundays.speaker == "Lund"
