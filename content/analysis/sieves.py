@@ -825,6 +825,7 @@ class Sieves:
         subject = _CLAUSE_SUBJECT.match(left)
         if subject is not None and (
             left[subject.end("who") : subject.end("who") + 2] in ("’s", "'s")
+            or subject["who"].endswith(("’s", "'s"))
             or _POSSESSIVE_INSIDE.search(subject["who"])
         ):
             fuller = _CLAUSE_SUBJECT_TO_ITS_VERB.match(left)

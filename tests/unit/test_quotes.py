@@ -2312,3 +2312,14 @@ def test_a_sentence_opened_by_but_after_a_quotation_is_not_its_attribution() -> 
     _text, quotes = quotes_of("Holm was relentless. Lund tried to laugh it off, “Only on Sundays.” But Holm went on.")
     (sundays,) = quotes
     assert sundays.speaker == "Lund"
+
+
+def test_a_possessive_subject_after_an_opening_phrase_is_whole() -> None:
+    """ "In response to the plan, Ida Holm’s right-hand woman rallied supporters, saying: “…”":
+    the right-hand woman speaks, not Ida Holm."""
+    text, quotes = quotes_of(
+        "In response to the plan, Ida Holm’s right-hand woman rallied supporters, saying: “We have to be ready.”"
+    )
+    (ready,) = quotes
+    assert text[ready.speaker_start : ready.speaker_end] == "Ida Holm’s right-hand woman"
+    assert ready.speaker != "Ida Holm"
