@@ -48,6 +48,7 @@ from content.analysis.lexicon import (
     REFLEXIVES,
     SAYS_NOTHING,
     SAYS_NOTHING_AFTER,
+    SMALL_WORDS,
     STANCE_NOUNS,
     STANCES_FROM,
     TIME_MODIFIERS,
@@ -56,7 +57,7 @@ from content.analysis.lexicon import (
     inflected,
     word_alternation,
 )
-from content.analysis.patterns import ABBREVIATION_DOT, CLAUSE_SUBJECT, NAME, starts_word
+from content.analysis.patterns import ABBREVIATION_DOT, CLAUSE_SUBJECT, CLAUSE_SUBJECT_TO_ITS_VERB, NAME, starts_word
 from content.analysis.pause import Pause, pausing
 from content.analysis.quotes import Quote, analysable_blocks
 from content.analysis.ranker import cut_short, linear_score
@@ -353,6 +354,7 @@ _PLACE_OR_TIME_WORDS = frozenset(
 )
 """A phrase that opens with one of these tells where, when or how something was said."""
 _CLAUSE_SUBJECT = kept_regex.compile(CLAUSE_SUBJECT)
+_CLAUSE_SUBJECT_TO_ITS_VERB = kept_regex.compile(CLAUSE_SUBJECT_TO_ITS_VERB)
 # A subject and its auxiliary written as one word: "he’s", "Holm’s" (has), "they’ve", "she’d".
 _CONTRACTED = kept_regex.compile(r"(?<=\w)(?:[’'](?:s|ve|d|ll|re|m))$", re.IGNORECASE)
 
@@ -467,9 +469,18 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
     return described
 
 
-def _clause_subject(plain: str, before: int) -> tuple[int, str] | None:
-    """The subject the sentence's main clause opens with, if it ends by `before`."""
+def _clause_subject(plain: str, before: int, possessed: bool = False) -> tuple[int, str] | None:
+    """The subject the sentence's main clause opens with, if it ends by `before`; with
+    `possessed`, read past a possessive to its verb ("Holm’s right-hand woman", not "Holm")."""
     main = _CLAUSE_SUBJECT.match(plain)
+    if (
+        possessed
+        and main is not None
+        and (main["who"].endswith(("’s", "'s")) or plain[main.end("who") :][:2] in ("’s", "'s"))
+    ):
+        fuller = _CLAUSE_SUBJECT_TO_ITS_VERB.match(plain)  # "Holm’s right-hand woman", not "Holm"
+        if fuller is not None and fuller.start("who") == main.start("who") and fuller.end("who") <= before:
+            main = fuller
     if main is None or main.end("who") > before:
         return None
     offset, who, kind = trim_mention(main.group("who"), loose=True)
@@ -490,7 +501,14 @@ def _participle_s_subject(plain: str, verb: re.Match[str], subject: tuple[int, s
     end = subject[0] + len(subject[1])
     if plain[end : verb.start()].strip() != ",":
         return subject
-    return _clause_subject(plain, subject[0]) or subject
+    main = _clause_subject(plain, end, possessed=True)
+    if main is not None and main[0] == subject[0]:
+        # The phrase found is the clause itself, its subject and a verb ("Ida Holm rallied
+        # supporters, saying …"), not a longer name ("the current harbour master, saying").
+        rest = subject[1][len(main[1]) :].split()
+        if rest and rest[0].isalpha() and rest[0].islower() and rest[0] not in SMALL_WORDS:
+            return main
+    return _clause_subject(plain, subject[0], possessed=True) or subject
 
 
 _VERB_FORMS = inflected(CLAIM_VERBS)

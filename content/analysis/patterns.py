@@ -119,3 +119,19 @@ def looks_like_a_title(text: str, shortest: int = 2, longest: int = 7) -> bool:
     if not shortest <= len(words) <= longest or not (words[0][:1].isupper() or words[0][:1].isdigit()):
         return False
     return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in SMALL_WORDS for w in words)
+
+
+# An auxiliary or a common irregular past: a word that may be a finite verb without "-s" or "-ed".
+MODAL_OR_IRREGULAR = (
+    r"did|do|can|could|may|might|must|should|would|will|said|told|made|took|gave|got"
+    r"|went|came|saw|thought|knew|felt|wrote|spoke|put|set|let|cut|hit|ran|sent|kept|left|led|met|paid|sold|won"
+    r"|lost|became|began|brought|bought|built|caught|chose|drew|drove|fell|fought|found|heard|held|meant|rose"
+    r"|sang|sat|shook|shot|sought|spent|stood|struck|swore|taught|threw|understood|wore|sent|bid|read|quit"
+)
+# The same subject read up to its verb, the first word that may be one, where a possessive cuts
+# `CLAUSE_SUBJECT` short: "The board's finance officer [was quoted as saying]" ("The board"),
+# "Holm’s right-hand woman [rallied supporters]".
+CLAUSE_SUBJECT_TO_ITS_VERB = (
+    rf"{CLAUSE_OPENING}(?P<who>[\w.’'-]+(?:\s+[\w.’'-]+){{0,3}}?(?:’s|'s)(?:\s+[\w.’'-]+){{1,4}}?)"
+    rf"(?=\s+(?:(?:{AUXILIARY})|(?:{REPORTING_VERB})|(?:{MODAL_OR_IRREGULAR})|[a-z][\w’'-]*ed)\b)"
+)

@@ -43,10 +43,11 @@ from content.analysis.patterns import (
     APPOSITION,
     AUXILIARY,
     BEFORE_A_TITLE,
-    CLAUSE_OPENING,
     CLAUSE_SUBJECT,
+    CLAUSE_SUBJECT_TO_ITS_VERB,
     CONTENT_CLAUSE,
     MENTION,
+    MODAL_OR_IRREGULAR,
     NAME,
     NAMED_GROUP,
     NOUN_PHRASE,
@@ -225,29 +226,16 @@ _PUT_IT = kept_regex.compile(
 )
 # A clause's subject, after an opening phrase ("Before the convention, Cleveland Police Chief …").
 # (past a word that only joins it to the sentence before: "And then Berg went on the attack, saying …")
-# An auxiliary or a common irregular past: a word that may be a finite verb without "-s" or "-ed".
-_MODAL_OR_IRREGULAR = (
-    r"did|do|can|could|may|might|must|should|would|will|said|told|made|took|gave|got"
-    r"|went|came|saw|thought|knew|felt|wrote|spoke|put|set|let|cut|hit|ran|sent|kept|left|led|met|paid|sold|won"
-    r"|lost|became|began|brought|bought|built|caught|chose|drew|drove|fell|fought|found|heard|held|meant|rose"
-    r"|sang|sat|shook|shot|sought|spent|stood|struck|swore|taught|threw|understood|wore|sent|bid|read|quit"
-)
 _CLAUSE_SUBJECT = kept_regex.compile(CLAUSE_SUBJECT)
-# The same, its subject read up to its verb, the first word that may be one: "The board's finance
-# officer [was quoted as saying]", which `_CLAUSE_SUBJECT` cuts at the possessive ("The board");
-# "Holm’s right-hand woman [rallied supporters]".
+_CLAUSE_SUBJECT_TO_ITS_VERB = kept_regex.compile(CLAUSE_SUBJECT_TO_ITS_VERB)
 _POSSESSIVE_INSIDE = kept_regex.compile(r"[’']s\s")
-_CLAUSE_SUBJECT_TO_ITS_VERB = kept_regex.compile(
-    rf"{CLAUSE_OPENING}(?P<who>[\w.’'-]+(?:\s+[\w.’'-]+){{0,3}}?(?:’s|'s)(?:\s+[\w.’'-]+){{1,4}}?)"
-    rf"(?=\s+(?:(?:{AUXILIARY})|(?:{REPORTING_VERB})|(?:{_MODAL_OR_IRREGULAR})|[a-z][\w’'-]*ed)\b)"
-)
 # A name and its apposition, which `_CLAUSE_SUBJECT` may read as an opening phrase and a
 # subject: "Tomas Berg, the former mayor, went on the attack, saying …".
 _APPOSED_NAME = kept_regex.compile(rf"\s*(?P<who>{NAME}),\s+(?P<apposition>(?:the|a|an)\s)")
 # The subject that opens a sentence, after an optional short opener ("In July, "), and its verb.
 # A word that may be a finite verb: "-s", "-ed", an auxiliary or a common irregular past. A
 # noun phrase's own words are not ("The Sanders campaign projects", not "The Sanders" + "campaign").
-_VERB_SHAPED = rf"(?:[a-z][\w’'-]*(?:s|ed|ing)|{_MODAL_OR_IRREGULAR})"
+_VERB_SHAPED = rf"(?:[a-z][\w’'-]*(?:s|ed|ing)|{MODAL_OR_IRREGULAR})"
 _SUBJECT_THEN = (
     rf"^\s*(?:[A-Z][^,“”\"]{{0,120}},\s+(?:[^,“”\"]{{1,60}},\s+)?)?{BEFORE_A_TITLE}(?P<who>{MENTION}){PARENTHESIS}"
     r"(?:,\s*(?:who|whose|a|an|the)\b[^“”\"]{1,200}?,|,\s*[^,“”\"]{1,80},)?\s+(?:\w+ly\s+)?"

@@ -2323,3 +2323,19 @@ def test_a_possessive_subject_after_an_opening_phrase_is_whole() -> None:
     (ready,) = quotes
     assert text[ready.speaker_start : ready.speaker_end] == "Ida Holm’s right-hand woman"
     assert ready.speaker != "Ida Holm"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Ida Holm rallied supporters, saying the pier was safe.", "Ida Holm"),
+        ("The skipper later sued, claiming the tolls broke the harbour charter.", "The skipper"),
+        (
+            "In response to the plan, Ida Holm’s right-hand woman rallied supporters, saying the pier was safe.",
+            "Ida Holm’s right-hand woman",
+        ),
+    ],
+)
+def test_the_clause_before_a_set_off_participle_is_not_its_source(sentence: str, source: str) -> None:
+    """ "Ida Holm rallied supporters, saying …": Ida Holm, not the whole clause before the comma."""
+    assert claim_sources(sentence) == [source]
