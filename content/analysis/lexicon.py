@@ -32,7 +32,11 @@ REPORTING_VERBS = frozenset(
     compares outlined linked links scolded scolds accuse accusing ruled
     returned interposed pursued resumed stammered assented queried ejaculated mourned persisted
     reflected implored remonstrated clarified calculated reacted recounted recounts
-    pledged pledges blamed blames chanting remarking credited asserted asserts thanked""".split()
+    pledged pledges blamed blames chanting remarking credited asserted asserts thanked
+    admits assures boasts calculates cautions characterises characterizes chuckles cites clarifies
+    criticises criticizes defends denounces dismisses emphasises emphasizes enquires exclaims
+    implores informs inquires interrupts laments lauds muses mutters persists pleads reacts
+    reminds retorts stammers testifies touts""".split()
 ) | {
     "went on",
     "pointed to",

@@ -2339,3 +2339,13 @@ def test_a_possessive_subject_after_an_opening_phrase_is_whole() -> None:
 def test_the_clause_before_a_set_off_participle_is_not_its_source(sentence: str, source: str) -> None:
     """ "Ida Holm rallied supporters, saying …": Ida Holm, not the whole clause before the comma."""
     assert claim_sources(sentence) == [source]
+
+
+def test_a_verb_of_saying_in_the_present_is_read_like_its_past() -> None:
+    """ "she cautions that …" as "she cautioned that …": the quotation rests on "she", whose verb
+    is nearest, not on the name of the verb before ("Ida Holm says, but she cautions …")."""
+    text, quotes = quotes_of(
+        "“It depends on the tide,” Ida Holm says, but she cautions that she sees “two sides to it.” The pier stays."
+    )
+    sides = quotes[1]
+    assert (sides.speaker, text[sides.speaker_start : sides.speaker_end], sides.cue) == ("Ida Holm", "she", "cautions")
