@@ -29,6 +29,7 @@ from content.analysis.lexicon import (
     OPENING_WORDS,
     PEOPLE_WORDS,
     PLURAL_REPORTING_VERBS,
+    POSSESSIVES,
     PRONOUNS,
     SAID_NOUNS,
     SENTENCE_STARTERS,
@@ -383,6 +384,8 @@ _MAY_BE_SUBJECTS = frozenset(
     """some both one those these this that what who someone somebody everyone everybody nobody nothing
     each every all many much his her their our my its either neither you we""".split()
 )
+# Words a noun phrase never ends with: one that does was cut before its noun.
+_UNFINISHED = POSSESSIVES | frozenset("the a an this that of and or".split())
 _NEVER_A_SUBJECT = SENTENCE_STARTERS - PRONOUNS.keys() - _MAY_BE_SUBJECTS
 _BEFORE_A_PARTICIPLE = kept_regex.compile(r"\s+(?:without|while|after|before|by|on|in|when)$")
 
@@ -556,14 +559,17 @@ class Sieves:
             offset += owned.start("name")
             phrase, kind = owned.group("name"), "person"
         adverb = _TRAILING_ADVERB.search(phrase)
-        if adverb is not None and kind == "group":
-            phrase = phrase[: adverb.start()]  # "said her mother resentfully", "said the General now"
+        if adverb is not None and kind == "group" and phrase[: adverb.start()].split()[-1].lower() not in _UNFINISHED:
+            # "said her mother resentfully", "said the General now" (not "the rally": a noun in "-ly")
+            phrase = phrase[: adverb.start()]
         turning = _TRAILING_PARTICIPLE.search(phrase) if kind == "group" else None
         if turning is not None and len(phrase[: turning.start()].split()) >= 2:
             after = match.start(group) + offset + len(phrase)
             if _PARTICIPLE_OBJECT.match(match.string, after):
                 # "cried the sailors turning to …": the sailors (not "the closed-door meeting,")
                 phrase = _before_a_participle(phrase[: turning.start()])
+        if kind == "group" and phrase.split()[-1].lower() in _UNFINISHED:
+            return None  # "the rights of the", "a collection of his", "The": a phrase cut before its noun
         start = match.start(group) + offset
         return Mention(start, start + len(phrase), phrase, kind)
 

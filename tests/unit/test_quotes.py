@@ -2349,3 +2349,24 @@ def test_a_verb_of_saying_in_the_present_is_read_like_its_past() -> None:
     )
     sides = quotes[1]
     assert (sides.speaker, text[sides.speaker_start : sides.speaker_end], sides.cue) == ("Ida Holm", "she", "cautions")
+
+
+def test_a_noun_in_ly_is_not_an_adverb_after_its_speaker() -> None:
+    """ "Led by …, the rally denounced …": "the rally" speaks, not "the" (its noun taken for an
+    adverb, as in "said her mother resentfully")."""
+    text, quotes = quotes_of(
+        "Led by Councillor Ida Holm, the rally denounced Per Lund’s call for “a complete shutdown of the pier.”"
+    )
+    (shutdown,) = quotes
+    assert text[shutdown.speaker_start : shutdown.speaker_end] == "the rally"
+
+
+def test_a_phrase_cut_before_its_noun_never_speaks() -> None:
+    """No quotation is said by "The" or "a collection of his": a phrase that ends in a determiner
+    or a possessive is a piece of one, not somebody."""
+    _text, quotes = quotes_of(
+        "The so called “Harbour Plan” was drawn up by the board to close the pier.\n\n"
+        "Per Lund sold “Tide Tables,” a 2005 collection of his writing that angered the board."
+    )
+    for quote in quotes:
+        assert quote.speaker is None or quote.speaker.split()[-1].lower() not in ("the", "his", "a", "of")
