@@ -296,6 +296,19 @@ def _described_before(text: str, start: int, end: int) -> bool:
     return found is not None and found.group("noun") in _PERSON_NOUNS
 
 
+# A description of a person set off after a name: ", a retired history teacher," (its noun
+# is the last word before a comma or a word that goes on with it: ", the mayor of Marrow,").
+_DESCRIBED_AFTER = kept_regex.compile(
+    r",\s+(?:the|a|an)\s+(?:[a-z][\w’'-]*\s+){0,3}?(?P<noun>[a-z][\w’'-]*)(?=,|\s+(?:of|for|at|with|from|in|on)\b)"
+)
+
+
+def _described_after(text: str, end: int) -> bool:
+    """Whether the name ending at `end` is set off by a description of a person after it."""
+    found = _DESCRIBED_AFTER.match(text, end)
+    return found is not None and (found.group("noun") in _PERSON_NOUNS or found.group("noun") in PERSON_ROLES)
+
+
 def _kin_beside(text: str, start: int, end: int) -> str | None:
     """The kin word beside the name at `start`–`end`, if any ("his daughter Ida", "Ida, his
     daughter,"). The word before the name is looked at first: most names have no kin word."""
@@ -713,6 +726,8 @@ class Cast:
                 kin_of.append((kin, name))
             if before is not None or described.match(text, end) or _described_before(text, start, end):
                 confirmed.add(self.resolve_name(name))
+            elif len(name.split()) >= 2 and _described_after(text, end):
+                confirmed.add(self.resolve_name(name))  # "Tomas Wilk, a retired teacher, has written …"
             elif (
                 len(name.split()) >= 2
                 and acts.match(text, end)

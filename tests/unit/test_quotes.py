@@ -2370,3 +2370,13 @@ def test_a_phrase_cut_before_its_noun_never_speaks() -> None:
     )
     for quote in quotes:
         assert quote.speaker is None or quote.speaker.split()[-1].lower() not in ("the", "his", "a", "of")
+
+
+def test_a_name_set_off_by_a_description_of_a_person_is_in_the_cast() -> None:
+    """ "Tomas Wilk, a retired teacher, has written …": a person, so the "he" after is him (the
+    name was in the cast only beside a verb of saying, a "who" or an age)."""
+    _text, quotes = quotes_of(
+        "Tomas Wilk, a retired teacher, has written a book in which he exposes the “eruptive” temper of the mayor."
+    )
+    (eruptive,) = quotes
+    assert eruptive.speaker == "Tomas Wilk"
