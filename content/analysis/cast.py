@@ -165,6 +165,7 @@ _CALENDAR = frozenset(
 
 
 _AGED = kept_regex.compile(r"\d{1,3}-year-old")
+_DEMONSTRATIVES = frozenset(("this", "that"))  # (not "those surveyed", who speak)
 
 
 @lru_cache(maxsize=65536)
@@ -197,6 +198,8 @@ def classify(text: str, loose: bool = False) -> MentionKind | None:
             return "group"
     if loose and count == 2 and first in DETERMINERS and _AGED.fullmatch(words[1]):
         return "group"  # "said the 46-year-old"
+    if count == 2 and first in _DEMONSTRATIVES and head.endswith("ed"):
+        return None  # "This prompted the Gazette to …": a clause, not a body of people
     if loose and count >= 2 and first in DETERMINERS and words[-1][:1].isalpha():
         ends_in_a_name = words[-1][:1].isupper() and words[-2][:1].islower()
         if not ends_in_a_name and not any(w in _FUNCTION_WORDS for w in low[1:]):

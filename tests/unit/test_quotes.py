@@ -2380,3 +2380,12 @@ def test_a_name_set_off_by_a_description_of_a_person_is_in_the_cast() -> None:
     )
     (eruptive,) = quotes
     assert eruptive.speaker == "Tomas Wilk"
+
+
+def test_this_and_a_verb_are_not_a_speaker() -> None:
+    """ "This prompted the Gazette to print a cover saying “…”": never spoken by "This prompted"."""
+    _text, quotes = quotes_of(
+        "The council voted late. This prompted the Gazette to print a cover saying “Sink the Pier!”"
+    )
+    (sink,) = quotes
+    assert sink.speaker != "This prompted"
