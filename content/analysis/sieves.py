@@ -164,7 +164,7 @@ _REPORTING_SUBJECT = kept_regex.compile(
 _SUBJECT_BEFORE = kept_regex.compile(rf"(?P<who>{MENTION}){PARENTHESIS}{APPOSITION}\s+{_BETWEEN}$")
 # A description longer than a mention runs, set off from its verb by a relative clause: "The
 # veteran pilot and union organiser, who backs Holm, warned …" is the pilot's, not Holm's.
-_DESCRIBED_BEFORE = kept_regex.compile(
+_DESCRIPTION_THEN_WHO = kept_regex.compile(
     rf"(?<![\w’'])(?P<who>(?:[Tt]he|[Aa]n?)\s+(?:[\w\-’']+\s+){{1,6}}?[\w\-]+),\s+(?:who|which)\s[^,“”\"]{{1,120}},\s+{_BETWEEN}$"
 )
 # "A harbour official who spoke anonymously said, “…”": a relative clause, not set off by
@@ -388,6 +388,14 @@ _MAY_BE_SUBJECTS = frozenset(
 _UNFINISHED = POSSESSIVES | frozenset("the a an this that of and or".split())
 _NEVER_A_SUBJECT = SENTENCE_STARTERS - PRONOUNS.keys() - _MAY_BE_SUBJECTS
 _BEFORE_A_PARTICIPLE = kept_regex.compile(r"\s+(?:without|while|after|before|by|on|in|when)$")
+
+
+def _described(described: re.Match[str] | None) -> Mention | None:
+    """The description `_DESCRIPTION_THEN_WHO` found, if it is one of people, two joined by "and"
+    as one: "the veteran pilot and union organiser"."""
+    if described is None or classify(described["who"].replace(" and ", " "), loose=True) != "group":
+        return None
+    return Mention(described.start("who"), described.end("who"), described["who"], "group")
 
 
 def _before_a_participle(phrase: str) -> str:
@@ -918,7 +926,7 @@ class Sieves:
                 subject = restricted
             mention = self._mention(subject) if subject is not None else None
             if mention is None and ", wh" in left:
-                mention = _described(_DESCRIBED_BEFORE.search(left, opened, verb.start()))
+                mention = _described(_DESCRIPTION_THEN_WHO.search(left, opened, verb.start()))
             if mention is not None:
                 return Candidate(mention.moved(floor), verb.group())
             inverted = _INVERTED_MENTION.match(left[verb.end() :])
@@ -1271,14 +1279,6 @@ class Site:
 
 
 Sieve = Callable[[Sieves, Site], Candidate | None]
-
-
-def _described(described: re.Match[str] | None) -> Mention | None:
-    """The description `_DESCRIBED_BEFORE` found, if it is one of people, two joined by "and"
-    as one: "the veteran pilot and union organiser"."""
-    if described is None or classify(described["who"].replace(" and ", " "), loose=True) != "group":
-        return None
-    return Mention(described.start("who"), described.end("who"), described["who"], "group")
 
 
 def _before_in_sentence(sieves: Sieves, site: Site) -> Candidate | None:
