@@ -75,6 +75,7 @@ _DESCRIBED_BEFORE = kept_regex.compile(
     r"(?P<noun>[a-z][a-z\-]+),\s+$"
 )
 _PERSON_NOUNS = SPEAKER_NOUNS | KIN_WORDS | DESCRIBED_GENDER.keys()
+_PERSON_WORDS = _PERSON_NOUNS | TITLES.keys() | PERSON_ROLES
 _NAME_WHOLE = kept_regex.compile(NAME)
 _OPENS = kept_regex.compile(r"(?:[.!?][\"'”’]?\s+|\n\s*|[\"“‘]\s*)$")
 _CREDIT = kept_regex.compile(r"(?im)^[ \t]*(?:written[ \t]+)?by[ \t]+")
@@ -229,6 +230,8 @@ def classify(text: str, loose: bool = False) -> MentionKind | None:
         return "group" if first == "the" and _organisation_of(words[1:]) else None
     if _organisation_of(words):
         return "group"  # "Department of Justice", "Bank of the North": not "Justice", nor "the North"
+    if count == 3 and low[1] == "the" and words[0][0].isupper() and words[2][0].isupper() and _a_campaign(low):
+        return "group"  # a campaign's name: "Keep the Light", "Save the Pier" (not "the Light")
     if head in SPEAKER_NOUNS:
         # Not a clause that ends in one: "she was pleased with her lawyers".
         return None if first in PRONOUNS or any(w in _FUNCTION_WORDS for w in low) else "group"
@@ -246,6 +249,13 @@ _AGENT_PLURAL = kept_regex.compile(r"[a-z]{3,}(?:ers|ors|ists|ians)")
 
 def _people_in_the_plural(word: str) -> bool:
     return word in _SPEAKING_PLURALS or _AGENT_PLURAL.fullmatch(word) is not None
+
+
+def _a_campaign(low: list[str]) -> bool:
+    """ "keep the light", "save the pier": a name of three words, "the" in the middle, whose last
+    is a thing's, not a person's ("Anyway the General", "Casino the Grandmother" are not)."""
+    head = low[2].strip("’',.")
+    return low[0] not in SENTENCE_STARTERS and not low[0].endswith("ly") and head not in _PERSON_WORDS
 
 
 def _organisation_of(words: list[str]) -> bool:

@@ -2389,3 +2389,10 @@ def test_this_and_a_verb_are_not_a_speaker() -> None:
     )
     (sink,) = quotes
     assert sink.speaker != "This prompted"
+
+
+def test_a_campaign_named_with_a_verb_is_a_source_whole() -> None:
+    """ "Keep the Light has said …": the campaign, not "the Light", at the start of a sentence and
+    set off after the word for it."""
+    assert claim_sources("Save the Pier has said it will ask for a judicial review.") == ["Save the Pier"]
+    assert claim_sources("The objectors' group, Save the Pier, says the sale breaks the charter.") == ["Save the Pier"]
