@@ -48,7 +48,6 @@ from content.analysis.lexicon import (
     REFLEXIVES,
     SAYS_NOTHING,
     SAYS_NOTHING_AFTER,
-    SMALL_WORDS,
     STANCE_NOUNS,
     STANCES_FROM,
     TIME_MODIFIERS,
@@ -57,7 +56,14 @@ from content.analysis.lexicon import (
     inflected,
     word_alternation,
 )
-from content.analysis.patterns import ABBREVIATION_DOT, CLAUSE_SUBJECT, CLAUSE_SUBJECT_TO_ITS_VERB, NAME, starts_word
+from content.analysis.patterns import (
+    ABBREVIATION_DOT,
+    CLAUSE_SUBJECT,
+    CLAUSE_SUBJECT_TO_ITS_VERB,
+    MODAL_OR_IRREGULAR,
+    NAME,
+    starts_word,
+)
 from content.analysis.pause import Pause, pausing
 from content.analysis.quotes import Quote, analysable_blocks
 from content.analysis.ranker import cut_short, linear_score
@@ -487,6 +493,19 @@ def _clause_subject(plain: str, before: int, possessed: bool = False) -> tuple[i
     return (main.start("who") + offset, who) if kind is not None else None
 
 
+_IRREGULAR = frozenset(MODAL_OR_IRREGULAR.split("|"))
+
+
+def _verb_shaped(word: str) -> bool:
+    """A word that may be a finite verb: "rallied", "gave", "was" (not "keeper" in "The old keeper")."""
+    return word.islower() and (word.endswith("ed") or word in _IRREGULAR or word in FINITE_VERBS)
+
+
+def _may_stand_between(word: str) -> bool:
+    """A word between a subject and its verb: "finally", "later", "also"."""
+    return word.islower() and (word.endswith("ly") or word in WORDS_BEFORE_A_VERB)
+
+
 def _participle_s_subject(plain: str, verb: re.Match[str], subject: tuple[int, str] | None) -> tuple[int, str] | None:
     """Who speaks by a participle set off after a clause: that clause's subject, not the noun
     phrase that ends it, nor nobody where it ends in none ("Holm spoke at the pier for an hour,
@@ -506,7 +525,9 @@ def _participle_s_subject(plain: str, verb: re.Match[str], subject: tuple[int, s
         # The phrase found is the clause itself, its subject and a verb ("Ida Holm rallied
         # supporters, saying …"), not a longer name ("the current harbour master, saying").
         rest = subject[1][len(main[1]) :].split()
-        if rest and rest[0].isalpha() and rest[0].islower() and rest[0] not in SMALL_WORDS:
+        if rest and (
+            _verb_shaped(rest[0]) or (len(rest) > 1 and _may_stand_between(rest[0]) and _verb_shaped(rest[1]))
+        ):
             return main
     return _clause_subject(plain, subject[0], possessed=True) or subject
 
