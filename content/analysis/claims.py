@@ -40,6 +40,7 @@ from content.analysis.lexicon import (
     HEDGES,
     HELP,
     LABEL_WORDS,
+    MODALS_AND_IRREGULAR_PASTS,
     NARRATIVE_CUES,
     ORGANISATION_WORDS,
     POSSESSIVES,
@@ -60,7 +61,6 @@ from content.analysis.patterns import (
     ABBREVIATION_DOT,
     CLAUSE_SUBJECT,
     CLAUSE_SUBJECT_TO_ITS_VERB,
-    MODAL_OR_IRREGULAR,
     NAME,
     starts_word,
 )
@@ -493,12 +493,9 @@ def _clause_subject(plain: str, before: int, possessed: bool = False) -> tuple[i
     return (main.start("who") + offset, who) if kind is not None else None
 
 
-_IRREGULAR = frozenset(MODAL_OR_IRREGULAR.split("|"))
-
-
 def _verb_shaped(word: str) -> bool:
     """A word that may be a finite verb: "rallied", "gave", "was" (not "keeper" in "The old keeper")."""
-    return word.islower() and (word.endswith("ed") or word in _IRREGULAR or word in FINITE_VERBS)
+    return word.islower() and (word.endswith("ed") or word in MODALS_AND_IRREGULAR_PASTS or word in FINITE_VERBS)
 
 
 def _may_stand_between(word: str) -> bool:

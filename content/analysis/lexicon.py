@@ -445,6 +445,13 @@ POSSESSIVES = frozenset("his her their its our my your".split())
 BE_FORMS = frozenset("is are was were be been being".split())
 # The small words inside a body's name: "Department of Justice", "Bank of the North".
 INSIDE_A_NAME = frozenset("of the for on".split())
+# Words that may be a finite verb without "-s" or "-ed": the modals and common irregular pasts.
+MODALS_AND_IRREGULAR_PASTS = frozenset(
+    """did do can could may might must should would will said told made took gave got went came saw
+    thought knew felt wrote spoke put set let cut hit ran sent kept left led met paid sold won lost
+    became began brought bought built caught chose drew drove fell fought found heard held meant rose
+    sang sat shook shot sought spent stood struck swore taught threw understood wore bid read quit""".split()
+)
 # Words that stand for people on their own, as a verb's subject: "Many say", "Others argue".
 QUANTIFIERS = frozenset("many some most several few others both".split())
 

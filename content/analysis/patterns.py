@@ -9,6 +9,7 @@ from content.analysis.lexicon import (
     ABBREVIATIONS_THAT_ARE_WORDS,
     AUXILIARIES,
     KIN_WORDS,
+    MODALS_AND_IRREGULAR_PASTS,
     PARTICLES,
     PEOPLE_WORDS,
     PERSONAL_TITLES,
@@ -122,12 +123,7 @@ def looks_like_a_title(text: str, shortest: int = 2, longest: int = 7) -> bool:
 
 
 # An auxiliary or a common irregular past: a word that may be a finite verb without "-s" or "-ed".
-MODAL_OR_IRREGULAR = (
-    r"did|do|can|could|may|might|must|should|would|will|said|told|made|took|gave|got"
-    r"|went|came|saw|thought|knew|felt|wrote|spoke|put|set|let|cut|hit|ran|sent|kept|left|led|met|paid|sold|won"
-    r"|lost|became|began|brought|bought|built|caught|chose|drew|drove|fell|fought|found|heard|held|meant|rose"
-    r"|sang|sat|shook|shot|sought|spent|stood|struck|swore|taught|threw|understood|wore|sent|bid|read|quit"
-)
+MODAL_OR_IRREGULAR = word_alternation(MODALS_AND_IRREGULAR_PASTS)
 # The same subject read up to its verb, the first word that may be one, where a possessive cuts
 # `CLAUSE_SUBJECT` short: "The board's finance officer [was quoted as saying]" ("The board"),
 # "Holm’s right-hand woman [rallied supporters]".
