@@ -2113,6 +2113,42 @@ def test_she_after_a_sentence_naming_two_women_is_its_subject(between: str) -> N
     assert text[quote.speaker_start : quote.speaker_end] == "she"
 
 
+@pytest.mark.parametrize(
+    ("story", "speaker"),
+    [
+        (
+            "Ruth Okafor had chaired the ferry board for a decade. She knew that Mrs. Holm would never give way.\n\n"
+            "“We will vote tomorrow,” she said.",
+            "Ruth Okafor",
+        ),
+        (
+            "Ruth Okafor had chaired the ferry board for a decade. But she saw that Mrs. Holm was tired. "
+            "She knew that Mrs. Holm would never give way. “We will vote tomorrow,” she said.",
+            "Ruth Okafor",
+        ),
+        # Of unknown gender, a name that opens its sentence is that sentence's subject.
+        (
+            "Tomas Wilk had run the ferry for thirty years. He could see that Mr. Lund was tired of waiting.\n\n"
+            "“We sail at dawn,” he said.",
+            "Tomas Wilk",
+        ),
+        # A sentence that opens with the name is still about the one it names.
+        (
+            "Ruth Okafor had chaired the ferry board for a decade. Mrs. Holm knew that she would never give way.\n\n"
+            "“We will vote tomorrow,” she said.",
+            "Mrs. Holm",
+        ),
+    ],
+)
+def test_she_in_a_sentence_that_opens_with_she_means_whom_that_one_meant(story: str, speaker: str) -> None:
+    """ "She knew that Mrs. Holm …": the sentence's subject is "she", not Mrs. Holm, so a
+    "she" after it means the woman that "she" did, named before it."""
+    text, quotes = quotes_of("The Ferry\n\n" + story)
+    (quote,) = quotes
+    assert quote.speaker == speaker, shown(text, quotes)
+    assert text[quote.speaker_start : quote.speaker_end] in ("she", "he")
+
+
 def test_a_person_without_a_first_name_is_shown_with_the_title_the_text_gives_them() -> None:
     """Mr. Cobb and Mrs. Cobb, whom the story never gives a first name, are shown so, each
     a person of their own, not as one bare "Cobb"; the People tab lists them the same way."""
