@@ -16,6 +16,8 @@ DOUBLE_CLOSE = "”»"
 SINGLE_OPEN = "‘‹"
 SINGLE_CLOSE = "’›"
 _OPENING_CONTEXT = " \t\n([{—–-/:;"
+_WORDS_AFTER_SPACES = kept_regex.compile(r" +[a-z]")
+"""Spaces, then a word in lower case: where a text lost a dash ("   and the pier with me")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +41,8 @@ def _is_open(text: str, i: int, start: int, end: int, single: bool) -> bool:
     if char in "\"'":
         if previous not in _OPENING_CONTEXT and not previous.isspace():
             return False
+        if char == '"' and following == " " and previous.isspace() and _WORDS_AFTER_SPACES.match(text, i + 1, end):
+            return True  # said Holm, "   and the pier with me": a speech taken up after a lost dash
         if following.isspace() or i + 1 >= end:
             return False
         return not (char == "'" and _is_elision(text, i, end))
@@ -62,7 +66,10 @@ def _is_close(text: str, i: int, start: int, end: int, single: bool) -> bool:
     if char == '"':
         # ‘…,' " said Hale’: a space between a nested quotation's close and the outer one's.
         nested_close = previous == " " and i >= start + 2 and text[i - 2] in "'’" and not following.isalnum()
-        return not previous.isspace() or nested_close
+        # "…, or the skipper, or "  — a speech broken off (its dash lost) closes on a mark between spaces,
+        # which can open nothing.
+        broken_off = previous.isspace() and following.isspace()
+        return not previous.isspace() or nested_close or broken_off
     if char in SINGLE_CLOSE or char == "'":
         if previous.isspace():
             return False

@@ -94,6 +94,33 @@ def test_an_unbalanced_mark_does_not_swallow_the_article() -> None:
     ]
 
 
+def test_a_speech_broken_off_closes_on_a_mark_between_spaces() -> None:
+    """Texts that lost their dashes break a speech off on a mark between spaces ("…, or the
+    skipper, or "). It closes the speech: the next paragraph's answer is the other speaker's,
+    not more of the same quotation."""
+    body = (
+        'Per Lund leaned on the rail. "If it was Holm, or the skipper, or "\n\n'
+        '"I don\'t care who," said Ada Rusk. "The ferry waits for nobody."'
+    )
+    text, quotes = quotes_of(body)
+    assert [text[q.start : q.end] for q in quotes] == [
+        '"If it was Holm, or the skipper, or "',
+        '"I don\'t care who,"',
+        '"The ferry waits for nobody."',
+    ]
+    assert [q.speaker for q in quotes[1:]] == ["Ada Rusk", "Ada Rusk"]
+
+
+def test_a_speech_taken_up_after_a_lost_dash_opens_on_a_mark_before_spaces() -> None:
+    """ "So was I," said Holm, "   and the pier with me": the speech goes on after a dash the
+    text lost, so the mark before the spaces opens it."""
+    text, quotes = quotes_of('"So was I," said Tomas Holm, "   and the whole pier with me, that winter."')
+    assert shown(text, quotes) == [
+        ('"So was I,"', "Tomas Holm", 1),
+        ('"   and the whole pier with me, that winter."', "Tomas Holm", 1),
+    ]
+
+
 def test_scare_quotes_are_terms_without_a_speaker() -> None:
     _, quotes = quotes_of('The plan was called "ambitious" by nobody in particular.')
     (quote,) = quotes
