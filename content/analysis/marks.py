@@ -16,8 +16,8 @@ DOUBLE_CLOSE = "”»"
 SINGLE_OPEN = "‘‹"
 SINGLE_CLOSE = "’›"
 _OPENING_CONTEXT = " \t\n([{—–-/:;"
-_WORDS_AFTER_SPACES = kept_regex.compile(r" +[a-z]")
-"""Spaces, then a word in lower case: where a text lost a dash ("   and the pier with me")."""
+_WORDS_AFTER_SPACES = kept_regex.compile(r" +[A-Za-z_]")
+"""Spaces, then a word: where a text lost a dash (said Holm, "   and the pier with me")."""
 
 
 @dataclass(frozen=True, slots=True)

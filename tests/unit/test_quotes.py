@@ -111,14 +111,26 @@ def test_a_speech_broken_off_closes_on_a_mark_between_spaces() -> None:
     assert [q.speaker for q in quotes[1:]] == ["Ada Rusk", "Ada Rusk"]
 
 
-def test_a_speech_taken_up_after_a_lost_dash_opens_on_a_mark_before_spaces() -> None:
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            '"So was I," said Tomas Holm, "   and the whole pier with me, that winter."',
+            [('"So was I,"', "Tomas Holm", 1), ('"   and the whole pier with me, that winter."', "Tomas Holm", 1)],
+        ),
+        (
+            'Per Lund looked up from the nets.\n\n" Somebody is on the pier," said Per Lund.',
+            [('" Somebody is on the pier,"', "Per Lund", 1)],
+        ),
+    ],
+)
+def test_a_speech_taken_up_after_a_lost_dash_opens_on_a_mark_before_spaces(
+    body: str, expected: list[tuple[str, str | None, int]]
+) -> None:
     """ "So was I," said Holm, "   and the pier with me": the speech goes on after a dash the
-    text lost, so the mark before the spaces opens it."""
-    text, quotes = quotes_of('"So was I," said Tomas Holm, "   and the whole pier with me, that winter."')
-    assert shown(text, quotes) == [
-        ('"So was I,"', "Tomas Holm", 1),
-        ('"   and the whole pier with me, that winter."', "Tomas Holm", 1),
-    ]
+    text lost, so the mark before the spaces opens it; so does one that opens a paragraph."""
+    text, quotes = quotes_of(body)
+    assert shown(text, quotes) == expected
 
 
 def test_scare_quotes_are_terms_without_a_speaker() -> None:
