@@ -88,7 +88,9 @@ _SPEAKER_ENDS = (
 # Right after the closing mark: “…,” said Wilk / “…,” Wilk said / “…?” she asked.
 _AFTER_INVERTED = kept_regex.compile(
     rf"^[\s,—–-]*(?P<verb>{REPORTING_VERB})\s+(?P<who>{_SOME_OF}|{WORD_RUN})"
-    r"(?:\s+\w+ly)?" + _SPEAKER_ENDS  # said Dora stoutly
+    # said Dora stoutly, said Dora very stoutly, said Dora again
+    r"(?:\s+(?:(?:very|rather|quite|so|too|more|most|almost|somewhat|pretty|half)\s+)?\w+ly|\s+(?:again|then))?"
+    + _SPEAKER_ENDS
 )
 # After a quotation whose clause goes on (“…,” / “…?”): its subject and any verb, in or out of
 # the lexicon — “…,” Hale barked. / “…,” an angry Brennan retaliated on Monday.

@@ -133,6 +133,22 @@ def test_a_speech_taken_up_after_a_lost_dash_opens_on_a_mark_before_spaces(
     assert shown(text, quotes) == expected
 
 
+@pytest.mark.parametrize(
+    ("attribution", "mention"),
+    [
+        ("said Ada Rusk very quietly.", "Ada Rusk"),
+        ("said Ada Rusk rather sharply.", "Ada Rusk"),
+        ("said the girl very quietly.", "the girl"),
+        ("said Ada Rusk again.", "Ada Rusk"),
+    ],
+)
+def test_an_adverb_after_the_speaker_ends_the_attribution(attribution: str, mention: str) -> None:
+    """ "“…,” said Ada Rusk very quietly": "very quietly" says how, and is no part of who."""
+    text, quotes = quotes_of(f'The hall was full. "Only think of the cost!" {attribution}')
+    (quote,) = quotes
+    assert text[quote.speaker_start : quote.speaker_end] == mention, shown(text, quotes)
+
+
 def test_scare_quotes_are_terms_without_a_speaker() -> None:
     _, quotes = quotes_of('The plan was called "ambitious" by nobody in particular.')
     (quote,) = quotes
