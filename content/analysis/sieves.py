@@ -296,6 +296,10 @@ _DESCRIBED_SUBJECT = kept_regex.compile(
     + rf"(?P<who>The\s+(?:[a-z][\w\-]*\s+){{0,2}}?(?P<noun>{word_alternation(frozenset(DESCRIBED_GENDER))}))"
     r"\b(?![\-’'])"
 )
+# "the voice of old Mr. Holm, who …": whose voice, up to where the phrase ends.
+_VOICE_OF = kept_regex.compile(
+    rf"\s+of\s+(?P<who>{WORD_RUN})(?=\s*(?:[.,;:!?—–]|--|\s(?:who|which|as|from|through|in|at)\b))"
+)
 _KIN = kept_regex.compile(rf"(his|her) ({word_alternation(KIN_WORDS)})")
 _OWNED_WORDS = kept_regex.compile(
     rf"(?P<who>{NAME})(?:’s|'s)\s+(?:\w+\s+)?(?:answer|reply|voice|words|question|response|remark|exclamation)\b"
@@ -1178,6 +1182,14 @@ class Sieves:
         novels 11093 → 11133 against the one named last). A titled name keeps its title: "Mrs. Arden" is not
         "Tom Arden", and "Miss Hale" is not "Ida Hale".
         """
+        if mention.kind == "group" and _last_word(mention.text) == "voice":
+            owner = _VOICE_OF.match(self.text, mention.end)
+            if owner is not None:
+                # "exclaimed the voice of old Mr. Holm": the voice is his.
+                offset, who, kind = self._trim(owner.group("who"))
+                if kind in ("person", "group"):
+                    start = owner.start("who") + offset
+                    return self.resolve(Mention(start, start + len(who), who, kind), recent, previous_turn)
         if mention.kind == "group" and mention.text.lower().startswith("the "):
             role = self.people.described(mention.start, mention.text)
             if role is not None:

@@ -149,6 +149,17 @@ def test_an_adverb_after_the_speaker_ends_the_attribution(attribution: str, ment
     assert text[quote.speaker_start : quote.speaker_end] == mention, shown(text, quotes)
 
 
+def test_the_voice_of_someone_is_theirs() -> None:
+    """ "“…!” exclaimed the voice of old Mr. Holm": the attribution rests on "the voice", and
+    the speaker is whose voice it is."""
+    text, quotes = quotes_of(
+        'Ada Rusk came in late and shut the door. "Hateful storm!" exclaimed the voice of old Mr. Holm, '
+        "who had come in before her."
+    )
+    (quote,) = quotes
+    assert (text[quote.speaker_start : quote.speaker_end], quote.speaker) == ("the voice", "Mr. Holm")
+
+
 def test_scare_quotes_are_terms_without_a_speaker() -> None:
     _, quotes = quotes_of('The plan was called "ambitious" by nobody in particular.')
     (quote,) = quotes
