@@ -1183,12 +1183,12 @@ class Sieves:
         "Tom Arden", and "Miss Hale" is not "Ida Hale".
         """
         if mention.kind == "group" and _last_word(mention.text) == "voice":
-            owner = _VOICE_OF.match(self.text, mention.end)
-            if owner is not None:
+            voice_of = _VOICE_OF.match(self.text, mention.end)
+            if voice_of is not None:
                 # "exclaimed the voice of old Mr. Holm": the voice is his.
-                offset, who, kind = self._trim(owner.group("who"))
+                offset, who, kind = self._trim(voice_of.group("who"))
                 if kind in ("person", "group"):
-                    start = owner.start("who") + offset
+                    start = voice_of.start("who") + offset
                     return self.resolve(Mention(start, start + len(who), who, kind), recent, previous_turn)
         if mention.kind == "group" and mention.text.lower().startswith("the "):
             role = self.people.described(mention.start, mention.text)
