@@ -469,6 +469,7 @@ class Sieves:
         self._found: dict[str, bool] = {}
         self.quoted_starts = [q.start for q in quoted or []]
         self.quoted_ends = [q.end for q in quoted or []]
+        self._quoted_end_set = set(self.quoted_ends)
         self.blocks = blocks
         self.block_starts = [b.start for b in blocks]
         self.sentences = sentences
@@ -891,6 +892,15 @@ class Sieves:
             # "Said Ines Varga, who grew up there, “…”": the verb opens the sentence.
             return Candidate(mention.moved(floor), "said")
         verbs = self._verbs_before(left, floor, span.start)
+        if len(verbs) > 1 and floor in self._quoted_end_set:
+            # "“…?” Lucy asked, and her mother said: “…”": the verb right after the quotation
+            # before is that one's; this one is the later verb's.
+            prior = _prior_attribution(left)
+            if prior is not None:
+                later = [verb for verb in verbs if verb.start() >= prior.end()]
+                # (Not "“…,” said Holm, explaining …": a participle goes on from that attribution.)
+                if later and not later[0].group().endswith("ing"):
+                    verbs = later
         opener = _INTRODUCTORY.match(left) if verbs else None
         opened = 0 if opener is None else opener.end()
         # Whether "speaking to …" may sit between a subject and its verb: looked at once, not per verb.
@@ -1265,6 +1275,19 @@ class Sieves:
                 return name  # "Mrs. Arden" is not her husband Tom, the only full Arden
             return resolved
         return " ".join(mention.text.split())  # "the\ncroupier", as a line broke it
+
+
+def _prior_attribution(left: str) -> re.Match[str] | None:
+    """The attribution of the quotation just before `left`, where `left` opens with one (" Lucy
+    asked, and …"), as `Sieves.after` reads it: not a clause of its own ("…, but Holm said he …")."""
+    inverted = _AFTER_INVERTED.match(left)
+    if inverted is not None:
+        verb = inverted.group("verb").lower()
+        return None if verb.endswith("ing") or verb in NOT_INVERTED else inverted
+    normal = _AFTER_NORMAL.match(left)
+    if normal is None or _VERB_FIRST.match(normal.group("who")) or _NEW_CLAUSE.match(normal.group("who")):
+        return None
+    return normal
 
 
 def _last_word(phrase: str) -> str:

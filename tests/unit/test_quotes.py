@@ -160,6 +160,29 @@ def test_the_voice_of_someone_is_theirs() -> None:
     assert (text[quote.speaker_start : quote.speaker_end], quote.speaker) == ("the voice", "Mr. Holm")
 
 
+def test_the_verb_after_a_quotation_is_not_the_next_ones_when_another_follows() -> None:
+    """ "“Can we close the shutters?” Lucy asked, and her mother said: “…”": "Lucy asked" is
+    the first quotation's attribution; the second is her mother's."""
+    text, quotes = quotes_of(
+        'The rain came in from the sea. "Can we not close the shutters?" Lucy Holm asked, and her mother, '
+        'with sudden tenderness, said: "Very well, my dear, close them."'
+    )
+    assert [(text[q.speaker_start : q.speaker_end], q.cue) for q in quotes] == [
+        ("Lucy Holm", "asked"),
+        ("her mother", "said"),
+    ]
+
+
+def test_a_participle_after_a_quotation_goes_on_from_its_attribution() -> None:
+    """ "“…,” said Holm, explaining he had worked with Lund, who ran the yard: “…”": the
+    participle is Holm's, and so is the quotation it introduces, not Lund's."""
+    _, quotes = quotes_of(
+        'The yard was sold in May. "It was a fair price," said Tomas Holm, explaining he had worked with '
+        'Per Lund, who ran the yard for years: "Per is the best boatwright on the coast."'
+    )
+    assert [q.speaker for q in quotes] == ["Tomas Holm", "Tomas Holm"]
+
+
 def test_scare_quotes_are_terms_without_a_speaker() -> None:
     _, quotes = quotes_of('The plan was called "ambitious" by nobody in particular.')
     (quote,) = quotes
