@@ -636,16 +636,7 @@ class Sieves:
             )
         for pattern in (_AFTER_INVERTED, _AFTER_NORMAL):
             match = pattern.match(window)
-            if match and pattern is _AFTER_NORMAL and _VERB_FIRST.match(match.group("who")):
-                # "…,” claiming that he is …": the clause goes on, and its subject is the quotation's.
-                return None
-            if match and pattern is _AFTER_NORMAL and _NEW_CLAUSE.match(match.group("who")):
-                # "…”, but he also warned …": a clause of its own, not the quotation's attribution.
-                return None
-            if match and pattern is _AFTER_INVERTED and match.group("verb").lower() in NOT_INVERTED:
-                return None  # "“…,” denounced her record": the verb's object, not its subject
-            if match and pattern is _AFTER_INVERTED and match.group("verb").endswith("ing"):
-                # "…,” saying the plan …", "…,” citing a survey": a participle and its object.
+            if match and _a_clause_of_its_own(match, pattern is _AFTER_INVERTED):
                 return None
             if match:
                 mention = self._mention(match)
@@ -1277,17 +1268,27 @@ class Sieves:
         return " ".join(mention.text.split())  # "the\ncroupier", as a line broke it
 
 
+def _a_clause_of_its_own(match: re.Match[str], inverted: bool) -> bool:
+    """Whether what `_AFTER_INVERTED` (or `_AFTER_NORMAL`) found after a quotation is no
+    attribution of it but a clause of its own."""
+    if inverted:
+        verb = match.group("verb")
+        # "“…,” denounced her record": the verb's object, not its subject; "…,” saying the
+        # plan …", "…,” citing a survey": a participle and its object.
+        return verb.lower() in NOT_INVERTED or verb.endswith("ing")
+    # "…,” claiming that he is …": the clause goes on, and its subject is the quotation's;
+    # "…”, but he also warned …": a clause of its own.
+    return bool(_VERB_FIRST.match(match.group("who")) or _NEW_CLAUSE.match(match.group("who")))
+
+
 def _prior_attribution(left: str) -> re.Match[str] | None:
     """The attribution of the quotation just before `left`, where `left` opens with one (" Lucy
-    asked, and …"), as `Sieves.after` reads it: not a clause of its own ("…, but Holm said he …")."""
-    inverted = _AFTER_INVERTED.match(left)
-    if inverted is not None:
-        verb = inverted.group("verb").lower()
-        return None if verb.endswith("ing") or verb in NOT_INVERTED else inverted
-    normal = _AFTER_NORMAL.match(left)
-    if normal is None or _VERB_FIRST.match(normal.group("who")) or _NEW_CLAUSE.match(normal.group("who")):
-        return None
-    return normal
+    asked, and …"), as `Sieves.after` reads it."""
+    for pattern in (_AFTER_INVERTED, _AFTER_NORMAL):
+        match = pattern.match(left)
+        if match is not None:
+            return None if _a_clause_of_its_own(match, pattern is _AFTER_INVERTED) else match
+    return None
 
 
 def _last_word(phrase: str) -> str:
