@@ -161,15 +161,15 @@ def test_the_voice_of_someone_is_theirs() -> None:
 
 
 def test_the_verb_after_a_quotation_is_not_the_next_ones_when_another_follows() -> None:
-    """ "“Can we close the shutters?” Lucy asked, and her mother said: “…”": "Lucy asked" is
-    the first quotation's attribution; the second is her mother's."""
+    """ "“Is the ferry in?” Per Holm asked, and his father said: “…”": "Per Holm asked" is
+    the first quotation's attribution; the second is his father's."""
     text, quotes = quotes_of(
-        'The rain came in from the sea. "Can we not close the shutters?" Lucy Holm asked, and her mother, '
-        'with sudden tenderness, said: "Very well, my dear, close them."'
+        'Fog lay on the harbour all day. "Is the ferry in yet?" Per Holm asked, and his father, '
+        'without looking up from the nets, said: "Not before dark, and maybe not then."'
     )
     assert [(text[q.speaker_start : q.speaker_end], q.cue) for q in quotes] == [
-        ("Lucy Holm", "asked"),
-        ("her mother", "said"),
+        ("Per Holm", "asked"),
+        ("his father", "said"),
     ]
 
 
