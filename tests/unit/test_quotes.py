@@ -1600,6 +1600,25 @@ def test_a_kin_word_tells_gender_and_title() -> None:
         assert cast.gender_of("Ida") == "f", body
 
 
+def test_the_first_pronoun_of_a_names_own_sentence_tells_gender() -> None:
+    """A man named beside a woman the story follows has as many "she" and "her" after his
+    name as "he" and "his", so all of them together tell nothing; the first pronoun of his own
+    sentence, "At dawn Tomas looked up from his nets", tells he is a man. Then "he asked" is
+    his, not the Mr. named before him."""
+    body = (
+        "Tomas Rusk, a fisherman of the island, had not crossed to the mainland for a year.\n\n"
+        "Mr. Wilk had sold them his boat in the spring, and gone inland.\n\n"
+        "At dawn Tomas looked up from his nets. She was already at the slip, her coat wet through.\n\n"
+        "Later Tomas wiped his hands on a rag. She did not stop, and her boots rang on the stones.\n\n"
+        "At noon Tomas glanced at the water, and to his surprise the boat was gone.\n\n"
+        "“Where has it gone?” he asked."
+    )
+    _text, quotes = quotes_of(body)
+    assert [q.speaker for q in quotes] == ["Tomas Rusk"]
+    cast = analyse(parse_plain_text(body, "/tmp/t.txt")).cast
+    assert cast.gender_of("Tomas Rusk") == "m"
+
+
 def test_a_word_that_only_opens_sentences_is_no_subject() -> None:
     """ "Nor does Tomas, in his song “Harbour at Dusk,” sing any better": no speaker "Nor"."""
     _text, quotes = quotes_of("Nor does Tomas, in his song “Harbour at Dusk,” sing any better.")
