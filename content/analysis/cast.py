@@ -1173,11 +1173,21 @@ class Cast:
         self, index: int, sentence_start: Callable[[int], int], wanted: str, quoted: Callable[[int], bool] | None
     ) -> str:
         """Of the people named in the sentence of the `index`th name, up to it, the first known
-        to be of gender `wanted` (outside quotations): the name's own if none is before it."""
+        to be of gender `wanted` (outside quotations): the name's own if none is before it.
+        A clause set before the subject and closed by a comma ("When Mrs. Holm came in, Miss
+        Rusk put down her cup") names no subject: the first is looked for after the comma
+        (in-sample on the training novels 11270 → 11277 quotations right, none lost in any novel;
+        without a comma, taking the second name lost 4 in one novel)."""
         shown = self.titled[index][0]
         opens = sentence_start(self.positions[index])
+        limit = opens
+        fronted = _FRONTED_CLAUSE.match(self._text, opens)
+        if fronted is not None:
+            comma = self._text.find(",", opens, self.positions[index])
+            if comma >= 0:
+                limit = comma
         earlier = index - 1
-        while earlier >= 0 and self.positions[earlier] >= opens:
+        while earlier >= 0 and self.positions[earlier] >= limit:
             if self._named_gender(earlier) == wanted and not (quoted is not None and quoted(self.positions[earlier])):
                 shown = self.titled[earlier][0]
             earlier -= 1
@@ -1237,6 +1247,8 @@ class Cast:
 
 
 _SPACE = kept_regex.compile(r"\s+")
+# A sentence that opens with a clause of its own before its subject: "When …, ", "As …, ".
+_FRONTED_CLAUSE = kept_regex.compile(r"(?:When|As|After|Before|While|Though|Although|If|Since|Until|Once|Whenever)\s")
 _OPENS_WITH = {
     gender: kept_regex.compile(rf"(?:(?:But|And|Then|So|Yet|Now),? )?{pronoun}\b")
     for gender, pronoun in (("m", "[Hh]e"), ("f", "[Ss]he"))

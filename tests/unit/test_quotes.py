@@ -1619,6 +1619,20 @@ def test_the_first_pronoun_of_a_names_own_sentence_tells_gender() -> None:
     assert cast.gender_of("Tomas Rusk") == "m"
 
 
+def test_a_name_in_a_clause_before_the_subject_is_not_the_subject() -> None:
+    """ "When Mrs. Holm came into the kitchen, Miss Rusk put down her cup. “…,” she said":
+    the sentence is about Miss Rusk, so "she" is hers; without the clause before it, the first
+    woman the sentence names is still its subject."""
+    for opening, speaker in (
+        ("When Mrs. Holm came into the kitchen, Miss Rusk", "Miss Rusk"),
+        ("Mrs. Holm came into the kitchen, and Miss Rusk", "Mrs. Holm"),
+    ):
+        _text, quotes = quotes_of(
+            f"Mrs. Holm kept the inn by the ferry.\n\n{opening} put down her cup. “The boat is late again,” she said."
+        )
+        assert [q.speaker for q in quotes] == [speaker], opening
+
+
 def test_a_word_that_only_opens_sentences_is_no_subject() -> None:
     """ "Nor does Tomas, in his song “Harbour at Dusk,” sing any better": no speaker "Nor"."""
     _text, quotes = quotes_of("Nor does Tomas, in his song “Harbour at Dusk,” sing any better.")
