@@ -1928,6 +1928,21 @@ def test_a_short_story_is_read_as_fiction_and_its_turns_alternate() -> None:
     assert speakers == [lena, lena, holm, lena, holm, ida, ida, lena, ida, holm, lena, lena]
 
 
+def test_the_first_turns_of_an_exchange_are_told_back_from_the_first_that_names_its_speaker() -> None:
+    """Four turns name nobody, then “…,” said Ada and “…,” said Mr. Lund: in a dialogue of
+    two, the turns an even number before Ada's are hers, the others Mr. Lund's, each resting
+    on the mention that tells it. A paragraph of narration ends the exchange: the turns before
+    it are not told back from the ones after it."""
+    turns = "“Is the ferry in?”\n\n“Not yet.”\n\n“And the mail?”\n\n“On the ferry, with the doctor.”\n\n"
+    named = "“Then we wait,” said Ada.\n\n“We wait,” said Mr. Lund."
+    opening = "Ada Rusk came in from the pier, and Mr. Lund looked up from the stove.\n\n"
+    text, quotes = quotes_of(opening + turns + named)
+    assert [q.speaker for q in quotes] == ["Ada Rusk", "Mr. Lund"] * 3
+    assert [text[q.speaker_start : q.speaker_end] for q in quotes[:2]] == ["Ada", "Mr. Lund"]
+    text, quotes = quotes_of(opening + turns + "The fog came down over the sound.\n\n" + named)
+    assert [q.speaker for q in quotes] == [None] * 4 + ["Ada Rusk", "Mr. Lund"]
+
+
 @pytest.mark.parametrize("title", ["Mrs.", "Mrs"])
 def test_a_wife_called_by_her_title_is_not_her_husband(title: str) -> None:
     """ "Mrs Holm" where the only full Holm is Tomas, whom the pronouns make a man, is his
