@@ -1943,6 +1943,19 @@ def test_the_first_turns_of_an_exchange_are_told_back_from_the_first_that_names_
     assert [q.speaker for q in quotes] == [None] * 4 + ["Ada Rusk", "Mr. Lund"]
 
 
+def test_a_turn_between_two_named_turns_is_told_back_from_the_later() -> None:
+    """ "“Is the ferry in?” asked Ada. / “Not yet.” / “And the mail?” / “…,” said Mr. Lund.":
+    "Not yet." answers Ada, and is Mr. Lund's, as the turn two after it tells; it does not go
+    on with Ada's."""
+    text, quotes = quotes_of(
+        "Ada Rusk came down to the pier with Tomas Wilk, and found Mr. Lund at the rail.\n\n"
+        "“Is the ferry in?” asked Ada.\n\n“Not yet.”\n\n“And the mail?”\n\n"
+        "“On the ferry, with the doctor,” said Mr. Lund.\n\n“Then we wait.”\n\n“We wait.”"
+    )
+    assert [q.speaker for q in quotes] == ["Ada Rusk", "Mr. Lund"] * 3
+    assert text[quotes[1].speaker_start : quotes[1].speaker_end] == "Mr. Lund"
+
+
 @pytest.mark.parametrize("title", ["Mrs.", "Mrs"])
 def test_a_wife_called_by_her_title_is_not_her_husband(title: str) -> None:
     """ "Mrs Holm" where the only full Holm is Tomas, whom the pronouns make a man, is his
