@@ -1956,6 +1956,19 @@ def test_a_turn_between_two_named_turns_is_told_back_from_the_later() -> None:
     assert text[quotes[1].speaker_start : quotes[1].speaker_end] == "Mr. Lund"
 
 
+def test_a_turn_is_not_told_back_to_someone_it_calls_by_name() -> None:
+    """ "“Good evening, Mr. Lund!”" two turns before “…,” asked Mr. Lund is not his, though the
+    turns of a dialogue of two would make it so: a quotation that calls someone by name is
+    never theirs."""
+    _text, quotes = quotes_of(
+        "Ada Rusk came down to the pier in the rain.\n\n“Good evening, Mr. Lund!”\n\n"
+        "“Good evening, good evening.”\n\n“Is the ferry in?” asked Mr. Lund.\n\n“Not yet,” said Ada.\n\n"
+        "“Then we wait.”"
+    )
+    assert [q.speaker for q in quotes][:1] == [None]
+    assert [q.speaker for q in quotes][2:4] == ["Mr. Lund", "Ada Rusk"]
+
+
 @pytest.mark.parametrize("title", ["Mrs.", "Mrs"])
 def test_a_wife_called_by_her_title_is_not_her_husband(title: str) -> None:
     """ "Mrs Holm" where the only full Holm is Tomas, whom the pronouns make a man, is his
