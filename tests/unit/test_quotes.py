@@ -1943,6 +1943,17 @@ def test_the_first_turns_of_an_exchange_are_told_back_from_the_first_that_names_
     assert [q.speaker for q in quotes] == [None] * 4 + ["Ada Rusk", "Mr. Lund"]
 
 
+def test_a_paragraph_of_narration_and_speech_is_a_turn_of_the_exchange() -> None:
+    """ "Ada looked out at the water. “Then we wait.”" is a turn, and does not end the exchange:
+    the answers an even number of turns before “…,” said Mr. Lund are his."""
+    _text, quotes = quotes_of(
+        "Ada Rusk came down to the pier, and Mr. Lund looked up from the stove.\n\n"
+        "“Is the ferry in?”\n\n“Not yet.”\n\n“And the mail?”\n\n“On the ferry, with the doctor.”\n\n"
+        "Ada looked out at the water. “Then we wait.”\n\n“We wait,” said Mr. Lund."
+    )
+    assert [q.speaker for q in quotes] == [None, "Mr. Lund"] * 3
+
+
 def test_a_turn_between_two_named_turns_is_told_back_from_the_later() -> None:
     """ "“Is the ferry in?” asked Ada. / “Not yet.” / “And the mail?” / “…,” said Mr. Lund.":
     "Not yet." answers Ada, and is Mr. Lund's, as the turn two after it tells; it does not go
