@@ -18,7 +18,15 @@ from typing import Any, Literal, NamedTuple
 
 from content.analysis import kept_regex
 from content.analysis.cast import Cast, Mention, title_gender
-from content.analysis.dialogue import ADJACENT, DialogueTracker, Turn, bare_turn, inherit, link_descriptions
+from content.analysis.dialogue import (
+    ADJACENT,
+    DialogueTracker,
+    Turn,
+    bare_turn,
+    inherit,
+    link_descriptions,
+    linked_here,
+)
 from content.analysis.lexicon import DESCRIBED_GENDER, KIN_GENDER, KIN_WORDS, PRONOUNS, TITLES, Gender
 from content.analysis.marks import MarkedSpan, find_marked_spans
 from content.analysis.patterns import NAME, looks_like_a_title
@@ -241,7 +249,7 @@ def find_quotes(
             dialogue.record(quote, block, called, span.closed)
             paragraph = bisect_right(sieves.block_starts, block.start) - 1
             if not turns or turns[-1].paragraph != paragraph:
-                turns.append(Turn(paragraph, quote.speaker, described.get(len(quotes) - 1)))
+                turns.append(Turn(paragraph, quote.speaker, described.get(len(quotes) - 1), len(quotes) - 1))
                 at = quote.speaker_start
                 named = at is not None and block.start <= at < block.end
                 spoken.append(SpokenTurn(paragraph, len(quotes) - 1, named, frozenset(callee)))
@@ -249,7 +257,9 @@ def find_quotes(
         quotes = _answered_back(quotes, spoken)
     if fiction and described:
         # "said the painter" in one chapter, "said Tomas" in the next: the exchanges tell who.
-        quotes = relink(quotes, described, unresolved, link_descriptions(turns, unresolved))
+        # A description's turn between two people's: the exchange around it tells who.
+        here = linked_here(turns, unresolved)
+        quotes = relink(quotes, described, unresolved, link_descriptions(turns, unresolved), here)
     # Each person as the text writes them most ("Mrs. Cobb", not "Cobb"): the attribution
     # above knows them by their one word, and so do the cast's other users.
     quotes = [
@@ -344,18 +354,27 @@ def _answered_back(quotes: list[Quote], spoken: list[SpokenTurn]) -> list[Quote]
     return quotes
 
 
-def relink(quotes: list[Quote], described: dict[int, str], unresolved: set[str], linked: dict[str, str]) -> list[Quote]:
-    """`quotes` with each description's turns given the person `linked` says it is:
-    `described` maps a quotation's index to the description it was attributed by,
-    `unresolved` holds the descriptions that spoke as themselves. A later turn that went on
-    from a relinked one, or answered as it (the same mention, the same speaker), follows it."""
+def relink(
+    quotes: list[Quote],
+    described: dict[int, str],
+    unresolved: set[str],
+    linked: dict[str, str],
+    here: dict[int, str] | None = None,
+) -> list[Quote]:
+    """`quotes` with each description's turns given the person `linked` says it is (or, for
+    a turn in `here`, the person `here` says that turn is): `described` maps a quotation's
+    index to the description it was attributed by, `unresolved` holds the descriptions that
+    spoke as themselves. A later turn that went on from a relinked one, or answered as it
+    (the same mention, the same speaker), follows it."""
+    here = here or {}
     moved: dict[tuple[int | None, str | None], str] = {}
     """(a relinked turn's mention, its speaker before) → its speaker now."""
     relinked = []
     for index, quote in enumerate(quotes):
         # Said by the description, or going on from a turn it said ("the painter" still).
         description = described.get(index) or (_words(quote.speaker or "") if quote.speaker in unresolved else None)
-        person = linked.get(description) if description else moved.get((quote.speaker_start, quote.speaker))
+        went_on = moved.get((quote.speaker_start, quote.speaker))
+        person = (linked.get(description) or here.get(index) or went_on) if description else went_on
         if person is not None and index in described:
             moved[quote.speaker_start, quote.speaker] = person
         relinked.append(quote if person is None else replace(quote, speaker=person))

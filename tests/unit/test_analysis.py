@@ -156,6 +156,39 @@ def test_a_description_is_linked_only_where_the_exchanges_agree() -> None:
     assert linked["the stranger"] == "Tomas"
 
 
+def test_a_description_between_turns_of_two_is_the_one_the_exchange_points_to() -> None:
+    """ "“…,” said the stranger" once, between Ida's turns with Tomas's two before and two
+    after: too few turns for the description to be linked in the whole book, but the exchange
+    around this turn tells it is Tomas's. It still rests on the words "the stranger"."""
+    document = parse_plain_text(
+        "Chapter 1\n\nTomas Varga and Ida Holm stood on the pier while the fog came in.\n\n"
+        "“Is the boat ready?” said Tomas.\n\n“Nearly,” said Ida.\n\n“Then I shall wait,” said the stranger.\n\n"
+        "“Wait by the fire,” said Ida.\n\n“I will,” said Tomas.\n\nChapter 2\n\nThe boat left at noon.",
+        "/tmp/stranger.txt",
+    )
+    quotes = analyse(document).quotes
+    assert [q.speaker for q in quotes] == ["Tomas Varga", "Ida Holm"] * 2 + ["Tomas Varga"]
+    assert document.text[quotes[2].speaker_start : quotes[2].speaker_end] == "the stranger"
+
+
+def test_a_description_is_linked_here_only_where_both_sides_of_the_exchange_agree() -> None:
+    """A description's turn is one person's where the turns on both sides of it are another
+    person's and the turns two away are that one's; not where one side is missing, the two
+    sides point to different people, or the description was found to be someone already."""
+    from content.analysis.dialogue import Turn, linked_here
+
+    def exchange(before: str, after: str | None, speaker: str = "the stranger") -> list[Turn]:
+        people = [before, "Ida", speaker, "Ida"] + ([after] if after else [])
+        return [
+            Turn(at, person, "the stranger" if at == 2 else None, quote=10 + at) for at, person in enumerate(people)
+        ]
+
+    assert linked_here(exchange("Tomas", "Tomas"), {"the stranger"}) == {12: "Tomas"}
+    assert linked_here(exchange("Tomas", None), {"the stranger"}) == {}
+    assert linked_here(exchange("Tomas", "Berg"), {"the stranger"}) == {}
+    assert linked_here(exchange("Tomas", "Tomas", speaker="Ola Berg"), {"the stranger"}) == {}
+
+
 def test_a_turn_that_went_on_from_a_relinked_description_follows_it() -> None:
     """ "“Not yet,” said the old man" found to be Berg, then linked to Tomas by the exchanges:
     "“The tide is wrong.”" after it, resting on the same words, is Tomas's too; Berg's own
