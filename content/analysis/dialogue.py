@@ -154,7 +154,8 @@ class DialogueTracker:
 
 
 class Turn(NamedTuple):
-    """The first speech of a paragraph, for `link_descriptions`."""
+    """The first speech of a paragraph, as the attribution left it: for `link_descriptions`,
+    `linked_here` and the telling back of an exchange (`quotes._answered_back`)."""
 
     paragraph: int
     """The paragraph's index."""
@@ -163,6 +164,10 @@ class Turn(NamedTuple):
     """The description it was attributed by ("the painter"), lower-cased; None for a name."""
     quote: int = -1
     """The speech's index among the quotations."""
+    named: bool = False
+    """Whether its speaker is named in the paragraph."""
+    callee: frozenset[str] = frozenset()
+    """The people it calls by name, who did not say it."""
 
 
 # A description is linked to a person when at least this many of its turns point to them, and

@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal
 
 from content.analysis import kept_regex
 from content.analysis.cast import Cast, Mention, title_gender
@@ -121,8 +121,6 @@ def find_quotes(
     """A quotation's index → the description it was attributed by ("said the painter")."""
     turns: list[Turn] = []
     """The first speech of each paragraph."""
-    spoken: list[SpokenTurn] = []
-    """The first speech of each paragraph, for `_answered_back`."""
     # (Swept over the paragraphs analysed only: a part of a book, `Analysis.near`, is not read whole.)
     kin_words = (
         [match.start() for match in _PARENT_WORD.finditer(text, blocks[0].start, blocks[-1].end)]
@@ -249,12 +247,12 @@ def find_quotes(
             dialogue.record(quote, block, called, span.closed)
             paragraph = bisect_right(sieves.block_starts, block.start) - 1
             if not turns or turns[-1].paragraph != paragraph:
-                turns.append(Turn(paragraph, quote.speaker, described.get(len(quotes) - 1), len(quotes) - 1))
                 at = quote.speaker_start
                 named = at is not None and block.start <= at < block.end
-                spoken.append(SpokenTurn(paragraph, len(quotes) - 1, named, frozenset(callee)))
+                index = len(quotes) - 1
+                turns.append(Turn(paragraph, quote.speaker, described.get(index), index, named, frozenset(callee)))
     if fiction:
-        quotes = _answered_back(quotes, spoken)
+        quotes = _answered_back(quotes, turns)
     if fiction and described:
         # "said the painter" in one chapter, "said Tomas" in the next: the exchanges tell who.
         # A description's turn between two people's: the exchange around it tells who.
@@ -275,22 +273,9 @@ def find_quotes(
     return quotes
 
 
-class SpokenTurn(NamedTuple):
-    """The first speech of a paragraph, for `_answered_back`."""
-
-    paragraph: int
-    """The paragraph's index."""
-    quote: int
-    """The speech's index among the quotations."""
-    named: bool
-    """Whether its speaker is named in the paragraph."""
-    callee: frozenset[str]
-    """The people it calls by name, who did not say it."""
-
-
-def _answered_back(quotes: list[Quote], spoken: list[SpokenTurn]) -> list[Quote]:
+def _answered_back(quotes: list[Quote], turns: list[Turn]) -> list[Quote]:
     """The turns of an exchange that name nobody, told back from the turns after them that
-    name their speakers. `spoken` is the first speech of each paragraph; those of adjacent
+    name their speakers. `turns` is the first speech of each paragraph; those of adjacent
     paragraphs are an exchange. The attribution that runs forward gave those turns whoever spoke last
     before the exchange, or whom a pronoun before it meant, or the same speaker again.
 
@@ -310,11 +295,11 @@ def _answered_back(quotes: list[Quote], spoken: list[SpokenTurn]) -> list[Quote]
     speech, and those that name its speaker, gave 11370."""
     quotes = list(quotes)
     start = 0
-    while start < len(spoken):
+    while start < len(turns):
         end = start + 1
-        while end < len(spoken) and spoken[end].paragraph == spoken[end - 1].paragraph + 1:
+        while end < len(turns) and turns[end].paragraph == turns[end - 1].paragraph + 1:
             end += 1
-        run, start = spoken[start:end], end
+        run, start = turns[start:end], end
         said = [quotes[turn.quote] for turn in run]
         named = [i for i, turn in enumerate(run) if turn.named and said[i].speaker is not None]
         moves: list[tuple[int, Quote]] = []
