@@ -89,10 +89,11 @@ PARENTHESIS = r"(?:\s*\([^()]{1,40}\),?)?"
 # One apposition, or a run of them: "Ida Brandt, 62, of Marrow Point, who was polled, said";
 # or one set off by dashes: "Ida Brandt — a teacher from Marrow Point — said".
 # A piece of an apposition may hold a short quotation, a title mostly: "Ola Berg, the author of
-# “Tides of Gullwick,” a history of the bay, said".
+# “Tides of Gullwick,” a history of the bay, said". Not ", and he, lifting his eyes, said": a
+# clause of its own opens after "and" (its subject is "he", not the phrase before the comma).
 _APPOSED = r"(?:[^,“”\"]|“[^“”\"\n]{1,60}”|\"[^“”\"\n]{1,60}\")"
 APPOSITION = (
-    rf"(?:,\s*(?P<apposition>{_APPOSED}{{1,200}}),(?:{_APPOSED}{{1,200}},){{0,3}}"
+    rf"(?:,(?!\s*(?:and|but|or|yet|so)\s)\s*(?P<apposition>{_APPOSED}{{1,200}}),(?:{_APPOSED}{{1,200}},){{0,3}}"
     r"|\s+(?:[—–]|--)\s*[^—–“”\"\n]{1,120}?\s*(?:[—–]|--))?"
 )
 REPORTING_VERB = word_alternation(REPORTING_VERBS)

@@ -1633,6 +1633,17 @@ def test_a_name_in_a_clause_before_the_subject_is_not_the_subject() -> None:
         assert [q.speaker for q in quotes] == [speaker], opening
 
 
+def test_a_clause_before_and_is_no_speaker_set_off_from_the_verb() -> None:
+    """ "The tide was turning fast, and he, lifting his eyes from the nets, said: “…”": ", and
+    he," opens a clause of its own, so it is no apposition of "the tide was turning fast",
+    and the speaker is "he" (Tomas Wilk), not a clause."""
+    text, quotes = quotes_of(
+        "Tomas Wilk had mended nets all morning. The tide was turning fast, and he, lifting his eyes from "
+        "the nets, said: “We go now.”"
+    )
+    assert [(text[q.speaker_start : q.speaker_end], q.speaker) for q in quotes] == [("he", "Tomas Wilk")]
+
+
 def test_a_word_that_only_opens_sentences_is_no_subject() -> None:
     """ "Nor does Tomas, in his song “Harbour at Dusk,” sing any better": no speaker "Nor"."""
     _text, quotes = quotes_of("Nor does Tomas, in his song “Harbour at Dusk,” sing any better.")
