@@ -177,6 +177,28 @@ class Turn(NamedTuple):
 LINK_VOTES = 3
 
 
+def _pointed_to(turns: list[Turn], index: int, unresolved: set[str]) -> tuple[str | None, str | None]:
+    """Whom the exchange before the `index`th turn, and the one after it, point to: the speaker
+    two turns away, where the turn between is someone else's and the three paragraphs are
+    adjacent (None on a side where they are not, or a speaker there is a description no person
+    was found for, in `unresolved`)."""
+
+    def named(at: int) -> str | None:
+        speaker = turns[at].speaker
+        return None if speaker in unresolved else speaker
+
+    def adjacent(a: int, b: int) -> bool:
+        return 0 <= a < len(turns) and 0 <= b < len(turns) and abs(turns[a].paragraph - turns[b].paragraph) == 1
+
+    sides: list[str | None] = []
+    for step in (-1, 1):  # the turns before it, and the turns after
+        near, far = index + step, index + 2 * step
+        between = named(near) if adjacent(index, near) and adjacent(near, far) else None
+        answered = named(far) if between is not None else None
+        sides.append(answered if answered is not None and answered != between else None)
+    return sides[0], sides[1]
+
+
 def link_descriptions(turns: list[Turn], unresolved: set[str]) -> dict[str, str]:
     """Who each description that spoke ("said the painter", "cried the old lady") is, told
     by the story's exchanges: description → person. `turns` is the first speech of each
@@ -189,24 +211,12 @@ def link_descriptions(turns: list[Turn], unresolved: set[str]) -> dict[str, str]
     description is linked where `LINK_VOTES` of its turns, and more than half of them, point to
     the same person.
     """
-
-    def named(index: int) -> str | None:
-        speaker = turns[index].speaker
-        return None if speaker in unresolved else speaker  # not a description no person was found for
-
-    def adjacent(a: int, b: int) -> bool:
-        return 0 <= a < len(turns) and 0 <= b < len(turns) and abs(turns[a].paragraph - turns[b].paragraph) == 1
-
     votes: dict[str, Counter[str]] = {}
     for index, turn in enumerate(turns):
         if turn.description is None:
             continue
-        for step in (-1, 1):  # the turns before it, and the turns after
-            near, far = index + step, index + 2 * step
-            if not (adjacent(index, near) and adjacent(near, far)):
-                continue
-            between, answered = named(near), named(far)
-            if between is not None and answered is not None and between != answered:
+        for answered in _pointed_to(turns, index, unresolved):
+            if answered is not None:
                 votes.setdefault(turn.description, Counter())[answered] += 1
     linked = {}
     for description, counted in votes.items():
@@ -224,28 +234,10 @@ def linked_here(turns: list[Turn], unresolved: set[str]) -> dict[int, str]:
     side, is Mr. Brownlow's, as the turns two before and two after it are, though the book's
     other "gentlemen" keep `link_descriptions` from linking the description as a whole. (On
     the training novels 11379 → 11392 quotations right; one side alone: 11391.)"""
-
-    def adjacent(a: int, b: int) -> bool:
-        return 0 <= a < len(turns) and 0 <= b < len(turns) and abs(turns[a].paragraph - turns[b].paragraph) == 1
-
-    def named(index: int) -> str | None:
-        speaker = turns[index].speaker
-        return None if speaker in unresolved else speaker
-
     linked = {}
     for index, turn in enumerate(turns):
-        if turn.description is None or turn.speaker not in unresolved:
-            continue
-        pointed = set()
-        for step in (-1, 1):
-            near, far = index + step, index + 2 * step
-            if not (adjacent(index, near) and adjacent(near, far)):
-                break
-            between, answered = named(near), named(far)
-            if between is None or answered is None or between == answered:
-                break
-            pointed.add(answered)
-        else:
-            if len(pointed) == 1:
-                linked[turn.quote] = pointed.pop()
+        if turn.description is not None and turn.speaker in unresolved:
+            before, after = _pointed_to(turns, index, unresolved)
+            if before is not None and before == after:
+                linked[turn.quote] = before
     return linked
