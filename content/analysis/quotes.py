@@ -466,8 +466,11 @@ def _own_clause(
     of the sentence's first verb: "Berg said he backed the plan, which he called “…”" rests on
     that "he" (the same person), not on "Berg". Not when the pronoun's clause closes before
     the quotation ("…, with whom he clashed at the debate, calling him “…”"), nor when it
-    goes straight on from the first verb ("Berg said he backed the plan and called it “…”")."""
-    if candidate.sieve != "before":
+    goes straight on from the first verb ("Berg said he backed the plan and called it “…”").
+    The same for the subject of a sentence whose verb says nothing of words ("Perez is winning
+    applause as he keeps talking about the “…”"): on the training articles, 6068 → 6071 of 6583
+    speakers right, none lost."""
+    if candidate.sieve not in ("before", "subject"):
         return candidate
     # The nearer sieves' pronoun, if it stands for the same person (it is among the option's sources).
     named = {s.sieve for s in option.sources if s.sieve in _NEAREST}

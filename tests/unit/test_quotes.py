@@ -1798,6 +1798,8 @@ def test_a_quotation_rests_on_the_pronoun_of_its_own_clause() -> None:
     for body, mention in (
         ("Tomas Berg said he backed the plan for the harbour, which he called “a lifeline for the town.”", "he"),
         ("“I am not ready,” Ida Hale said on the radio, though she said, “I hope to.”", "she"),
+        # A subject whose verb says nothing: the quotation is the words of the later clause's "he".
+        ("Tomas Berg is winning applause at the hall as he keeps talking about the “power of the tide” there.", "he"),
         # The pronoun's clause goes on with the sentence's verb: the name stays.
         ("Tomas Berg said he backed the plan for the harbour and called it “a lifeline for the town.”", "Tomas Berg"),
     ):
