@@ -45,6 +45,7 @@ from content.analysis.lexicon import (
     TIME_WORDS,
     TITLE_NOUNS,
     TITLES,
+    WEEKDAYS,
     Gender,
     capitalised,
     word_alternation,
@@ -688,6 +689,9 @@ class Cast:
                 end = next((n for n in range(first_kept + 1, len(words)) if common[n]), len(words))
                 offset += sum(len(w) + 1 for w in words[:first_kept])  # one space each, as in a heading
                 words = words[first_kept:end]
+            if len(words) > 1 and words[-1].lower() in WEEKDAYS:
+                # "…,” said Ola Lund Thursday.": when she said it, no part of her name.
+                words = words[:-1]
             titled = " ".join(words)
             name = _bare(strip_title(titled))
             if 2 <= len(name.split()) <= 4:

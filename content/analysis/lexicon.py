@@ -458,9 +458,9 @@ QUANTIFIERS = frozenset("many some most several few others both".split())
 LABEL_WORDS = frozenset("poll survey study report analysis review audit memo statement".split())
 
 # Words of time: "said Mr Hale one morning", "The mayor on Tuesday said" — never a speaker.
-DAYS_AND_MONTHS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may june
-    july august september october november december""".split()
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+DAYS_AND_MONTHS = WEEKDAYS | frozenset(
+    """january february march april may june july august september october november december""".split()
 )
 TIME_WORDS = DAYS_AND_MONTHS | frozenset(
     """morning evening afternoon night day days week weeks month months year years hour hours minute

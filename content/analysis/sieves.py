@@ -36,6 +36,7 @@ from content.analysis.lexicon import (
     SOMETIMES_FINAL,
     SPEAKER_NOUNS,
     TIME_WORDS,
+    WEEKDAYS,
     capitalised,
     word_alternation,
 )
@@ -419,8 +420,8 @@ _PARTICIPLE_OBJECT = kept_regex.compile(
 # After a description, how or when it spoke, not who: "said her mother resentfully",
 # "said the General now", "cried the Grandmother at last", "said the old man one morning".
 _TRAILING_TIME = kept_regex.compile(
-    rf"(?<=\w)\s+(?:one|that|this|next|the\s+next|each|every|some|on\s+\w+|in\s+the|at)\s+"
-    rf"(?:{word_alternation(TIME_WORDS)})\W*$"
+    rf"(?<=\w)\s+(?:(?:one|that|this|next|the\s+next|each|every|some|on\s+\w+|in\s+the|at)\s+"
+    rf"(?:{word_alternation(TIME_WORDS)})|{word_alternation(capitalised(WEEKDAYS))})\W*$"
 )
 _TRAILING_ADVERB = kept_regex.compile(
     r"(?:\s+(?:[\w-]+ly|aloud|now|again|then|so|too|still|himself|herself|themselves|at\s+last|at\s+once"

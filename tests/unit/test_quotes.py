@@ -789,6 +789,21 @@ def test_a_day_after_said_is_never_a_person_a_pronoun_can_mean() -> None:
     assert "Tuesday" not in {person.name for person in analysis.cast.people()}
 
 
+def test_a_day_after_a_name_is_no_part_of_the_name() -> None:
+    """ "“…,” Ada Lund Thursday said" made "Lund Thursday" a person, and then "Gov. Ada Lund on
+    Thursday blamed …" rested on "Thursday" alone. The day is when, not who."""
+    body = (
+        "“We will not pay for the pier,” Ada Lund Thursday said.\n\n"
+        "Gov. Ada Lund on Thursday blamed the press for making too much of the claim that the mayor "
+        "“sold the harbour,” and left the hall."
+    )
+    text, quotes = quotes_of(body)
+    assert [q.speaker for q in quotes] == ["Ada Lund", "Ada Lund"]
+    assert [text[q.speaker_start : q.speaker_end] for q in quotes] == ["Ada Lund", "Gov. Ada Lund"]
+    analysis = analyse(parse_plain_text("Headline Here\n\n" + body, "/tmp/t.txt"))
+    assert not {p.name for p in analysis.cast.people()} & {"Lund Thursday", "Ada Lund Thursday"}
+
+
 def test_no_break_spaces_between_sentences_read_as_spaces() -> None:
     """Web pages put a no-break space after a closing mark: the next sentence's "She said"
     is not the attribution of the quotation before it, and the offsets still fit the text."""
