@@ -421,7 +421,8 @@ _PARTICIPLE_OBJECT = kept_regex.compile(
 # "said the General now", "cried the Grandmother at last", "said the old man one morning".
 _TRAILING_TIME = kept_regex.compile(
     rf"(?<=\w)\s+(?:(?:one|that|this|next|the\s+next|each|every|some|on\s+\w+|in\s+the|at)\s+"
-    rf"(?:{word_alternation(TIME_WORDS)})|{word_alternation(capitalised(WEEKDAYS))})\W*$"
+    rf"(?:{word_alternation(TIME_WORDS)})|(?:(?:on|last|this|next|that|early|late)\s+)?"
+    rf"{word_alternation(capitalised(WEEKDAYS))})\W*$"
 )
 _TRAILING_ADVERB = kept_regex.compile(
     r"(?:\s+(?:[\w-]+ly|aloud|now|again|then|so|too|still|himself|herself|themselves|at\s+last|at\s+once"

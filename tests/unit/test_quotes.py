@@ -802,6 +802,9 @@ def test_a_day_after_a_name_is_no_part_of_the_name() -> None:
     assert [text[q.speaker_start : q.speaker_end] for q in quotes] == ["Ada Lund", "Gov. Ada Lund"]
     analysis = analyse(parse_plain_text("Headline Here\n\n" + body, "/tmp/t.txt"))
     assert not {p.name for p in analysis.cast.people()} & {"Lund Thursday", "Ada Lund Thursday"}
+    # Nor is the phrase left with the word before the day: "The mayor", not "The mayor on".
+    text, (quote,) = quotes_of("The mayor on Tuesday called the plan “a betrayal of the town.” Later she left.")
+    assert text[quote.speaker_start : quote.speaker_end] == "The mayor"
 
 
 def test_no_break_spaces_between_sentences_read_as_spaces() -> None:
