@@ -405,6 +405,15 @@ def _described(described: re.Match[str] | None) -> Mention | None:
     return Mention(described.start("who"), described.end("who"), described["who"], "group")
 
 
+# A noun phrase and the participle after it that says where it comes from: "a briefing note
+# circulated to councillors", "documents seen by the Gazette", "a letter signed by 40 traders".
+_MODIFIED_BY_A_PARTICIPLE = kept_regex.compile(
+    rf"(?P<head>(?:{word_alternation(capitalised(DETERMINERS) | DETERMINERS)})\s+(?:[\w\-’']+\s+){{0,3}}?[\w\-]+)"
+    r"\s+(?:[a-z]+ed|seen|sent|written|shown|given|made|read|held|drawn|taken|put|run|kept|issued)"
+    r"\s+(?:to|by|at|in|on|from|for|with|among|between|last|this|earlier)\b"
+)
+
+
 def _before_a_participle(phrase: str) -> str:
     """The phrase without the word that led into a participle: "the captain without" (looking
     at …) is the captain."""
@@ -562,6 +571,11 @@ class Sieves:
         elif _last_word(said_by) in TIME_WORDS:
             said_by = _TRAILING_TIME.sub("", said_by)  # "said the old man one morning"
         offset, phrase, kind = self._trim(said_by)
+        modified = _MODIFIED_BY_A_PARTICIPLE.match(said_by) if offset and kind is not None else None
+        if modified is not None and self._trim(modified.group("head"))[0] == 0:
+            # "according to a briefing note circulated to councillors": the note, not "circulated
+            # to councillors", which is what the search for a speaker kept of the phrase.
+            offset, phrase, kind = self._trim(modified.group("head"))
         if kind is None:
             return None
         participle = _PARTICIPLE.search(phrase) if kind == "group" else None

@@ -807,6 +807,19 @@ def test_a_day_after_a_name_is_no_part_of_the_name() -> None:
     assert text[quote.speaker_start : quote.speaker_end] == "The mayor"
 
 
+def test_according_to_a_phrase_a_participle_modifies_keeps_its_noun() -> None:
+    """ "according to a briefing note circulated to councillors on Friday": the note speaks,
+    not "circulated to councillors", what the search for a speaker kept of the phrase."""
+    text, (quote,) = quotes_of(
+        "Lawyers for the council have advised that the entry is “a statement of intent,” according to a "
+        "briefing note circulated to councillors on Friday."
+    )
+    assert text[quote.speaker_start : quote.speaker_end] == "a briefing note"
+    # A finite verb after the phrase is no participle: nobody is made of "the stage" here.
+    text, (quote,) = quotes_of("First, she and other members on the stage refused to say the words “harbour tax.”")
+    assert text[quote.speaker_start : quote.speaker_end] != "the stage"
+
+
 def test_no_break_spaces_between_sentences_read_as_spaces() -> None:
     """Web pages put a no-break space after a closing mark: the next sentence's "She said"
     is not the attribution of the quotation before it, and the offsets still fit the text."""
