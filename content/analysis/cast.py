@@ -198,6 +198,8 @@ def classify(text: str, loose: bool = False) -> MentionKind | None:
         # (Not "Holm’s letter was as", "Ida’s mind and he galloped": a clause.)
         if (possessive and not any(w in _FUNCTION_WORDS or w in PRONOUNS for w in low[1:])) or share:
             return "group"
+    if loose and count <= 8 and _SHARE_OF_PEOPLE.fullmatch(" ".join(low)) and not any(w in CLAUSE_WORDS for w in low):
+        return "group"  # "Six in 10", "Nearly half", "About three-quarters of the voters": a share that speaks
     if loose and count == 2 and first in DETERMINERS and _AGED.fullmatch(words[1]):
         return "group"  # "said the 46-year-old"
     if count == 2 and first in _DEMONSTRATIVES and head.endswith("ed"):
@@ -243,6 +245,14 @@ def classify(text: str, loose: bool = False) -> MentionKind | None:
     return None
 
 
+# A share of people given in words, alone or of whom: "six in 10", "more than half", "a third
+# of voters", "a majority of republicans" (lower-cased).
+_SHARE_OF_PEOPLE = kept_regex.compile(
+    r"(?:(?:about|nearly|almost|only|just|roughly|some|at least|more than|fewer than|less than|over|under)\s+)?"
+    r"(?:(?:a|one)\s+)?(?:half|third|quarter|fifth|two-thirds|three-quarters|three-fourths|majority|plurality|minority"
+    r"|(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|of|out of)\s+(?:10|ten|4|four|5|five|3|three))"
+    r"(?:\s+(?:of\s+)?[\w\-’' ]+)?"
+)
 _SPEAKING_PLURALS = PEOPLE_WORDS | SOURCE_PLURALS
 # Plurals of nouns for whoever does something: "objectors", "organisers", "economists", "historians".
 _AGENT_PLURAL = kept_regex.compile(r"[a-z]{3,}(?:ers|ors|ists|ians)")

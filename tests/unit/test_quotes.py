@@ -381,6 +381,16 @@ def test_claim_sources_named_after_according_to() -> None:
     ]
 
 
+def test_a_share_of_people_in_words_is_a_claim_s_source() -> None:
+    """A poll's share written in words speaks as a body, like "62 percent": "Six in 10 say …"."""
+    sources = claim_sources(
+        "Six in 10 say the mayor is at least somewhat decisive.\n\n"
+        "Nearly half said they prefer someone from outside the council.\n\n"
+        "About three-quarters of the traders support a ban on the new tolls."
+    )
+    assert sources == ["Six in 10", "Nearly half", "About three-quarters of the traders"]
+
+
 def test_a_participle_after_a_clause_is_its_subject_s_claim() -> None:
     """ "Holm spoke at the pier for an hour, decrying …" reports Holm, not the hour; a participle
     set off right after its own subject is that subject's."""
