@@ -249,9 +249,10 @@ def classify(text: str, loose: bool = False) -> MentionKind | None:
 # of voters", "a majority of republicans" (lower-cased).
 _SHARE_OF_PEOPLE = kept_regex.compile(
     r"(?:(?:about|nearly|almost|only|just|roughly|some|at least|more than|fewer than|less than|over|under)\s+)?"
-    r"(?:(?:a|one)\s+)?(?:half|third|quarter|fifth|two-thirds|three-quarters|three-fourths|majority|plurality|minority"
-    r"|(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|of|out of)\s+(?:10|ten|4|four|5|five|3|three))"
-    r"(?:\s+(?:of\s+)?[\w\-’' ]+)?"
+    r"(?:(?:(?:a|one)\s+)?(?:half|third|quarter|fifth|two-thirds|three-quarters|three-fourths|majority|plurality)"
+    r"(?:\s+of\s+[\w\-’' ]+)?"
+    r"|(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|of|out of)\s+(?:10|ten|4|four|5|five|3|three)"
+    r"(?:\s+(?:of\s+)?[\w\-’' ]+)?)"
 )
 _SPEAKING_PLURALS = PEOPLE_WORDS | SOURCE_PLURALS
 # Plurals of nouns for whoever does something: "objectors", "organisers", "economists", "historians".
