@@ -365,6 +365,9 @@ _CLAUSE_SUBJECT_TO_ITS_VERB = kept_regex.compile(CLAUSE_SUBJECT_TO_ITS_VERB)
 _CONTRACTED = kept_regex.compile(r"(?<=\w)(?:[’'](?:s|ve|d|ll|re|m))$", re.IGNORECASE)
 
 
+_GOES_ON = [[verb, "on"] for verb in ("go", "goes", "went", "going", "gone")]
+
+
 def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
     """The speaker phrase just before a verb, inside its clause: "Brennan [claimed]",
     "top black lawmakers [said]", "The minister, Ola Berg, [denied]" → "Ola Berg"."""
@@ -387,6 +390,8 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
             words.pop()
         elif low == "to" and len(words) > 1 and words[-2].group().lower() in CATENATIVE_VERBS:
             del words[-2:]  # "Lund has tried to defend": the subject of the verb before
+        elif low == "to" and len(words) > 2 and [w.group().lower() for w in words[-3:-1]] in _GOES_ON:
+            del words[-3:]  # "Lund went on to explain": the same
         elif low in HELP:
             words.pop()  # "Wilk helped persuade"
         elif _a_time(last):

@@ -419,7 +419,8 @@ CATENATIVE_VERBS = frozenset(
     """try tries tried trying manage manages managed continue continues continued begin begins began begun
     start starts started want wants wanted refuse refuses refused decide decides decided seek seeks sought
     hope hopes hoped plan plans planned attempt attempts attempted need needs needed used going seem seems
-    seemed appear appears appeared""".split()
+    seemed appear appears appeared trying managing continuing beginning starting wanting refusing deciding
+    seeking hoping planning attempting needing seeming appearing""".split()
 )
 # "helped persuade", "helps explain": a verb before a bare one.
 HELP = frozenset("help helps helped helping".split())

@@ -402,6 +402,16 @@ def test_a_participle_after_a_clause_is_its_subject_s_claim() -> None:
     assert sources == ["Ida Holm", "Per Lund", "Tomas Wilk"]
 
 
+def test_a_verb_that_leads_into_the_cue_keeps_its_subject() -> None:
+    """ "Holm went on to explain that …", "Lund is continuing to insist …": the subject of the
+    verb before "to" makes the claim."""
+    sources = claim_sources(
+        "Ida Holm went on to explain that the tolls would pay for the wall.\n\n"
+        "Per Lund is continuing to insist that the pier is safe."
+    )
+    assert sources == ["Ida Holm", "Per Lund"]
+
+
 def test_a_phrase_set_off_between_a_source_and_its_verb_is_not_the_source() -> None:
     sources = claim_sources(
         "Per Lund, in a letter on Friday, said the harbour had failed the town.\n\n"
