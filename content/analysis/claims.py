@@ -366,6 +366,8 @@ _CONTRACTED = kept_regex.compile(r"(?<=\w)(?:[’'](?:s|ve|d|ll|re|m))$", re.IGN
 
 
 _GOES_ON = [[verb, "on"] for verb in ("go", "goes", "went", "going", "gone")]
+_INCLINED = frozenset("likely unlikely able unable willing unwilling eager ready quick reluctant inclined apt".split())
+_DEGREE = frozenset("more less most least much far as so too".split())
 
 
 def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
@@ -392,6 +394,10 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
             del words[-2:]  # "Lund has tried to defend": the subject of the verb before
         elif low == "to" and len(words) > 2 and [w.group().lower() for w in words[-3:-1]] in _GOES_ON:
             del words[-3:]  # "Lund went on to explain": the same
+        elif low == "to" and len(words) > 2 and words[-2].group().lower() in _INCLINED:
+            del words[-2:]  # "Voters are more likely to say": the subject of "are"
+            while words and words[-1].group().lower() in _DEGREE:
+                words.pop()
         elif low in HELP:
             words.pop()  # "Wilk helped persuade"
         elif _a_time(last):

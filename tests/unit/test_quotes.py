@@ -407,9 +407,10 @@ def test_a_verb_that_leads_into_the_cue_keeps_its_subject() -> None:
     verb before "to" makes the claim."""
     sources = claim_sources(
         "Ida Holm went on to explain that the tolls would pay for the wall.\n\n"
-        "Per Lund is continuing to insist that the pier is safe."
+        "Per Lund is continuing to insist that the pier is safe.\n\n"
+        "Older traders are far more likely to say that the tolls are unfair."
     )
-    assert sources == ["Ida Holm", "Per Lund"]
+    assert sources == ["Ida Holm", "Per Lund", "Older traders"]
 
 
 def test_a_phrase_set_off_between_a_source_and_its_verb_is_not_the_source() -> None:
