@@ -413,6 +413,21 @@ def test_a_verb_that_leads_into_the_cue_keeps_its_subject() -> None:
     assert sources == ["Ida Holm", "Per Lund", "Older traders"]
 
 
+def test_a_relative_pronoun_s_claim_is_the_phrase_it_stands_for() -> None:
+    """ "a harbour pilot who warned that …": the pilot's claim, resting on the "who"; after a
+    name and its description, the name's; and in a sentence that quotes someone, theirs."""
+    doc = parse_plain_text(
+        "Headline Here\n\nThe board heard from a harbour pilot who warned that the wall would fail.\n\n"
+        "The council met Ida Holm, a trader at the market who claimed that the tolls were unfair.\n\n"
+        "“It is late,” said Tom Rath, a ferryman who had warned that the storm would come.",
+        "/tmp/t.txt",
+    )
+    text = doc.text
+    claims = analyse(doc).claims
+    assert [c.source for c in claims] == ["a harbour pilot", "Ida Holm", "Tom Rath"]
+    assert [text[c.source_start : c.source_end] for c in claims[:2]] == ["who", "who"]
+
+
 def test_a_phrase_set_off_between_a_source_and_its_verb_is_not_the_source() -> None:
     sources = claim_sources(
         "Per Lund, in a letter on Friday, said the harbour had failed the town.\n\n"
