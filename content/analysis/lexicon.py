@@ -411,7 +411,7 @@ ASIDES = frozenset(
 WORDS_BEFORE_A_VERB = frozenset(
     """not never did does do would will could may might has had have is are was were be been being also then later
     once again previously reportedly allegedly publicly privately repeatedly already long often always
-    still just even now since""".split()
+    still just even now since can cannot can't can’t must should shall further soon ever""".split()
 )
 
 # Verbs that take another after "to", whose subject is the other's: "Lund has tried to defend".

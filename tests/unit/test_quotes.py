@@ -408,9 +408,10 @@ def test_a_verb_that_leads_into_the_cue_keeps_its_subject() -> None:
     sources = claim_sources(
         "Ida Holm went on to explain that the tolls would pay for the wall.\n\n"
         "Per Lund is continuing to insist that the pier is safe.\n\n"
-        "Older traders are far more likely to say that the tolls are unfair."
+        "Older traders are far more likely to say that the tolls are unfair.\n\n"
+        "Ada Berg further announced that the pier would close in May."
     )
-    assert sources == ["Ida Holm", "Per Lund", "Older traders"]
+    assert sources == ["Ida Holm", "Per Lund", "Older traders", "Ada Berg"]
 
 
 def test_a_relative_pronoun_s_claim_is_the_phrase_it_stands_for() -> None:
