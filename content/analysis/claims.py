@@ -29,6 +29,7 @@ from typing import Any, Literal
 from content.analysis import kept_regex
 from content.analysis.cast import Cast, MentionKind, classify, title_gender, trim_mention
 from content.analysis.lexicon import (
+    ABBREVIATED_TITLES,
     ASIDES,
     BE_FORMS,
     CATENATIVE_VERBS,
@@ -271,9 +272,11 @@ _SUBORDINATING = r"\b(?:whether|if|that|because|although|though|unless|since)\s+
 _SUBORDINATOR = kept_regex.compile(_SUBORDINATING)
 _SUBORDINATE_SUBJECT = kept_regex.compile(_SUBORDINATING + "$")
 # "…,'' said Ola Berg, an economist …": the verb before its speaker.
+# A full stop that is not a title's ("said Mrs. Holm had …" is what was said, not "Mrs").
+_NOT_A_TITLE = "".join(rf"(?<!\b{title})" for title in sorted(ABBREVIATED_TITLES))
 _INVERTED = kept_regex.compile(
     r"[,:]\s*(?P<cue>said|says|added|wrote|writes|argued|noted|explained)\s+"
-    rf"(?P<who>(?:{ABBREVIATION_DOT}|[^.;:!?,“”\"\n]){{1,60}}?)(?=\s*(?:[.,;:]|$))"
+    rf"(?P<who>(?:{ABBREVIATION_DOT}|[^.;:!?,“”\"\n]){{1,60}}?)(?=\s*(?:[,;:]|{_NOT_A_TITLE}\.|$))"
 )
 # "according to the harbour master, …": the whole phrase up to the comma (or a dash, or a
 # bracket) names the source; a longer one, its first words ("according to the polling average
@@ -519,7 +522,7 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
         opener = who.split(None, 1)
         if len(opener) > 1 and opener[0].lower() in CLAUSE_LEADS and classify(opener[1], loose=True):
             offset, who = offset + who.index(opener[1]), opener[1]  # "While many traders", "Yet the board"
-        found = base + phrase_words[0].start() + cut + offset, who
+        found = base + phrase_words[0].start() + cut + offset, who.rstrip()  # (not "Ed Rendell " before "(D)")
         if described is not None:
             return found if kind == "person" else described
         describes = kind == "group" or offset

@@ -429,6 +429,19 @@ def test_a_relative_pronoun_s_claim_is_the_phrase_it_stands_for() -> None:
     assert [text[c.source_start : c.source_end] for c in claims[:2]] == ["who", "who"]
 
 
+def test_a_source_ends_with_its_last_word() -> None:
+    """Not "55 percent " before a dash, and a title's full stop does not end the name after "said"."""
+    sources = claim_sources(
+        "Former mayor Ida Holm (L), a ferry supporter, praised Berg for what he had done.\n\n"
+        "Asked which port they trusted, the vast majority – 55 percent – named Marrow."
+    )
+    assert sources == ["Ida Holm", "55 percent"]
+    (claim,) = analyse(
+        parse_plain_text("Headline Here\n\nThe board met, said Mrs. Berg, and the pier is to close.", "/tmp/t.txt")
+    ).claims
+    assert claim.source == "Mrs. Berg"
+
+
 def test_a_phrase_set_off_between_a_source_and_its_verb_is_not_the_source() -> None:
     sources = claim_sources(
         "Per Lund, in a letter on Friday, said the harbour had failed the town.\n\n"
