@@ -983,6 +983,7 @@ def find_claims(
         else:
             continue
         checkable = bool(figures)
+        cues = list(dict.fromkeys(cues))  # a word that cues twice is shown once ("said", "said")
         if source is None and kind == "attributed":
             owner = _stance_owner(plain)
             if owner is not None:

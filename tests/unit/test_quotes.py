@@ -440,6 +440,7 @@ def test_a_source_ends_with_its_last_word() -> None:
         parse_plain_text("Headline Here\n\nThe board met, said Mrs. Berg, and the pier is to close.", "/tmp/t.txt")
     ).claims
     assert claim.source == "Mrs. Berg"
+    assert claim.cues == ("said",)  # once, though two readings of the sentence found it
 
 
 def test_a_phrase_set_off_between_a_source_and_its_verb_is_not_the_source() -> None:
