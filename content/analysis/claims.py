@@ -267,7 +267,7 @@ _REPORTS_CONTENT = kept_regex.compile(
 # around it: "The trouble, Ada Berg writes, began …", "…, Berg wrote."
 _SET_OFF_BEFORE = kept_regex.compile(r",\s*(?:[\w’'.-]+\s+){1,4}$")
 _SET_OFF_AFTER = kept_regex.compile(r"\s*[,.]")
-_CLAUSE_BREAK = kept_regex.compile(r"[,;:(—–]")
+_CLAUSE_BREAK = kept_regex.compile(r"[,;:(—–―]")  # (― too: "MARROW POINT ― The board said")
 _SUBORDINATING = r"\b(?:whether|if|that|because|although|though|unless|since)\s+"
 _SUBORDINATOR = kept_regex.compile(_SUBORDINATING)
 _SUBORDINATE_SUBJECT = kept_regex.compile(_SUBORDINATING + "$")
@@ -414,7 +414,7 @@ def _has_a_verb(words: list[str]) -> bool:
     )
 
 
-_SEGMENT_BREAK = kept_regex.compile(r"[,;:()“”\"—–]|--")
+_SEGMENT_BREAK = kept_regex.compile(r"[,;:()“”\"—–―]|--")
 
 
 _INCLINED = frozenset("likely unlikely able unable willing unwilling eager ready quick reluctant inclined apt".split())

@@ -436,6 +436,10 @@ def test_a_source_ends_with_its_last_word() -> None:
         "Asked which port they trusted, the vast majority – 55 percent – named Marrow."
     )
     assert sources == ["Ida Holm", "55 percent"]
+    # A dateline set off by a horizontal bar is no part of the source.
+    assert claim_sources("MARROW POINT ― The harbour board said on Monday that the pier would close.") == [
+        "The harbour board"
+    ]
     (claim,) = analyse(
         parse_plain_text("Headline Here\n\nThe board met, said Mrs. Berg, and the pier is to close.", "/tmp/t.txt")
     ).claims
