@@ -369,54 +369,9 @@ _CLAUSE_SUBJECT_TO_ITS_VERB = kept_regex.compile(CLAUSE_SUBJECT_TO_ITS_VERB)
 _CONTRACTED = kept_regex.compile(r"(?<=\w)(?:[’'](?:s|ve|d|ll|re|m))$", re.IGNORECASE)
 
 
+# "Lund went on to explain", "Voters are more likely to say": the subject before these and
+# "to" makes the claim of the verb after them.
 _GOES_ON = [[verb, "on"] for verb in ("go", "goes", "went", "going", "gone")]
-_RELATIVES = frozenset(("who", "which", "that"))
-# A relative pronoun right before its verb: "women who claim", "a group that has urged".
-_RELATIVE_SUBJECT = kept_regex.compile(
-    rf"(?<![\w’'])(?P<who>who|which|that)\s+(?:(?:{word_alternation(WORDS_BEFORE_A_VERB)}|\w+ly)\s+)*$"
-)
-
-
-def _antecedent(text: str, floor: int, at: int) -> str | None:
-    """The noun phrase a relative pronoun at `at` stands for, from the words before it: "a
-    gunman", "dozens of women", "Mr. Holm" (and past a comma: "Ida Holm, who …"), but not the
-    verb or the noun before it ("begging a woman who …" is the woman)."""
-    before = text[max(floor, at - 100) : at].rstrip().removesuffix(",").rstrip()
-    segment = _SEGMENT_BREAK.split(before)[-1].split()[-8:]
-    for count in range(len(segment), 0, -1):
-        words = segment[-count:]
-        first = words[0]
-        opens = (count == len(segment) and count <= 2) or first[:1].isupper() or first[:1].isdigit()
-        opens = opens or first.lower() in DETERMINERS or first.lower() in QUANTIFIERS
-        # (Not "It’s still a rare candidate who …", a clause: the candidate.)
-        opens = opens and not _CONTRACTED.search(first) and not _has_a_verb(words)
-        if opens and classify(" ".join(words), loose=True) in ("person", "group"):
-            phrase = " ".join(words)
-            # "Megyn Holm, a star anchor at the Gazette who …": the name the description is of.
-            named = (
-                _NAME_BEFORE_APPOSITION.search(before, 0, before.rfind(phrase))
-                if first.lower() in DETERMINERS
-                else None
-            )
-            return phrase if named is None else named.group("name")
-    return None
-
-
-_NAME_BEFORE_APPOSITION = kept_regex.compile(rf"(?P<name>{NAME}),\s*$")
-
-
-def _has_a_verb(words: list[str]) -> bool:
-    """Whether a verb stands inside a phrase ("His tweet followed another"), not an adjective
-    after its determiner ("a retired teacher") nor a compound ("a self-described socialist")."""
-    return any(
-        (_verb_shaped(word) and "-" not in word and words[index].lower() not in DETERMINERS) or _may_stand_between(word)
-        for index, word in enumerate(words[1:-1])
-    )
-
-
-_SEGMENT_BREAK = kept_regex.compile(r"[,;:()“”\"—–―]|--")
-
-
 _INCLINED = frozenset("likely unlikely able unable willing unwilling eager ready quick reluctant inclined apt".split())
 _DEGREE = frozenset("more less most least much far as so too".split())
 
@@ -809,6 +764,50 @@ def _reported(
     return found
 
 
+_RELATIVES = frozenset(("who", "which", "that"))
+# A relative pronoun right before its verb: "women who claim", "a group that has urged".
+_RELATIVE_SUBJECT = kept_regex.compile(
+    rf"(?<![\w’'])(?P<who>who|which|that)\s+(?:(?:{word_alternation(WORDS_BEFORE_A_VERB)}|\w+ly)\s+)*$"
+)
+# Where the phrase before a relative pronoun may begin: after a mark that sets it off.
+_SEGMENT_BREAK = kept_regex.compile(r"[,;:()“”\"—–―]|--")
+_NAME_BEFORE_APPOSITION = kept_regex.compile(rf"(?P<name>{NAME}),\s*$")
+
+
+def _antecedent(text: str, floor: int, at: int) -> str | None:
+    """The noun phrase a relative pronoun at `at` stands for, from the words before it: "a
+    gunman", "dozens of women", "Mr. Holm" (and past a comma: "Ida Holm, who …"), but not the
+    verb or the noun before it ("begging a woman who …" is the woman)."""
+    before = text[max(floor, at - 100) : at].rstrip().removesuffix(",").rstrip()
+    segment = _SEGMENT_BREAK.split(before)[-1].split()[-8:]
+    for count in range(len(segment), 0, -1):
+        words = segment[-count:]
+        first = words[0]
+        opens = (count == len(segment) and count <= 2) or first[:1].isupper() or first[:1].isdigit()
+        opens = opens or first.lower() in DETERMINERS or first.lower() in QUANTIFIERS
+        # (Not "It’s still a rare candidate who …", a clause: the candidate.)
+        opens = opens and not _CONTRACTED.search(first) and not _has_a_verb(words)
+        if opens and classify(" ".join(words), loose=True) in ("person", "group"):
+            phrase = " ".join(words)
+            # "Megyn Holm, a star anchor at the Gazette who …": the name the description is of.
+            named = (
+                _NAME_BEFORE_APPOSITION.search(before, 0, before.rfind(phrase))
+                if first.lower() in DETERMINERS
+                else None
+            )
+            return phrase if named is None else named.group("name")
+    return None
+
+
+def _has_a_verb(words: list[str]) -> bool:
+    """Whether a verb stands inside a phrase ("His tweet followed another"), not an adjective
+    after its determiner ("a retired teacher") nor a compound ("a self-described socialist")."""
+    return any(
+        (_verb_shaped(word) and "-" not in word and words[index].lower() not in DETERMINERS) or _may_stand_between(word)
+        for index, word in enumerate(words[1:-1])
+    )
+
+
 def _labels_a_source(who: str, cast: Cast, transcript: Callable[[], bool]) -> bool:
     """Whether a label before a colon names who speaks: a kind of source ("Poll:", "Report:"),
     a person the text names ("Holm: Ferry deal is dead"), or in a transcript (`transcript()`:
@@ -984,17 +983,17 @@ def find_claims(
             continue
         checkable = bool(figures)
         cues = list(dict.fromkeys(cues))  # a word that cues twice is shown once ("said", "said")
-        if source is None and kind == "attributed":
-            owner = _stance_owner(plain)
-            if owner is not None:
-                source = (owner[1], sentence.start + owner[0], sentence.start + owner[0] + len(owner[1]))
-        speaker = None
         antecedent = None
         if source is not None and source[0].lower() in _RELATIVES:
             # The source is the phrase the "who" stands for; the claim rests on the "who". (Not
             # where the sentence quotes someone: "“…,” said Tom Rath, a leader who had endorsed …")
             antecedent = _antecedent(text, sentence.start, source[1]) if said_by is None else None
             source = None if antecedent is None else source
+        if source is None and kind == "attributed":
+            owner = _stance_owner(plain)
+            if owner is not None:
+                source = (owner[1], sentence.start + owner[0], sentence.start + owner[0] + len(owner[1]))
+        speaker = None
         if source is not None:
             who, s_start, s_end = source
             named = _APPOSITION_NAME.match(text, s_end)
