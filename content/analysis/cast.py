@@ -223,7 +223,7 @@ def classify(text: str, loose: bool = False) -> MentionKind | None:
     head = low[-1].strip("’'")
     if words[0][0].isupper() and ("’s" in words[0] or "'s" in words[0]):
         return "group" if head in SPEAKER_NOUNS else None
-    if loose and count == 2 and first in ("that", "this", "these", "those", "another") and head in SPEAKER_NOUNS:
+    if loose and count == 2 and first in ("that", "this", "these", "those", "another") and head in _DEMONSTRATED:
         return "group"  # "That person said", "Another official added"
     if first in ("the", "a", "an", "her", "his", "their", "its", "our", "my", "some", "many"):
         if head in SPEAKER_NOUNS:
@@ -254,6 +254,8 @@ _SHARE_OF_PEOPLE = kept_regex.compile(
     r"|(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|of|out of)\s+(?:10|ten|4|four|5|five|3|three)"
     r"(?:\s+(?:of\s+)?[\w\-’' ]+)?)"
 )
+_DEMONSTRATED = SPEAKER_NOUNS | frozenset("person people man woman men women".split())
+"""Who may speak after "that" or "another": "That person said", "Another official added"."""
 _SPEAKING_PLURALS = PEOPLE_WORDS | SOURCE_PLURALS
 # Plurals of nouns for whoever does something: "objectors", "organisers", "economists", "historians".
 _AGENT_PLURAL = kept_regex.compile(r"[a-z]{3,}(?:ers|ors|ists|ians)")

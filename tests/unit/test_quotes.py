@@ -389,6 +389,7 @@ def test_a_share_of_people_in_words_is_a_claim_s_source() -> None:
         "About three-quarters of the traders support a ban on the new tolls."
     )
     assert sources == ["Six in 10", "Nearly half", "About three-quarters of the traders"]
+    assert claim_sources("That person said the board had been unfair to the traders.") == ["That person"]
 
 
 def test_a_participle_after_a_clause_is_its_subject_s_claim() -> None:
