@@ -569,13 +569,14 @@ class Sieves:
         if lead is not None and lead.end() < len(said_by.rstrip()):
             said_by = lead.group()  # "said Mr Hale one morning": the name, not what follows it
         elif _last_word(said_by) in TIME_WORDS:
-            said_by = _TRAILING_TIME.sub("", said_by)  # "said the old man one morning"
+            said_by = _TRAILING_TIME.sub("", said_by)  # "said the old man one morning", "Lund on Thursday"
         offset, phrase, kind = self._trim(said_by)
         modified = _MODIFIED_BY_A_PARTICIPLE.match(said_by) if offset and kind is not None else None
-        if modified is not None and self._trim(modified.group("head"))[0] == 0:
+        noun = self._trim(modified.group("head")) if modified is not None else None
+        if noun is not None and noun[0] == 0:
             # "according to a briefing note circulated to councillors": the note, not "circulated
             # to councillors", which is what the search for a speaker kept of the phrase.
-            offset, phrase, kind = self._trim(modified.group("head"))
+            offset, phrase, kind = noun
         if kind is None:
             return None
         participle = _PARTICIPLE.search(phrase) if kind == "group" else None
