@@ -797,6 +797,10 @@ class Cast:
         self.titled: list[tuple[str, Gender | None]] = []
         """Per mention: how to name it ("Mrs. Arden" where Mr. Arden is about too) and the
         gender its title shows, which beats the family name's."""
+        self._written: dict[str, Counter[str]] = {}
+        """How often the text writes each of those names each way ("Anand", "Priya Anand"): the
+        aliases the People tab shows are these, not every word of a name ("Priya", never
+        written alone)."""
         self.roles: dict[str, set[str]] = {}
         """A role word → the people the text gives it: "Mayor Odile Brennan", "Tobias Wren, the harbour master,"."""
         for match in _DESCRIPTION.finditer(text):
@@ -835,6 +839,7 @@ class Cast:
                 )
                 shown = _one_line(titled) if distinct else resolved
                 self.titled.append((shown, gender))
+                self._written.setdefault(shown, Counter())[_one_line(titled)] += 1
                 if " " not in shown:
                     self._written_as.setdefault(shown, Counter())[_one_line(titled) if first in TITLES else shown] += 1
                 if first in TITLES:
@@ -1110,20 +1115,18 @@ class Cast:
         """The cast, most named first: each person with the other names the text uses for
         them ("Miss Arden" beside "Jane Arden"), their gender and descriptions.
         `speakers` adds people who speak but were never confirmed by name (a group, "the narrator")."""
-        aliases: dict[str, set[str]] = {}
+        aliases: dict[str, Counter[str]] = {}
         mentions: dict[str, list[int]] = {}
         genders: dict[str, Gender | None] = {}
         descriptions: dict[str, list[str]] = {}
-        for offset, name, (shown, _gender) in zip(self.positions, self.names, self.titled, strict=True):
+        for offset, (shown, _gender) in zip(self.positions, self.titled, strict=True):
             person = self.display(shown) or shown
             mentions.setdefault(person, []).append(offset)
             genders.setdefault(person, self.gender_of(shown))
             descriptions.setdefault(person, self.descriptions.get(shown, []))
-            for other in {shown, name} - {person}:
-                aliases.setdefault(person, set()).add(other)
-        for short, full in self.full.items():
-            if full in mentions and short != full:
-                aliases.setdefault(full, set()).add(short)
+        for shown, written in self._written.items():
+            person = self.display(shown) or shown
+            aliases.setdefault(person, Counter()).update(written)
         names = list(mentions)
         for speaker in speakers or {}:
             if speaker not in mentions:
@@ -1132,7 +1135,12 @@ class Cast:
         return [
             Person(
                 name,
-                tuple(sorted(aliases.get(name, set()))),
+                # The other ways the text writes them, the commonest first.
+                tuple(
+                    alias
+                    for alias, _ in sorted(aliases.get(name, Counter()).items(), key=lambda a: (-a[1], a[0]))
+                    if alias != name
+                ),
                 genders.get(name, self.gender_of(name)),
                 tuple(dict.fromkeys(descriptions.get(name, self.descriptions.get(name, [])))),
                 tuple(mentions.get(name, ())),

@@ -265,6 +265,16 @@ def test_the_cast_keeps_aliases_descriptions_and_gender() -> None:
     assert ruth.gender == "f"
 
 
+def test_a_persons_aliases_are_the_ways_the_text_writes_them_commonest_first() -> None:
+    # "Ida" is a word of her name but never her name on its own here: not an alias.
+    text = (
+        "Ida Brandt, the ferry's owner, said the crossing would close. Brandt said so twice.\n\n"
+        "“We cannot run it at a loss,” Brandt said. Mayor Ida Brandt was not at the meeting."
+    )
+    ida = next(p for p in Cast(text).people() if p.name == "Ida Brandt")
+    assert ida.aliases == ("Brandt", "Mayor Ida Brandt")
+
+
 def test_first_person_fiction_gives_i_to_the_narrator_not_the_author() -> None:
     chapters = "\n\n".join(f"CHAPTER {n}\n\nThe road was long and the rain came down." for n in ("I", "II", "III"))
     text = f"The Long Road\n\nBy Ada Merriweather\n\n{chapters}\n\n“Come in,” I said.\n\n“Thank you,” said Tom Reed."
