@@ -32,7 +32,7 @@ from content.analysis.marks import MarkedSpan, find_marked_spans
 from content.analysis.patterns import NAME, looks_like_a_title
 from content.analysis.pause import Pause, pausing
 from content.analysis.ranker import Evidence, Features, Ranker, Source, features, load_ranker
-from content.analysis.sieves import Candidate, Sieves, Site, propose
+from content.analysis.sieves import INTRODUCED, Candidate, Sieves, Site, propose
 from content.document import Block, Document, Sentence, Span
 
 QuoteKind = Literal["speech", "term"]
@@ -259,9 +259,18 @@ def find_quotes(
         here = linked_here(turns, unresolved)
         quotes = relink(quotes, described, unresolved, link_descriptions(turns, unresolved), here)
     # Each person as the text writes them most ("Mrs. Cobb", not "Cobb"): the attribution
-    # above knows them by their one word, and so do the cast's other users.
+    # above knows them by their one word, and so do the cast's other users. A quotation
+    # introduced by the sentence before it shows that sentence's verb as its cue.
     quotes = [
-        quote if (shown := cast.display(quote.speaker)) == quote.speaker else replace(quote, speaker=shown)
+        quote
+        if (shown := cast.display(quote.speaker)) == quote.speaker and quote.cue != INTRODUCED
+        else replace(
+            quote,
+            speaker=shown,
+            cue=sieves.introducing_word(quote.speaker_start)
+            if quote.cue == INTRODUCED and quote.speaker_start is not None
+            else quote.cue,
+        )
         for quote in quotes
     ]
     for span in marked:

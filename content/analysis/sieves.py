@@ -370,6 +370,11 @@ def _names_a_thing(left: str, verb: int) -> bool:
     )
 
 
+INTRODUCED = "introduced"
+"""The cue the ranker reads for a quotation introduced by the sentence before it (`Sieves.introduced`):
+weighed as its sieve, not as its verb. The quotation shows the verb (`Sieves.introducing_word`)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """A mention that may have spoken a quotation, proposed by one sieve."""
@@ -1145,7 +1150,24 @@ class Sieves:
                     break
         if mention is None:
             return None
-        return Candidate(mention.moved(previous.start), "introduced")
+        return Candidate(mention.moved(previous.start), INTRODUCED)
+
+    def introducing_word(self, mention_start: int) -> str | None:
+        """The word of the sentence that introduced a quotation (`introduced`), whose speaker
+        is named at `mention_start`: its last verb of saying ("… rose, and said:"), else its
+        colon, else the word for what was said ("… in a letter read to the meeting"). None
+        where it has none of them."""
+        sentence = self.sentence_of(mention_start)
+        body = self.text[sentence.start : sentence.end]
+        said = None
+        for said in _VERB_RE.finditer(body):  # noqa: B007 - the last one is wanted
+            pass
+        if said is not None:
+            return said.group()
+        if body.rstrip().endswith(":"):
+            return ":"
+        noun = _SPEECH_NOUNS.search(body)
+        return None if noun is None else noun.group()
 
     def _described_speaker(self, start: int, end: int, wanted: str) -> str | None:
         """The last person a paragraph describes without naming as the subject of a verb of

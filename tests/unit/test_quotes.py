@@ -273,6 +273,18 @@ def test_a_paragraph_opening_with_a_quote_takes_the_speaker_introduced_before_it
     assert quotes[0].speaker == "Ruth Okafor"
 
 
+def test_a_quote_introduced_by_the_sentence_before_shows_that_sentences_word_as_its_cue() -> None:
+    # The cue is a word of the text (DESIGN: "the reporting verb"), not the name of the rule.
+    body = (
+        "Ruth Okafor set out her case in a letter, read aloud by her granddaughter.\n\n"
+        '"I have read every page."\n\n'
+        "Ada Lund sent the board a long letter.\n\n"
+        '"The ferry will not run this winter."'
+    )
+    _, quotes = quotes_of(body)
+    assert [(q.speaker, q.cue) for q in quotes] == [("Ruth Okafor", "read"), ("Ada Lund", "letter")]
+
+
 def test_a_signed_comment() -> None:
     _, quotes = quotes_of("“He never answers the question.” ― Maria Delgado")
     assert quotes[0].speaker == "Maria Delgado"
