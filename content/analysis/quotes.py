@@ -232,9 +232,9 @@ def find_quotes(
                     cast.gender.setdefault(speaker, gender)
                 dialogue.spoke(speaker)
             kind: QuoteKind = "term" if candidate.loose and fragment else "speech"
-            quote = Quote(
-                span.start, span.end, kind, speaker, candidate.mention.start, candidate.mention.end, candidate.cue
-            )
+            # (A turn the dialogue tells, with no word of its own to show: no cue, not an empty one.)
+            cue = candidate.cue or None
+            quote = Quote(span.start, span.end, kind, speaker, candidate.mention.start, candidate.mention.end, cue)
         elif _word_count(inner) >= 5 or inner[-1:] in ".?!,":
             quote = Quote(span.start, span.end, "speech")
         else:

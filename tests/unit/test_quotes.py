@@ -273,6 +273,15 @@ def test_a_paragraph_opening_with_a_quote_takes_the_speaker_introduced_before_it
     assert quotes[0].speaker == "Ruth Okafor"
 
 
+def test_a_turn_the_dialogue_tells_with_no_word_of_its_own_has_no_cue() -> None:
+    body = (
+        "CHAPTER I\n\nThe road was long.\n\nCHAPTER II\n\nThe rain came down.\n\n"
+        "“Come in, Tom,” said Ada Berg, opening the door.\n\n“Thank you.”"
+    )
+    _, quotes = quotes_of(body)
+    assert [(q.speaker, q.cue) for q in quotes] == [("Ada Berg", "said"), ("Tom", None)]
+
+
 def test_a_quote_introduced_by_the_sentence_before_shows_that_sentences_word_as_its_cue() -> None:
     # The cue is a word of the text (DESIGN: "the reporting verb"), not the name of the rule.
     body = (
