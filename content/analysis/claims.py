@@ -371,7 +371,7 @@ _CONTRACTED = kept_regex.compile(r"(?<=\w)(?:[’'](?:s|ve|d|ll|re|m))$", re.IGN
 
 # "Lund went on to explain", "Voters are more likely to say": the subject before these and
 # "to" makes the claim of the verb after them.
-_GOES_ON = [[verb, "on"] for verb in ("go", "goes", "went", "going", "gone")]
+_GOES_ON = frozenset((verb, "on") for verb in ("go", "goes", "went", "going", "gone"))
 _INCLINED = frozenset("likely unlikely able unable willing unwilling eager ready quick reluctant inclined apt".split())
 _DEGREE = frozenset("more less most least much far as so too".split())
 
@@ -398,7 +398,7 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
             words.pop()
         elif low == "to" and len(words) > 1 and words[-2].group().lower() in CATENATIVE_VERBS:
             del words[-2:]  # "Lund has tried to defend": the subject of the verb before
-        elif low == "to" and len(words) > 2 and [w.group().lower() for w in words[-3:-1]] in _GOES_ON:
+        elif low == "to" and len(words) > 2 and tuple(w.group().lower() for w in words[-3:-1]) in _GOES_ON:
             del words[-3:]  # "Lund went on to explain": the same
         elif low == "to" and len(words) > 2 and words[-2].group().lower() in _INCLINED:
             del words[-2:]  # "Voters are more likely to say": the subject of "are"

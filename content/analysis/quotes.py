@@ -258,21 +258,7 @@ def find_quotes(
         # A description's turn between two people's: the exchange around it tells who.
         here = linked_here(turns, unresolved)
         quotes = relink(quotes, described, unresolved, link_descriptions(turns, unresolved), here)
-    # Each person as the text writes them most ("Mrs. Cobb", not "Cobb"): the attribution
-    # above knows them by their one word, and so do the cast's other users. A quotation
-    # introduced by the sentence before it shows that sentence's verb as its cue.
-    quotes = [
-        quote
-        if (shown := cast.display(quote.speaker)) == quote.speaker and quote.cue != INTRODUCED
-        else replace(
-            quote,
-            speaker=shown,
-            cue=sieves.introducing_word(quote.speaker_start)
-            if quote.cue == INTRODUCED and quote.speaker_start is not None
-            else quote.cue,
-        )
-        for quote in quotes
-    ]
+    quotes = [_as_shown(quote, cast, sieves) for quote in quotes]
     for span in marked:
         if span.depth == 2:
             inner = _inner(text, span)
@@ -280,6 +266,16 @@ def find_quotes(
             quotes.append(Quote(span.start, span.end, kind, depth=2))
     quotes.sort(key=lambda q: (q.start, q.depth))
     return quotes
+
+
+def _as_shown(quote: Quote, cast: Cast, sieves: Sieves) -> Quote:
+    """The quotation as it is shown: its speaker as the text writes them most ("Mrs. Cobb", not
+    "Cobb": the attribution knows them by their one word, and so do the cast's other users),
+    and, introduced by the sentence before it, that sentence's word as its cue."""
+    speaker, cue = cast.display(quote.speaker), quote.cue
+    if cue == INTRODUCED and quote.speaker_start is not None:
+        cue = sieves.introducing_word(quote.speaker_start)
+    return quote if (speaker, cue) == (quote.speaker, quote.cue) else replace(quote, speaker=speaker, cue=cue)
 
 
 def _answered_back(quotes: list[Quote], turns: list[Turn]) -> list[Quote]:
