@@ -29,7 +29,7 @@ from functools import cached_property, wraps
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from content.analysis import kept_regex
-from content.analysis.lexicon import BOOK_LENGTH
+from content.analysis.lexicon import BOOK_LENGTH, NARRATOR
 from content.analysis.pause import Pause
 from content.analysis.sentences import split_sentences
 from content.document import Document, Sentence
@@ -211,10 +211,7 @@ class Analysis:
         # In fiction "I" is the narrator, a character; in non-fiction it is the byline's author.
         # A story told in the third person has no narrator to speak: an "I" outside its
         # quotation marks (a line of verse, a letter) is nobody in it.
-        if self.fiction:
-            narrator = "the narrator" if self.first_person else None
-        else:
-            narrator = self.read.author or "the narrator"
+        narrator = (NARRATOR if self.first_person else None) if self.fiction else (self.read.author or NARRATOR)
         return Cast(self.read.text, narrator, self.pause, self.lowered)
 
     @cached_property

@@ -288,6 +288,8 @@ KIN_WORDS = frozenset(
     """wife husband mother father sister brother daughter son aunt uncle cousin niece nephew mamma papa
     mama grandmother grandfather grandson granddaughter""".split()
 )
+NARRATOR = "the narrator"
+"""Who "I" is in first-person fiction until the others' words name them (`narrator.py`)."""
 # Descriptions that name a person by gender: "said the boy", "the old woman".
 DESCRIBED_GENDER: dict[str, Gender] = {
     **dict.fromkeys("boy lad man gentleman fellow youth husband".split(), "m"),

@@ -18,7 +18,6 @@ from content.analysis.quotes import Choice, Quote, find_quotes
 from content.analysis.ranker import Ranker
 from content.document import Document, Sentence
 
-NARRATOR = "the narrator"
 # A name spoken to someone: after a comma, "O ", "dear" or "my", and before a comma or a stop.
 # (Not right after the opening mark: there “Yes, …” and “Oh, …” look like names too.)
 _VOCATIVE = kept_regex.compile(rf"(?:,\s+|\bO\s+|\bdear\s+|\bmy\s+)(?P<name>{NAME})(?=\s*[,!?.;—])")

@@ -27,9 +27,9 @@ from content.analysis.dialogue import (
     link_descriptions,
     linked_here,
 )
-from content.analysis.lexicon import DESCRIBED_GENDER, KIN_GENDER, KIN_WORDS, PRONOUNS, TITLES, Gender
+from content.analysis.lexicon import DESCRIBED_GENDER, KIN_GENDER, KIN_WORDS, NARRATOR, PRONOUNS, TITLES, Gender
 from content.analysis.marks import MarkedSpan, find_marked_spans
-from content.analysis.patterns import NAME, looks_like_a_title
+from content.analysis.patterns import NAME, ends_word, looks_like_a_title, starts_word
 from content.analysis.pause import Pause, pausing
 from content.analysis.ranker import Evidence, Features, Ranker, Source, features, load_ranker
 from content.analysis.sieves import INTRODUCED, Candidate, Sieves, Site, propose
@@ -494,7 +494,11 @@ def vocatives(sieves: Sieves, span: MarkedSpan) -> Iterator[Mention]:
     """Every person a quotation calls by name, the last first: “I'll tell you what, Mr. Hale,”
     or “Tomas! Come here.” (not a name it only talks about)."""
     text = sieves.text
-    for offset, name in reversed(sieves.people.named_between(span.start + 1, span.end)):
+    named = sieves.people.named_between(span.start + 1, span.end)
+    narrator = sieves.people.narrator
+    if narrator is not None and narrator != NARRATOR:
+        named = sorted(named + _narrator_named(text, span, narrator, {offset for offset, _name in named}))
+    for offset, name in reversed(named):
         words = name.lower().split()
         if words[-1] == "family" or all(w.rstrip(".") in _NOT_A_NAME for w in words):
             continue  # "…, sir," "…, Father?", "the Powler Family,": not one person called by name
@@ -507,6 +511,23 @@ def vocatives(sieves: Sieves, span: MarkedSpan) -> Iterator[Mention]:
             continue
         if _BEFORE_VOCATIVE.search(text, max(span.start, offset - 12), offset):
             yield Mention(offset, run.end(), name, "person")
+
+
+def _narrator_named(text: str, span: MarkedSpan, narrator: str, known: set[int]) -> list[tuple[int, str]]:
+    """Where a quotation names the narrator, by the whole name or one word of it ("Alexis"),
+    and the cast has not (`known`). Nobody speaks as the narrator of a first-person novel in
+    the narration (they are "I"), so the cast never confirms the name the others call them by;
+    nor the byline's author's, in an article told in the first person."""
+    words = {word for word in narrator.split() if len(word) > 2 and word.lower().rstrip(".") not in _NOT_A_NAME}
+    forms = {narrator} | words
+    found = []
+    for form in forms:
+        at = text.find(form, span.start + 1, span.end)
+        while at >= 0:
+            if at not in known and starts_word(text, at) and ends_word(text, at + len(form)):
+                found.append((at, narrator))
+            at = text.find(form, at + 1, span.end)
+    return found
 
 
 # A parent called by a kin word: “Good night, Mother,” / “Oh, papa!” (not “Mother is here”).

@@ -318,6 +318,25 @@ def test_a_first_person_narrator_is_named_by_how_the_others_address_them() -> No
     assert "Mara Quill" in speakers
 
 
+def test_a_quotation_that_calls_the_narrator_by_name_is_not_the_narrators_own() -> None:
+    """Mara calls the narrator "Carter", as every other turn does; nobody says "said Carter"
+    in the narration (he is "I"). Her next turn calls him by name again: it is hers, not his,
+    and the exchange goes on from there."""
+    turns = []
+    for n in range(6):
+        turns.append(f"I walked along the quay for the {n + 1}th time. I was cold and I was tired.")
+        turns.append(f"“Carter, you look tired,” said Mara Quill. “Sit down, Carter, sit.” ({n})")
+        turns.append("“I will,” I said, and I did.")
+    turns.append("“Give the boy a coin, Carter,” said Mara Quill, and she looked at me in great surprise.")
+    turns.append("“Have you never carried a coin, Carter?”")
+    turns.append("“Never.”")
+    text = "Harbour Days\n\nCHAPTER I\n\nCHAPTER II\n\n" + "\n\n".join(turns)
+    analysis = analyse(parse_plain_text(text, "x"))
+    last = [q.speaker for q in analysis.quotes if q.depth == 1][-2:]
+    assert analysis.cast.narrator == "Carter"
+    assert last == ["Mara Quill", "Carter"]
+
+
 def test_a_name_the_narration_uses_is_not_the_first_person_narrator_s() -> None:
     """Mara calls Holm by name beside the narrator's turns, but the narration itself names
     Holm ("Holm went off"): the narrator is "I" there, so Holm is someone else."""
