@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from content.analysis import kept_regex
 from content.analysis.cast import Mention
+from content.analysis.lexicon import Gender
 from content.analysis.marks import MarkedSpan
 from content.analysis.sieves import Candidate
 from content.document import Block
@@ -168,6 +169,8 @@ class Turn(NamedTuple):
     """Whether its speaker is named in the paragraph."""
     callee: frozenset[str] = frozenset()
     """The people it calls by name, who did not say it."""
+    told: Gender | None = None
+    """The gender its own attribution beside it tells ("she said", "said the boy"), if any."""
 
 
 # A description is linked to a person when at least this many of its turns point to them, and

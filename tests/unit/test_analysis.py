@@ -337,6 +337,28 @@ def test_a_quotation_that_calls_the_narrator_by_name_is_not_the_narrators_own() 
     assert last == ["Mara Quill", "Carter"]
 
 
+def test_an_exchange_told_back_keeps_each_turns_own_he_or_she() -> None:
+    """The narrator's "Is it far?" and Kell's reply name their speakers; the turns before them
+    are told back from those by the order of the turns. But "said my companion" is not the
+    narrator, whatever that order says, and "she said" is not Kell, who is a man."""
+    text = (
+        "The Lodger\n\nCHAPTER I\n\nI had come back from the coast with a weak chest, and it was then "
+        "that I met Ambrose Kell. He was standing at the window when I came in, and he did not turn round.\n\n"
+        "“You have been at sea,” said he.\n\n“How did you know?” I asked.\n\nCHAPTER II\n\n"
+        "The house stood at the end of a muddy lane. A thin woman opened the door to us.\n\n"
+        "“Mr. Kell?” she asked.\n\n“The same,” said my companion. “And this is my friend.”\n\n"
+        "“You had better come in,” she said.\n\n"
+        "I followed them down the hall. “Is it far?” I whispered to Kell.\n\n"
+        "“Patience,” he replied. “Everything in its time.”\n"
+    )
+    speakers = {text[q.start : q.end]: q.speaker for q in analyse(parse_plain_text(text, "x")).quotes}
+    assert speakers["“Is it far?”"] == "the narrator"
+    assert speakers["“Patience,”"] == "Ambrose Kell"
+    assert speakers["“The same,”"] == "Ambrose Kell"
+    assert speakers["“And this is my friend.”"] == "Ambrose Kell"
+    assert speakers["“You had better come in,”"] != "Ambrose Kell"
+
+
 def test_a_name_the_narration_uses_is_not_the_first_person_narrator_s() -> None:
     """Mara calls Holm by name beside the narrator's turns, but the narration itself names
     Holm ("Holm went off"): the narrator is "I" there, so Holm is someone else."""
