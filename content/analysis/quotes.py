@@ -646,6 +646,8 @@ def _options(
         offer(candidate, speaker, source, wanted)
         if inherited or wanted not in ("m", "f") or mention.kind == "person":
             continue
+        if mention.kind == "group" and sieves.introduced_unnamed(mention):
+            continue
         # "he said": the other men it may mean, the recent speakers first.
         # A kin word ("her mother") may mean only someone known to be of its gender.
         fits = (wanted,) if mention.kind == "group" else (wanted, None)

@@ -469,6 +469,10 @@ around a quotation in the training articles and novels reaches 1,128 characters 
 and 800 after."""
 
 
+_INTRODUCED_WINDOW = 1500
+"""How far before "said the stout man" its "a stout man" is looked for (`introduced_unnamed`)."""
+
+
 class Sieves:
     """The attribution sieves over one document, and what they share: where the blocks,
     sentences and quotations are, and the cast."""
@@ -497,6 +501,8 @@ class Sieves:
         """`_sentence_before` of the last quotation asked about: two sieves ask for each."""
         self._named_around: tuple[int, set[str]] = (-1, set())
         """`named_around` of the last paragraph asked about."""
+        self._introduced: dict[int, bool] = {}
+        """`introduced_unnamed` of the descriptions asked about, by where they are."""
 
     def in_quotation(self, offset: int) -> bool:
         index = bisect_right(self.quoted_starts, offset) - 1
@@ -1211,6 +1217,23 @@ class Sieves:
             pronoun.start, pronoun.text, window, self.in_quotation, lambda at: self.sentence_of(at).start
         )
 
+    def introduced_unnamed(self, mention: Mention) -> bool:
+        """Whether "the stout man" is someone the text brought in unnamed a little before ("A
+        stout man rose from behind the desk."), not a person it has named: not "he", then, nor
+        any other man of the story. In-sample on the training novels, 11402 → 11416 of 13646
+        quotations right (leaving out only the other men it might mean, 11408); a window of 500
+        to 3000 characters gives 11411 to 11416."""
+        words = mention.text.split()
+        if len(words) < 2 or words[0].lower() != "the":
+            return False
+        known = self._introduced.get(mention.start)
+        if known is None:
+            phrase = r"\s+".join(re.escape(word) for word in words[1:])
+            introduced = re.compile(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+{phrase}\b")
+            found = introduced.search(self.text, max(0, mention.start - _INTRODUCED_WINDOW), mention.start)
+            known = self._introduced[mention.start] = found is not None
+        return known
+
     def resolve(self, mention: Mention, recent: list[str], previous_turn: str | None) -> str | None:
         """The speaker a mention names.
 
@@ -1235,6 +1258,8 @@ class Sieves:
             if role is not None:
                 return role  # "the mayor" after "Mayor Odile Brennan"
         described = DESCRIBED_GENDER.get(" ".join(mention.text.lower().split()[-1:]))
+        if mention.kind == "group" and described is not None and self.introduced_unnamed(mention):
+            return " ".join(mention.text.split())  # "A stout man rose. … “…,” said the stout man"
         if mention.kind == "group" and described is not None and mention.text.lower().startswith("the "):
             # "said the boy", "the lad", "the old woman": a person the story has named, told by
             # gender; failing that, the boy himself.

@@ -303,6 +303,25 @@ def test_a_description_is_resolved_to_the_person_it_describes() -> None:
     assert text[quote.speaker_start : quote.speaker_end] == "the boy"
 
 
+def test_a_description_of_someone_brought_in_unnamed_is_not_the_named_man() -> None:
+    """ "said the stout man" after "A stout man rose": the newcomer, not Ambrose Kell, the one
+    man the story has named (whom "the boy" of the test above would be)."""
+    text = (
+        "The Clock\n\nCHAPTER I\n\nAmbrose Kell knocked, and he waited in the rain.\n\n"
+        "“Come in,” said Ambrose Kell to himself, and he went in.\n\n"
+        "The study was cold and bare. A stout man rose from behind the desk.\n\n"
+        "“You are the detective?” he demanded.\n\n“I am,” said Kell. “Tell me about the clock.”\n\n"
+        "“It was here on Monday,” said the stout man. “On Tuesday it was gone.”\n"
+    )
+    quotes = analyse(parse_plain_text(text, "x")).quotes
+    said = {text[q.start : q.end]: q for q in quotes}
+    monday = said["“It was here on Monday,”"]
+    assert monday.speaker == "the stout man"
+    assert text[monday.speaker_start : monday.speaker_end] == "the stout man"
+    assert said["“On Tuesday it was gone.”"].speaker == "the stout man"
+    assert said["“I am,”"].speaker == "Ambrose Kell"
+
+
 def test_a_first_person_narrator_is_named_by_how_the_others_address_them() -> None:
     turns = []
     for n in range(6):
