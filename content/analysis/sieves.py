@@ -292,11 +292,11 @@ _DESCRIBED_SPEAKER = kept_regex.compile(
     r"[a-z][\w\-]*)"
     rf"(?:,\s+who\b|\s+(?:(?:{AUXILIARY})\s+)?(?:{REPORTING_VERB})\b)"
 )
-_DESCRIBED_SUBJECT = kept_regex.compile(
-    _SENTENCE_OPENS
-    + rf"(?P<who>The\s+(?:[a-z][\w\-]*\s+){{0,2}}?(?P<noun>{word_alternation(frozenset(DESCRIBED_GENDER))}))"
-    r"\b(?![\-’'])"
-)
+_GENDERED_NOUN = rf"(?:[a-z][\w\-]*\s+){{0,2}}?(?P<noun>{word_alternation(frozenset(DESCRIBED_GENDER))})\b(?![\-’'])"
+"""A noun phrase ending in a noun of gender ("old man", "girl"), after its article."""
+_DESCRIBED_SUBJECT = kept_regex.compile(_SENTENCE_OPENS + rf"(?P<who>The\s+{_GENDERED_NOUN})")
+# A sentence whose subject brings someone in by description: "A stout man rose", "One woman …".
+_INTRODUCED_SUBJECT = kept_regex.compile(_SENTENCE_OPENS + rf"(?P<who>(?:An?|One|Another)\s+{_GENDERED_NOUN})")
 # "the voice of old Mr. Holm, who …": whose voice, up to where the phrase ends.
 _VOICE_OF = kept_regex.compile(
     rf"\s+of\s+(?P<who>{WORD_RUN})(?=\s*(?:[.,;:!?—–]|--|\s(?:who|which|as|from|through|in|at)\b))"
@@ -471,6 +471,8 @@ and 800 after."""
 
 _INTRODUCED_WINDOW = 1500
 """How far before "said the stout man" its "a stout man" is looked for (`introduced_unnamed`)."""
+_NEWCOMER_WINDOW = 1000
+"""How far before a "he" its "A stout man" is looked for (`_newcomer`)."""
 
 
 class Sieves:
@@ -1191,6 +1193,23 @@ class Sieves:
         gender = KIN_GENDER.get(head) or DESCRIBED_GENDER.get(head)
         return who if gender in (None, wanted) else None
 
+    def _newcomer(self, pronoun: Mention, wanted: str) -> str | None:
+        """The man (or woman) the narration brought in unnamed as a sentence's subject a little
+        before a "he" (or "she"), with nobody who may be "he" named outside quotations since: "A
+        stout man rose from behind the desk. / “…?” he demanded" is the stout man's. In-sample
+        on the training novels, 11416 → 11419 of 13646 quotations right (a window of 600 to
+        2500 characters; 300 gives 11416)."""
+        found = None
+        for match in _INTRODUCED_SUBJECT.finditer(self.text, max(0, pronoun.start - _NEWCOMER_WINDOW), pronoun.start):
+            if not self.in_quotation(match.start()) and DESCRIBED_GENDER.get(match.group("noun").lower()) == wanted:
+                found = match
+        if found is None:
+            return None
+        for at, name in self.people.named_between(found.end(), pronoun.start):
+            if not self.in_quotation(at) and self.people.gender_of(name) in (None, wanted):
+                return None
+        return "the " + " ".join(found.group("who").split()[1:]).lower()
+
     def _described_subject(self, start: int, end: int, wanted: str) -> str | None:
         """The last person of gender `wanted` the narration between `start` and `end` brings in
         by description as a sentence's subject ("The girl who kept the inn came in"), lower-cased
@@ -1275,6 +1294,9 @@ class Sieves:
                 return None
             wanted = "m" if pronoun == "he" else "f"
             paragraph = self.block_of(mention.start)
+            newcomer = self._newcomer(mention, wanted)
+            if newcomer is not None:
+                return newcomer  # "A stout man rose from behind the desk. “…?” he demanded."
             named_here = self._named_before(mention, window=mention.start - paragraph.start)
             if named_here is not None and previous_turn is None:
                 return named_here  # "Sir William only smiled. “…,” he continued"

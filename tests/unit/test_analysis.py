@@ -322,6 +322,24 @@ def test_a_description_of_someone_brought_in_unnamed_is_not_the_named_man() -> N
     assert said["“I am,”"].speaker == "Ambrose Kell"
 
 
+def test_he_or_she_after_someone_brought_in_unnamed_is_that_newcomer() -> None:
+    """ "A thin woman looked out. “…?” she asked": the woman at the door, not Mara Quill, the
+    one woman the story has named; "A stout man rose … “…,” he said": not Ambrose Kell."""
+    text = (
+        "The Clock\n\nCHAPTER I\n\nAmbrose Kell knocked at the door of the house, and he waited in the rain. "
+        "Mara Quill had told him to come at noon.\n\n"
+        "The door opened. A thin woman looked out at him.\n\n“Are you the detective?” she asked.\n\n"
+        "“I am,” said Kell.\n\nThe study was cold and bare. A stout man rose from behind the desk.\n\n"
+        "“You are late,” he said.\n"
+    )
+    said = {text[q.start : q.end]: q for q in analyse(parse_plain_text(text, "x")).quotes}
+    asked = said["“Are you the detective?”"]
+    assert asked.speaker == "the thin woman"
+    assert text[asked.speaker_start : asked.speaker_end] == "she"
+    assert said["“I am,”"].speaker == "Ambrose Kell"
+    assert said["“You are late,”"].speaker == "the stout man"
+
+
 def test_a_first_person_narrator_is_named_by_how_the_others_address_them() -> None:
     turns = []
     for n in range(6):
