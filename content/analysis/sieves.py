@@ -295,8 +295,11 @@ _DESCRIBED_SPEAKER = kept_regex.compile(
 _GENDERED_NOUN = rf"(?:[a-z][\w\-]*\s+){{0,2}}?(?P<noun>{word_alternation(frozenset(DESCRIBED_GENDER))})\b(?![\-’'])"
 """A noun phrase ending in a noun of gender ("old man", "girl"), after its article."""
 _DESCRIBED_SUBJECT = kept_regex.compile(_SENTENCE_OPENS + rf"(?P<who>The\s+{_GENDERED_NOUN})")
-# A sentence whose subject brings someone in by description: "A stout man rose", "One woman …".
-_INTRODUCED_SUBJECT = kept_regex.compile(_SENTENCE_OPENS + rf"(?P<who>(?:An?|One|Another)\s+{_GENDERED_NOUN})")
+# A subject that brings someone in by description: "A stout man rose", "One woman …". (Opened by
+# its capital, so re skips from one "A" or "O" to the next; whether it opens a sentence is
+# checked after, with `_OPENS_BEFORE`.)
+_INTRODUCED_SUBJECT = kept_regex.compile(rf"(?P<who>(?:An?|One|Another)\s+{_GENDERED_NOUN})")
+_OPENS_BEFORE = kept_regex.compile(r"(?:[.!?][\"”’]?\s|\n)[ \t]*$")
 # "the voice of old Mr. Holm, who …": whose voice, up to where the phrase ends.
 _VOICE_OF = kept_regex.compile(
     rf"\s+of\s+(?P<who>{WORD_RUN})(?=\s*(?:[.,;:!?—–]|--|\s(?:who|which|as|from|through|in|at)\b))"
@@ -1201,7 +1204,12 @@ class Sieves:
         2500 characters; 300 gives 11416)."""
         found = None
         for match in _INTRODUCED_SUBJECT.finditer(self.text, max(0, pronoun.start - _NEWCOMER_WINDOW), pronoun.start):
-            if not self.in_quotation(match.start()) and DESCRIBED_GENDER.get(match.group("noun").lower()) == wanted:
+            at = match.start()
+            if (
+                _opens_a_sentence(self.text, at)
+                and not self.in_quotation(at)
+                and DESCRIBED_GENDER.get(match.group("noun").lower()) == wanted
+            ):
                 found = match
         if found is None:
             return None
@@ -1352,6 +1360,13 @@ class Sieves:
                 return name  # "Mrs. Arden" is not her husband Tom, the only full Arden
             return resolved
         return " ".join(mention.text.split())  # "the\ncroupier", as a line broke it
+
+
+def _opens_a_sentence(text: str, at: int) -> bool:
+    """Whether `at` opens a sentence as `_SENTENCE_OPENS` tells (spaces and tabs before it
+    aside): at the text's start, after a line break, or after a stop and a space."""
+    start = max(0, at - 40)
+    return _OPENS_BEFORE.search(text, start, at) is not None or (start == 0 and not text[:at].strip(" \t"))
 
 
 def _a_clause_of_its_own(match: re.Match[str], inverted: bool) -> bool:
