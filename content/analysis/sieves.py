@@ -1131,6 +1131,11 @@ class Sieves:
         sentence = self.text[previous.start : previous.end]
         if self.in_quotation(previous.start) or self.in_quotation(max(previous.start, previous.end - 2)):
             return None  # the paragraph before is a turn of a dialogue, not an introduction
+        if self._attributes_the_quotation_before(previous.start) and not sentence.rstrip().endswith(":"):
+            # "“Where have you been?” I asked, surprised at myself." / "“To Frankfort.”": the
+            # sentence tells who asked, not who answers (in-sample on the training novels,
+            # 11419 → 11435 of 13646; without the colon's exception, 11436).
+            return None
         verb = _VERB_RE.search(sentence)
         if not (sentence.rstrip().endswith(":") or _SPEECH_NOUNS.search(sentence) or verb):
             return None
@@ -1162,6 +1167,13 @@ class Sieves:
         if mention is None:
             return None
         return Candidate(mention.moved(previous.start), INTRODUCED)
+
+    def _attributes_the_quotation_before(self, start: int) -> bool:
+        """Whether the sentence at `start` comes right after a quotation (spaces aside), as
+        its attribution does: "“…?” I asked, surprised at myself …"."""
+        while start > 0 and self.text[start - 1] in " \t":
+            start -= 1
+        return start in self._quoted_end_set
 
     def introducing_word(self, mention_start: int) -> str | None:
         """The word of the sentence that introduced a quotation (`introduced`), whose speaker

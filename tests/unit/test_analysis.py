@@ -396,6 +396,24 @@ def test_an_exchange_told_back_keeps_each_turns_own_he_or_she() -> None:
     assert speakers["“You had better come in,”"] != "Ambrose Kell"
 
 
+def test_the_sentence_that_attributes_a_question_does_not_introduce_its_answer() -> None:
+    """ "“Where have you been all day?” I asked surprised at myself …" is one paragraph; the
+    next, "“To the lighthouse.”", is Mara's answer, not another turn of the narrator's, though
+    the sentence before it says "I asked"."""
+    turns = []
+    for n in range(6):
+        turns.append(f"I walked along the quay for the {n + 1}th time. I was cold and I was tired.")
+        turns.append(f"“Carter, you look tired,” said Mara Quill. “Sit down, Carter, sit.” ({n})")
+        turns.append("“I will,” I said, and I did.")
+    turns.append(
+        "“Where have you been all day?” I asked surprised at myself for not having put that question to her before."
+    )
+    turns += ["“To the lighthouse.”", "“On business?”", "“On business.”"]
+    text = "Harbour Days\n\nCHAPTER I\n\nCHAPTER II\n\n" + "\n\n".join(turns)
+    last = [q.speaker for q in analyse(parse_plain_text(text, "x")).quotes][-4:]
+    assert last == ["Carter", "Mara Quill", "Carter", "Mara Quill"]
+
+
 def test_a_name_the_narration_uses_is_not_the_first_person_narrator_s() -> None:
     """Mara calls Holm by name beside the narrator's turns, but the narration itself names
     Holm ("Holm went off"): the narrator is "I" there, so Holm is someone else."""
