@@ -322,6 +322,18 @@ def test_a_description_of_someone_brought_in_unnamed_is_not_the_named_man() -> N
     assert said["“I am,”"].speaker == "Ambrose Kell"
 
 
+def test_the_man_after_a_tall_man_wrapped_in_a_cloak_is_that_stranger() -> None:
+    """Words may stand between the article and the noun that brought the stranger in."""
+    text = (
+        "The Clock\n\nCHAPTER I\n\n“I shall walk,” said Ambrose Kell, and he went out.\n\n"
+        "At the inn door he stumbled against a tall man wrapped in a cloak, who was coming in.\n\n"
+        "“Hah!” cried the man, fixing his eyes on Kell. “What the devil is this?”\n"
+    )
+    quotes = analyse(parse_plain_text(text, "x")).quotes
+    assert [q.speaker for q in quotes] == ["Ambrose Kell", "the man", "the man"]
+    assert text[quotes[2].speaker_start : quotes[2].speaker_end] == "the man"
+
+
 def test_he_or_she_after_someone_brought_in_unnamed_is_that_newcomer() -> None:
     """ "A thin woman looked out. “…?” she asked": the woman at the door, not Mara Quill, the
     one woman the story has named; "A stout man rose … “…,” he said": not Ambrose Kell."""
