@@ -524,7 +524,7 @@ def vocatives(sieves: Sieves, span: MarkedSpan) -> Iterator[Mention]:
 
 
 def _narrator_named(text: str, span: MarkedSpan, narrator: str, known: set[int]) -> list[tuple[int, str]]:
-    """Where a quotation names the narrator, by the whole name or one word of it ("Alexis"),
+    """Where a quotation names the narrator, by the whole name or one word of it ("Carter"),
     and the cast has not (`known`). Nobody speaks as the narrator of a first-person novel in
     the narration (they are "I"), so the cast never confirms the name the others call them by;
     nor the byline's author's, in an article told in the first person."""

@@ -1132,7 +1132,7 @@ class Sieves:
         if self.in_quotation(previous.start) or self.in_quotation(max(previous.start, previous.end - 2)):
             return None  # the paragraph before is a turn of a dialogue, not an introduction
         if self._attributes_the_quotation_before(previous.start) and not sentence.rstrip().endswith(":"):
-            # "“Where have you been?” I asked, surprised at myself." / "“To Frankfort.”": the
+            # "“Where were you this morning?” I asked suddenly." / "“At the boatyard.”": the
             # sentence tells who asked, not who answers (in-sample on the training novels,
             # 11419 → 11435 of 13646; without the colon's exception, 11436).
             return None
@@ -1170,7 +1170,7 @@ class Sieves:
 
     def _attributes_the_quotation_before(self, start: int) -> bool:
         """Whether the sentence at `start` comes right after a quotation (spaces aside), as
-        its attribution does: "“…?” I asked, surprised at myself …"."""
+        its attribution does: "“…?” I asked suddenly, wondering why …"."""
         while start > 0 and self.text[start - 1] in " \t":
             start -= 1
         return start in self._quoted_end_set
@@ -1258,7 +1258,7 @@ class Sieves:
 
     def introduced_unnamed(self, mention: Mention) -> bool:
         """Whether "the stout man" is someone the text brought in unnamed a little before ("A
-        stout man rose from behind the desk.", "a tall man wrapped in a cloak"), not a person it
+        stout man rose from behind the desk.", "a thin old man in a grey coat"), not a person it
         has named: not "he", then, nor any other man of the story. In-sample on the training
         novels, 11402 → 11416 of 13646 quotations right (leaving out only the other men it might
         mean, 11408); a window of 500 to 3000 characters gives 11411 to 11416. Up to two words
@@ -1269,7 +1269,7 @@ class Sieves:
         known = self._introduced.get(mention.start)
         if known is None:
             phrase = r"\s+".join(re.escape(word) for word in words[1:])
-            # (Words may stand between: "a tall man wrapped in a cloak" is "the man".)
+            # (Words may stand between: "a thin old man in a grey coat" is "the man".)
             introduced = re.compile(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z][\w\-]*\s+){{0,2}}?{phrase}\b")
             found = introduced.search(self.text, max(0, mention.start - _INTRODUCED_WINDOW), mention.start)
             known = self._introduced[mention.start] = found is not None
