@@ -168,7 +168,8 @@ class Turn(NamedTuple):
     named: bool = False
     """Whether its speaker is named in the paragraph."""
     callee: frozenset[str] = frozenset()
-    """The people it calls by name, who did not say it."""
+    """Who did not say it: the people it calls by name, and a first-person story's narrator
+    when its own attribution is "he", "she" or a description."""
     told: Gender | None = None
     """The gender its own attribution beside it tells ("she said", "said the boy"), if any."""
 

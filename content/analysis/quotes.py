@@ -161,6 +161,7 @@ def find_quotes(
                 proposals.append(ahead)
         fragment = _word_count(inner) < 5 and inner[-1:] not in ".?!,"
         options = _options(sieves, dialogue, proposals, span, block, bare)
+        told = _told_gender(options)  # (before any option is ruled out below)
         # “Holm, the pier was closed.” is spoken to Holm, never by him (a name called inside
         # a quotation it holds, ‘…, Holm,’ may be anyone's): better nobody than him.
         called_out = list(vocatives(sieves, span))
@@ -252,7 +253,6 @@ def find_quotes(
                 at = quote.speaker_start
                 named = at is not None and block.start <= at < block.end
                 index = len(quotes) - 1
-                told = _told_gender(proposals, span)
                 turns.append(
                     Turn(paragraph, quote.speaker, described.get(index), index, named, frozenset(callee), told)
                 )
@@ -701,35 +701,34 @@ _BESIDE = 20
 """Characters at most between a quotation and the attribution that sits right beside it."""
 
 
+def _beside(options: list[Option]) -> Iterator[Source]:
+    """The quotation's own attribution, right beside it: each sieve's mention there."""
+    for option in options:
+        for s in option.sources:
+            if not s.alternative and s.sieve not in _INHERITED and s.distance <= _BESIDE:
+                yield s
+
+
 def _told_in_the_third_person(options: list[Option]) -> bool:
     """Whether the quotation's own attribution, right beside it, is "he", "she" or a
     description ("said the boy"): then its speaker is not a story's narrator."""
     return any(
-        not s.alternative
-        and s.sieve not in _INHERITED
-        and s.distance <= _BESIDE
-        and (s.kind == "group" or (s.kind == "pronoun" and s.mention_text.lower() in _THIRD_PERSON))
-        for option in options
-        for s in option.sources
+        s.kind == "group" or (s.kind == "pronoun" and s.mention_text.lower() in _THIRD_PERSON) for s in _beside(options)
     )
+
+
+def _told_gender(options: list[Option]) -> Gender | None:
+    """The gender the quotation's own attribution right beside it tells: "she said", "said the boy"."""
+    for s in _beside(options):
+        wanted = _gender_wanted(s.mention_text, s.kind) if s.kind in ("pronoun", "group") else None
+        if wanted in ("m", "f"):
+            return "m" if wanted == "m" else "f"
+    return None
 
 
 def _according(option: Option) -> bool:
     """Named after "according to" (not as another reading of a pronoun)."""
     return any(s.sieve == "according" and not s.alternative for s in option.sources)
-
-
-def _told_gender(proposals: list[Candidate], span: MarkedSpan) -> Gender | None:
-    """The gender of a quotation's own attribution right beside it: "she said", "said the boy"."""
-    for candidate in proposals:
-        mention = candidate.mention
-        if candidate.sieve in _INHERITED or mention.kind not in ("pronoun", "group"):
-            continue
-        distance = mention.start - span.end if mention.start >= span.end else span.start - mention.end
-        wanted = _gender_wanted(mention.text, mention.kind)
-        if 0 <= distance <= _BESIDE and wanted in ("m", "f"):
-            return "m" if wanted == "m" else "f"
-    return None
 
 
 def _gender_wanted(text: str, kind: str) -> str | None:

@@ -286,13 +286,16 @@ _SENTENCE_OPENS = r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=\n))[ \t]*"
 # A sentence whose subject brings in someone without naming them, and who speaks or is told of:
 # "One café owner, who asked not to be named, said", "A harbour official told the Gazette" (not
 # "The senator said": a definite description is mostly someone named before).
+_INDEFINITE = r"(?:[Aa]n?|[Oo]ne|[Aa]nother)"
+"""The words that bring someone in unnamed: "a", "an", "one", "another"."""
+_MODIFIERS = r"(?:[a-z][\w\-]*\s+){0,2}?"
+"""Up to two words before a noun: "stout", "thin old"."""
 _DESCRIBED_SPEAKER = kept_regex.compile(
-    _SENTENCE_OPENS
-    + r"(?P<who>(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:(?!(?:to|that|and|of|in|on|for|with|by|at)\s)[\w\-’']+\s+){0,3}?"
+    _SENTENCE_OPENS + rf"(?P<who>{_INDEFINITE}\s+(?:(?!(?:to|that|and|of|in|on|for|with|by|at)\s)[\w\-’']+\s+){{0,3}}?"
     r"[a-z][\w\-]*)"
     rf"(?:,\s+who\b|\s+(?:(?:{AUXILIARY})\s+)?(?:{REPORTING_VERB})\b)"
 )
-_GENDERED_NOUN = rf"(?:[a-z][\w\-]*\s+){{0,2}}?(?P<noun>{word_alternation(frozenset(DESCRIBED_GENDER))})\b(?![\-’'])"
+_GENDERED_NOUN = rf"{_MODIFIERS}(?P<noun>{word_alternation(frozenset(DESCRIBED_GENDER))})\b(?![\-’'])"
 """A noun phrase ending in a noun of gender ("old man", "girl"), after its article."""
 _DESCRIBED_SUBJECT = kept_regex.compile(_SENTENCE_OPENS + rf"(?P<who>The\s+{_GENDERED_NOUN})")
 # A subject that brings someone in by description: "A stout man rose", "One woman …". (Opened by
@@ -1270,7 +1273,7 @@ class Sieves:
         if known is None:
             phrase = r"\s+".join(re.escape(word) for word in words[1:])
             # (Words may stand between: "a thin old man in a grey coat" is "the man".)
-            introduced = re.compile(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z][\w\-]*\s+){{0,2}}?{phrase}\b")
+            introduced = re.compile(rf"\b{_INDEFINITE}\s+{_MODIFIERS}{phrase}\b")
             found = introduced.search(self.text, max(0, mention.start - _INTRODUCED_WINDOW), mention.start)
             known = self._introduced[mention.start] = found is not None
         return known
