@@ -1071,7 +1071,9 @@ class Sieves:
     def according(self, span: MarkedSpan, sentence: Span) -> Candidate | None:
         """ "…,” Wilk said, according to the Gazette.": the source the sentence cites, wherever
         it sits, outside the quotations."""
-        end = max(sentence.end, span.end)
+        # The sentence the quotation ends in, too: "“… They met. I shook his hand,” the
+        # bishop said, according to the wire service."
+        end = max(sentence.end, self.sentence_of(max(span.start, span.end - 1)).end)
         if _ACCORDING_NEXT.match(self.text, span.end):
             # "“…” according to the watchdog.": the attribution the splitter left to a sentence of its own.
             end = max(end, self.sentence_of(min(len(self.text) - 1, span.end + 1)).end)

@@ -688,6 +688,16 @@ def test_the_source_after_according_to_is_proposed_wherever_it_sits() -> None:
     assert _mention(text, quotes[0]) == "the Marrow Gazette"
 
 
+def test_according_to_after_a_quotation_of_several_sentences_is_its_source() -> None:
+    """The report's source is found in the sentence the quotation ends in, not only in the one
+    it opens: the wire service that carried the bishop's words is who the reader is told."""
+    text, quotes = quotes_of(
+        "The bishop met the mayor at the harbour. “We spoke of the pier. I shook her hand and nothing "
+        "more,” the bishop told reporters, according to the Marrow Wire, on the ferry home."
+    )
+    assert _mention(text, quotes[0]) == "the Marrow Wire"
+
+
 @pytest.mark.parametrize(
     ("body", "mention"),
     [
