@@ -212,7 +212,7 @@ class Analysis:
         # A story told in the third person has no narrator to speak: an "I" outside its
         # quotation marks (a line of verse, a letter) is nobody in it.
         narrator = (NARRATOR if self.first_person else None) if self.fiction else (self.read.author or NARRATOR)
-        return Cast(self.read.text, narrator, self.pause, self.lowered)
+        return Cast(self.read.text, narrator, self.pause, self.lowered, fiction=self.fiction)
 
     @cached_property
     @_collector_paused

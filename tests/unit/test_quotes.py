@@ -2059,6 +2059,25 @@ def test_a_short_story_is_read_as_fiction_and_its_turns_alternate() -> None:
     assert speakers == [lena, lena, holm, lena, holm, ida, ida, lena, ida, holm, lena, lena]
 
 
+def test_a_story_that_never_writes_said_with_a_name_still_has_its_people() -> None:
+    """A story names its people by what they do ("Nell Varga looked up"), not always by what
+    they say: they are its cast, and "she said" is Nell's, not nobody's."""
+    doc = parse_plain_text(
+        "The Lantern\n\n"
+        "Hugo Marsh opened the door of the shop and shook the rain from his coat. Behind the counter, "
+        "Nell Varga looked up from her ledger.\n\n"
+        "“You're late,” she said.\n\n“The ferry was late.”\n\n“It needs more than a wick, that lantern.”\n\n"
+        "Nell turned the lantern over in her hands. “Who broke the glass?”\n\n“It fell.”",
+        "/tmp/lantern.txt",
+    )
+    analysis = analyse(doc)
+    assert analysis.fiction
+    assert {"Hugo Marsh", "Nell Varga"} <= analysis.cast.confirmed
+    first = analysis.quotes[0]
+    assert (first.speaker, doc.text[first.speaker_start : first.speaker_end]) == ("Nell Varga", "she")
+    assert analysis.quotes[3].speaker == "Nell Varga"
+
+
 def test_the_first_turns_of_an_exchange_are_told_back_from_the_first_that_names_its_speaker() -> None:
     """Four turns name nobody, then “…,” said Ada and “…,” said Mr. Lund: in a dialogue of
     two, the turns an even number before Ada's are hers, the others Mr. Lund's, each resting
