@@ -78,7 +78,7 @@ _DESCRIBED_BEFORE = kept_regex.compile(
 # A verb in the past tense right after a name, as a story's narration tells what people did.
 _ACTS_IN_A_STORY = kept_regex.compile(
     r"\s+(?:[a-z]+ly\s+)?(?:[a-z]{2,}ed|sat|stood|took|went|came|saw|felt|knew|thought|got|held|shook|gave|"
-    r"made|left|found|began|drew|rose|spoke|stepped|laughed|said|told|asked)\b(?!\s+(?:by|to)\b)"
+    r"made|left|found|began|drew|rose|spoke|stepped|laughed|said|told|asked|was|had)\b(?!\s+(?:by|to)\b)"
 )
 
 _PERSON_NOUNS = SPEAKER_NOUNS | KIN_WORDS | DESCRIBED_GENDER.keys()

@@ -2078,6 +2078,17 @@ def test_a_story_that_never_writes_said_with_a_name_still_has_its_people() -> No
     assert analysis.quotes[3].speaker == "Nell Varga"
 
 
+def test_a_name_the_story_says_was_or_had_is_a_person() -> None:
+    """ "Olaf Berg was rowing in", "Olaf had tied up his boat": in a story, a person too."""
+    doc = parse_plain_text(
+        "The Pier\n\nIda Brandt came down to the pier, where Olaf Berg was rowing in, his oars dripping.\n\n"
+        "“You're early,” said Ida.\n\n“The tide was early.”\n\n“It never is.”\n\n“It was today.”",
+        "/tmp/pier.txt",
+    )
+    analysis = analyse(doc)
+    assert analysis.fiction and "Olaf Berg" in analysis.cast.confirmed
+
+
 def test_the_first_turns_of_an_exchange_are_told_back_from_the_first_that_names_its_speaker() -> None:
     """Four turns name nobody, then “…,” said Ada and “…,” said Mr. Lund: in a dialogue of
     two, the turns an even number before Ada's are hers, the others Mr. Lund's, each resting
