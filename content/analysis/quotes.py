@@ -604,6 +604,9 @@ def _resolve(
         expected = dialogue.alternating(block)
         wanted = PRONOUNS.get(candidate.mention.text.lower())
         known = sieves.people.gender_of(expected.speaker) if expected is not None and expected.speaker else None
+        since = sieves.since_the_last_turn(candidate.mention)
+        if since is not None and since != previous_turn and since == resolved:
+            return resolved  # named in the narration since the last turn: not the turn order's
         if expected is not None and wanted in ("m", "f") and known == wanted:
             resolved = expected.speaker
     return resolved

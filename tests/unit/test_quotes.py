@@ -2089,6 +2089,25 @@ def test_a_name_the_story_says_was_or_had_is_a_person() -> None:
     assert analysis.fiction and "Olaf Berg" in analysis.cast.confirmed
 
 
+def test_he_is_the_man_the_narration_names_since_the_last_turn_not_the_turn_order() -> None:
+    """The turns alternate between Ida and Mr. Holm, but after Ida's last one the narration
+    brings Olaf in ("But Olaf Berg had tied up his boat and followed her"): the "he" of the
+    next turn is Olaf, not the man whose turn it would have been."""
+    doc = parse_plain_text(
+        "The Pier\n\n"
+        "Ida Brandt came down to the pier, where Tomas Holm was mending a net and Olaf Berg was rowing "
+        "in, his oars dripping.\n\n"
+        "“You're early,” said Mr. Holm.\n\n“The ferry was early,” said Ida.\n\n“It never is.”\n\n"
+        "“It was today.”\n\n“Then the captain is ill.”\n\n"
+        "“I'm much obliged to you for the news,” she said coldly to Tomas as she turned away. But Olaf "
+        "Berg had tied up his boat and followed her along the planks.\n\n"
+        "“Ida,” he said quickly, “wait a moment.”",
+        "/tmp/pier.txt",
+    )
+    speakers = [q.speaker for q in analyse(doc).quotes if q.depth == 1]
+    assert speakers[-3:] == ["Ida Brandt", "Olaf Berg", "Olaf Berg"]
+
+
 def test_the_first_turns_of_an_exchange_are_told_back_from_the_first_that_names_its_speaker() -> None:
     """Four turns name nobody, then “…,” said Ada and “…,” said Mr. Lund: in a dialogue of
     two, the turns an even number before Ada's are hers, the others Mr. Lund's, each resting
