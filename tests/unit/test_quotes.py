@@ -2089,6 +2089,17 @@ def test_a_name_the_story_says_was_or_had_is_a_person() -> None:
     assert analysis.fiction and "Olaf Berg" in analysis.cast.confirmed
 
 
+def test_a_name_the_story_gives_an_irregular_verb_is_a_person() -> None:
+    """ "Tomas Quill set down his rag", "Mara Quill rode in": not only verbs in "-ed"."""
+    doc = parse_plain_text(
+        "The Lamp\n\nMara Quill rode up to the light at dusk, where Tomas Quill set down his rag.\n\n"
+        "“You're late,” he said.\n\n“The road was bad.”\n\n“It always is.”\n\n“Not like tonight.”",
+        "/tmp/lamp.txt",
+    )
+    analysis = analyse(doc)
+    assert analysis.fiction and {"Mara Quill", "Tomas Quill"} <= analysis.cast.confirmed
+
+
 def test_he_is_the_man_the_narration_names_since_the_last_turn_not_the_turn_order() -> None:
     """The turns alternate between Ida and Mr. Holm, but after Ida's last one the narration
     brings Olaf in ("But Olaf Berg had tied up his boat and followed her"): the "he" of the
