@@ -77,12 +77,12 @@ _DESCRIBED_BEFORE = kept_regex.compile(
 )
 # A verb in the past tense right after a name, as a story's narration tells what people did.
 _PAST_IRREGULAR = frozenset(
-    """ate became began bent bit bled blew bore bought bound broke brought built caught chose clung came crept cut
-    dealt did drank drew drove dug fed fell felt fled flew flung fought found forgot froze gave got grew had heard held
-    hid hit hung kept knelt knew laid lay leapt led left lent let lit lost made meant met paid put quit ran rang read
-    rode rose said sang sank sat saw sent set shook shone shut slept slid sold sought spat spent spoke sprang stood stole
-    strode struck stuck swam swore swung taught tore threw thought told took understood was went woke won wore wound
-    wept wrote""".split()
+    """ate became began bent bit bled blew bore bought bound broke brought built caught chose clung came
+    crept cut dealt did drank drew drove dug fed fell felt fled flew flung fought found forgot froze
+    gave got grew had heard held hid hit hung kept knelt knew laid lay leapt led left lent let lit lost
+    made meant met paid put quit ran rang read rode rose said sang sank sat saw sent set shook shone
+    shut slept slid sold sought spat spent spoke sprang stood stole strode struck stuck swam swore swung
+    taught tore threw thought told took understood was went woke won wore wound wept wrote""".split()
 )
 """English verbs whose past tense is not made with "-ed"."""
 _ACTS_IN_A_STORY = kept_regex.compile(
