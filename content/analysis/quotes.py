@@ -208,11 +208,20 @@ def find_quotes(
                     and described_as.get(_description(option)) == option.speaker,
                     named_before=option.named_before,
                     narrated=narrated.get(option.speaker) if option.speaker is not None else None,
+                    told_clash=told is not None
+                    and option.speaker is not None
+                    and sieves.people.gender_of(option.speaker) not in (None, told),
                 )
             )
             for option, explicit, by_according in zip(options, explicit_flags, according, strict=True)
         ]
         chosen = ranker.choose(scored, fiction)
+        if chosen is None and fiction:
+            # "“…,” said the boy": a story's own attribution beside the quotation is kept,
+            # however unlikely the model finds the boy.
+            beside = [i for i, option in enumerate(options) if next(_beside([option]), None) is not None]
+            if len(beside) == 1:
+                chosen = beside[0]
         if trace is not None:
             trace.append(Choice(Span(span.start, span.end), options, scored, chosen, fiction))
         if chosen is not None:

@@ -80,6 +80,9 @@ class Evidence(NamedTuple):
     narrated: int | None = None
     """Named in the narration between the last quotation and this one's paragraph (0 the
     last named there, 1 one before): "“…?” / Holm nodded. / “…”" — a turn without words."""
+    told_clash: bool = False
+    """Of the other gender than the quotation's own attribution beside it tells ("“…,” said
+    the old woman" and a man the dialogue proposes)."""
 
 
 @lru_cache(maxsize=4096)
@@ -193,6 +196,8 @@ def features(e: Evidence) -> Features:
         f["dialogue_run"] = min(e.dialogue_run, 6) / 6
     if e.same_description:
         f["same_description"] = 1.0
+    if e.told_clash:
+        f["told_clash"] = 1.0
     if e.named_before is not None:
         f[_NAMED_BEFORE[min(e.named_before, 2)]] = 1.0
     if e.narrated is not None:

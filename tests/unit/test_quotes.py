@@ -2189,6 +2189,25 @@ def test_a_wife_called_by_her_title_is_not_her_husband(title: str) -> None:
     ]
 
 
+def test_said_the_old_woman_is_no_man_the_dialogue_proposes() -> None:
+    """ "“Pray, sir,” said the old woman" after a scene of two men talking: not the man who
+    spoke last (the ranker weighs an attribution's own gender against the dialogue's proposals),
+    and her next turn, which names nobody, is hers too."""
+    doc = parse_plain_text(
+        "The Road\n\n"
+        "“You are late again,” said Mr. Lund, without looking up from his ledger.\n\n"
+        "“The loom broke, sir,” said Stephen Marsh.\n\n"
+        "“Then mend it faster,” said Mr. Lund. “I pay for cloth, not for excuses.”\n\n"
+        "Stephen went out of the office and through the mill gate. The rain had begun, and an old "
+        "woman with a basket stood under the lamp, as if she had been waiting for him.\n\n"
+        "“Pray, sir,” said the old woman, “didn't I see you come out of that gentleman's house?”\n\n"
+        "“Yes, missus,” said Stephen, “it were me.”\n\n“And is he well?”\n\n“He is.”",
+        "/tmp/road.txt",
+    )
+    speakers = [q.speaker for q in analyse(doc).quotes if q.depth == 1]
+    assert speakers[4:] == ["the old woman"] * 2 + ["Stephen Marsh"] * 2 + ["the old woman", "Stephen Marsh"]
+
+
 def test_a_first_person_story_with_people_nobody_names() -> None:
     """The narrator is "I", never "he" or "said the girl"; a boy and a girl nobody names speak
     as themselves ("said the boy"), and a "she" with no woman named is the girl the narration
