@@ -1071,8 +1071,8 @@ class Sieves:
     def according(self, span: MarkedSpan, sentence: Span) -> Candidate | None:
         """ "…,” Wilk said, according to the Gazette.": the source the sentence cites, wherever
         it sits, outside the quotations."""
-        # The sentence the quotation ends in, too: "“… They met. I shook his hand,” the
-        # bishop said, according to the wire service."
+        # The sentence the quotation ends in, too: "“The pier will be mended. The money is
+        # there,” the engineer told the meeting, according to the wire service."
         end = max(sentence.end, self.sentence_of(max(span.start, span.end - 1)).end)
         if _ACCORDING_NEXT.match(self.text, span.end):
             # "“…” according to the watchdog.": the attribution the splitter left to a sentence of its own.
@@ -1299,8 +1299,8 @@ class Sieves:
         coming down early. “…,” she announced" is Mrs. Berg's; in-sample on the training
         novels 11093 → 11133 against the one named last). A titled name keeps its title: "Mrs. Arden" is not
         "Tom Arden", and "Miss Hale" is not "Ida Hale". In a dialogue, someone the narration
-        names after the last turn comes before the turn order ("“…,” she said. But Tom had
-        followed her. “Wait,” he said" is Tom's): in-sample on the training novels 11444 → 11451.
+        names after the last turn comes before the turn order ("“…,” she told Tomas, and left.
+        Olaf came after her. “Ida,” he called" is Olaf's): in-sample on the training novels 11444 → 11451.
         """
         if mention.kind == "group" and _last_word(mention.text) == "voice":
             voice_of = _VOICE_OF.match(self.text, mention.end)
@@ -1351,7 +1351,7 @@ class Sieves:
             else:
                 since = self.since_the_last_turn(mention)
                 if since is not None and since != previous_turn:
-                    return since  # “…,” she said. But Tom had followed her out. “Wait,” he said
+                    return since  # “…,” she told Tomas, and left. Olaf came after her. “Ida,” he called
             for name in reversed(recent):
                 if name != previous_turn and self.people.gender.get(name) == wanted:
                     return name

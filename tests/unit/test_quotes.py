@@ -690,10 +690,10 @@ def test_the_source_after_according_to_is_proposed_wherever_it_sits() -> None:
 
 def test_according_to_after_a_quotation_of_several_sentences_is_its_source() -> None:
     """The report's source is found in the sentence the quotation ends in, not only in the one
-    it opens: the wire service that carried the bishop's words is who the reader is told."""
+    it opens: the wire service that carried the engineer's words is who the reader is told."""
     text, quotes = quotes_of(
-        "The bishop met the mayor at the harbour. “We spoke of the pier. I shook her hand and nothing "
-        "more,” the bishop told reporters, according to the Marrow Wire, on the ferry home."
+        "The council met on Monday. “The pier will be mended. The money is there,” the engineer told "
+        "the meeting, according to the Marrow Wire, before the vote."
     )
     assert _mention(text, quotes[0]) == "the Marrow Wire"
 
@@ -2102,17 +2102,17 @@ def test_a_name_the_story_gives_an_irregular_verb_is_a_person() -> None:
 
 def test_he_is_the_man_the_narration_names_since_the_last_turn_not_the_turn_order() -> None:
     """The turns alternate between Ida and Mr. Holm, but after Ida's last one the narration
-    brings Olaf in ("But Olaf Berg had tied up his boat and followed her"): the "he" of the
-    next turn is Olaf, not the man whose turn it would have been."""
+    brings Olaf in ("Olaf Berg had tied up his boat by then and came after her"): the "he" of
+    the next turn is Olaf, not the man whose turn it would have been."""
     doc = parse_plain_text(
         "The Pier\n\n"
         "Ida Brandt came down to the pier, where Tomas Holm was mending a net and Olaf Berg was rowing "
         "in, his oars dripping.\n\n"
         "“You're early,” said Mr. Holm.\n\n“The ferry was early,” said Ida.\n\n“It never is.”\n\n"
         "“It was today.”\n\n“Then the captain is ill.”\n\n"
-        "“I'm much obliged to you for the news,” she said coldly to Tomas as she turned away. But Olaf "
-        "Berg had tied up his boat and followed her along the planks.\n\n"
-        "“Ida,” he said quickly, “wait a moment.”",
+        "“Thank you for nothing,” she told Tomas, and walked off down the pier. Olaf Berg had tied up "
+        "his boat by then and came after her with his cap in his hand.\n\n"
+        "“Ida,” he called, “wait a moment.”",
         "/tmp/pier.txt",
     )
     speakers = [q.speaker for q in analyse(doc).quotes if q.depth == 1]
@@ -2190,22 +2190,23 @@ def test_a_wife_called_by_her_title_is_not_her_husband(title: str) -> None:
 
 
 def test_said_the_old_woman_is_no_man_the_dialogue_proposes() -> None:
-    """ "“Pray, sir,” said the old woman" after a scene of two men talking: not the man who
-    spoke last (the ranker weighs an attribution's own gender against the dialogue's proposals),
-    and her next turn, which names nobody, is hers too."""
+    """ "“Excuse me, young man,” said the old woman" after a scene of two men talking: not the
+    man who spoke last (the ranker weighs an attribution's own gender against the dialogue's
+    proposals), and her next turn, which names nobody, is hers too."""
     doc = parse_plain_text(
         "The Road\n\n"
         "“You are late again,” said Mr. Lund, without looking up from his ledger.\n\n"
-        "“The loom broke, sir,” said Stephen Marsh.\n\n"
+        "“The loom broke, sir,” said Walter Varga.\n\n"
         "“Then mend it faster,” said Mr. Lund. “I pay for cloth, not for excuses.”\n\n"
-        "Stephen went out of the office and through the mill gate. The rain had begun, and an old "
-        "woman with a basket stood under the lamp, as if she had been waiting for him.\n\n"
-        "“Pray, sir,” said the old woman, “didn't I see you come out of that gentleman's house?”\n\n"
-        "“Yes, missus,” said Stephen, “it were me.”\n\n“And is he well?”\n\n“He is.”",
+        "Walter went out of the office and turned up his collar at the mill gate. The rain had begun, "
+        "and an old woman in a green shawl was sheltering under the arch.\n\n"
+        "“Excuse me, young man,” said the old woman, “is this the road to the ferry?”\n\n"
+        "“It is, ma'am,” said Walter, “straight on past the chapel.”\n\n“And is the ferry running?”\n\n"
+        "“Till nine.”",
         "/tmp/road.txt",
     )
     speakers = [q.speaker for q in analyse(doc).quotes if q.depth == 1]
-    assert speakers[4:] == ["the old woman"] * 2 + ["Stephen Marsh"] * 2 + ["the old woman", "Stephen Marsh"]
+    assert speakers[4:] == ["the old woman"] * 2 + ["Walter Varga"] * 2 + ["the old woman", "Walter Varga"]
 
 
 def test_a_first_person_story_with_people_nobody_names() -> None:
