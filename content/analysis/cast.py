@@ -75,7 +75,6 @@ _DESCRIBED_BEFORE = kept_regex.compile(
     r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Mm]y)|’s|'s)\s+(?:[\w\-’']+\s+){0,4}?"
     r"(?P<noun>[a-z][a-z\-]+),\s+$"
 )
-# A verb in the past tense right after a name, as a story's narration tells what people did.
 _PAST_IRREGULAR = frozenset(
     """ate became began bent bit bled blew bore bought bound broke brought built caught chose clung came
     crept cut dealt did drank drew drove dug fed fell felt fled flew flung fought found forgot froze
@@ -85,6 +84,7 @@ _PAST_IRREGULAR = frozenset(
     taught tore threw thought told took understood was went woke won wore wound wept wrote""".split()
 )
 """English verbs whose past tense is not made with "-ed"."""
+# A verb in the past tense right after a name, as a story's narration tells what people did.
 _ACTS_IN_A_STORY = kept_regex.compile(
     r"\s+(?:[a-z]+ly\s+)?(?:[a-z]{2,}ed|" + "|".join(sorted(_PAST_IRREGULAR)) + r")\b(?!\s+(?:by|to)\b)"
 )
