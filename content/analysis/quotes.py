@@ -613,11 +613,10 @@ def _resolve(
         expected = dialogue.alternating(block)
         wanted = PRONOUNS.get(candidate.mention.text.lower())
         known = sieves.people.gender_of(expected.speaker) if expected is not None and expected.speaker else None
-        since = sieves.since_the_last_turn(candidate.mention)
-        if since is not None and since != previous_turn and since == resolved:
-            return resolved  # named in the narration since the last turn: not the turn order's
         if expected is not None and wanted in ("m", "f") and known == wanted:
-            resolved = expected.speaker
+            since = sieves.since_the_last_turn(candidate.mention)
+            if since is None or since == previous_turn or since != resolved:
+                resolved = expected.speaker  # (not over one the narration named since the last turn)
     return resolved
 
 

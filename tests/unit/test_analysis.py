@@ -13,8 +13,14 @@ from hypothesis import strategies as st
 from content.analysis import STAGES, analyse
 from content.analysis.cast import Cast
 from content.analysis.claims import cue_model
+from content.analysis.quotes import Quote
 from content.analysis.ranker import Features, Ranker, load_ranker
 from content.plaintext import parse_plain_text
+
+
+def _quotations_of(text: str) -> dict[str, Quote]:
+    """The quotations of a plain text, by their own words (marks included)."""
+    return {text[q.start : q.end]: q for q in analyse(parse_plain_text(text, "x")).quotes}
 
 
 def test_the_shipped_weights_load_and_are_trained() -> None:
@@ -313,8 +319,7 @@ def test_a_description_of_someone_brought_in_unnamed_is_not_the_named_man() -> N
         "“You are the detective?” he demanded.\n\n“I am,” said Kell. “Tell me about the clock.”\n\n"
         "“It was here on Monday,” said the stout man. “On Tuesday it was gone.”\n"
     )
-    quotes = analyse(parse_plain_text(text, "x")).quotes
-    said = {text[q.start : q.end]: q for q in quotes}
+    said = _quotations_of(text)
     monday = said["“It was here on Monday,”"]
     assert monday.speaker == "the stout man"
     assert text[monday.speaker_start : monday.speaker_end] == "the stout man"
@@ -344,7 +349,7 @@ def test_he_or_she_after_someone_brought_in_unnamed_is_that_newcomer() -> None:
         "“I am,” said Kell.\n\nThe study was cold and bare. A stout man rose from behind the desk.\n\n"
         "“You are late,” he said.\n"
     )
-    said = {text[q.start : q.end]: q for q in analyse(parse_plain_text(text, "x")).quotes}
+    said = _quotations_of(text)
     asked = said["“Are you the detective?”"]
     assert asked.speaker == "the thin woman"
     assert text[asked.speaker_start : asked.speaker_end] == "she"
@@ -400,7 +405,7 @@ def test_an_exchange_told_back_keeps_each_turns_own_he_or_she() -> None:
         "I followed them down the hall. “Is it far?” I whispered to Kell.\n\n"
         "“Patience,” he replied. “Everything in its time.”\n"
     )
-    speakers = {text[q.start : q.end]: q.speaker for q in analyse(parse_plain_text(text, "x")).quotes}
+    speakers = {said: q.speaker for said, q in _quotations_of(text).items()}
     assert speakers["“Is it far?”"] == "the narrator"
     assert speakers["“Patience,”"] == "Ambrose Kell"
     assert speakers["“The same,”"] == "Ambrose Kell"
