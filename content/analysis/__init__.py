@@ -8,7 +8,8 @@ analyse(doc) -> Analysis(sentences, cast, quotes, claims)
 2. `genre`: fiction or not, which decides who "I" is;
 3. `cast` (`cast.py`): the people the text names, their aliases, gender and descriptions;
 4. `quotes` (`marks.py` finds them, `sieves.py` proposes speakers, `dialogue.py` follows
-   turns, `ranker.py` chooses, `narrator.py` names the "I" of a first-person novel):
+   turns, `ranker.py` chooses, `narrator.py` names the "I" of a first-person novel, and in an
+   article `reported.py` gives a quotation left without a speaker to the report it stands in):
    quotations with kind, cue, mention and speaker;
 5. `claims` (`claims.py`): attributed, hedged and factual claims, with their sources.
 
@@ -225,7 +226,7 @@ class Analysis:
 
         fiction = self.fiction
         self._taught = True
-        return attribute(
+        quotes = attribute(
             self.read,
             self.sentences,
             self.cast,
@@ -234,6 +235,14 @@ class Analysis:
             marked=self.marks,
             pause=self.pause,
         )
+        if fiction:
+            # A novel's quotations without a speaker are turns of its dialogue, not words inside
+            # a report: of the training novels' 13,646 it changed 4, none for the better, and
+            # War and Peace would pay 35 ms.
+            return quotes
+        from content.analysis.reported import carried_by_reports
+
+        return carried_by_reports(self.read, self.sentences, quotes, self.cast, self.pause, self.lowered)
 
     @cached_property
     @_collector_paused

@@ -871,6 +871,15 @@ def _blanked(body: str, quoted: list[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
+def _stretches(sentences: list[Sentence], end: int) -> list[tuple[int, int]]:
+    """Where to search `sentences`, each with a little after it (for a pattern's closing word
+    boundary) but never into the next one, so that nothing is found twice; none past `end`."""
+    ends = [sentence.start for sentence in sentences[1:]] + [end]
+    return [
+        (sentence.start, min(sentence.end + 100, then, end)) for sentence, then in zip(sentences, ends, strict=True)
+    ]
+
+
 def find_claims(
     document: Document,
     sentences: list[Sentence],
@@ -879,9 +888,11 @@ def find_claims(
     trace: list[tuple[int, int, dict[str, float]]] | None = None,
     pause: Pause | None = None,
     lowered: str | None = None,
+    scattered: bool = False,
 ) -> list[Claim]:
     """`trace`, when given, gets every candidate cue verb: its span in the text and its features.
-    `lowered` is the text lower-cased, when the caller has it already."""
+    `lowered` is the text lower-cased, when the caller has it already. `scattered` says that
+    `sentences` are a few of the text's, far apart (`reported.py`): each is searched alone."""
     text = document.text
     blocks = analysable_blocks(document)
     ranges = [(b.start, b.end) for b in blocks if b.kind != "heading"]
@@ -896,13 +907,14 @@ def find_claims(
     # (Where lower-casing changes a length, offsets would slip: the cue words are then swept in
     # the text as written, and every sentence is searched for the words of note.)
     same_length = len(lowered_text) == len(text)
-    swept = (
-        model.lower_pattern.finditer(lowered_text, begin, end)
+    stretches = _stretches(sentences, end) if scattered else [(begin, end)]
+    cue_pattern, cue_text = (model.lower_pattern, lowered_text) if same_length else (model.pattern, text)
+    cue_starts = [m.start() for at, to in stretches for m in cue_pattern.finditer(cue_text, at, to)]
+    of_note = (
+        [m.start() for at, to in stretches for m in _WORDS_OF_NOTE.finditer(lowered_text, at, to)]
         if same_length
-        else model.pattern.finditer(text, begin, end)
+        else None
     )
-    cue_starts = [m.start() for m in swept]
-    of_note = [m.start() for m in _WORDS_OF_NOTE.finditer(lowered_text, begin, end)] if same_length else None
     claims: list[Claim] = []
     block_index = 0
 

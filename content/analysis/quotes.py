@@ -773,19 +773,19 @@ def _bounding(text: str, outer: list[MarkedSpan], index: int, step: int, sentenc
     other = index + step
     while 0 <= other < len(outer) and abs(other - index) <= passed:
         span = outer[other]
-        if not (sentence.start <= span.start < sentence.end and _is_term(text, span)):
+        if not (sentence.start <= span.start < sentence.end and names_a_work(text, span)):
             break
         other += step
     return other if 0 <= other < len(outer) else None
 
 
-def _is_term(text: str, span: MarkedSpan) -> bool:
+def names_a_work(text: str, span: Span | MarkedSpan) -> bool:
     """A title in quotation marks ("“Tides of Gullwick,”"), not a fragment of what someone
     said ("… said they would “travel less,” and 14 percent said …")."""
     return _looks_like_title(_inner(text, span))
 
 
-def _inner(text: str, span: MarkedSpan) -> str:
+def _inner(text: str, span: Span | MarkedSpan) -> str:
     """A quotation's words without its marks."""
     return text[span.start : span.end].strip("\"'“”‘’«»„ ")
 
@@ -828,4 +828,4 @@ def _looks_like_title(inner: str) -> bool:
     return inner[-1:] not in ".?!,;:" and inner[:1].isupper() and looks_like_a_title(inner)
 
 
-__all__ = ["Choice", "Option", "Quote", "QuoteKind", "analysable_blocks", "find_quotes"]
+__all__ = ["Choice", "Option", "Quote", "QuoteKind", "analysable_blocks", "find_quotes", "names_a_work"]

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from content.analysis import STAGES, analyse
 from content.analysis.cast import Cast
-from content.analysis.claims import cue_model
+from content.analysis.claims import cue_model, find_claims
 from content.analysis.quotes import Quote
 from content.analysis.ranker import Features, Ranker, load_ranker
 from content.plaintext import parse_plain_text
@@ -549,6 +549,23 @@ def test_the_same_verbs_without_a_report_are_not_claims() -> None:
         "Tobias Wren spoke.",
         "“We will not sell,” said Odile Brennan.",
     ) == ["none", "none", "none", "none"]
+
+
+def test_the_claims_of_a_few_sentences_far_apart_are_those_the_whole_text_finds_in_them() -> None:
+    """`reported.py` asks for the claims of the sentences that hold a quotation alone, and each
+    is searched by itself (`scattered`): what it finds there is what the whole text finds."""
+    text = (
+        "Ferry fares\n\nThe board raised fares on Tuesday. Ida Hale said the rise was unfair. "
+        "The ferry left at noon. Critics argue the fees will double by 2030. Gulls circled the pier. "
+        "Tomas Wilk denied that the board had met in secret."
+    )
+    doc = parse_plain_text(text, "x")
+    analysis = analyse(doc)
+    picked = [analysis.sentences[number] for number in (2, 4, 6)]
+    starts = {sentence.start for sentence in picked}
+    whole = [c for c in analysis.claims if c.start in starts]
+    assert [c.source for c in whole] == ["Ida Hale", "Critics", "Tomas Wilk"]
+    assert find_claims(doc, picked, analysis.quotes, analysis.taught_cast(), scattered=True) == whole
 
 
 def test_claim_cue_inference_is_deterministic() -> None:

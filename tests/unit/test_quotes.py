@@ -698,6 +698,31 @@ def test_according_to_after_a_quotation_of_several_sentences_is_its_source() -> 
     assert _mention(text, quotes[0]) == "the Marrow Wire"
 
 
+def test_a_quoted_phrase_inside_a_report_is_the_words_of_the_report_s_source() -> None:
+    """Nothing beside “keeps its word” says who said it; the sentence reports what the ferry
+    users say, and the phrase stands in what they say. The claim and the quotation agree."""
+    text, quotes = quotes_of(
+        "GULLWICK — The harbour board voted on Tuesday to raise ferry fares by 12 percent.\n\n"
+        "About six in 10 ferry users say that the one thing they want from the board is a "
+        "timetable that “keeps its word.”"
+    )
+    (quote,) = quotes
+    assert _mention(text, quote) == "About six in 10 ferry users"
+    assert (quote.speaker, quote.cue) == ("About six in 10 ferry users", "say")
+
+
+def test_a_programme_s_name_inside_a_report_is_nobody_s_words() -> None:
+    """ "Marrow said on the Gazette’s “Harbour Hour” that …": Marrow reports, but the name of
+    the programme she spoke on is not something she said."""
+    body = (
+        "GULLWICK — The harbour board voted on Tuesday to raise ferry fares by 12 percent.\n\n"
+        "Ines Marrow said on the Gazette’s “Harbour Hour” that the board had waited too long."
+    )
+    text, quotes = quotes_of(body)
+    assert claim_sources(body) == [None, "Ines Marrow"]
+    assert shown(text, quotes) == [("“Harbour Hour”", None, 1)]
+
+
 @pytest.mark.parametrize(
     ("body", "mention"),
     [

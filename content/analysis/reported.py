@@ -1,0 +1,61 @@
+"""Quotations inside a report: whose words they are when no cue stands beside them.
+
+"Lund argued that the levy “must not fall on the ferrymen” this winter": the quotes stage
+looks beside a quotation for its speaker and finds nobody here, as "argued" opens the clause
+the quotation sits in. The claims stage reads the same sentence as Lund's report. A quotation
+that the quotes left without a speaker, standing after the source of its sentence's report,
+is that source's words.
+
+Not a work's name in Title Case ("Lund said on the Gazette’s “Harbour Hour” that …"): a
+programme or a book is nobody's words. Not a quotation before the source ("“Fair share” was
+the phrase, and Lund argued …"): it is not in what the source reports.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import replace
+
+from content.analysis.cast import Cast
+from content.analysis.claims import find_claims
+from content.analysis.pause import Pause
+from content.analysis.quotes import Quote, names_a_work
+from content.document import Document, Sentence
+
+
+def carried_by_reports(
+    document: Document,
+    sentences: list[Sentence],
+    quotes: list[Quote],
+    cast: Cast,
+    pause: Pause | None = None,
+    lowered: str | None = None,
+) -> list[Quote]:
+    """`quotes`, where a quotation with no speaker stands in what its sentence reports, with
+    the report's source as its speaker (and the report's cue as its cue)."""
+    text = document.text
+    starts = [sentence.start for sentence in sentences]
+    unattributed = [
+        index for index, quote in enumerate(quotes) if quote.speaker is None and not names_a_work(text, quote)
+    ]
+    holding = sorted({bisect_right(starts, quotes[index].start) - 1 for index in unattributed} - {-1})
+    if not holding:
+        return quotes
+    claims = find_claims(
+        document, [sentences[number] for number in holding], quotes, cast, pause=pause, lowered=lowered, scattered=True
+    )
+    reports = [claim for claim in claims if claim.kind == "attributed" and claim.source is not None]
+    carried = list(quotes)
+    for index in unattributed:
+        quote = quotes[index]
+        report = next((claim for claim in reports if claim.start <= quote.start and quote.end <= claim.end), None)
+        if report is None or report.source_end is None or quote.start < report.source_end:
+            continue
+        carried[index] = replace(
+            quote,
+            speaker=report.source,
+            speaker_start=report.source_start,
+            speaker_end=report.source_end,
+            cue=report.cues[0] if report.cues else None,
+        )
+    return carried
