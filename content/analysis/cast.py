@@ -92,7 +92,10 @@ _ACTS_IN_A_STORY = kept_regex.compile(
 _PERSON_NOUNS = SPEAKER_NOUNS | KIN_WORDS | DESCRIBED_GENDER.keys()
 _PERSON_WORDS = _PERSON_NOUNS | TITLES.keys() | PERSON_ROLES
 _NAME_WHOLE = kept_regex.compile(NAME)
-_OPENS = kept_regex.compile(r"(?:[.!?][\"'”’]?\s+|\n\s*|[\"“‘]\s*)$")
+# Where a sentence or a quotation opens: after a sentence's end, a line's start or an opening
+# mark, a straight single one too ("'Mother Varga!'") where no letter is right before it (there
+# it is an apostrophe).
+_OPENS = kept_regex.compile(r"(?:[.!?][\"'”’]?\s+|\n\s*|[\"“‘]\s*|(?<!\w)'\s*)$")
 _CREDIT = kept_regex.compile(r"(?im)^[ \t]*(?:written[ \t]+)?by[ \t]+")
 _NAME_RUN_TEXT = rf"\b{NAME}\b"
 _PLACE_BEFORE = kept_regex.compile(r"\b(?:from|in|at|to|of|the|near|into)\s+$")

@@ -7,6 +7,7 @@ import json
 import re
 from importlib import resources
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -705,6 +706,28 @@ def test_in_a_book_a_man_mostly_called_mr_is_named_with_it() -> None:
     assert len(text) > 80_000  # a book
     quotes = analyse(parse_plain_text(text, "/tmp/book.txt")).quotes
     assert [q.speaker for q in quotes] == ["Mr. Ola Varga", "Ida Hale"] * 4
+
+
+@pytest.mark.parametrize(("opening", "closing"), [("'", "'"), ("‘", "’"), ('"', '"')])
+def test_a_word_that_opens_a_quotation_is_no_part_of_a_name_whatever_the_marks(opening: str, closing: str) -> None:
+    """ "'Mother Varga!'" opens a quotation with "Mother", a word the story also writes in lower
+    case: the name is Varga, shown as the story mostly writes it ("Mrs. Varga"). With straight
+    single marks the mark was not read as an opening, and she became "Mother Varga"."""
+    text = (
+        (
+            "The Lamp\n\nMrs. Varga kept the lamp on the north pier. Every evening Mrs. Varga climbed the "
+            "steps with her oil can, and her son Tomas waited below, as he had once waited for his "
+            "grandmother and her mother before her.\n\n"
+            "_Mother Varga!^ called a fisherman from the quay. _Is the light going tonight?^\n\n"
+            "_It is,^ said Mrs. Varga. _It always is.^\n\n"
+            "_Mother Varga never misses a night,^ said Tomas to the fisherman.\n"
+        )
+        .replace("_", opening)
+        .replace("^", closing)
+    )
+    speakers = {text[q.start : q.end].strip("'‘’\""): q.speaker for q in analyse(parse_plain_text(text, "x")).quotes}
+    assert speakers["It is,"] == speakers["It always is."] == "Mrs. Varga"
+    assert speakers["Mother Varga never misses a night,"] == "Tomas"
 
 
 def test_a_title_before_a_rank_does_not_give_the_ranked_man_its_gender() -> None:
