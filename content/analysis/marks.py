@@ -41,7 +41,7 @@ def _is_open(text: str, i: int, start: int, end: int, single: bool) -> bool:
     if char in "\"'":
         if previous not in _OPENING_CONTEXT and not previous.isspace():
             return False
-        if char == '"' and following == " " and previous.isspace() and _WORDS_AFTER_SPACES.match(text, i + 1, end):
+        if following == " " and previous.isspace() and _WORDS_AFTER_SPACES.match(text, i + 1, end):
             return True  # said Holm, "   and the pier with me": a speech taken up after a lost dash
         if following.isspace() or i + 1 >= end:
             return False
@@ -72,7 +72,9 @@ def _is_close(text: str, i: int, start: int, end: int, single: bool) -> bool:
         return not previous.isspace() or nested_close or broken_off
     if char in SINGLE_CLOSE or char == "'":
         if previous.isspace():
-            return False
+            # 'Indeed, I '  — as with a double mark, a straight one between spaces closes a
+            # speech broken off.
+            return char == "'" and following.isspace()
         if previous.isalpha() and following.isalpha():
             return False  # it’s, don’t
         if previous in "nN" and i >= start + 2 and text[i - 2] in "'’" and (i < start + 3 or text[i - 3].isspace()):

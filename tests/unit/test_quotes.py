@@ -111,6 +111,28 @@ def test_a_speech_broken_off_closes_on_a_mark_between_spaces() -> None:
     assert [q.speaker for q in quotes[1:]] == ["Ada Rusk", "Ada Rusk"]
 
 
+def test_with_straight_single_marks_a_speech_broken_off_closes_and_one_taken_up_opens() -> None:
+    """The same lost dashes in a text that quotes with straight single marks: "'…, or the
+    skipper, or '" closes on the mark between spaces, and "'   and the whole pier …'" opens on
+    the mark before the spaces. (The mark before the spaces was read as nothing, and the one
+    between spaces as no close: the answer became part of the broken-off speech.)"""
+    body = (
+        "Per Lund leaned on the rail. 'Who was it?' he asked. 'If it was Holm, or the skipper, or '\n\n"
+        "'I don't care who,' said Ada Rusk. 'The ferry waits for nobody.'\n\n"
+        "'So was I,' said Tomas Holm, '   and the whole pier with me, that winter.'"
+    )
+    text, quotes = quotes_of(body)
+    assert [text[q.start : q.end] for q in quotes] == [
+        "'Who was it?'",
+        "'If it was Holm, or the skipper, or '",
+        "'I don't care who,'",
+        "'The ferry waits for nobody.'",
+        "'So was I,'",
+        "'   and the whole pier with me, that winter.'",
+    ]
+    assert [q.speaker for q in quotes[2:]] == ["Ada Rusk", "Ada Rusk", "Tomas Holm", "Tomas Holm"]
+
+
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
