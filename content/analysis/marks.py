@@ -63,6 +63,8 @@ def _is_close(text: str, i: int, start: int, end: int, single: bool) -> bool:
         return True
     if char == "“" and previous in ",.?!" and following.isspace():
         return True  # “Is it?“ he asked: an opening mark typed where the closing one belongs
+    if char in "“‘" and previous.isspace() and following.isspace():
+        return True  # ‘…, or the skipper, or ‘ : a lost dash's mark, curled the wrong way, opens nothing
     if char == '"':
         # ‘…,' " said Hale’: a space between a nested quotation's close and the outer one's.
         nested_close = previous == " " and i >= start + 2 and text[i - 2] in "'’" and not following.isalnum()

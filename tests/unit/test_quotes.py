@@ -111,6 +111,30 @@ def test_a_speech_broken_off_closes_on_a_mark_between_spaces() -> None:
     assert [q.speaker for q in quotes[1:]] == ["Ada Rusk", "Ada Rusk"]
 
 
+@pytest.mark.parametrize(("opening", "closing"), [("“", "”"), ("‘", "’")])
+def test_a_speech_broken_off_closes_on_an_opening_mark_between_spaces(opening: str, closing: str) -> None:
+    """A text that lost its dashes and then had its marks curled: the mark of "…, or the
+    skipper, or “" was curled as an opening one. Between spaces it opens nothing; it closes the
+    speech, and the answer is a quotation of its own."""
+    body = (
+        (
+            "Per Lund leaned on the rail. _Who was it?^ asked Per Lund. _If it was Holm, or the skipper, or _\n\n"
+            "_I don’t care who,^ said Ada Rusk. _The ferry waits for nobody.^ _Nor the tide,^ said Per Lund."
+        )
+        .replace("_", opening)
+        .replace("^", closing)
+    )
+    text, quotes = quotes_of(body)
+    assert [text[q.start : q.end] for q in quotes] == [
+        f"{opening}Who was it?{closing}",
+        f"{opening}If it was Holm, or the skipper, or {opening}",
+        f"{opening}I don’t care who,{closing}",
+        f"{opening}The ferry waits for nobody.{closing}",
+        f"{opening}Nor the tide,{closing}",
+    ]
+    assert [q.speaker for q in quotes[2:]] == ["Ada Rusk", "Ada Rusk", "Per Lund"]
+
+
 def test_with_straight_single_marks_a_speech_broken_off_closes_and_one_taken_up_opens() -> None:
     """The same lost dashes in a text that quotes with straight single marks: "'…, or the
     skipper, or '" closes on the mark between spaces, and "'   and the whole pier …'" opens on
