@@ -434,6 +434,16 @@ def test_a_quoted_transcript_is_spoken_by_its_label() -> None:
     assert quote.speaker == "WALLACE" and text[quote.speaker_start : quote.speaker_end] == "WALLACE"
 
 
+def test_what_something_is_known_as_is_no_report_of_its_own() -> None:
+    """ "Gullwick was still known as …", "Ida Hale is known for …": what others say of the
+    subject, not what the subject says. "Known" is a participle without "-ed", and was not read
+    as one."""
+    assert claim_sources(
+        "The fund was set up in 1950, when Gullwick was still known as the quietest port on the coast. "
+        "Ida Hale is known for her long campaign against the levy."
+    ) == [None, None]
+
+
 def test_claim_sources_named_after_according_to() -> None:
     doc = parse_plain_text(
         "Headline Here\n\nAccording to the harbour master, Tobias Wren, two boats struck the wall in 2024.\n\n"
