@@ -1,10 +1,10 @@
 """Quotations inside a report: whose words they are when no cue stands beside them.
 
-"Lund argued that the levy “must not fall on the ferrymen” this winter": the quotes stage
-looks beside a quotation for its speaker and finds nobody here, as "argued" opens the clause
-the quotation sits in. The claims stage reads the same sentence as Lund's report. A quotation
-that the quotes left without a speaker, standing after the source of its sentence's report,
-is that source's words.
+"About six in 10 ferry users say that the one thing they want from the board is a timetable
+that “keeps its word.”": the quotes stage looks beside the quotation for its speaker and finds
+nobody. The claims stage reads the same sentence as the ferry users' report. A quotation that
+the quotes left without a speaker, standing after the source of its sentence's report, is that
+source's words.
 
 Not a work's name in Title Case ("Lund said on the Gazette’s “Harbour Hour” that …"): a
 programme or a book is nobody's words. Not a quotation before the source ("“Fair share” was
@@ -44,12 +44,15 @@ def carried_by_reports(
     claims = find_claims(
         document, [sentences[number] for number in holding], quotes, cast, pause=pause, lowered=lowered, scattered=True
     )
+    # One claim to a sentence, in order: the one a quotation may stand in is the last to start before it.
     reports = [claim for claim in claims if claim.kind == "attributed" and claim.source is not None]
+    report_starts = [report.start for report in reports]
     carried = list(quotes)
     for index in unattributed:
         quote = quotes[index]
-        report = next((claim for claim in reports if claim.start <= quote.start and quote.end <= claim.end), None)
-        if report is None or report.source_end is None or quote.start < report.source_end:
+        at = bisect_right(report_starts, quote.start) - 1
+        report = reports[at] if at >= 0 else None
+        if report is None or quote.end > report.end or report.source_end is None or quote.start < report.source_end:
             continue
         carried[index] = replace(
             quote,
