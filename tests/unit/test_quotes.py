@@ -94,67 +94,34 @@ def test_an_unbalanced_mark_does_not_swallow_the_article() -> None:
     ]
 
 
-def test_a_speech_broken_off_closes_on_a_mark_between_spaces() -> None:
+@pytest.mark.parametrize(
+    ("opening", "closing", "broken"),
+    [('"', '"', '"'), ("'", "'", "'"), ("“", "”", "“"), ("‘", "’", "‘")],
+)
+def test_a_speech_broken_off_closes_on_a_mark_between_spaces(opening: str, closing: str, broken: str) -> None:
     """Texts that lost their dashes break a speech off on a mark between spaces ("…, or the
     skipper, or "). It closes the speech: the next paragraph's answer is the other speaker's,
-    not more of the same quotation."""
-    body = (
-        'Per Lund leaned on the rail. "If it was Holm, or the skipper, or "\n\n'
-        '"I don\'t care who," said Ada Rusk. "The ferry waits for nobody."'
-    )
-    text, quotes = quotes_of(body)
-    assert [text[q.start : q.end] for q in quotes] == [
-        '"If it was Holm, or the skipper, or "',
-        '"I don\'t care who,"',
-        '"The ferry waits for nobody."',
-    ]
-    assert [q.speaker for q in quotes[1:]] == ["Ada Rusk", "Ada Rusk"]
-
-
-@pytest.mark.parametrize(("opening", "closing"), [("“", "”"), ("‘", "’")])
-def test_a_speech_broken_off_closes_on_an_opening_mark_between_spaces(opening: str, closing: str) -> None:
-    """A text that lost its dashes and then had its marks curled: the mark of "…, or the
-    skipper, or “" was curled as an opening one. Between spaces it opens nothing; it closes the
-    speech, and the answer is a quotation of its own."""
+    not more of the same quotation. So with straight single marks, and with a text whose marks
+    were curled after it lost its dashes, where the mark was curled as an opening one (between
+    spaces, it opens nothing)."""
     body = (
         (
-            "Per Lund leaned on the rail. _Who was it?^ asked Per Lund. _If it was Holm, or the skipper, or _\n\n"
+            "Per Lund leaned on the rail. _Who was it?^ asked Per Lund. _If it was Holm, or the skipper, or ~\n\n"
             "_I don’t care who,^ said Ada Rusk. _The ferry waits for nobody.^ _Nor the tide,^ said Per Lund."
         )
         .replace("_", opening)
         .replace("^", closing)
+        .replace("~", broken)
     )
     text, quotes = quotes_of(body)
     assert [text[q.start : q.end] for q in quotes] == [
         f"{opening}Who was it?{closing}",
-        f"{opening}If it was Holm, or the skipper, or {opening}",
+        f"{opening}If it was Holm, or the skipper, or {broken}",
         f"{opening}I don’t care who,{closing}",
         f"{opening}The ferry waits for nobody.{closing}",
         f"{opening}Nor the tide,{closing}",
     ]
     assert [q.speaker for q in quotes[2:]] == ["Ada Rusk", "Ada Rusk", "Per Lund"]
-
-
-def test_with_straight_single_marks_a_speech_broken_off_closes_and_one_taken_up_opens() -> None:
-    """The same lost dashes in a text that quotes with straight single marks: "'…, or the
-    skipper, or '" closes on the mark between spaces, and "'   and the whole pier …'" opens on
-    the mark before the spaces. (The mark before the spaces was read as nothing, and the one
-    between spaces as no close: the answer became part of the broken-off speech.)"""
-    body = (
-        "Per Lund leaned on the rail. 'Who was it?' he asked. 'If it was Holm, or the skipper, or '\n\n"
-        "'I don't care who,' said Ada Rusk. 'The ferry waits for nobody.'\n\n"
-        "'So was I,' said Tomas Holm, '   and the whole pier with me, that winter.'"
-    )
-    text, quotes = quotes_of(body)
-    assert [text[q.start : q.end] for q in quotes] == [
-        "'Who was it?'",
-        "'If it was Holm, or the skipper, or '",
-        "'I don't care who,'",
-        "'The ferry waits for nobody.'",
-        "'So was I,'",
-        "'   and the whole pier with me, that winter.'",
-    ]
-    assert [q.speaker for q in quotes[2:]] == ["Ada Rusk", "Ada Rusk", "Tomas Holm", "Tomas Holm"]
 
 
 @pytest.mark.parametrize(
@@ -167,6 +134,17 @@ def test_with_straight_single_marks_a_speech_broken_off_closes_and_one_taken_up_
         (
             'Per Lund looked up from the nets.\n\n" Somebody is on the pier," said Per Lund.',
             [('" Somebody is on the pier,"', "Per Lund", 1)],
+        ),
+        (
+            "'Ask him,' said Ada Rusk. 'Was it cold?' she asked.\n\n'Bitter,' said Per Lund.\n\n"
+            "'So was I,' said Tomas Holm, '   and the whole pier with me, that winter.'",
+            [
+                ("'Ask him,'", "Ada Rusk", 1),
+                ("'Was it cold?'", "Ada Rusk", 1),
+                ("'Bitter,'", "Per Lund", 1),
+                ("'So was I,'", "Tomas Holm", 1),
+                ("'   and the whole pier with me, that winter.'", "Tomas Holm", 1),
+            ],
         ),
     ],
 )
