@@ -478,6 +478,12 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
         if len(opener) > 1 and opener[0].lower() in CLAUSE_LEADS and classify(opener[1], loose=True):
             offset, who = offset + who.index(opener[1]), opener[1]  # "While many traders", "Yet the board"
         found = base + phrase_words[0].start() + cut + offset, who.rstrip()  # (not "Ed Rendell " before "(D)")
+        relative = _restrictive_relative(
+            plain, base + clause_start, base + (phrase_words[0].start() + cut if cut else clause_start), found[0]
+        )
+        if relative is not None:
+            # "Two councillors who know Tomas Wilk well said": the councillors, not Wilk.
+            found, kind, offset = relative, classify(relative[1], loose=True), 1
         if described is not None:
             return found if kind == "person" else described
         describes = kind == "group" or offset
@@ -490,6 +496,35 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
             return found
         break
     return described
+
+
+# A "who" or "which" that is its clause's subject ("councillors who know …"): a word in
+# lower case after it, and not one that opens a subject of the clause's own ("in which Holm
+# said", "in which the board said").
+_WHO_OR_WHICH = kept_regex.compile(
+    r"\b(?:who|which)\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|these|those|he|she|they|we|i|it)\b)"
+    r"(?=[a-z][\w’'-]*\s+\S)"
+)
+
+
+_CLAUSE_OPENER = kept_regex.compile(r"\b(?:when|where|while|after|before|until|as|because|if|that|whether|since)\b")
+
+
+def _restrictive_relative(plain: str, floor: int, start: int, mention: int) -> tuple[int, str] | None:
+    """The phrase a "who" or "which" clause describes, where the mention found at `mention` lies
+    inside that clause ("Two councillors who know Tomas Wilk well [said]"): (where, what) in `plain`."""
+    if plain.find("wh", start, mention) < 0:
+        return None  # most phrases: no relative pronoun to look for
+    last = None
+    for last in _WHO_OR_WHICH.finditer(plain, start, mention):  # noqa: B007 - the last one is wanted
+        pass
+    if last is None or _CLAUSE_OPENER.search(plain, last.end(), mention) is not None:
+        return None  # (not "the congressman who won the seat when he said": a clause of its own)
+    antecedent = _antecedent(plain, floor, last.start())
+    if antecedent is None:
+        return None
+    at = plain.rfind(antecedent, floor, last.start())
+    return (at, antecedent) if at >= 0 else None
 
 
 def _clause_subject(plain: str, before: int, possessed: bool = False) -> tuple[int, str] | None:

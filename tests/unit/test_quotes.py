@@ -412,6 +412,18 @@ def test_a_quoted_transcript_is_spoken_by_its_label() -> None:
     assert quote.speaker == "WALLACE" and text[quote.speaker_start : quote.speaker_end] == "WALLACE"
 
 
+def test_the_source_before_a_who_clause_speaks_not_a_name_inside_the_clause() -> None:
+    """ "Two councillors who know Tomas Wilk well said …": the councillors, not Wilk; "Ola Berg,
+    a ferryman who has worked the crossing for 30 years, said …": Ola Berg. But a clause with a
+    subject of its own after "in which" or "when" keeps it."""
+    assert claim_sources(
+        "Two councillors who know Tomas Wilk well said the levy was never paid. "
+        "Ola Berg, a ferryman who has worked the crossing for 30 years, said the fares were fair. "
+        "The vote came in a week in which Ida Hale said the levy was unpaid. "
+        "The latest is Per Lund, the skipper who won the race in 2019 when the judges said the course was unfair."
+    ) == ["Two councillors", "Ola Berg", "Ida Hale", "the judges"]
+
+
 def test_what_something_is_known_as_is_no_report_of_its_own() -> None:
     """ "Gullwick was still known as …", "Ida Hale is known for …": what others say of the
     subject, not what the subject says. "Known" is a participle without "-ed", and was not read
