@@ -13,6 +13,7 @@ the phrase, and Lund argued …"): it is not in what the source reports.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import replace
 
@@ -59,6 +60,14 @@ def carried_by_reports(
             speaker=report.source,
             speaker_start=report.source_start,
             speaker_end=report.source_end,
-            cue=report.cues[0] if report.cues else None,
+            cue=_cue_before(text, report.cues, report.source_end, quote.start),
         )
     return carried
+
+
+def _cue_before(text: str, cues: tuple[str, ...], start: int, end: int) -> str | None:
+    """Of a report's cues, the one written last in `text[start:end]`, between its source and the
+    quotation ("Ferry users who wrote to the board complain that … “…”": "complain", not
+    "wrote"); the first cue where none is written there."""
+    found = [(match.start(), cue) for cue in cues for match in re.finditer(rf"\b{re.escape(cue)}\b", text[start:end])]
+    return max(found)[1] if found else (cues[0] if cues else None)

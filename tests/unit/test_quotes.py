@@ -757,6 +757,17 @@ def test_a_quoted_phrase_inside_a_report_is_the_words_of_the_report_s_source() -
     assert (quote.speaker, quote.cue) == ("About six in 10 ferry users", "say")
 
 
+def test_a_quoted_phrase_inside_a_report_of_two_cues_takes_the_one_before_it() -> None:
+    """The report says and insists; the phrase is in what they insist on, so "insist" is its cue."""
+    _, quotes = quotes_of(
+        "GULLWICK — The harbour board voted on Tuesday to raise ferry fares by 12 percent.\n\n"
+        "About six in 10 ferry users say the board has ignored them and insist that the one thing "
+        "they want from it is a timetable that “keeps its word.”"
+    )
+    (quote,) = quotes
+    assert (quote.speaker, quote.cue) == ("About six in 10 ferry users", "insist")
+
+
 def test_a_programme_s_name_inside_a_report_is_nobody_s_words() -> None:
     """ "Marrow said on the Gazette’s “Harbour Hour” that …": Marrow reports, but the name of
     the programme she spoke on is not something she said."""
