@@ -483,10 +483,10 @@ def _subject_before(plain: str, verb_start: int) -> tuple[int, str] | None:
         )
         if relative is not None:
             # "Two councillors who know Tomas Wilk well said": the councillors, not Wilk.
-            found, kind, offset = relative, classify(relative[1], loose=True), 1
+            found, kind = relative, classify(relative[1], loose=True)
         if described is not None:
             return found if kind == "person" else described
-        describes = kind == "group" or offset
+        describes = kind == "group" or offset or relative is not None
         if kind is not None and attempt == 0 and apposed and len(breaks) > 1 and not cut and describes:
             # "Piet Holm, the board's finance officer, said", "Ana Ruiz, the mayor of Marrow, said":
             # the apposition describes the name before it, which speaks.
@@ -519,7 +519,7 @@ def _restrictive_relative(plain: str, floor: int, start: int, mention: int) -> t
     for last in _WHO_OR_WHICH.finditer(plain, start, mention):  # noqa: B007 - the last one is wanted
         pass
     if last is None or _CLAUSE_OPENER.search(plain, last.end(), mention) is not None:
-        return None  # (not "the congressman who won the seat when he said": a clause of its own)
+        return None  # (not "the skipper who won the race when the judges said": a clause of its own)
     antecedent = _antecedent(plain, floor, last.start())
     if antecedent is None:
         return None
