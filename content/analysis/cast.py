@@ -31,6 +31,7 @@ from content.analysis.lexicon import (
     NATIONALITIES,
     ORGANISATION_WORDS,
     PARTICLES,
+    PAST_IRREGULAR,
     PEOPLE_WORDS,
     PERSON_ROLES,
     PLACE_WORDS,
@@ -75,18 +76,9 @@ _DESCRIBED_BEFORE = kept_regex.compile(
     r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Mm]y)|’s|'s)\s+(?:[\w\-’']+\s+){0,4}?"
     r"(?P<noun>[a-z][a-z\-]+),\s+$"
 )
-_PAST_IRREGULAR = frozenset(
-    """ate became began bent bit bled blew bore bought bound broke brought built caught chose clung came
-    crept cut dealt did drank drew drove dug fed fell felt fled flew flung fought found forgot froze
-    gave got grew had heard held hid hit hung kept knelt knew laid lay leapt led left lent let lit lost
-    made meant met paid put quit ran rang read rode rose said sang sank sat saw sent set shook shone
-    shut slept slid sold sought spat spent spoke sprang stood stole strode struck stuck swam swore swung
-    taught tore threw thought told took understood was went woke won wore wound wept wrote""".split()
-)
-"""English verbs whose past tense is not made with "-ed"."""
 # A verb in the past tense right after a name, as a story's narration tells what people did.
 _ACTS_IN_A_STORY = kept_regex.compile(
-    r"\s+(?:[a-z]+ly\s+)?(?:[a-z]{2,}ed|" + "|".join(sorted(_PAST_IRREGULAR)) + r")\b(?!\s+(?:by|to)\b)"
+    rf"\s+(?:[a-z]+ly\s+)?(?:[a-z]{{2,}}ed|{word_alternation(PAST_IRREGULAR)})\b(?!\s+(?:by|to)\b)"
 )
 
 _PERSON_NOUNS = SPEAKER_NOUNS | KIN_WORDS | DESCRIBED_GENDER.keys()

@@ -455,6 +455,16 @@ MODALS_AND_IRREGULAR_PASTS = frozenset(
     became began brought bought built caught chose drew drove fell fought found heard held meant rose
     sang sat shook shot sought spent stood struck swore taught threw understood wore bid read quit""".split()
 )
+PAST_IRREGULAR = frozenset(
+    """ate became began bent bit bled blew bore bought bound broke brought built caught chose clung came
+    crept cut dealt did drank drew drove dug fed fell felt fled flew flung fought found forgot froze
+    gave got grew had heard held hid hit hung kept knelt knew laid lay leapt led left lent let lit lost
+    made meant met paid put quit ran rang read rode rose said sang sank sat saw sent set shook shone
+    shut slept slid sold sought spat spent spoke sprang stood stole strode struck stuck swam swore swung
+    taught tore threw thought told took understood was went woke won wore wound wept wrote""".split()
+)
+"""English verbs whose past tense is not made with "-ed" (`MODALS_AND_IRREGULAR_PASTS` keeps the
+common ones that may stand as a finite verb anywhere, with the modals)."""
 # Words that stand for people on their own, as a verb's subject: "Many say", "Others argue".
 QUANTIFIERS = frozenset("many some most several few others both".split())
 
