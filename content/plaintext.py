@@ -43,15 +43,56 @@ def book_title(text: str, fallback: str) -> str:
     return listed.group(1) if listed else readable_name(fallback)
 
 
+# How a file marks its paragraphs when not (only) by blank lines, told from its first part.
+# A line is long when no text wrapped at a usual width has it: wrapped files have hardly any
+# (the training novels and the corpus books none), files with a paragraph on each line many.
+_LONG_LINE = 120
+_LAYOUT_SAMPLE = 200_000
+_SHARE = 0.1
+"""The share of the line breaks between lines that are not blank that must come after a long
+line (or before an indented one) for the file to be read so: a wrapped line that happens to
+start with a space ("\n returned Marilla.") is some 0.3% of a novel's, an indented first line
+a third or more."""
+_FLUSH_LINE = re.compile(r"\n[^\s]")
+_ENDS_A_SENTENCE = frozenset(".!?…:;\"”’')]—")
+
+
+def _layout(text: str) -> tuple[bool, bool]:
+    """Whether the file's lines are long (not wrapped), and whether it indents its paragraphs."""
+    between = long_lines = indented = 0
+    previous = ""
+    for line in text[:_LAYOUT_SAMPLE].split("\n"):
+        if line.strip():
+            if previous:
+                between += 1
+                long_lines += len(previous) >= _LONG_LINE
+                indented += line[0] in " \t"
+            previous = line
+        else:
+            previous = ""
+    unwrapped = long_lines > 0 and long_lines >= _SHARE * between
+    return unwrapped, indented >= 2 and indented >= _SHARE * between
+
+
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """Paragraphs split on blank lines, or on every newline when the file has none."""
-    pattern = _BLANK_LINE if _BLANK_LINE.search(text) else re.compile(r"\n")
+    """Paragraphs, as the file's layout marks them:
+    - by blank lines (most files, Project Gutenberg's books among them);
+    - by a line of their own, in a file whose lines are long (not wrapped), blank lines or
+      not (between its chapters, say): each line that ends a sentence ends a paragraph, and
+      a line that stops mid-sentence goes on into the next;
+    - by an indented first line, in a file that indents its paragraphs;
+    - by every newline, in a file with none of these."""
+    unwrapped, indents = _layout(text)
+    blank_lines = _BLANK_LINE.search(text) is not None
+    pattern = _BLANK_LINE if blank_lines or unwrapped or indents else re.compile(r"\n")
     spans: list[tuple[int, int]] = []
     position = 0
     for separator in pattern.finditer(text):
         spans.append((position, separator.start()))
         position = separator.end()
     spans.append((position, len(text)))
+    if unwrapped or indents:
+        spans = [piece for start, end in spans for piece in _lines_of(text, start, end, unwrapped, indents)]
     trimmed = []
     for start, end in spans:
         if start < end and not text[start].isspace() and not text[end - 1].isspace():
@@ -64,6 +105,33 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
         lead = len(chunk) - len(opened)
         trimmed.append((start + lead, start + lead + len(opened.rstrip())))
     return trimmed
+
+
+def _lines_of(text: str, start: int, end: int, unwrapped: bool, indents: bool) -> list[tuple[int, int]]:
+    """The paragraphs of `text[start:end]` that its lines mark: a break after a line that ends a
+    sentence (`unwrapped`), before an indented line (`indents`) where the stretch has lines
+    that are not indented too (a poem's lines, all indented alike, stay together)."""
+    newline = text.find("\n", start, end)
+    if newline < 0:
+        return [(start, end)]
+    if indents and not unwrapped and _FLUSH_LINE.search(text, start, end) is None:
+        return [(start, end)]
+    pieces: list[tuple[int, int]] = []
+    at = start
+    while newline >= 0:
+        following = newline + 1
+        last = newline - 1  # the line's last character that is not white space
+        while last >= at and text[last] in " \t\r":
+            last -= 1
+        breaks = (unwrapped and text[last] in _ENDS_A_SENTENCE) or (
+            indents and text[following : following + 1] in (" ", "\t")
+        )
+        if breaks and last >= at:
+            pieces.append((at, newline))
+            at = following
+        newline = text.find("\n", following, end)
+    pieces.append((at, end))
+    return pieces
 
 
 def is_boilerplate(paragraph: str) -> bool:

@@ -27,6 +27,49 @@ def test_plain_text_without_blank_lines_splits_on_single_newlines() -> None:
     assert block_texts(doc) == ["A headline", "First paragraph.", "Second paragraph."]
 
 
+_LONG = (
+    "The last ferry of the day had already gone when Mira Holt reached the slipway, her bag over "
+    "one shoulder and the rain coming in sideways off the water."
+)
+
+
+def test_a_file_with_a_paragraph_on_each_line_splits_on_its_lines_despite_a_blank_line() -> None:
+    # One long line per paragraph, and a blank line only after the chapter's heading: each
+    # line that ends a sentence is a paragraph; one that stops mid-sentence goes on.
+    text = (
+        f"CHAPTER ONE\n\n{_LONG}\n“Is there another crossing tonight?” she asked.\n"
+        "The harbourmaster, who had\nheard it all before, shrugged.\n"
+    )
+    assert block_texts(parse_plain_text(text, "x"))[1:] == [
+        _LONG,
+        "“Is there another crossing tonight?” she asked.",
+        "The harbourmaster, who had\nheard it all before, shrugged.",
+    ]
+
+
+def test_a_file_that_indents_its_paragraphs_splits_before_each_indented_line() -> None:
+    text = (
+        "  The last ferry of the day had gone when Mira Holt\nreached the slipway.\n"
+        "  “Is there another crossing?”\n  “Not since noon.”\n"
+        "  The harbourmaster went back to\nhis ledger.\n"
+    )
+    assert block_texts(parse_plain_text(text, "x")) == [
+        "The last ferry of the day had gone when Mira Holt\nreached the slipway.",
+        "“Is there another crossing?”",
+        "“Not since noon.”",
+        "The harbourmaster went back to\nhis ledger.",
+    ]
+
+
+def test_wrapped_paragraphs_keep_a_line_that_starts_with_a_space_and_a_poem_keeps_its_lines() -> None:
+    wrapped = "“Well, we have thought about it all winter,”\n said Ines. “The ferry board\nmet twice.”"
+    poem = "    The tide goes out,\n    the tide comes in,\n    the ferry waits."
+    # (A wrapped novel's lines: a line that starts with a space is rare among them.)
+    filler = "\n".join(["The harbour lights came on one by one along the wall"] * 40)
+    prose = "\n\n".join([wrapped, "Short one.", poem, filler])
+    assert block_texts(parse_plain_text(prose, "x")) == [wrapped, "Short one.", poem.strip(), filler]
+
+
 def test_a_sentence_is_not_taken_for_a_title() -> None:
     doc = parse_plain_text("This is the first sentence of the story.\n\nAnd another.", "x", "fallback")
     assert doc.title == "fallback"

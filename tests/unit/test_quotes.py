@@ -659,6 +659,24 @@ def test_unattributed_turns_of_a_dialogue_alternate_between_its_two_speakers() -
     assert speakers == ["Edda Marsh", "Tobias Wren", "Tobias Wren", "Edda Marsh", "Tobias Wren", "Edda Marsh"]
 
 
+@pytest.mark.parametrize("between", ["\n\n", "\n"], ids=["blank lines", "a paragraph on each line"])
+def test_a_dialogue_alternates_whether_its_paragraphs_have_blank_lines_or_a_line_each(between: str) -> None:
+    # A file with a paragraph on each line (and a blank line after its heading only) has the
+    # same turns as one with blank lines: its lines are its paragraphs, not one long one.
+    story = [
+        "The last ferry of the day had already gone when Mira Holt reached the slipway, her bag over one "
+        "shoulder and the rain coming in sideways off the water.",
+        "“Is there another crossing tonight?” asked Mira Holt.",
+        "“Not since noon,” said the harbourmaster, without looking up from his ledger.",
+        "“Then I will wait for the morning one.”",
+        "“Suit yourself.”",
+        "“Is the shed open?”",
+        "“Always.”",
+    ]
+    _text, quotes = quotes_of(between.join(story))
+    assert [q.speaker for q in quotes] == ["Mira Holt", "the harbourmaster"] * 3
+
+
 def test_a_speaker_after_a_double_hyphen_and_pray_is_not_a_name() -> None:
     _text, quotes = quotes_of(
         '"That will not do for a compliment, Caroline," cried her brother--"because he does not write with ease."\n\n'
