@@ -12,7 +12,7 @@ from collections import Counter
 from content.analysis import kept_regex
 from content.analysis.cast import Cast
 from content.analysis.marks import MarkedSpan
-from content.analysis.patterns import NAME
+from content.analysis.patterns import DASH, NAME
 from content.analysis.pause import Pause
 from content.analysis.quotes import Choice, Quote, find_quotes
 from content.analysis.ranker import Ranker
@@ -20,7 +20,7 @@ from content.document import Document, Sentence
 
 # A name spoken to someone: after a comma, "O ", "dear" or "my", and before a comma or a stop.
 # (Not right after the opening mark: there “Yes, …” and “Oh, …” look like names too.)
-_VOCATIVE = kept_regex.compile(rf"(?:,\s+|\bO\s+|\bdear\s+|\bmy\s+)(?P<name>{NAME})(?=\s*[,!?.;—])")
+_VOCATIVE = kept_regex.compile(rf"(?:,\s+|\bO\s+|\bdear\s+|\bmy\s+)(?P<name>{NAME})(?=\s*(?:[,!?.;]|{DASH}))")
 # Words of address that are not names: "Madame", "Sir", "Mamma".
 _NOT_A_NAME = frozenset("Madame Madam Sir Mamma Mama Papa Mother Father Mlle Mme Monsieur General Mr Mrs Miss".split())
 # The narrator naming themselves in the narration: "Call me Tomas.", "My name is Ida Wilk",

@@ -31,6 +31,8 @@ CAPITALISED = rf"(?:{UPPER}{LOWER}[\w’']*(?:-[\w’']+)*|[A-Z]’{UPPER}{LOWER
 TITLE = rf"(?:{'|'.join(ABBREVIATED_TITLES)})\.?"
 # A title's dot may end a line ("said Mr.\nArden"); any other word's dot ends the phrase.
 TITLE_DOT = rf"(?:{'|'.join(ABBREVIATED_TITLES)})\.\s"
+# A dash: "—", "–" or, as many e-texts write it, two hyphens ("--").
+DASH = r"(?:[—–]|--)"
 GAP = r"(?:[ \t]+|[ \t]*\n(?!\s*\n)[ \t]*)"  # a space, or a line break inside a paragraph ("Miss\nArden")
 # A title or a kin word starts a new person: "Aunt Marilla Mrs Lynde" is two people, not one name.
 _NOT_INSIDE_A_NAME = rf"(?!{word_alternation(capitalised(PERSONAL_TITLES | KIN_WORDS))}\b)"
@@ -94,7 +96,7 @@ PARENTHESIS = r"(?:\s*\([^()]{1,40}\),?)?"
 _APPOSED = r"(?:[^,“”\"]|“[^“”\"\n]{1,60}”|\"[^“”\"\n]{1,60}\")"
 APPOSITION = (
     rf"(?:,(?!\s*(?:and|but|or|yet|so)\s)\s*(?P<apposition>{_APPOSED}{{1,200}}),(?:{_APPOSED}{{1,200}},){{0,3}}"
-    r"|\s+(?:[—–]|--)\s*[^—–“”\"\n]{1,120}?\s*(?:[—–]|--))?"
+    rf"|\s+{DASH}\s*[^—–“”\"\n]{{1,120}}?\s*{DASH})?"
 )
 REPORTING_VERB = word_alternation(REPORTING_VERBS)
 AUXILIARY = word_alternation(AUXILIARIES)

@@ -29,7 +29,7 @@ from content.analysis.dialogue import (
 )
 from content.analysis.lexicon import DESCRIBED_GENDER, KIN_GENDER, KIN_WORDS, NARRATOR, PRONOUNS, TITLES, Gender
 from content.analysis.marks import MarkedSpan, find_marked_spans
-from content.analysis.patterns import NAME, ends_word, looks_like_a_title, starts_word
+from content.analysis.patterns import DASH, NAME, ends_word, looks_like_a_title, starts_word
 from content.analysis.pause import Pause, pausing
 from content.analysis.ranker import Evidence, Features, Ranker, Source, features, load_ranker
 from content.analysis.sieves import INTRODUCED, Candidate, Sieves, Site, propose
@@ -394,10 +394,14 @@ _INHERITED = frozenset(
     {"continued", "continued_next", "continued_closed", "answer", "alternating", "recent", "addressed"}
 )
 # Before a name the speaker calls out to: a comma, the opening mark, or "Oh", "dear", "yes", "no", "well".
-_BEFORE_VOCATIVE = kept_regex.compile(r"(?:[,“\"‘'—(]|\b(?:[Oo]h?|[Dd]ear|[Mm]y dear|[Yy]es|[Nn]o|[Ww]ell))\s*$")
-_AFTER_VOCATIVE = frozenset(",.!?;—")
+# Or a dash ("—", "–", "--"): “So the nets stay dry--Mr. Holm! You came after all.”
+_BEFORE_VOCATIVE = kept_regex.compile(rf"(?:[,“\"‘'(]|{DASH}|\b(?:[Oo]h?|[Dd]ear|[Mm]y dear|[Yy]es|[Nn]o|[Ww]ell))\s*$")
+_AFTER_VOCATIVE = frozenset(",.!?;—–")
+"""The character after a name called out (or the "--" of a dash)."""
 # A word of affection between a name called and its mark: "Marta dear, …", "Tom, my boy!".
-_ENDEARMENT = kept_regex.compile(r"[ \t]+(?:dear|darling|dearest|my (?:dear|love|darling|boy|girl|child))(?=[,.!?;—])")
+_ENDEARMENT = kept_regex.compile(
+    rf"[ \t]+(?:dear|darling|dearest|my (?:dear|love|darling|boy|girl|child))(?=[,.!?;]|{DASH})"
+)
 _NAME_AT = kept_regex.compile(NAME)  # the cast's pattern: compiled once, and kept
 _NOT_A_NAME = frozenset(TITLES) | KIN_WORDS | {"madam", "ma'am", "miss", "mrs", "ms"}
 _NESTED_OPENING = kept_regex.compile(r"‘|(?<![\w])'")
@@ -526,7 +530,7 @@ def vocatives(sieves: Sieves, span: MarkedSpan) -> Iterator[Mention]:
             continue
         endearment = _ENDEARMENT.match(text, run.end())
         after = endearment.end() if endearment is not None else run.end()
-        if text[after : after + 1] not in _AFTER_VOCATIVE:
+        if text[after : after + 1] not in _AFTER_VOCATIVE and text[after : after + 2] != "--":
             continue
         if _BEFORE_VOCATIVE.search(text, max(span.start, offset - 12), offset):
             yield Mention(offset, run.end(), name, "person")
@@ -551,8 +555,8 @@ def _narrator_named(text: str, span: MarkedSpan, narrator: str, known: set[int])
 
 # A parent called by a kin word: “Good night, Mother,” / “Oh, papa!” (not “Mother is here”).
 _PARENT_CALLED = kept_regex.compile(
-    r"(?:[,“\"‘'—(]|\b(?:[Oo]h?|[Dd]ear|[Yy]es|[Nn]o|[Ww]ell))\s*"
-    r"(?P<kin>[Mm]other|[Mm]amma|[Mm]ama|[Ff]ather|[Pp]apa)(?=\s*[,.!?;—])"
+    rf"(?:[,“\"‘'(]|{DASH}|\b(?:[Oo]h?|[Dd]ear|[Yy]es|[Nn]o|[Ww]ell))\s*"
+    rf"(?P<kin>[Mm]other|[Mm]amma|[Mm]ama|[Ff]ather|[Pp]apa)(?=\s*(?:[,.!?;]|{DASH}))"
 )
 # Where those words are in a story, found in one sweep: most quotations hold none, and are
 # not searched with the pattern above.

@@ -1954,6 +1954,19 @@ def test_a_quotation_that_calls_someone_by_name_is_never_theirs() -> None:
     assert [speaker for quote, speaker in said if quote.startswith("“Holm,")] == [None, None]
 
 
+@pytest.mark.parametrize("dash", ["--", "—", "–"])
+def test_a_name_called_out_before_a_dash_is_spoken_to(dash: str) -> None:
+    """“Holm--the pier was closed.”: a name before a dash (two hyphens, as many e-texts write
+    one) is called out as before a comma, so the turn is not Holm's own."""
+    _text, quotes = quotes_of(
+        "Ida Varga met Nils Holm on the quay at dawn.\n\n"
+        "“Where were you last night?” she asked.\n\n"
+        "“At the pier, as always,” said Holm.\n\n"
+        f"“Holm{dash}the pier was closed.”"
+    )
+    assert [q.speaker for q in quotes][1:] == ["Nils Holm", None]
+
+
 def test_a_story_quoted_with_straight_single_marks_has_its_quotations() -> None:
     """'Come in,' said Mara. — a text that quotes with straight single marks throughout, as
     some plain-text editions do; its apostrophes ("It's", "won't", "'tis") stay apostrophes."""
@@ -2552,14 +2565,16 @@ def test_the_attribution_after_a_quotation_in_its_sentence(body: str, who: str) 
     assert all(quote.speaker == who for quote in quotes), shown(text, quotes)
 
 
-def test_a_parent_called_mother_answers_the_next_turn() -> None:
+@pytest.mark.parametrize("after", [",", "--", "—"])
+def test_a_parent_called_mother_answers_the_next_turn(after: str) -> None:
     """“It is bitter out there, Mother,” said Ada: Mrs. Dunn, her mother, is the one spoken
-    to, so she answers the unattributed turn after it, and the two then take turns."""
+    to, so she answers the unattributed turn after it, and the two then take turns. So too
+    when a dash follows the word ("Mother--")."""
     text, quotes = quotes_of(
         "The Lamp\n\n"
         "Mrs. Dunn sat by the stove with her knitting, and Mr. Holt from the mill sat across from her "
         "with his pipe. Miss Ada Dunn came in from the yard and shut the door.\n\n"
-        "“It is bitter out there, Mother,” said Ada.\n\n"
+        f"“It is bitter out there, Mother{after}” said Ada.\n\n"
         "“Then sit by the stove and warm your hands.”\n\n"
         "“I will, once the hens are fed.”\n\n"
         "“The hens can wait.”\n\n"
