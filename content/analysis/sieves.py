@@ -1378,9 +1378,11 @@ class Sieves:
                     relation = kin.group(2)
                     # "his grandmother" is a Mrs., "his son" a Mr.; an aunt or a cousin may be either.
                     title = _KIN_TITLES.get(relation, "Mr." if KIN_GENDER.get(relation) == "m" else None)
-                    named = f"{title} {owner.split()[-1]}"
-                    if title is not None and self._in_text(named):
-                        return named
+                    # (Written "Mrs. Arden" or, without the full stop, "Mrs Arden".)
+                    for form in () if title is None else (title, title.rstrip(".")):
+                        named = f"{form} {owner.split()[-1]}"
+                        if self._in_text(named):
+                            return named
         if mention.kind == "person":
             name = " ".join(mention.text.strip(" -—–,;:").split())
             if name.endswith(".") and len(name.split()[-1]) > 3:

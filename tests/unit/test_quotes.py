@@ -702,15 +702,17 @@ def test_a_titled_wife_is_not_her_husband_the_only_full_name_of_the_family() -> 
     assert quotes[0].speaker == "Mrs. Elton"
 
 
-def test_kin_and_rank_name_the_speaker_the_book_knows() -> None:
+@pytest.mark.parametrize("dot", [".", ""], ids=["Mrs.", "Mrs"])
+def test_kin_and_rank_name_the_speaker_the_book_knows(dot: str) -> None:
+    # (A book that writes its titles without a full stop, "Mrs Arden", is read alike.)
     _text, quotes = quotes_of(
-        "Mr. Arden and Mrs. Arden sat at breakfast with Lady Catherine.\n\n"
-        "“The lamp is lit,” said Mr. Arden.\n\n"
+        f"Mr{dot} Arden and Mrs{dot} Arden sat at breakfast with Lady Catherine.\n\n"
+        f"“The lamp is lit,” said Mr{dot} Arden.\n\n"
         "“Lit! At this hour?” cried his wife.\n\n"
         "“It is a scandal,” said her ladyship.\n\n"
-        "“Well done,” thought Mrs. Arden."
+        f"“Well done,” thought Mrs{dot} Arden."
     )
-    assert [q.speaker for q in quotes] == ["Mr. Arden", "Mrs. Arden", "Lady Catherine", "Mrs. Arden"]
+    assert [q.speaker for q in quotes] == [f"Mr{dot} Arden", f"Mrs{dot} Arden", "Lady Catherine", f"Mrs{dot} Arden"]
 
 
 def test_the_author_credit_is_not_a_person_in_the_story() -> None:
