@@ -155,6 +155,14 @@ NOT_INVERTED = frozenset(
 )
 # Cues that say the speaker goes on: "“…,” she continued", "he added", "she pursued".
 CONTINUING_CUES = frozenset("continued continues added adds resumed resumes pursued pursues repeated went".split())
+# Verbs of saying that stories write after a quotation ("…!” cried Ida, "…,” she murmured)
+# and news hardly ever does: those that follow a closing mark 20 times or more in the training
+# novels and in at most one of the 840 training articles ("replied", "asked", "added" and
+# "continued" are in a dozen and more).
+STORY_CUES = frozenset(
+    """cried returned exclaimed inquired rejoined whispered murmured retorted repeated demanded observed
+    interposed muttered interrupted pursued sighed laughed called resumed""".split()
+)
 # Verbs that report only when content follows them: "he spoke of …", not "he spoke for an hour".
 NARRATIVE_CUES = frozenset(
     """spoke speak speaks speaking answered answer answers thanked thanks wrote write writes posted post

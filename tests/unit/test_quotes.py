@@ -2128,6 +2128,19 @@ def test_a_person_named_in_the_narration_between_turns_takes_the_next_one() -> N
     assert speakers == ["Ida Hale", "Tomas Wilk"] * 4 + ["Tomas Wilk", "Ida Hale"]
 
 
+def test_a_story_told_with_a_storys_verbs_is_fiction_without_short_turns() -> None:
+    """“…,” muttered Tomas / “…,” cried Ida: two verbs that stories write after a quotation and
+    news hardly ever does make a short text a story, so its bare reply takes its turn."""
+    _text, quotes = quotes_of(
+        "Ida Hale climbed the last of the stairs with the can of oil and set it down by the lamp, "
+        "which had gone out an hour before.\n\n"
+        "“You are late again,” muttered Tomas Wilk, without turning round from the window.\n\n"
+        "“The boat was slow, and the sea was worse than it looked from the harbour,” cried Ida Hale.\n\n"
+        "“It is always slow when you are on it.”"
+    )
+    assert [q.speaker for q in quotes] == ["Tomas Wilk", "Ida Hale", "Tomas Wilk"]
+
+
 @pytest.mark.parametrize(
     "body",
     [
