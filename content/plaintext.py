@@ -54,7 +54,6 @@ line (or before an indented one) for the file to be read so: a wrapped line that
 start with a space ("\n returned Marilla.") is some 0.3% of a novel's, an indented first line
 a third or more."""
 _FLUSH_LINE = re.compile(r"\n[^\s]")
-_ENDS_A_SENTENCE = frozenset(".!?…:;\"”’')]—")
 
 
 def _layout(text: str) -> tuple[bool, bool]:
@@ -78,8 +77,8 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     """Paragraphs, as the file's layout marks them:
     - by blank lines (most files, Project Gutenberg's books among them);
     - by a line of their own, in a file whose lines are long (not wrapped), blank lines or
-      not (between its chapters, say): each line that ends a sentence ends a paragraph, and
-      a line that stops mid-sentence goes on into the next;
+      not (between its chapters, say): each line is a paragraph, but one that stops
+      mid-sentence goes on into the next (a stray line break);
     - by an indented first line, in a file that indents its paragraphs;
     - by every newline, in a file with none of these."""
     unwrapped, indents = _layout(text)
@@ -107,10 +106,18 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     return trimmed
 
 
+def _goes_on(last: str, first: str) -> bool:
+    """Whether a line that ends with `last` goes on into the next, which starts with `first`:
+    mid-sentence ("… to participate personally" / "in caucuses …"), not a heading, a speech
+    broken off ("… and De Griers “") or a paragraph that ends with its sentence."""
+    return (last.islower() or last.isdigit() or last in ",-–") and (first.islower() or first.isdigit())
+
+
 def _lines_of(text: str, start: int, end: int, unwrapped: bool, indents: bool) -> list[tuple[int, int]]:
-    """The paragraphs of `text[start:end]` that its lines mark: a break after a line that ends a
-    sentence (`unwrapped`), before an indented line (`indents`) where the stretch has lines
-    that are not indented too (a poem's lines, all indented alike, stay together)."""
+    """The paragraphs of `text[start:end]` that its lines mark: a break after each line that
+    does not go on mid-sentence (`unwrapped`), and before an indented line (`indents`) where
+    the stretch has lines that are not indented too (a poem's lines, all indented alike, stay
+    together)."""
     newline = text.find("\n", start, end)
     if newline < 0:
         return [(start, end)]
@@ -123,9 +130,11 @@ def _lines_of(text: str, start: int, end: int, unwrapped: bool, indents: bool) -
         last = newline - 1  # the line's last character that is not white space
         while last >= at and text[last] in " \t\r":
             last -= 1
-        breaks = (unwrapped and text[last] in _ENDS_A_SENTENCE) or (
-            indents and text[following : following + 1] in (" ", "\t")
-        )
+        first = following  # the next line's first
+        while first < end and text[first] in " \t":
+            first += 1
+        indented = first > following
+        breaks = (unwrapped and not _goes_on(text[last], text[first : first + 1])) or (indents and indented)
         if breaks and last >= at:
             pieces.append((at, newline))
             at = following

@@ -34,16 +34,21 @@ _LONG = (
 
 
 def test_a_file_with_a_paragraph_on_each_line_splits_on_its_lines_despite_a_blank_line() -> None:
-    # One long line per paragraph, and a blank line only after the chapter's heading: each
-    # line that ends a sentence is a paragraph; one that stops mid-sentence goes on.
+    # One long line per paragraph, and a blank line only after the first heading: each line is
+    # a paragraph (a heading, a speech broken off with its mark), but one that stops
+    # mid-sentence goes on into the next.
     text = (
-        f"CHAPTER ONE\n\n{_LONG}\n“Is there another crossing tonight?” she asked.\n"
-        "The harbourmaster, who had\nheard it all before, shrugged.\n"
+        f"CHAPTER ONE\n\n{_LONG}\n“Is there another crossing tonight, or “\n“None.”\n"
+        "The harbourmaster, who had\nheard it all before, shrugged.\nCHAPTER TWO\n"
+        f"{_LONG}\n"
     )
     assert block_texts(parse_plain_text(text, "x"))[1:] == [
         _LONG,
-        "“Is there another crossing tonight?” she asked.",
+        "“Is there another crossing tonight, or “",
+        "“None.”",
         "The harbourmaster, who had\nheard it all before, shrugged.",
+        "CHAPTER TWO",
+        _LONG,
     ]
 
 
