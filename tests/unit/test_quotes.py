@@ -2128,6 +2128,27 @@ def test_a_person_named_in_the_narration_between_turns_takes_the_next_one() -> N
     assert speakers == ["Ida Hale", "Tomas Wilk"] * 4 + ["Tomas Wilk", "Ida Hale"]
 
 
+def test_a_story_told_in_the_present_tense_attributes_by_its_verbs() -> None:
+    """ "“…,” returns Tomas", "murmurs Ida", "whispers Tomas": a story in the present tense
+    uses the "-s" forms of the verbs of saying whose past forms attribute a speech."""
+    _text, quotes = quotes_of(
+        "Ida Hale and Tomas Wilk climb the lighthouse stairs in the dark, one slow step at a time.\n\n"
+        "“Is the lamp lit?” asks Ida Hale.\n\n"
+        "“Not yet,” returns Tomas Wilk.\n\n"
+        "“Then light it,” murmurs Ida, “before the boats come in.”\n\n"
+        "“It is the wick,” whispers Tomas. “It will not take.”"
+    )
+    said = [(q.speaker, q.cue) for q in quotes]
+    assert said == [
+        ("Ida Hale", "asks"),
+        ("Tomas Wilk", "returns"),
+        ("Ida Hale", "murmurs"),
+        ("Ida Hale", "murmurs"),
+        ("Tomas Wilk", "whispers"),
+        ("Tomas Wilk", "whispers"),
+    ]
+
+
 def test_a_story_told_with_a_storys_verbs_is_fiction_without_short_turns() -> None:
     """“…,” muttered Tomas / “…,” cried Ida: two verbs that stories write after a quotation and
     news hardly ever does make a short text a story, so its bare reply takes its turn."""
