@@ -51,7 +51,7 @@ _LAYOUT_SAMPLE = 200_000
 _SHARE = 0.1
 """The share of the line breaks between lines that are not blank that must come after a long
 line (or before an indented one) for the file to be read so: a wrapped line that happens to
-start with a space ("\n returned Marilla.") is some 0.3% of a novel's, an indented first line
+start with a space ("\n said Ida Holm.") is some 0.3% of a novel's, an indented first line
 a third or more."""
 _FLUSH_LINE = re.compile(r"\n[^\s]")
 
@@ -108,8 +108,8 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 def _goes_on(last: str, first: str) -> bool:
     """Whether a line that ends with `last` goes on into the next, which starts with `first`:
-    mid-sentence ("… to participate personally" / "in caucuses …"), not a heading, a speech
-    broken off ("… and De Griers “") or a paragraph that ends with its sentence."""
+    mid-sentence ("… the ferry board will" / "meet on Thursday …"), not a heading, a speech
+    broken off ("… or the skipper, or “") or a paragraph that ends with its sentence."""
     return (last.islower() or last.isdigit() or last in ",-–") and (first.islower() or first.isdigit())
 
 

@@ -720,7 +720,7 @@ def _reported(
     has_quote = bool(quoted)
     label = _LABEL.match(plain) if ":" in plain else None
     if label is not None:
-        # "Poll: Voters abandon …", "PENCE: Well, look …": a source and a colon.
+        # "Poll: Voters abandon …", "BERG: Well, look …": a source and a colon.
         who = label.group("who").strip()
         # Not "Brennan: 1,769." (a tally), "Email: quill@harbour.example", "Twitter: @quill" (an
         # address) or "Gullwick: Ida Hale, Tomas Wilk, Ola Berg." (a roll of names).

@@ -234,8 +234,8 @@ def linked_here(turns: list[Turn], unresolved: set[str]) -> dict[int, str]:
     """The person each turn of a description that no person was found for is, where the
     exchange on both sides of it points to the same one: quotation index → person.
 
-    "“…,” said the gentleman" between turns of Nancy and Mr. Brownlow, Nancy's on either
-    side, is Mr. Brownlow's, as the turns two before and two after it are, though the book's
+    "“…,” said the gentleman" between turns of Ida and Mr. Holm, Ida's on either
+    side, is Mr. Holm's, as the turns two before and two after it are, though the book's
     other "gentlemen" keep `link_descriptions` from linking the description as a whole. (On
     the training novels 11379 → 11392 quotations right; one side alone: 11391.)"""
     linked = {}

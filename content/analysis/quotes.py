@@ -311,7 +311,7 @@ def _answered_back(quotes: list[Quote], turns: list[Turn], gender_of: Callable[[
     In-sample on the training novels: 11277 → 11344 of 13646 quotations right by the first
     named turn (six of the 7 novels gain 4 to 28, one loses 3), → 11362 with the turns between
     two (six gain 1 to 5, one loses 1; without the newcomer's exception, 11360). A paragraph
-    whose speech comes after narration is a turn too ("Lucy looked up. “…”"): → 11379 (five
+    whose speech comes after narration is a turn too ("Ida looked up. “…”"): → 11379 (five
     gain 1 to 8, two lose 1 and 2), where counting only the paragraphs that open with their
     speech, and those that name its speaker, gave 11370."""
     quotes = list(quotes)
@@ -800,7 +800,7 @@ _NARRATION_REACH = 2000
 
 def _narrated(sieves: Sieves, dialogue: DialogueTracker, block: Block) -> dict[str, int]:
     """The people named in the paragraphs between the last quotation's and this one's, outside
-    quotation marks, the last named 0: "“Nor me.” / Freddy nodded. / “What do you mean?”"."""
+    quotation marks, the last named 0: "“Nor me.” / Tomas nodded. / “What do you mean?”"."""
     last = dialogue.last
     if last is None:
         return {}

@@ -238,7 +238,7 @@ _POSSESSIVE_INSIDE = kept_regex.compile(r"[’']s\s")
 _APPOSED_NAME = kept_regex.compile(rf"\s*(?P<who>{NAME}),\s+(?P<apposition>(?:the|a|an)\s)")
 # The subject that opens a sentence, after an optional short opener ("In July, "), and its verb.
 # A word that may be a finite verb: "-s", "-ed", an auxiliary or a common irregular past. A
-# noun phrase's own words are not ("The Sanders campaign projects", not "The Sanders" + "campaign").
+# noun phrase's own words are not ("The Wilk campaign projects", not "The Wilk" + "campaign").
 _VERB_SHAPED = rf"(?:[a-z][\w’'-]*(?:s|ed|ing)|{MODAL_OR_IRREGULAR})"
 _SUBJECT_THEN = (
     rf"^\s*(?:[A-Z][^,“”\"]{{0,120}},\s+(?:[^,“”\"]{{1,60}},\s+)?)?{BEFORE_A_TITLE}(?P<who>{MENTION}){PARENTHESIS}"
@@ -752,7 +752,7 @@ class Sieves:
 
     def _signed_below(self, span: MarkedSpan) -> Candidate | None:
         """A quotation that is its whole paragraph, signed by the next one: “…”⏎⏎- Ida Hale.
-        (Not "… called him “a friend.”⏎⏎- Reuters.": a credit for the whole article.)"""
+        (Not "… called him “a friend.”⏎⏎- Harbour Wire.": a credit for the whole article.)"""
         index = bisect_right(self.block_starts, span.end - 1)
         block = self.blocks[index - 1] if index else None
         if block is None or index >= len(self.blocks):
@@ -768,7 +768,7 @@ class Sieves:
         return Candidate(Mention(signed.start("who"), signed.end("who"), signed.group("who"), "person"), "―")
 
     def labelled(self, span: MarkedSpan) -> Candidate | None:
-        """A transcript quoted whole: “PENCE: Well, look, …” — the label names the speaker."""
+        """A transcript quoted whole: “BERG: Well, look, …” — the label names the speaker."""
         match = _TRANSCRIPT_LABEL.match(self.text, span.start, span.end)
         if match is None:
             return None
@@ -920,7 +920,7 @@ class Sieves:
             return Candidate(mention.moved(floor), "said")
         verbs = self._verbs_before(left, floor, span.start)
         if len(verbs) > 1 and floor in self._quoted_end_set:
-            # "“…?” Lucy asked, and her mother said: “…”": the verb right after the quotation
+            # "“…?” Ida asked, and her mother said: “…”": the verb right after the quotation
             # before is that one's; this one is the later verb's.
             prior = _prior_attribution(left)
             if prior is not None:
@@ -937,7 +937,7 @@ class Sieves:
             if verb.group().endswith("ing") and not _PROGRESSIVE.search(left, max(0, verb.start() - 30), verb.start()):
                 own = _ING_SUBJECT.search(left, 0, verb.start())
                 if own is not None and (mention := self._mention(own)) is not None:
-                    # "…, with Trump tweeting that …": the participle has a subject of its own.
+                    # "…, with Wilk tweeting that …": the participle has a subject of its own.
                     return Candidate(mention.moved(floor), verb.group())
                 # "…, Berg said, adding …": the participle goes on with the verb just before it.
                 subject = _SAID_THEN.search(left, max(0, verb.start() - 160), verb.start())
@@ -1020,7 +1020,7 @@ class Sieves:
         left = self.text[sentence.start : span.start]
         match = _SENTENCE_SUBJECT.match(left)
         if match is not None and not _VERB_SHAPED_RE.fullmatch(match.group("verb")):
-            # "The Sanders campaign projects": the word after "The Sanders" is the noun's own,
+            # "The Wilk campaign projects": the word after "The Wilk" is the noun's own,
             # when a longer subject is followed by a word that may be a verb.
             longer = _SHAPED_SUBJECT.match(left)
             if longer is not None and longer.end("who") > match.end("who"):
@@ -1337,7 +1337,7 @@ class Sieves:
                 return newcomer  # "A stout man rose from behind the desk. “…?” he demanded."
             named_here = self._named_before(mention, window=mention.start - paragraph.start)
             if named_here is not None and previous_turn is None:
-                return named_here  # "Sir William only smiled. “…,” he continued"
+                return named_here  # "Sir Anders only smiled. “…,” he continued"
             if named_here is None:
                 unnamed = self._described_speaker(paragraph.start, mention.start, wanted)
                 if unnamed is not None:
@@ -1419,7 +1419,7 @@ def _a_clause_of_its_own(match: re.Match[str], inverted: bool) -> bool:
 
 
 def _prior_attribution(left: str) -> re.Match[str] | None:
-    """The attribution of the quotation just before `left`, where `left` opens with one (" Lucy
+    """The attribution of the quotation just before `left`, where `left` opens with one (" Ida
     asked, and …"), as `Sieves.after` reads it."""
     for pattern in (_AFTER_INVERTED, _AFTER_NORMAL):
         match = pattern.match(left)

@@ -581,22 +581,22 @@ def test_a_long_source_after_according_to_still_makes_the_claim() -> None:
 
 def test_a_surname_two_people_share_is_not_guessed_and_adverbs_are_not_speakers() -> None:
     text, quotes = quotes_of(
-        "Anne Darcy sat by the fire. Fitzwilliam Darcy stood at the window.\n\n"
-        "“The tide is late,” said Darcy.\n\n"
+        "Anne Lindqvist sat by the fire. Tobias Lindqvist stood at the window.\n\n"
+        "“The tide is late,” said Lindqvist.\n\n"
         "“We shall see,” said her mother resentfully."
     )
-    assert [q.speaker for q in quotes] == ["Darcy", "her mother"]
+    assert [q.speaker for q in quotes] == ["Lindqvist", "her mother"]
     assert text[quotes[1].speaker_start : quotes[1].speaker_end] == "her mother"
 
 
 def test_an_opening_phrase_and_a_content_clause_never_speak() -> None:
     text, quotes = quotes_of(
-        "In a message posted on Friday, Ida Cruz said she had “areas of disagreement” with the plan.\n\n"
+        "In a message posted on Friday, Ida Corran said she had “a few doubts” about the plan.\n\n"
         'In a statement, the company said: "The mine was highly successful when it opened," '
         "adding that its value quadrupled."
     )
     assert [(q.speaker, text[q.speaker_start : q.speaker_end]) for q in quotes] == [
-        ("Ida Cruz", "Ida Cruz"),
+        ("Ida Corran", "Ida Corran"),
         ("the company", "the company"),
     ]
 
@@ -679,8 +679,8 @@ def test_a_dialogue_alternates_whether_its_paragraphs_have_blank_lines_or_a_line
 
 def test_a_speaker_after_a_double_hyphen_and_pray_is_not_a_name() -> None:
     _text, quotes = quotes_of(
-        '"That will not do for a compliment, Caroline," cried her brother--"because he does not write with ease."\n\n'
-        '"Pray tell your sister that I long to see her."'
+        '"That is no way to thank him, Ingrid," cried her brother--"for he rowed out in the gale."\n\n'
+        '"Pray tell your aunt that the boat is safe."'
     )
     assert quotes[0].speaker == "her brother"
     assert all(q.speaker != "Pray" for q in quotes)
@@ -688,31 +688,31 @@ def test_a_speaker_after_a_double_hyphen_and_pray_is_not_a_name() -> None:
 
 def test_a_name_broken_across_a_wrapped_line_still_speaks() -> None:
     text, quotes = quotes_of(
-        '"Your examination of the lamp is over, I presume," said Miss\nBingley;--"and pray what is the result?"'
+        '"You have looked at the lamp long enough, I think," said Miss\nHolloway;--"and what do you make of it?"'
     )
-    assert [q.speaker for q in quotes] == ["Miss Bingley", "Miss Bingley"]
-    assert " ".join(text[quotes[0].speaker_start : quotes[0].speaker_end].split()) == "Miss Bingley"
+    assert [q.speaker for q in quotes] == ["Miss Holloway", "Miss Holloway"]
+    assert " ".join(text[quotes[0].speaker_start : quotes[0].speaker_end].split()) == "Miss Holloway"
 
 
 def test_a_titled_wife_is_not_her_husband_the_only_full_name_of_the_family() -> None:
     _text, quotes = quotes_of(
-        "Philip Elton had married in the spring. He said little about it.\n\n"
-        "“We are all delighted with the lamp,” said Mrs. Elton."
+        "Philip Norberg had married in the spring. He said little about it.\n\n"
+        "“We are all delighted with the lamp,” said Mrs. Norberg."
     )
-    assert quotes[0].speaker == "Mrs. Elton"
+    assert quotes[0].speaker == "Mrs. Norberg"
 
 
 @pytest.mark.parametrize("dot", [".", ""], ids=["Mrs.", "Mrs"])
 def test_kin_and_rank_name_the_speaker_the_book_knows(dot: str) -> None:
     # (A book that writes its titles without a full stop, "Mrs Arden", is read alike.)
     _text, quotes = quotes_of(
-        f"Mr{dot} Arden and Mrs{dot} Arden sat at breakfast with Lady Catherine.\n\n"
+        f"Mr{dot} Arden and Mrs{dot} Arden sat at breakfast with Lady Ingeborg.\n\n"
         f"“The lamp is lit,” said Mr{dot} Arden.\n\n"
         "“Lit! At this hour?” cried his wife.\n\n"
         "“It is a scandal,” said her ladyship.\n\n"
         f"“Well done,” thought Mrs{dot} Arden."
     )
-    assert [q.speaker for q in quotes] == [f"Mr{dot} Arden", f"Mrs{dot} Arden", "Lady Catherine", f"Mrs{dot} Arden"]
+    assert [q.speaker for q in quotes] == [f"Mr{dot} Arden", f"Mrs{dot} Arden", "Lady Ingeborg", f"Mrs{dot} Arden"]
 
 
 def test_the_author_credit_is_not_a_person_in_the_story() -> None:
