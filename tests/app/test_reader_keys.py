@@ -54,6 +54,31 @@ async def test_sentence_and_paragraph_keys(build, short_doc) -> None:  # type: i
         assert cursor_text(app) == "The boats came in at dawn. Nobody spoke. The gulls did."
 
 
+async def test_paragraph_keys_step_through_a_file_with_a_paragraph_on_each_line(build, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A file written a paragraph to a line (its lines longer than a wrapped file's), with a
+    blank line after its title only: `}` goes from line to line, not to the end of one long
+    paragraph."""
+    from content import load_document
+
+    lines = [
+        "The ferry board met on Thursday evening in the old customs house by the harbour, and for once every seat "
+        "in the long room was taken.",
+        "“We cannot run the evening boat at a loss for another winter,” said the chair, Ines Marrow.",
+        "The fishers at the back, who had rowed in through the swell to be there, said nothing at all.",
+    ]
+    path = tmp_path / "ferry.txt"
+    path.write_text("Ferry Board\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    app = build(load_document(str(path)))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("}")
+        assert cursor_text(app) == lines[0]
+        await pilot.press("}")
+        assert cursor_text(app) == lines[1]
+        await pilot.press("}")
+        assert cursor_text(app) == lines[2]
+
+
 async def test_h_highlights_the_sentence_and_saves_at_once(build, short_doc, data_dir) -> None:  # type: ignore[no-untyped-def]
     app = build(short_doc)
     async with app.run_test(size=SIZE) as pilot:
