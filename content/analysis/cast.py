@@ -88,6 +88,20 @@ _NAME_WHOLE = kept_regex.compile(NAME)
 # mark, a straight single one too ("'Mother Varga!'") where no letter is right before it (there
 # it is an apostrophe).
 _OPENS = kept_regex.compile(r"(?:[.!?][\"'”’]?\s+|\n\s*|[\"“‘]\s*|(?<!\w)'\s*)$")
+
+
+def _opens_here(text: str, offset: int) -> bool:
+    """Whether a sentence or a quotation opens at `offset`: after a stop, a line break or an
+    opening mark, and whatever spaces or tabs an indented paragraph puts before it."""
+    lead = offset
+    while lead > 0 and text[lead - 1] in " \t":
+        lead -= 1
+    if lead == 0:
+        return True
+    # (The three characters before it, or before the indent when there is one.)
+    return _OPENS.search(text, max(0, min(offset, lead + 2) - 3), offset) is not None
+
+
 _CREDIT = kept_regex.compile(r"(?im)^[ \t]*(?:written[ \t]+)?by[ \t]+")
 _NAME_RUN_TEXT = rf"\b{NAME}\b"
 _PLACE_BEFORE = kept_regex.compile(r"\b(?:from|in|at|to|of|the|near|into)\s+$")
@@ -674,7 +688,7 @@ class Cast:
             words = run.split()
             offset = match.start()
             first = words[0].lower()
-            opener = len(words) > 1 and (offset == 0 or _OPENS.search(text, max(0, offset - 3), offset) is not None)
+            opener = len(words) > 1 and _opens_here(text, offset)
             # "Meanwhile Hale", "Poor Captain": a word the text also writes in lower case,
             # capitalised only because it opens the sentence, is not part of the name.
             a_name = first in TITLES or first in MALE_NAMES or first in FEMALE_NAMES

@@ -25,6 +25,15 @@ ADJACENT = 3
 _NON_SPACE = kept_regex.compile(r"\S")
 
 
+def adjacent(text: str, end: int, start: int) -> bool:
+    """Whether the paragraph that starts at `start` follows right after the one that ends at
+    `end`: only white space between them, over `ADJACENT` line breaks at most (a blank line
+    and a little), however the paragraphs are indented ("\n\n    “…”")."""
+    if start - end <= ADJACENT:
+        return True
+    return text.count("\n", end, start) <= ADJACENT and _NON_SPACE.search(text, end, start) is None
+
+
 def bare_turn(text: str, span: MarkedSpan, block: Block) -> bool:
     """The paragraph is the quotation and nothing else (but a stop or two after it). Read from
     the quotation outward, up to the first other word: not the whole paragraph, which may be
@@ -61,6 +70,8 @@ class DialogueTracker:
     quotation's paragraph ends: in the next paragraph, they are likely to answer."""
     last_closed: bool = True
     """Whether the last quotation's closing mark is written."""
+    text: str = ""
+    """The document's text: what lies between two paragraphs (`adjacent`)."""
 
     def in_dialogue(self, block: Block, bare: bool) -> bool:
         return bool(self.turns) and self.turns[-1][0] != block.start and bare
@@ -74,7 +85,7 @@ class DialogueTracker:
             return None
         if block_of(self.last.start).start == block.start:
             return inherit(self.last, "continued", unresolved=True)
-        if block.start - block_of(self.last.end - 1).end <= ADJACENT:
+        if adjacent(self.text, block_of(self.last.end - 1).end, block.start):
             # In the next paragraph: weaker, and weaker still after a closing mark (a speech
             # that runs on over paragraphs leaves each but its last open).
             return inherit(self.last, "continued_next" if not self.last_closed else "continued_closed")
@@ -93,14 +104,14 @@ class DialogueTracker:
         if self.spoken_to is None:
             return None
         end, mention = self.spoken_to
-        if not 0 < block.start - end <= ADJACENT:
+        if not (block.start > end and adjacent(self.text, end, block.start)):
             return None
         return Candidate(mention, "", sieve="addressed", speaker=mention.text)
 
     def alternating(self, block: Block) -> Candidate | None:
         """In an unbroken dialogue of two, an unattributed turn belongs to whoever spoke two
         turns before it: counted back to the nearest turn whose speaker is known."""
-        if not self.run or block.start - self.run[-1][1] > ADJACENT:
+        if not self.run or not adjacent(self.text, self.run[-1][1], block.start):
             return None
         known = [(distance, quote) for distance, (_, _, quote) in enumerate(reversed(self.run), 1) if quote.speaker]
         if not known:
@@ -142,7 +153,7 @@ class DialogueTracker:
         if run and run[-1][0] == block.start:
             if run[-1][2].speaker is None:
                 run[-1] = (block.start, block.end, quote)
-        elif run and block.start - run[-1][1] <= ADJACENT:
+        elif run and adjacent(self.text, run[-1][1], block.start):
             run.append((block.start, block.end, quote))
             del run[:-12]
         else:

@@ -19,9 +19,9 @@ from typing import Any, Literal
 from content.analysis import kept_regex
 from content.analysis.cast import Cast, Mention, title_gender
 from content.analysis.dialogue import (
-    ADJACENT,
     DialogueTracker,
     Turn,
+    adjacent,
     bare_turn,
     inherit,
     link_descriptions,
@@ -111,7 +111,7 @@ def find_quotes(
     ranker = ranker or load_ranker()
     outer = [m for m in marked if m.depth == 1]
     sieves = Sieves(document, blocks, sentences, cast, outer)
-    dialogue = DialogueTracker()
+    dialogue = DialogueTracker(text=text)
     quotes: list[Quote] = []
     described_as: dict[str, str] = {}
     """A description ("the old gentleman") → the person it last spoke as."""
@@ -451,7 +451,7 @@ def _said_next(
         return None
     following = outer[index + 1]
     after = sieves.block_of(following.start)
-    if after.start - block.end > ADJACENT or following.start - after.start > 2:
+    if not adjacent(sieves.text, block.end, after.start) or following.start - after.start > 2:
         return None
     limit = min(outer[index + 2].start if index + 2 < len(outer) else len(sieves.text), after.end)
     said = sieves.after(following, limit)

@@ -659,7 +659,11 @@ def test_unattributed_turns_of_a_dialogue_alternate_between_its_two_speakers() -
     assert speakers == ["Edda Marsh", "Tobias Wren", "Tobias Wren", "Edda Marsh", "Tobias Wren", "Edda Marsh"]
 
 
-@pytest.mark.parametrize("between", ["\n\n", "\n"], ids=["blank lines", "a paragraph on each line"])
+@pytest.mark.parametrize(
+    "between",
+    ["\n\n", "\n", "\n\n    "],
+    ids=["blank lines", "a paragraph on each line", "indented after blank lines"],
+)
 def test_a_dialogue_alternates_whether_its_paragraphs_have_blank_lines_or_a_line_each(between: str) -> None:
     # A file with a paragraph on each line (and a blank line after its heading only) has the
     # same turns as one with blank lines: its lines are its paragraphs, not one long one.
@@ -2110,22 +2114,53 @@ def test_a_turn_is_a_paragraph_of_the_quotation_alone(paragraph: str, bare: bool
     assert bare_turn(text, span, block) is bare
 
 
-def test_a_person_named_in_the_narration_between_turns_takes_the_next_one() -> None:
+@pytest.mark.parametrize("between", ["\n\n", "\n\n    "], ids=["blank lines", "indented after blank lines"])
+def test_a_person_named_in_the_narration_between_turns_takes_the_next_one(between: str) -> None:
     """A paragraph of narration between two turns ("Tomas took his boots off the bench") is
     that person's move in the exchange: the bare turn after it is theirs, and the alternation
-    goes on from there, not from the turns before the narration."""
-    _text, quotes = quotes_of(
+    goes on from there, not from the turns before the narration. The same in a book that
+    indents its paragraphs after their blank lines."""
+    paragraphs = [
         "The waiting room smelled of wet wool. Ida Hale stood by the stove; Tomas Wilk sat with his "
-        "boots on the bench.\n\n"
-        "“Is the ferry late?” asked Ida.\n\n“An hour,” said Tomas.\n\n“Who told you that?”\n\n"
-        "“The harbour master, at six.”\n\n“And you believed him?”\n\n“I always do.”\n\n"
-        "Ida frowned at the board above the ticket window and buttoned her coat.\n\n"
-        "“Then we wait. I have waited longer for worse boats.”\n\n“So have I.”\n\n"
-        "Tomas took his boots off the bench and looked at the door.\n\n"
-        "“Someone is coming.”\n\n“At this hour?”"
-    )
+        "boots on the bench.",
+        "“Is the ferry late?” asked Ida.",
+        "“An hour,” said Tomas.",
+        "“Who told you that?”",
+        "“The harbour master, at six.”",
+        "“And you believed him?”",
+        "“I always do.”",
+        "Ida frowned at the board above the ticket window and buttoned her coat.",
+        "“Then we wait. I have waited longer for worse boats.”",
+        "“So have I.”",
+        "Tomas took his boots off the bench and looked at the door.",
+        "“Someone is coming.”",
+        "“At this hour?”",
+    ]
+    _text, quotes = quotes_of(between.join(paragraphs))
     speakers = [q.speaker for q in quotes if q.depth == 1]
     assert speakers == ["Ida Hale", "Tomas Wilk"] * 4 + ["Tomas Wilk", "Ida Hale"]
+
+
+@pytest.mark.parametrize("between", ["\n\n", "\n\n    "], ids=["blank lines", "indented after blank lines"])
+def test_a_word_that_only_opens_a_paragraph_is_no_part_of_a_name(between: str) -> None:
+    """ "Poor Tomas Wilk rowed on": "poor" is written in small letters elsewhere, so at the
+    start of a paragraph it opens the sentence and is no part of his name, however far the
+    paragraph is indented."""
+    doc = parse_plain_text(
+        "Headline Here\n\n"
+        + between.join(
+            [
+                "The storm came in at dusk, and the poor boats ran for the harbour one after another.",
+                "Poor Tomas Wilk rowed on alone past the breakwater, whistling to himself.",
+                "“The light is out,” muttered Tomas.",
+                "“Then row faster,” cried Ida Hale from the pier.",
+            ]
+        ),
+        "/tmp/t.txt",
+    )
+    analysis = analyse(doc)
+    assert [q.speaker for q in analysis.quotes] == ["Tomas Wilk", "Ida Hale"]
+    assert [person.name for person in analysis.cast.people()] == ["Tomas Wilk", "Ida Hale"]
 
 
 def test_a_story_told_in_the_present_tense_attributes_by_its_verbs() -> None:
