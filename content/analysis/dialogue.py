@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from content.analysis import kept_regex
@@ -25,13 +26,22 @@ ADJACENT = 3
 _NON_SPACE = kept_regex.compile(r"\S")
 
 
-def adjacent(text: str, end: int, start: int) -> bool:
+def adjacent(text: str, end: int, start: int, breaks: int = ADJACENT) -> bool:
     """Whether the paragraph that starts at `start` follows right after the one that ends at
-    `end`: only white space between them, over `ADJACENT` line breaks at most (a blank line
-    and a little), however the paragraphs are indented ("\n\n    “…”")."""
+    `end`: only white space between them, over `breaks` line breaks at most (a blank line and
+    a little), however the paragraphs are indented ("\n\n    “…”")."""
     if start - end <= ADJACENT:
         return True
-    return text.count("\n", end, start) <= ADJACENT and _NON_SPACE.search(text, end, start) is None
+    return text.count("\n", end, start) <= breaks and _NON_SPACE.search(text, end, start) is None
+
+
+def line_breaks_between(text: str, blocks: list[Block]) -> int:
+    """How many line breaks two paragraphs of one exchange may have between them: `ADJACENT`,
+    or one more than the text's usual gap where that is wider (a text that puts two blank
+    lines between its paragraphs; a wider gap still is a break in the scene)."""
+    gaps = Counter(text.count("\n", a.end, b.start) for a, b in pairwise(blocks))
+    usual = gaps.most_common(1)[0][0] if gaps else 0
+    return max(ADJACENT, usual + 1)
 
 
 def bare_turn(text: str, span: MarkedSpan, block: Block) -> bool:
@@ -72,6 +82,11 @@ class DialogueTracker:
     """Whether the last quotation's closing mark is written."""
     text: str = ""
     """The document's text: what lies between two paragraphs (`adjacent`)."""
+    breaks: int = ADJACENT
+    """The line breaks two paragraphs of one exchange may have between them (`line_breaks_between`)."""
+
+    def adjacent(self, end: int, start: int) -> bool:
+        return adjacent(self.text, end, start, self.breaks)
 
     def in_dialogue(self, block: Block, bare: bool) -> bool:
         return bool(self.turns) and self.turns[-1][0] != block.start and bare
@@ -85,7 +100,7 @@ class DialogueTracker:
             return None
         if block_of(self.last.start).start == block.start:
             return inherit(self.last, "continued", unresolved=True)
-        if adjacent(self.text, block_of(self.last.end - 1).end, block.start):
+        if self.adjacent(block_of(self.last.end - 1).end, block.start):
             # In the next paragraph: weaker, and weaker still after a closing mark (a speech
             # that runs on over paragraphs leaves each but its last open).
             return inherit(self.last, "continued_next" if not self.last_closed else "continued_closed")
@@ -104,14 +119,14 @@ class DialogueTracker:
         if self.spoken_to is None:
             return None
         end, mention = self.spoken_to
-        if not (block.start > end and adjacent(self.text, end, block.start)):
+        if not (block.start > end and self.adjacent(end, block.start)):
             return None
         return Candidate(mention, "", sieve="addressed", speaker=mention.text)
 
     def alternating(self, block: Block) -> Candidate | None:
         """In an unbroken dialogue of two, an unattributed turn belongs to whoever spoke two
         turns before it: counted back to the nearest turn whose speaker is known."""
-        if not self.run or not adjacent(self.text, self.run[-1][1], block.start):
+        if not self.run or not self.adjacent(self.run[-1][1], block.start):
             return None
         known = [(distance, quote) for distance, (_, _, quote) in enumerate(reversed(self.run), 1) if quote.speaker]
         if not known:
@@ -153,7 +168,7 @@ class DialogueTracker:
         if run and run[-1][0] == block.start:
             if run[-1][2].speaker is None:
                 run[-1] = (block.start, block.end, quote)
-        elif run and adjacent(self.text, run[-1][1], block.start):
+        elif run and self.adjacent(run[-1][1], block.start):
             run.append((block.start, block.end, quote))
             del run[:-12]
         else:

@@ -21,9 +21,9 @@ from content.analysis.cast import Cast, Mention, title_gender
 from content.analysis.dialogue import (
     DialogueTracker,
     Turn,
-    adjacent,
     bare_turn,
     inherit,
+    line_breaks_between,
     link_descriptions,
     linked_here,
 )
@@ -111,7 +111,7 @@ def find_quotes(
     ranker = ranker or load_ranker()
     outer = [m for m in marked if m.depth == 1]
     sieves = Sieves(document, blocks, sentences, cast, outer)
-    dialogue = DialogueTracker(text=text)
+    dialogue = DialogueTracker(text=text, breaks=line_breaks_between(text, blocks))
     quotes: list[Quote] = []
     described_as: dict[str, str] = {}
     """A description ("the old gentleman") → the person it last spoke as."""
@@ -156,7 +156,7 @@ def find_quotes(
             if candidate is not None:
                 proposals.append(candidate)
         if bare and not fiction and not proposals:  # nobody named around it, nor by the dialogue
-            ahead = _said_next(sieves, outer, index, block, dialogue.recent)
+            ahead = _said_next(sieves, outer, index, block, dialogue)
             if ahead is not None:
                 proposals.append(ahead)
         fragment = _word_count(inner) < 5 and inner[-1:] not in ".?!,"
@@ -443,7 +443,7 @@ def _mentions_of(sieves: Sieves, speaker: str, start: int, end: int) -> list[Men
 
 
 def _said_next(
-    sieves: Sieves, outer: list[MarkedSpan], index: int, block: Block, recent: list[str]
+    sieves: Sieves, outer: list[MarkedSpan], index: int, block: Block, dialogue: DialogueTracker
 ) -> Candidate | None:
     """In an article, a paragraph that is a quotation and nothing else goes on into the next,
     which opens with a quotation and names its speaker: “…” / “…,” Holm notes. Holm's."""
@@ -451,13 +451,13 @@ def _said_next(
         return None
     following = outer[index + 1]
     after = sieves.block_of(following.start)
-    if not adjacent(sieves.text, block.end, after.start) or following.start - after.start > 2:
+    if not dialogue.adjacent(block.end, after.start) or following.start - after.start > 2:
         return None
     limit = min(outer[index + 2].start if index + 2 < len(outer) else len(sieves.text), after.end)
     said = sieves.after(following, limit)
     if said is None:
         return None
-    speaker = sieves.resolve(said.mention, recent, None)
+    speaker = sieves.resolve(said.mention, dialogue.recent, None)
     return Candidate(said.mention, said.cue, said.loose, "continued_next", speaker)
 
 

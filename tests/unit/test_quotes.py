@@ -2114,12 +2114,16 @@ def test_a_turn_is_a_paragraph_of_the_quotation_alone(paragraph: str, bare: bool
     assert bare_turn(text, span, block) is bare
 
 
-@pytest.mark.parametrize("between", ["\n\n", "\n\n    "], ids=["blank lines", "indented after blank lines"])
+@pytest.mark.parametrize(
+    "between",
+    ["\n\n", "\n\n    ", "\n\n\n\n"],
+    ids=["blank lines", "indented after blank lines", "two blank lines"],
+)
 def test_a_person_named_in_the_narration_between_turns_takes_the_next_one(between: str) -> None:
     """A paragraph of narration between two turns ("Tomas took his boots off the bench") is
     that person's move in the exchange: the bare turn after it is theirs, and the alternation
     goes on from there, not from the turns before the narration. The same in a book that
-    indents its paragraphs after their blank lines."""
+    indents its paragraphs after their blank lines, or puts two blank lines between them."""
     paragraphs = [
         "The waiting room smelled of wet wool. Ida Hale stood by the stove; Tomas Wilk sat with his "
         "boots on the bench.",
