@@ -67,7 +67,7 @@ def test_a_file_that_indents_its_paragraphs_splits_before_each_indented_line() -
 
 
 def test_wrapped_paragraphs_keep_a_line_that_starts_with_a_space_and_a_poem_keeps_its_lines() -> None:
-    wrapped = "“Well, we have thought about it all winter,”\n said Ines. “The ferry board\nmet twice.”"
+    wrapped = "“The boat is late again, and the wind is rising,”\n said Ines. “The ferry board\nmet twice.”"
     poem = "    The tide goes out,\n    the tide comes in,\n    the ferry waits."
     # (A wrapped novel's lines: a line that starts with a space is rare among them.)
     filler = "\n".join(["The harbour lights came on one by one along the wall"] * 40)
