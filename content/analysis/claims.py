@@ -41,6 +41,7 @@ from content.analysis.lexicon import (
     FINITE_VERBS,
     HEDGES,
     HELP,
+    IRREGULAR_PARTICIPLES,
     LABEL_WORDS,
     MODALS_AND_IRREGULAR_PASTS,
     NARRATIVE_CUES,
@@ -582,8 +583,6 @@ def _participle_s_subject(plain: str, verb: re.Match[str], subject: tuple[int, s
 
 
 _VERB_FORMS = inflected(CLAIM_VERBS)
-# Cue words that are participles without "-ed": "Gullwick was still known as …", "was shown to".
-_IRREGULAR_PARTICIPLES = frozenset("known shown seen found thought held heard understood".split())
 _ADVERBS = WORDS_BEFORE_A_VERB - FINITE_VERBS - BE_FORMS - {"then", "once", "since"}
 # "was reported by the harbour master", "was endorsed on Friday by two former rivals".
 _BY_AGENT = kept_regex.compile(
@@ -597,7 +596,7 @@ def _passive(plain: str, verb: re.Match[str]) -> bool:
     "were widely seen as". Its subject is whom it is said of or to, not who says it. (Not "was
     pleased", "is eager": words that are no verb of the lexicon's, whose subject feels them.)"""
     word = verb.group().lower()
-    if word.endswith(("ing", "s")) or (word not in _VERB_FORMS and word not in _IRREGULAR_PARTICIPLES):
+    if word.endswith(("ing", "s")) or (word not in _VERB_FORMS and word not in IRREGULAR_PARTICIPLES):
         return False
     words = plain[max(0, verb.start() - 40) : verb.start()].lower().split()
     while words and (words[-1].endswith("ly") or words[-1] in _ADVERBS):

@@ -482,6 +482,8 @@ PAST_IRREGULAR = frozenset(
 )
 """English verbs whose past tense is not made with "-ed" (`MODALS_AND_IRREGULAR_PASTS` keeps the
 common ones that may stand as a finite verb anywhere, with the modals)."""
+# Cue words that are participles without "-ed": "Gullwick was still known as …", "was shown to".
+IRREGULAR_PARTICIPLES = frozenset("known shown seen found thought held heard understood".split())
 # Words that stand for people on their own, as a verb's subject: "Many say", "Others argue".
 QUANTIFIERS = frozenset("many some most several few others both".split())
 

@@ -396,8 +396,8 @@ _INHERITED = frozenset(
 # Before a name the speaker calls out to: a comma, the opening mark, or "Oh", "dear", "yes", "no", "well".
 # Or a dash ("—", "–", "--"): “So the nets stay dry--Mr. Holm! You came after all.”
 _BEFORE_VOCATIVE = kept_regex.compile(rf"(?:[,“\"‘'(]|{DASH}|\b(?:[Oo]h?|[Dd]ear|[Mm]y dear|[Yy]es|[Nn]o|[Ww]ell))\s*$")
-_AFTER_VOCATIVE = frozenset(",.!?;—–")
-"""The character after a name called out (or the "--" of a dash)."""
+_AFTER_VOCATIVE = kept_regex.compile(rf"[,.!?;]|{DASH}")
+"""What comes right after a name called out: a comma, a stop or a dash."""
 # A word of affection between a name called and its mark: "Marta dear, …", "Tom, my boy!".
 _ENDEARMENT = kept_regex.compile(
     rf"[ \t]+(?:dear|darling|dearest|my (?:dear|love|darling|boy|girl|child))(?=[,.!?;]|{DASH})"
@@ -530,7 +530,7 @@ def vocatives(sieves: Sieves, span: MarkedSpan) -> Iterator[Mention]:
             continue
         endearment = _ENDEARMENT.match(text, run.end())
         after = endearment.end() if endearment is not None else run.end()
-        if text[after : after + 1] not in _AFTER_VOCATIVE and text[after : after + 2] != "--":
+        if _AFTER_VOCATIVE.match(text, after) is None:
             continue
         if _BEFORE_VOCATIVE.search(text, max(span.start, offset - 12), offset):
             yield Mention(offset, run.end(), name, "person")
