@@ -177,7 +177,7 @@ def find_quotes(
             callee.update(_parents_called(sieves, kin, options))
         if callee:
             options = [o for o in options if o.speaker not in callee]
-        if sieves.people.narrator is not None and _told_in_the_third_person(options):
+        if sieves.people.narrator is not None and _told_in_the_third_person(options, sieves.people.narrator):
             # "“…,” he asked", "said the girl": whoever it is, not the "I" who tells the story
             # (nor, told back from the turns after it, later: `_answered_back`).
             options = [o for o in options if o.speaker != sieves.people.narrator]
@@ -724,11 +724,14 @@ def _beside(options: list[Option]) -> Iterator[Source]:
                 yield s
 
 
-def _told_in_the_third_person(options: list[Option]) -> bool:
+def _told_in_the_third_person(options: list[Option], narrator: str) -> bool:
     """Whether the quotation's own attribution, right beside it, is "he", "she" or a
-    description ("said the boy"): then its speaker is not a story's narrator."""
+    description ("said the boy"): then its speaker is not a story's narrator. (Unless the
+    description is the narrator: "“…,” the narrator says" of an advertisement.)"""
     return any(
-        s.kind == "group" or (s.kind == "pronoun" and s.mention_text.lower() in _THIRD_PERSON) for s in _beside(options)
+        (s.kind == "group" and " ".join(s.mention_text.split()).lower() != narrator.lower())
+        or (s.kind == "pronoun" and s.mention_text.lower() in _THIRD_PERSON)
+        for s in _beside(options)
     )
 
 

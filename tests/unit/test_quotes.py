@@ -354,6 +354,15 @@ def test_given_names_rule_out_the_wrong_pronoun() -> None:
     assert quotes[0].speaker == "Emma Ruud"
 
 
+def test_the_narrator_of_an_advertisement_is_its_speaker() -> None:
+    body = (
+        "The campaign's new advertisement opens on the pier at dawn.\n\n"
+        '"Gullwick deserves a harbour that works," the narrator says, over footage of idle cranes.'
+    )
+    text, quotes = quotes_of(body)
+    assert shown(text, quotes) == [('"Gullwick deserves a harbour that works,"', "the narrator", 1)]
+
+
 def test_stance_verbs_and_nouns_are_attributed_claims() -> None:
     doc = parse_plain_text(
         "Title\n\nResidents voiced concerns about the noise. The union opposed the plan. The river is wide.",
