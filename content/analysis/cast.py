@@ -985,10 +985,10 @@ class Cast:
             given_gender = title_gender(full)
             if given_gender is not None and TITLES.get(rank.lower()) not in (None, given_gender):
                 continue  # "Lady Arden" is not "Tom Arden", whatever the family name says
-            if plain_title:
-                rank = words[0]  # as the book writes it: "Mr." or "Mr"
-                if " ".join(words[1:]) == full:
-                    written.add(full)
+            if plain_title or words[0].endswith("."):
+                rank = words[0]  # as the text writes it: "Mr." or "Mr", "Dr." or "Dr"
+            if plain_title and " ".join(words[1:]) == full:
+                written.add(full)
             if len(full.split()) >= 2 or not self.shared_surname(full):
                 counts = ranks.setdefault(full, {})
                 counts[rank] = counts.get(rank, 0) + times

@@ -745,6 +745,14 @@ def test_a_title_before_a_rank_does_not_give_the_ranked_man_its_gender() -> None
     assert cast.gender_of("General") == "m"
 
 
+@pytest.mark.parametrize("title", ["Dr.", "Dr"])
+def test_a_rank_keeps_the_way_the_text_writes_it(title: str) -> None:
+    """The quote's speaker, and the People tab, name Ida Hale by her rank as written."""
+    body = f'Ida Hale opened the clinic in May. "We are full," {title} Hale said. {title} Hale has run it for years.'
+    analysis = analyse(parse_plain_text("Headline Here\n\n" + body, "/tmp/t.txt"))
+    assert [q.speaker for q in analysis.quotes] == [f"{title} Ida Hale"]
+
+
 def test_a_street_or_a_region_is_no_person_even_when_it_says_something() -> None:
     """ "Marrow Street said …", "Northern Gullwick agreed": a market and a region, no one "he"
     could mean; the cast keeps only Tomas Wilk."""
