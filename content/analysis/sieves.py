@@ -1068,6 +1068,30 @@ class Sieves:
         kind: MentionKind = "pronoun" if re.fullmatch(PRONOUN, who) else "person"
         return Candidate(Mention(found.start("who"), found.end("who"), who, kind), found.group("verb"), loose=True)
 
+    def beat(self, span: MarkedSpan, block: Block) -> Candidate | None:
+        """The subject of the narration right before a quotation in its own paragraph, where the
+        quotation opens a sentence: "Tomas turned to Ida. “Where is the oil?”" is Tomas's (an
+        action beat), not Ida's. A name only: in the training novels such a name is the speaker
+        130 times in 147, a pronoun 91 in 167 (its reading is the pronoun's guess), and a
+        description 7 in 66. In-sample on the training novels, 11475 → 11478 of 13646; cross-
+        validated (train.py --score, which retrains), PDNC 0.8338 → 0.8354, PolNeAR 0.9245 both."""
+        if span.start - block.start <= 2:
+            return None
+        own = self.sentence_of(span.start)
+        if own.start < span.start - 2:
+            return None  # the quotation goes on a sentence: that sentence's sieves read it
+        previous = self.sentence_of(max(block.start, own.start - 2))
+        if previous.start < block.start or previous.start >= own.start or self.in_quotation(previous.start):
+            return None
+        sentence = self.text[previous.start : own.start]
+        if any(mark in sentence for mark in '“”"'):
+            return None
+        subject = _NAME_THEN_DESCRIPTION.match(sentence) or _OPENING_SUBJECT.match(sentence)
+        mention = self._mention(subject) if subject is not None else None
+        if mention is None or mention.kind != "person":
+            return None
+        return Candidate(mention.moved(previous.start), "")
+
     def according(self, span: MarkedSpan, sentence: Span) -> Candidate | None:
         """ "…,” Wilk said, according to the Gazette.": the source the sentence cites, wherever
         it sits, outside the quotations."""
@@ -1486,6 +1510,7 @@ SIEVES: list[tuple[str, Sieve]] = [
     ("subject_thing", lambda s, q: s.sentence_subject(q.span, things=True)),
     ("by_agent", lambda s, q: s.by_agent(q.span, max(q.block.start, q.sentence.start))),
     ("owned", lambda s, q: s.owned_saying(q.span, max(q.block.start, q.sentence.start))),
+    ("beat", lambda s, q: s.beat(q.span, q.block)),
 ]
 
 

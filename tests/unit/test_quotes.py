@@ -2345,7 +2345,18 @@ def test_a_paragraph_of_narration_and_speech_is_a_turn_of_the_exchange() -> None
         "“Is the ferry in?”\n\n“Not yet.”\n\n“And the mail?”\n\n“On the ferry, with the doctor.”\n\n"
         "Ada looked out at the water. “Then we wait.”\n\n“We wait,” said Mr. Lund."
     )
-    assert [q.speaker for q in quotes] == [None, "Mr. Lund"] * 3
+    assert [q.speaker for q in quotes] == ["Ada Rusk", "Mr. Lund"] * 3
+
+
+def test_a_sentence_of_narration_before_a_quotation_tells_who_speaks() -> None:
+    """ "Peter turned to Anna. “Where is the oil?”" is Peter's, who is named as the one who
+    acts, not Anna's, and the exchange goes on from him."""
+    _text, quotes = quotes_of(
+        "Peter Berg set the lamp on the table. Anna Holm was at the window.\n\n"
+        "“Light it, then,” she told him.\n\nPeter turned to Anna. “Where is the oil?”\n\n"
+        "“In the shed.”\n\n“Is it full?”\n\n“Yes.”"
+    )
+    assert [q.speaker for q in quotes] == ["Anna Holm", "Peter Berg", "Anna Holm", "Peter Berg", "Anna Holm"]
 
 
 def test_a_turn_between_two_named_turns_is_told_back_from_the_later() -> None:
