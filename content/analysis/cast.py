@@ -890,8 +890,13 @@ class Cast:
             self._first_named.setdefault(name, offset)
         self._kin_genders(kin_of, confirmed)
         self._vote_genders(text, text.lower() if lowered is None else lowered)
-        for person, titles in surname_titles.items():
-            self.gender.setdefault(person, titles.most_common(1)[0][0])
+        if not fiction:
+            # In news, "Mr. Cobb" after "Tom Cobb" is Tom Cobb. In a story, "Mrs. Berg" after
+            # "Tomas Berg" is mostly his mother or his wife, and tells nothing of him (the
+            # training novels' speakers are the same either way; a short story's son was
+            # taken for a woman, and every "he" after that for someone else).
+            for person, titles in surname_titles.items():
+                self.gender.setdefault(person, titles.most_common(1)[0][0])
 
     def _places(self, runs: list[tuple[int, str]], resolution: dict[str, str], confirmed: set[str]) -> set[str]:
         """The names a book mostly writes after "in", "from", "into", "near" …: places ("in

@@ -2359,6 +2359,17 @@ def test_a_sentence_of_narration_before_a_quotation_tells_who_speaks() -> None:
     assert [q.speaker for q in quotes] == ["Anna Holm", "Peter Berg", "Anna Holm", "Peter Berg", "Anna Holm"]
 
 
+def test_a_mother_with_the_family_name_does_not_make_the_son_a_woman() -> None:
+    """In a story, "Mrs. Berg" is not Tomas Berg, and tells nothing of his gender: "said he"
+    is his, and "she answered" Ida's."""
+    _text, quotes = quotes_of(
+        "Ida Holm climbed the stairs. Tomas Berg was waiting at the top.\n\n“You are late,” said he.\n\n"
+        "“The tide was high,” she answered.\n\n“Was it?”\n\n“Yes.”\n\n“Then come in.”\n\n"
+        "Later Mrs. Berg came up with the supper."
+    )
+    assert [q.speaker for q in quotes] == ["Tomas Berg", "Ida Holm", "Tomas Berg", "Ida Holm", "Tomas Berg"]
+
+
 def test_a_turn_between_two_named_turns_is_told_back_from_the_later() -> None:
     """ "“Is the ferry in?” asked Ada. / “Not yet.” / “And the mail?” / “…,” said Mr. Lund.":
     "Not yet." answers Ada, and is Mr. Lund's, as the turn two after it tells; it does not go
