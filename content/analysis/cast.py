@@ -858,6 +858,8 @@ class Cast:
         self._written_as: dict[str, Counter[str]] = {}
         """A person known by one word ("Cobb", a surname) → how the text writes them, with
         a title or without: the commonest is the name they are shown by (`display`)."""
+        merged: list[tuple[int, str]] = []
+        """Titled mentions taken for the full name their surname resolves to, and how each is written."""
         for offset, titled in pausing(runs, pause):
             resolved = resolution[titled]
             first = _address(titled)
@@ -874,6 +876,8 @@ class Cast:
                 )
                 shown = _one_line(titled) if distinct else resolved
                 self.titled.append((shown, gender))
+                if gender is not None and not distinct:
+                    merged.append((len(self.titled) - 1, _one_line(titled)))
                 self._written.setdefault(shown, Counter())[_one_line(titled)] += 1
                 if " " not in shown:
                     self._written_as.setdefault(shown, Counter())[_one_line(titled) if first in TITLES else shown] += 1
@@ -890,6 +894,12 @@ class Cast:
             self._first_named.setdefault(name, offset)
         self._kin_genders(kin_of, confirmed)
         self._vote_genders(text, text.lower() if lowered is None else lowered)
+        for index, titled_name in merged:
+            # "Mrs. Lund" taken for the family's one full name, Anders Lund, whom the pronouns
+            # have since shown to be a man: she is someone else, his wife or his mother.
+            shown, gender = self.titled[index]
+            if self.gender.get(shown) not in (None, gender):
+                self.titled[index] = (titled_name, gender)
         if not fiction:
             # In news, "Mr. Cobb" after "Tom Cobb" is Tom Cobb. In a story, "Mrs. Berg" after
             # "Tomas Berg" is mostly his mother or his wife, and tells nothing of him (the

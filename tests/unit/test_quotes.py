@@ -2370,6 +2370,18 @@ def test_a_mother_with_the_family_name_does_not_make_the_son_a_woman() -> None:
     assert [q.speaker for q in quotes] == ["Tomas Berg", "Ida Holm", "Tomas Berg", "Ida Holm", "Tomas Berg"]
 
 
+def test_a_wife_called_by_the_family_name_is_not_her_husband() -> None:
+    """ "Mrs. Lund" beside the book's one full Lund, Anders, whom the pronouns show to be a
+    man: "She laughed. “Eat, then.”" is hers, not his."""
+    _text, quotes = quotes_of(
+        "Anders Lund kept the light. He was tall, and he never smiled; his boots were always wet.\n\n"
+        "“You are the new assistant?” he asked.\n\n“I am,” said Ida Holm.\n\n"
+        "“Welcome,” said Mrs. Lund from the stove. “Are you hungry?”\n\n“Very.”\n\n"
+        "She laughed and set a bowl on the table. “Eat, then.”\n\n“Thank you.”"
+    )
+    assert [q.speaker for q in quotes][-2:] == ["Mrs. Lund", "Ida Holm"]
+
+
 def test_a_turn_between_two_named_turns_is_told_back_from_the_later() -> None:
     """ "“Is the ferry in?” asked Ada. / “Not yet.” / “And the mail?” / “…,” said Mr. Lund.":
     "Not yet." answers Ada, and is Mr. Lund's, as the turn two after it tells; it does not go
