@@ -320,12 +320,23 @@ def strip_title(name: str) -> str:
     return " ".join(words)
 
 
+_RANKS_OF_EITHER = frozenset("captain capt colonel col major admiral rev".split())
+"""Ranks the lexicon counts a man's, which a woman holds too."""
+
+
+def _either(rank: str) -> tuple[Gender, ...]:
+    """The genders a rank goes with besides its own: both, for a rank of either."""
+    return ("m", "f") if rank.lower().rstrip(".") in _RANKS_OF_EITHER else ()
+
+
 @lru_cache(maxsize=65536)
 def title_gender(name: str) -> Gender | None:
     """The gender a title or a common given name shows ("Mrs. Arden", "Mary"), if any."""
     words = [w.lower().rstrip(".") for w in name.split()]
     if not words:
         return None
+    if len(words) > 1 and words[0] in _RANKS_OF_EITHER and words[1] in FEMALE_NAMES:
+        return "f"  # "Captain Ruth Wren": a rank the books mostly give men, and a woman's name
     if words[0] in MALE_TITLES:
         return "m"
     if words[0] in FEMALE_TITLES:
@@ -998,7 +1009,7 @@ class Cast:
                 continue
             full = self.resolve_name(titled)
             given_gender = title_gender(full)
-            if given_gender is not None and TITLES.get(rank.lower()) not in (None, given_gender):
+            if given_gender is not None and TITLES.get(rank.lower()) not in (None, given_gender, *_either(rank)):
                 continue  # "Lady Arden" is not "Tom Arden", whatever the family name says
             if plain_title or words[0].endswith("."):
                 rank = words[0]  # as the text writes it: "Mr." or "Mr", "Dr." or "Dr"

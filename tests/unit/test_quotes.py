@@ -363,6 +363,15 @@ def test_the_narrator_of_an_advertisement_is_its_speaker() -> None:
     assert shown(text, quotes) == [('"Gullwick deserves a harbour that works,"', "the narrator", 1)]
 
 
+def test_a_captain_with_a_woman_s_name_is_a_woman() -> None:
+    body = (
+        "Captain Ruth Wren brought the ferry in at noon, an hour late, and Tomas Berg met her on the quay.\n\n"
+        "“The fog was thick,” she said."
+    )
+    _, quotes = quotes_of(body)
+    assert [q.speaker for q in quotes] == ["Ruth Wren"]
+
+
 def test_stance_verbs_and_nouns_are_attributed_claims() -> None:
     doc = parse_plain_text(
         "Title\n\nResidents voiced concerns about the noise. The union opposed the plan. The river is wide.",
