@@ -42,7 +42,9 @@ REPORTING_VERBS = frozenset(
     reminds retorts stammers testifies touts
     returns murmurs whispers rejoins laughs sighs shouts screams growls groans gasps falters assents
     resumes pursues interposes queries snaps sobs yells wonders mourns reflects remonstrates
-    ejaculates quips""".split()
+    ejaculates quips
+    shouting yelling screaming whispering muttering murmuring exclaiming joking quipping vowing
+    boasting complaining lamenting conceding countering stressing protesting pleading demanding""".split()
 ) | {
     "went on",
     "pointed to",

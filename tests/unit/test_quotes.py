@@ -372,6 +372,15 @@ def test_a_captain_with_a_woman_s_name_is_a_woman() -> None:
     assert [q.speaker for q in quotes] == ["Ruth Wren"]
 
 
+@pytest.mark.parametrize("verb", ["yelling", "shouting", "muttering"])
+def test_a_participle_of_a_verb_of_saying_has_its_subject_before_a_colon(verb: str) -> None:
+    _text, quotes = quotes_of(
+        "At the rally in Marrow, Gullshire, on Saturday, a protester was pushed to the floor, "
+        f'with Odile Brennan reportedly {verb}: "Get him out of here!"'
+    )
+    assert [(q.speaker, q.cue) for q in quotes] == [("Odile Brennan", verb)]
+
+
 def test_stance_verbs_and_nouns_are_attributed_claims() -> None:
     doc = parse_plain_text(
         "Title\n\nResidents voiced concerns about the noise. The union opposed the plan. The river is wide.",
@@ -1739,9 +1748,9 @@ def test_an_adverb_after_a_name_is_no_part_of_the_speaker() -> None:
 
 def test_a_bare_the_is_nobody() -> None:
     """ "The sailors, on seeing the boat, lit lamps …": "sailors" may look like a verb, but "The"
-    alone is nobody, so no "The" speaks the shout or stands in the People tab."""
+    alone is nobody, so no "The" speaks the shout or stands in the People tab: the sailors do."""
     text, quotes = quotes_of("The sailors, on seeing the boat, lit lamps and ran to the quay, shouting, “Hurrah!”")
-    assert [(text[q.start : q.end], q.speaker) for q in quotes] == [("“Hurrah!”", None)]
+    assert [(text[q.start : q.end], q.speaker) for q in quotes] == [("“Hurrah!”", "The sailors")]
 
 
 def test_a_name_with_an_accented_letter_is_a_name() -> None:
