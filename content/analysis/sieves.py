@@ -164,6 +164,11 @@ _REPORTING_SUBJECT = kept_regex.compile(
     rf"\s*(?:[\w’']+,\s+|[A-Z][^,“”\"]{{0,120}},\s+){{0,2}}{BEFORE_A_TITLE}{_OWNER}(?P<who>{MENTION}){PARENTHESIS}{APPOSITION}\s+{_BETWEEN}"
     rf"(?P<verb>{REPORTING_VERB})\b(?!\s+(?:by|to)\b)"
 )
+# A preposition right before a noun phrase: "in a statement", "during the debate", "at the meeting".
+_GOVERNED = kept_regex.compile(r"(?<![\w’'])(?:in|at|during)\s+$")
+# A name right before such a phrase, the sentence's subject: "Brennan [in a statement]".
+_NAME_BEFORE_PHRASE = kept_regex.compile(rf"(?<![\w’'])(?P<who>{NAME})\s+$")
+_PLACE_PREPOSITION_BEFORE = kept_regex.compile(r"\b(?:in|at|on|from|to|of|near|into|by|with|for)\s+$")
 _SUBJECT_BEFORE = kept_regex.compile(rf"(?P<who>{MENTION}){PARENTHESIS}{APPOSITION}\s+{_BETWEEN}$")
 # A description longer than a mention runs, set off from its verb by a relative clause: "The
 # veteran pilot and union organiser, who backs Holm, warned …" is the pilot's, not Holm's.
@@ -961,6 +966,15 @@ class Sieves:
             subject = (_SPEAKING_TO.search(left, opened, verb.start()) if speaking_to else None) or (
                 _SUBJECT_BEFORE.search(left, opened, verb.start())
             )
+            governed = _GOVERNED.search(left, max(opened, subject.start() - 8), subject.start()) if subject else None
+            if governed is not None and subject is not None and subject.group("who")[:1].islower():
+                # "Brennan in a statement said", "Brennan during the debate called": the phrase
+                # a preposition governs is where or how, not who; the subject is the name before it.
+                name = _NAME_BEFORE_PHRASE.search(left, opened, governed.start())
+                if name is not None and not _PLACE_PREPOSITION_BEFORE.search(
+                    left, max(0, name.start() - 6), name.start()
+                ):
+                    subject = name  # (not "at Marrow College [in the 1960s]": a place)
             restricted = _RESTRICTED_SUBJECT.search(left, opened, verb.start()) if " who " in left else None
             if restricted is not None and _CLAUSE_IN_CLAUSE.search(restricted.group("clause")):
                 restricted = None

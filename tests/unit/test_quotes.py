@@ -381,6 +381,20 @@ def test_a_participle_of_a_verb_of_saying_has_its_subject_before_a_colon(verb: s
     assert [(q.speaker, q.cue) for q in quotes] == [("Odile Brennan", verb)]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        'Brennan in a statement said the pier was "a ruin."',
+        'Brennan during the debate called the pier "a ruin."',
+        'Brennan at the meeting said: "The pier is a ruin."',
+    ],
+)
+def test_a_phrase_after_a_preposition_is_not_the_subject_of_the_verb(body: str) -> None:
+    """ "Brennan in a statement said": the statement is how she said it, not who did."""
+    _, quotes = quotes_of(body)
+    assert [q.speaker for q in quotes] == ["Brennan"]
+
+
 def test_stance_verbs_and_nouns_are_attributed_claims() -> None:
     doc = parse_plain_text(
         "Title\n\nResidents voiced concerns about the noise. The union opposed the plan. The river is wide.",
