@@ -193,6 +193,10 @@ _AGED = kept_regex.compile(r"\d{1,3}-year-old")
 _DEMONSTRATIVES = frozenset(("this", "that"))  # (not "those surveyed", who speak)
 
 
+_SUBORDINATORS = frozenset(("as",))
+"""A word that opens a clause, not a noun phrase: "as the mayor said" is the mayor's."""
+
+
 @lru_cache(maxsize=65536)
 def classify(text: str, loose: bool = False) -> MentionKind | None:
     """Is this phrase a person, a group or a pronoun that could speak? None if not.
@@ -214,6 +218,8 @@ def classify(text: str, loose: bool = False) -> MentionKind | None:
         return None  # "a moment's pause he": the pronoun alone is the speaker
     if count >= 2 and first in PARTICLES:
         return None  # "chimed in the princess", "broke out the old man": the verb's, not the speaker's
+    if count >= 2 and first in _SUBORDINATORS:
+        return None  # "…,” as the mayor suggested": the clause's subject is after its conjunction
     if loose and 2 <= count <= 6:
         # "Brennan’s former campaign manager", "63 percent (of voters)"
         possessive = words[0][:1].isupper() and words[0].endswith(("’s", "'s"))

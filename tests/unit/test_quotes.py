@@ -395,6 +395,11 @@ def test_a_phrase_after_a_preposition_is_not_the_subject_of_the_verb(body: str) 
     assert [q.speaker for q in quotes] == ["Brennan"]
 
 
+def test_as_before_a_speaker_is_no_part_of_the_speaker() -> None:
+    text, quotes = quotes_of('The pier is not "a ruin," as the mayor suggested last week.')
+    assert [(q.speaker, text[q.speaker_start : q.speaker_end]) for q in quotes] == [("the mayor", "the mayor")]
+
+
 def test_stance_verbs_and_nouns_are_attributed_claims() -> None:
     doc = parse_plain_text(
         "Title\n\nResidents voiced concerns about the noise. The union opposed the plan. The river is wide.",
