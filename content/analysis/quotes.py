@@ -155,6 +155,11 @@ def find_quotes(
         ):
             if candidate is not None:
                 proposals.append(candidate)
+        if bare and fiction:
+            # "… and Hanna came in with a basket. / “You forgot your lunch.”"
+            entered = _entered(sieves, dialogue, block)
+            if entered is not None:
+                proposals.append(entered)
         if bare and not fiction and not proposals:  # nobody named around it, nor by the dialogue
             ahead = _said_next(sieves, outer, index, block, dialogue)
             if ahead is not None:
@@ -813,6 +818,29 @@ def _narrated(sieves: Sieves, dialogue: DialogueTracker, block: Block) -> dict[s
     named = sieves.people.named_between(start, block.start)
     names = [name for offset, name in named if not sieves.in_quotation(offset)]
     return {name: order for order, name in enumerate(dict.fromkeys(reversed(names)))}
+
+
+def _entered(sieves: Sieves, dialogue: DialogueTracker, block: Block) -> Candidate | None:
+    """The last person the narration names between the last quotation's paragraph and this
+    one, which is a quotation and nothing else: "… and Hanna Dahl came in with a basket. /
+    “Father, you forgot your lunch.”" is hers, though no verb of saying tells it. (Such people
+    are already weighed by `Evidence.narrated` when a sieve or the dialogue proposes them; this
+    proposes them.) In-sample on the training novels 11480 → 11497 of 13646 with the shipped
+    weights; cross-validated (train.py --score, which retrains) PDNC 0.8354 → 0.8365."""
+    last = dialogue.last
+    if last is None:
+        return None
+    start = sieves.block_of(last.end - 1).end
+    if start >= block.start or block.start - start > _NARRATION_REACH:
+        return None
+    for offset, _name in reversed(sieves.people.named_between(start, block.start)):
+        if sieves.in_quotation(offset):
+            continue
+        found = _NAME_AT.match(sieves.text, offset)
+        if found is None:
+            return None
+        return Candidate(Mention(offset, found.end(), found.group(), "person"), "", sieve="entered")
+    return None
 
 
 def named_inside(sieves: Sieves, span: MarkedSpan) -> set[str]:

@@ -2419,6 +2419,19 @@ def test_a_wife_called_by_the_family_name_is_not_her_husband() -> None:
     assert [q.speaker for q in quotes][-2:] == ["Mrs. Lund", "Ida Holm"]
 
 
+def test_someone_the_narration_brings_in_speaks_the_next_bare_turn() -> None:
+    """ "… the door opened and Ida Holm came in with a basket. / “You forgot your lunch.”": no
+    verb of saying names her, but she is who the narration brought in, not the next of the two
+    men talking."""
+    _text, quotes = quotes_of(
+        "Tomas Berg sat by the stove with his pipe, and Anders Lund sat across from him.\n\n"
+        "“The fog will lift,” said Tomas.\n\n“It will not,” said Anders.\n\n“It always does.”\n\n"
+        "“Not this time.”\n\nAfter a while the door opened and Ida Holm came in with a basket.\n\n"
+        "“You forgot your lunch.”"
+    )
+    assert [q.speaker for q in quotes] == ["Tomas Berg", "Anders Lund", "Tomas Berg", "Anders Lund", "Ida Holm"]
+
+
 def test_a_turn_between_two_named_turns_is_told_back_from_the_later() -> None:
     """ "“Is the ferry in?” asked Ada. / “Not yet.” / “And the mail?” / “…,” said Mr. Lund.":
     "Not yet." answers Ada, and is Mr. Lund's, as the turn two after it tells; it does not go
