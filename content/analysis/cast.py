@@ -755,6 +755,11 @@ class Cast:
             if len(words) > 1 and words[-1].lower() in WEEKDAYS:
                 # "…,” said Ola Lund Thursday.": when she said it, no part of her name.
                 words = words[:-1]
+            if len(words) > 1 and words[0].lower() in WEEKDAYS:
+                # "The following Monday Ida surprised Tomas", "On Tuesday Brennan said": when,
+                # no part of the name.
+                offset += len(words[0]) + 1
+                words = words[1:]
             titled = " ".join(words)
             name = _bare(strip_title(titled))
             if 2 <= len(name.split()) <= 4:

@@ -2432,6 +2432,18 @@ def test_someone_the_narration_brings_in_speaks_the_next_bare_turn() -> None:
     assert [q.speaker for q in quotes] == ["Tomas Berg", "Anders Lund", "Tomas Berg", "Anders Lund", "Ida Holm"]
 
 
+def test_a_weekday_before_a_name_is_no_part_of_it() -> None:
+    """ "The following Monday Anna surprised Mary …": Anna is the sentence's subject, and so
+    the "she" after it; "Monday Anna" is nobody."""
+    _text, quotes = quotes_of(
+        "Anna Holm and Mary Berg kept the light together.\n\n“The fog will lift,” said Mary.\n\n"
+        "“It will not,” said Anna.\n\n“It always does.”\n\n“Not this time.”\n\n“We will see.”\n\n"
+        "The following Monday Anna surprised Mary by coming down early with her bag packed.\n\n"
+        "“I am going to the mainland,” she announced."
+    )
+    assert quotes[-1].speaker == "Anna Holm"
+
+
 def test_a_turn_between_two_named_turns_is_told_back_from_the_later() -> None:
     """ "“Is the ferry in?” asked Ada. / “Not yet.” / “And the mail?” / “…,” said Mr. Lund.":
     "Not yet." answers Ada, and is Mr. Lund's, as the turn two after it tells; it does not go
