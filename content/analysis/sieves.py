@@ -325,6 +325,12 @@ _OWNED_SAYING = kept_regex.compile(
     rf"(?<![\w’'])(?:(?P<who>{NAME})(?:’s|'s|(?<=s)’|(?<=s)')|(?P<pronoun>[Hh]is|[Hh]er))\s+"
     rf"(?:[\w\-]+,?\s+){{0,3}}?(?P<noun>{_SAID_NOUN})"
 )
+# "“…” was his first remark", "“…” came Ida's reply": the words, and whose they are.
+_WAS_THE_REPLY = kept_regex.compile(
+    rf"[\s,—–-]*(?:was|came)\s+(?:(?P<who>{NAME})(?:’s|'s)|(?P<pronoun>[Hh]is|[Hh]er))\s+(?:\w+\s+)?"
+    r"(?:remark|reply|answer|comment|response|question|greeting|salutation|retort|rejoinder|observation"
+    r"|exclamation|inquiry|enquiry|words)\b"
+)
 _OWNED_REACH = 150
 """How far before the quotation its owner's noun may be."""
 _TRANSCRIPT_LABEL = kept_regex.compile(r"[\"“'‘«]\s*(?P<who>[A-Z][A-Z.’'\- ]{1,30}[A-Z]):\s")
@@ -675,6 +681,15 @@ class Sieves:
             return Candidate(
                 Mention(start, start + len(bare.group("who")), bare.group("who"), "person"), bare.group("verb")
             )
+        reply = _WAS_THE_REPLY.match(window)
+        if reply is not None:
+            # "“Is the lamp lit?” was his first remark", "… was Ida's answer": whose the words are.
+            if reply.group("who") is not None:
+                start = span.end + reply.start("who")
+                return Candidate(Mention(start, start + len(reply.group("who")), reply.group("who"), "person"), "was")
+            start = span.end + reply.start("pronoun")
+            pronoun = "he" if reply.group("pronoun").lower() == "his" else "she"
+            return Candidate(Mention(start, start + len(reply.group("pronoun")), pronoun, "pronoun"), "was")
         for pattern in (_AFTER_INVERTED, _AFTER_NORMAL):
             match = pattern.match(window)
             if match and _a_clause_of_its_own(match, pattern is _AFTER_INVERTED):

@@ -2444,6 +2444,19 @@ def test_a_weekday_before_a_name_is_no_part_of_it() -> None:
     assert quotes[-1].speaker == "Anna Holm"
 
 
+@pytest.mark.parametrize(
+    ("after", "speaker"), [("was his first remark", "Peter Berg"), ("was Anna's answer", "Anna Holm")]
+)
+def test_the_words_are_whose_remark_the_sentence_says_they_were(after: str, speaker: str) -> None:
+    _text, quotes = quotes_of(
+        "Anna Holm and Peter Berg kept the light together.\n\n“The fog will lift,” said Anna.\n\n"
+        "“It will not.”\n\n“It always does.”\n\n“Not this time.”\n\n"
+        "Peter Berg came up the stairs at dusk, wet through.\n\n"
+        f"“Is the lamp lit?” {after}."
+    )
+    assert quotes[-1].speaker == speaker
+
+
 def test_a_turn_between_two_named_turns_is_told_back_from_the_later() -> None:
     """ "“Is the ferry in?” asked Ada. / “Not yet.” / “And the mail?” / “…,” said Mr. Lund.":
     "Not yet." answers Ada, and is Mr. Lund's, as the turn two after it tells; it does not go
