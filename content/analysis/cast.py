@@ -193,10 +193,6 @@ _AGED = kept_regex.compile(r"\d{1,3}-year-old")
 _DEMONSTRATIVES = frozenset(("this", "that"))  # (not "those surveyed", who speak)
 
 
-_SUBORDINATORS = frozenset(("as",))
-"""A word that opens a clause, not a noun phrase: "as the mayor said" is the mayor's."""
-
-
 @lru_cache(maxsize=65536)
 def classify(text: str, loose: bool = False) -> MentionKind | None:
     """Is this phrase a person, a group or a pronoun that could speak? None if not.
@@ -218,8 +214,8 @@ def classify(text: str, loose: bool = False) -> MentionKind | None:
         return None  # "a moment's pause he": the pronoun alone is the speaker
     if count >= 2 and first in PARTICLES:
         return None  # "chimed in the princess", "broke out the old man": the verb's, not the speaker's
-    if count >= 2 and first in _SUBORDINATORS:
-        return None  # "…,” as the mayor suggested": the clause's subject is after its conjunction
+    if count >= 2 and first == "as":
+        return None  # "…,” as the mayor suggested": "as" opens a clause, whose subject is after it
     if loose and 2 <= count <= 6:
         # "Brennan’s former campaign manager", "63 percent (of voters)"
         possessive = words[0][:1].isupper() and words[0].endswith(("’s", "'s"))
@@ -328,11 +324,6 @@ def strip_title(name: str) -> str:
 
 _RANKS_OF_EITHER = frozenset("captain capt colonel col major admiral rev".split())
 """Ranks the lexicon counts a man's, which a woman holds too."""
-
-
-def _either(rank: str) -> tuple[Gender, ...]:
-    """The genders a rank goes with besides its own: both, for a rank of either."""
-    return ("m", "f") if rank.lower().rstrip(".") in _RANKS_OF_EITHER else ()
 
 
 @lru_cache(maxsize=65536)
@@ -1020,8 +1011,9 @@ class Cast:
                 continue
             full = self.resolve_name(titled)
             given_gender = title_gender(full)
-            if given_gender is not None and TITLES.get(rank.lower()) not in (None, given_gender, *_either(rank)):
-                continue  # "Lady Arden" is not "Tom Arden", whatever the family name says
+            titled_gender = None if rank.lower() in _RANKS_OF_EITHER else TITLES.get(rank.lower())
+            if given_gender is not None and titled_gender not in (None, given_gender):
+                continue  # "Lady Arden" is not "Tom Arden", whatever the family name says ("Captain Ruth Wren" is her)
             if plain_title or words[0].endswith("."):
                 rank = words[0]  # as the text writes it: "Mr." or "Mr", "Dr." or "Dr"
             if plain_title and " ".join(words[1:]) == full:

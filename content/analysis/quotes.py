@@ -155,9 +155,10 @@ def find_quotes(
         ):
             if candidate is not None:
                 proposals.append(candidate)
+        narration = _narration(sieves, dialogue, block)
         if bare and fiction:
             # "… and Hanna came in with a basket. / “You forgot your lunch.”"
-            entered = _entered(sieves, dialogue, block)
+            entered = _entered(text, narration)
             if entered is not None:
                 proposals.append(entered)
         if bare and not fiction and not proposals:  # nobody named around it, nor by the dialogue
@@ -188,7 +189,7 @@ def find_quotes(
             options = [o for o in options if o.speaker != sieves.people.narrator]
             callee.add(sieves.people.narrator)
         inside, around = named_inside(sieves, span), sieves.named_around(block)
-        narrated = _narrated(sieves, dialogue, block)
+        narrated = _narrated(narration)
         explicit_flags = [_explicit(option) for option in options]
         explicit_count = sum(explicit_flags)
         according = [_according(option) for option in options]
@@ -806,41 +807,41 @@ _NARRATION_REACH = 2000
 """How far back the last quotation may be for the narration after it to count as a turn."""
 
 
-def _narrated(sieves: Sieves, dialogue: DialogueTracker, block: Block) -> dict[str, int]:
+def _narration(sieves: Sieves, dialogue: DialogueTracker, block: Block) -> list[tuple[int, str]]:
     """The people named in the paragraphs between the last quotation's and this one's, outside
-    quotation marks, the last named 0: "“Nor me.” / Tomas nodded. / “What do you mean?”"."""
+    quotation marks, in order: where each is named, and who."""
     last = dialogue.last
     if last is None:
-        return {}
+        return []
     start = sieves.block_of(last.end - 1).end
     if start >= block.start or block.start - start > _NARRATION_REACH:
-        return {}
-    named = sieves.people.named_between(start, block.start)
-    names = [name for offset, name in named if not sieves.in_quotation(offset)]
-    return {name: order for order, name in enumerate(dict.fromkeys(reversed(names)))}
+        return []
+    return [
+        (offset, name)
+        for offset, name in sieves.people.named_between(start, block.start)
+        if not sieves.in_quotation(offset)
+    ]
 
 
-def _entered(sieves: Sieves, dialogue: DialogueTracker, block: Block) -> Candidate | None:
-    """The last person the narration names between the last quotation's paragraph and this
-    one, which is a quotation and nothing else: "… and Hanna Dahl came in with a basket. /
-    “Father, you forgot your lunch.”" is hers, though no verb of saying tells it. (Such people
-    are already weighed by `Evidence.narrated` when a sieve or the dialogue proposes them; this
-    proposes them.) In-sample on the training novels 11480 → 11497 of 13646 with the shipped
-    weights; cross-validated (train.py --score, which retrains) PDNC 0.8354 → 0.8365."""
-    last = dialogue.last
-    if last is None:
+def _narrated(narration: list[tuple[int, str]]) -> dict[str, int]:
+    """Each person of the `narration`, the last named 0: "“Nor me.” / Tomas nodded. / “What do you mean?”"."""
+    return {name: order for order, name in enumerate(dict.fromkeys(name for _, name in reversed(narration)))}
+
+
+def _entered(text: str, narration: list[tuple[int, str]]) -> Candidate | None:
+    """The last person the `narration` names before a paragraph that is a quotation and nothing
+    else: "… and Hanna Dahl came in with a basket. / “Father, you forgot your lunch.”" is hers,
+    though no verb of saying tells it. (Such people are already weighed by `Evidence.narrated`
+    when a sieve or the dialogue proposes them; this proposes them.) In-sample on the training
+    novels 11480 → 11497 of 13646 with the shipped weights; cross-validated (train.py --score,
+    which retrains) PDNC 0.8354 → 0.8365."""
+    if not narration:
         return None
-    start = sieves.block_of(last.end - 1).end
-    if start >= block.start or block.start - start > _NARRATION_REACH:
+    offset = narration[-1][0]
+    found = _NAME_AT.match(text, offset)
+    if found is None:
         return None
-    for offset, _name in reversed(sieves.people.named_between(start, block.start)):
-        if sieves.in_quotation(offset):
-            continue
-        found = _NAME_AT.match(sieves.text, offset)
-        if found is None:
-            return None
-        return Candidate(Mention(offset, found.end(), found.group(), "person"), "", sieve="entered")
-    return None
+    return Candidate(Mention(offset, found.end(), found.group(), "person"), "", sieve="entered")
 
 
 def named_inside(sieves: Sieves, span: MarkedSpan) -> set[str]:

@@ -684,12 +684,7 @@ class Sieves:
         reply = _WAS_THE_REPLY.match(window)
         if reply is not None:
             # "“Is the lamp lit?” was his first remark", "… was Ida's answer": whose the words are.
-            if reply.group("who") is not None:
-                start = span.end + reply.start("who")
-                return Candidate(Mention(start, start + len(reply.group("who")), reply.group("who"), "person"), "was")
-            start = span.end + reply.start("pronoun")
-            pronoun = "he" if reply.group("pronoun").lower() == "his" else "she"
-            return Candidate(Mention(start, start + len(reply.group("pronoun")), pronoun, "pronoun"), "was")
+            return Candidate(_owner(reply).moved(span.end), "was")
         for pattern in (_AFTER_INVERTED, _AFTER_NORMAL):
             match = pattern.match(window)
             if match and _a_clause_of_its_own(match, pattern is _AFTER_INVERTED):
@@ -748,11 +743,7 @@ class Sieves:
                 found = match
         if found is None:
             return None
-        noun = found.group("noun")
-        if found.group("who") is not None:
-            return Candidate(Mention(found.start("who"), found.end("who"), found.group("who"), "person"), noun)
-        pronoun = "he" if found.group("pronoun").lower() == "his" else "she"
-        return Candidate(Mention(found.start("pronoun"), found.end("pronoun"), pronoun, "pronoun"), noun)
+        return Candidate(_owner(found), found.group("noun"))
 
     def relative_subject(self, span: MarkedSpan, floor: int) -> Candidate | None:
         """The last relative clause before the quotation in its sentence, whose subject is the
@@ -1449,6 +1440,15 @@ class Sieves:
                 return name  # "Mrs. Arden" is not her husband Tom, the only full Arden
             return resolved
         return " ".join(mention.text.split())  # "the\ncroupier", as a line broke it
+
+
+def _owner(match: re.Match[str]) -> Mention:
+    """Whose words a match of `_OWNED_SAYING` or `_WAS_THE_REPLY` names: its "who" (a name),
+    or its "his" or "her", read as "he" or "she"."""
+    if match.group("who") is not None:
+        return Mention(match.start("who"), match.end("who"), match.group("who"), "person")
+    pronoun = "he" if match.group("pronoun").lower() == "his" else "she"
+    return Mention(match.start("pronoun"), match.end("pronoun"), pronoun, "pronoun")
 
 
 def _opens_a_sentence(text: str, at: int) -> bool:
