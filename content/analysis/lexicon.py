@@ -337,18 +337,37 @@ NATIONALITIES = frozenset(
     englishmen frenchmen dutchmen irishmen scotsmen welshmen""".split()
 )
 # Common English given names (a general list, not drawn from any text), so "he" after
-# "Mary" and "she" after "John" can be ruled out.
+# "Mary" and "she" after "John" can be ruled out. Not those that are as often a city's name:
+# "she" after "they left for" such a name is nobody there.
 MALE_NAMES = frozenset(
-    """john james william george charles thomas henry edward robert richard joseph david michael
-    daniel paul mark peter frank fred frederick arthur albert alfred harry jack tom bill bob joe
-    sam samuel benjamin christopher andrew anthony stephen steven kevin brian jason matthew donald
-    ted mike chris tim ben al philip walter ralph roger simon martin oliver jacob luke adam
-    nathan ryan""".split()
+    """aaron abraham adam adrian al alan albert alec alexander alexis alfred allan ambrose andrew angus
+    anthony archibald archie arnold arthur augustus barnaby bartholomew basil ben benedict
+    benjamin bernard bertie bertram bill billy bob bobby brian bruce cecil cedric charles charlie chris
+    christopher clarence claude clement clifford colin conrad cornelius cuthbert cyril dan daniel david
+    denis dennis derek dick donald dudley duncan edgar edmund edward edwin eli elias elijah ernest
+    eugene ezra felix ferdinand francis frank fred frederick gabriel geoffrey george gerald gilbert
+    giles godfrey gordon graham gregory guy harold harry harvey hector henry herbert horace howard
+    hubert hugh humphrey ian isaac ivan jack jacob james jason jasper jeremy jim jimmy joe john
+    jonathan joseph joshua julian julius kenneth kevin laurence lawrence leonard leopold lewis lionel
+    louis luke malcolm marcus mark martin matthew maurice max michael mike miles morris moses nathan
+    nathaniel neville nicholas nigel norman oliver oscar oswald owen patrick paul percy peter philip
+    ralph raymond reginald richard robert roderick rodney roger roland ronald rufus rupert ryan sam
+    samuel sebastian septimus silas simon solomon stanley stephen steven ted theodore thomas tim
+    timothy tobias toby tom tony victor vincent walter wilfred william zachary""".split()
 )
 FEMALE_NAMES = frozenset(
-    """mary elizabeth jane emma anne anna ann margaret catherine katherine sarah susan lucy alice
-    charlotte maria nancy michelle sharon karen linda patricia barbara jennifer jessica amy laura
-    ruth rose grace helen olivia sophia emily hannah rachel rebecca victoria julia claire""".split()
+    """ada adelaide agatha agnes alice amelia amy ann anna anne annie arabella barbara beatrice
+    bella bertha betsy betty blanche bridget caroline cassandra catherine cecilia cecily charlotte
+    christina claire clara clarissa constance cora cordelia cynthia daisy deborah delia diana dinah
+    dolly dora dorothea dorothy edith eleanor elinor eliza elizabeth ella ellen elsie emily emma esther
+    ethel eugenia fanny flora frances georgiana georgina gertrude grace gwendolen hannah
+    harriet helen helena henrietta hester hilda isabel isabella jane janet jemima jennifer jenny
+    jessica jessie joan josephine judith julia juliet karen kate katherine kathleen kitty laura lavinia
+    lily linda lizzie louisa louise lucy lydia mabel madeleine maggie margaret margery maria marian
+    marianne martha mary matilda maud meg michelle millicent minnie miriam molly nancy nellie nelly
+    nora olive olivia patricia peggy penelope phoebe polly priscilla rachel rebecca rosa rosalind
+    rosamond rose ruth sally sarah selina sharon sophia sophie susan susanna sybil sylvia theresa
+    ursula victoria violet winifred""".split()
 )
 
 
