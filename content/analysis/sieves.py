@@ -1416,8 +1416,10 @@ class Sieves:
         if mention.kind == "group":
             kin = _KIN.fullmatch(" ".join(mention.text.split()).lower())
             if kin is not None:
-                # "cried his wife" after Mr. Arden spoke → Mrs. Arden, if the book has one.
-                owner = self.people.before(mention.start, "he" if kin.group(1) == "his" else "she")
+                # "cried his wife" after Mr. Arden spoke → Mrs. Arden, if the book has one. (Not
+                # the wife of a man a quotation names: "Where is Peter Berg?" asked Mr. Arden.)
+                pronoun = "he" if kin.group(1) == "his" else "she"
+                owner = self.people.before(mention.start, pronoun, quoted=self.in_quotation)
                 if owner is not None:
                     relation = kin.group(2)
                     # "his grandmother" is a Mrs., "his son" a Mr.; an aunt or a cousin may be either.

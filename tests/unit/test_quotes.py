@@ -765,6 +765,17 @@ def test_kin_and_rank_name_the_speaker_the_book_knows(dot: str) -> None:
     assert [q.speaker for q in quotes] == [f"Mr{dot} Arden", f"Mrs{dot} Arden", "Lady Ingeborg", f"Mrs{dot} Arden"]
 
 
+def test_his_wife_is_the_wife_of_the_man_the_narration_names_not_of_one_a_quotation_names() -> None:
+    """A question names Peter Berg to the room ("Where is Peter Berg?"); "cried his wife" after
+    it is still the wife of the man who asked, Mr. Arden, whom the book calls Mrs. Arden."""
+    _text, quotes = quotes_of(
+        "Mr. Arden and Mrs. Arden sat at breakfast.\n\n"
+        "Mr. Arden looked up. “The lamp is lit. Where is Peter Berg?”\n\n"
+        "“Lit! At this hour?” cried his wife."
+    )
+    assert [q.speaker for q in quotes] == ["Mr. Arden", "Mrs. Arden"]
+
+
 def test_the_author_credit_is_not_a_person_in_the_story() -> None:
     doc = parse_plain_text(
         "HARBOUR TALES\n\nBy Jane Marsh\n\n\n\nCHAPTER I\n\n“The lamp is out,” said she.", "/tmp/t.txt"
