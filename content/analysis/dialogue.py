@@ -242,16 +242,19 @@ def link_descriptions(turns: list[Turn], unresolved: set[str]) -> dict[str, str]
     the same person.
     """
     votes: dict[str, Counter[str]] = {}
+    ruled_out: dict[str, set[str]] = {}
+    """Description → whom its turns cannot be: a first-person story's "I" ("said the painter")."""
     for index, turn in enumerate(turns):
         if turn.description is None:
             continue
+        ruled_out.setdefault(turn.description, set()).update(turn.callee)
         for answered in _pointed_to(turns, index, unresolved):
             if answered is not None:
                 votes.setdefault(turn.description, Counter())[answered] += 1
     linked = {}
     for description, counted in votes.items():
         person, count = counted.most_common(1)[0]
-        if count >= LINK_VOTES and 2 * count > sum(counted.values()):
+        if count >= LINK_VOTES and 2 * count > sum(counted.values()) and person not in ruled_out[description]:
             linked[description] = person
     return linked
 
@@ -268,6 +271,6 @@ def linked_here(turns: list[Turn], unresolved: set[str]) -> dict[int, str]:
     for index, turn in enumerate(turns):
         if turn.description is not None and turn.speaker in unresolved:
             before, after = _pointed_to(turns, index, unresolved)
-            if before is not None and before == after:
+            if before is not None and before == after and before not in turn.callee:
                 linked[turn.quote] = before
     return linked

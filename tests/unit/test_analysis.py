@@ -163,6 +163,26 @@ def test_a_description_is_linked_only_where_the_exchanges_agree() -> None:
     assert linked["the stranger"] == "Tomas"
 
 
+def test_a_description_is_never_linked_to_whom_its_own_turns_rule_out() -> None:
+    """In a story told by Tomas in the first person, "“…,” said the stranger" is never Tomas,
+    however the exchanges point to him: each turn of the description has him for its callee.
+    The whole book's link and the one turn's alike."""
+    from content.analysis.dialogue import Turn, link_descriptions, linked_here
+
+    def story(ruled_out: frozenset[str]) -> list[Turn]:
+        turns: list[Turn] = []
+        for at in (0, 10, 20):  # Tomas, Ida, the stranger, Ida, Tomas: three times
+            turns += [Turn(at, "Tomas", None, quote=at), Turn(at + 1, "Ida", None, quote=at + 1)]
+            turns += [Turn(at + 2, "the stranger", "the stranger", quote=at + 2, callee=ruled_out)]
+            turns += [Turn(at + 3, "Ida", None, quote=at + 3), Turn(at + 4, "Tomas", None, quote=at + 4)]
+        return turns
+
+    assert link_descriptions(story(frozenset()), {"the stranger"}) == {"the stranger": "Tomas"}
+    assert link_descriptions(story(frozenset({"Tomas"})), {"the stranger"}) == {}
+    assert linked_here(story(frozenset()), {"the stranger"}) == {2: "Tomas", 12: "Tomas", 22: "Tomas"}
+    assert linked_here(story(frozenset({"Tomas"})), {"the stranger"}) == {}
+
+
 def test_a_description_between_turns_of_two_is_the_one_the_exchange_points_to() -> None:
     """ "“…,” said the stranger" once, between Ida's turns with Tomas's two before and two
     after: too few turns for the description to be linked in the whole book, but the exchange

@@ -1863,6 +1863,36 @@ def test_a_narrator_who_names_himself_speaks_by_that_name(naming: str) -> None:
     assert "Tomas" not in {q.speaker for q in quotes}
 
 
+def test_a_description_in_a_first_person_story_is_never_the_narrator() -> None:
+    """Tomas tells the story. Between his turns and Ida's, "“…,” said the stranger" comes
+    where the exchange would have Tomas speak, three times over; but "said the stranger" is
+    not "I said": the stranger keeps his words, and is not linked to Tomas."""
+    narration = "\n\n".join(["I went down to the harbour and I looked at the boats. I was tired, and I slept."] * 5)
+    lines = [
+        ("Is the boat in?", "Not yet", "It will come", "Who are you?", "Let him be"),
+        ("Where is the oil?", "In the shed", "I have it here", "Give it back!", "Hush"),
+        ("Is it late?", "Very late", "Too late for you", "Go home!", "I will"),
+    ]
+    rounds = [
+        f"“{a}” I said.\n\n“{b},” cried Ida.\n\n“{c},” said the stranger.\n\n“{d}” said Ida.\n\n"
+        f"“{e},” I muttered.\n\nThe wind rose over the water and the lamps went out along the quay."
+        for a, b, c, d, e in lines
+    ]
+    text, quotes = quotes_of("Chapter 1\n\nCall me Tomas. " + narration + "\n\n" + "\n\n".join(rounds))
+    speakers = [(text[q.start : q.end], q.speaker) for q in quotes]
+    assert speakers[:5] == [
+        ("“Is the boat in?”", "Tomas"),
+        ("“Not yet,”", "Ida"),
+        ("“It will come,”", "the stranger"),
+        ("“Who are you?”", "Ida"),
+        ("“Let him be,”", "Tomas"),
+    ]
+    assert [speaker for line, speaker in speakers if line in ("“I have it here,”", "“Too late for you,”")] == [
+        "the stranger",
+        "the stranger",
+    ]
+
+
 def test_a_kin_word_tells_gender_and_title() -> None:
     """ "his daughter Ida" makes Ida a woman, so "he said" is not hers; "said his grandmother"
     is a Mrs. of the family, never its Mr."""
