@@ -2475,6 +2475,21 @@ def test_someone_the_narration_brings_in_speaks_the_next_bare_turn() -> None:
     assert [q.speaker for q in quotes] == ["Tomas Berg", "Anders Lund", "Tomas Berg", "Anders Lund", "Ida Holm"]
 
 
+def test_of_the_narration_s_last_sentence_that_names_people_the_first_named_speaks_next() -> None:
+    """ "… and Ida, who had said nothing of it for a year, wondered again why Tomas had ever
+    gone to sea with Peter Lund." names three people; the turn after it is Ida's, the sentence's
+    subject, not Peter's, named last: he is not in the room. Tomas answers her."""
+    _text, quotes = quotes_of(
+        "Chapter 1\n\nTomas Berg and Ida Holm sat by the stove while the rain came down on the roof. "
+        "Peter Lund, the owner of the boat, had said it would be back by six.\n\n"
+        "“The boat is late!” cried Tomas.\n\n“It always is,” Ida muttered.\n\n"
+        "Tomas got up and went to the window. Outside the lamps were lit along the quay, and Ida, who had "
+        "said nothing of it for a year, wondered again why Tomas had ever gone to sea with Peter Lund. "
+        "The rain went on.\n\n“Why did you go with him?”\n\n“He paid well.”"
+    )
+    assert [q.speaker for q in quotes] == ["Tomas Berg", "Ida Holm", "Ida Holm", "Tomas Berg"]
+
+
 def test_a_weekday_before_a_name_is_no_part_of_it() -> None:
     """ "The following Monday Anna surprised Mary …": Anna is the sentence's subject, and so
     the "she" after it; "Monday Anna" is nobody."""
