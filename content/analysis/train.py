@@ -20,6 +20,15 @@ score the reader adds to the first model's. `--score` runs the real scorer on ea
 held-out fold with that fold's weights, which is the cross-validated figure to report beside
 dev. Needs the `train` extra (scikit-learn, scipy); the program itself only reads the weights.
 
+Retraining makes that figure move with the weights as much as with the change being
+weighed: a change that alters a few dozen quotations may move one held-out novel by fifty,
+because its fold's weights came out otherwise. `--keep-folds DIR` keeps the folds' weights
+of a run, and `--frozen-folds DIR` scores the code as it is now with them, training nothing:
+each document is still read by weights that never saw it, and only the code has changed.
+
+    python -m content.analysis.train --data ../shared/eval/data-train --score ../shared/eval/score.py --keep-folds F
+    python -m content.analysis.train --data ../shared/eval/data-train --score ../shared/eval/score.py --frozen-folds F
+
 `--claims` trains the claim-cue model instead (`claim_cues.json`): which words may report a
 claim (those that the training articles mark as an attribution's cue at least `--cue-share`
 of the times they appear outside quotation marks, and `--cue-count` times in all, beside
@@ -341,10 +350,11 @@ def score_folds(
             claims_n += claims["pred"]
             claims_found += claims["recall"] * claims["gold"]
             claims_gold += claims["gold"]
-        for novel in report.get("pdnc", {}).get("per_novel", {}).values():
+        for name, novel in sorted(report.get("pdnc", {}).get("per_novel", {}).items()):
             found = novel["recall"] * novel["gold"]
             novel_ok += novel["speaker_accuracy"] * found
             novel_n += found
+            print(f"  held-out novel {name}: speaker accuracy {novel['speaker_accuracy']}")
     scores = {
         "polnear_speaker_accuracy": round(news_ok / max(1, news_n), 4),
         "polnear_attributed_claims_recall": round(claims_found / max(1, claims_gold), 4),
@@ -480,6 +490,7 @@ def train_cues(args: argparse.Namespace, golds: list[Gold], parts: list[list[int
     )
     _save_cues(out, words, weights, args.cue_threshold, note)
     print(f"wrote {out} ({len(words)} learned words, {len(weights)} weights)")
+    _keep_folds(args, fold_files, "cues")
     if args.score:
         print("cross-validated, by score.py on each held-out fold:")
         print(json.dumps(score_folds(golds, parts, fold_files, args.score, CUE_WEIGHTS_ENV), indent=1))
@@ -497,6 +508,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=SHIPPED)
     parser.add_argument("--score", type=Path, help="score.py: report the cross-validated scores it prints")
     parser.add_argument("--claims", action="store_true", help="train the claim-cue model (claim_cues.json)")
+    parser.add_argument("--keep-folds", type=Path, help="keep the folds' weights of this run in this folder")
+    parser.add_argument(
+        "--frozen-folds", type=Path, help="train nothing: score with the folds' weights a run kept (with --score)"
+    )
     # The claim-cue settings below were chosen by the cross-validated score (R and P together)
     # over a grid of counts 3-8, shares 0.2-0.45, C 0.5-16 and thresholds 0.24-0.38; with the
     # features of two words after the verb, a clause ahead and a common noun's own word, again over
@@ -511,6 +526,8 @@ def main(argv: list[str] | None = None) -> int:
 
     golds = [*news(args.data), *novels(args.data)]
     parts = folds(golds, args.folds)
+    if args.frozen_folds is not None:
+        return score_frozen(args, golds, parts)
     # The folds' weights live only as long as the run: nothing is left behind in /tmp.
     with tempfile.TemporaryDirectory(prefix="postil-folds-") as folder:
         if args.claims:
@@ -550,9 +567,38 @@ def train_ranker(args: argparse.Namespace, golds: list[Gold], parts: list[list[i
     )
     _save(args.out, ranker, note)
     print(f"wrote {args.out} ({len(ranker.weights)} + {len(ranker.choice or {})} weights)")
+    _keep_folds(args, fold_files)
     if args.score:
         print("cross-validated, by score.py on each held-out fold:")
         print(json.dumps(score_folds(golds, parts, fold_files, args.score), indent=1))
+    return 0
+
+
+def _fold_file_name(kind: str, k: int) -> str:
+    return f"{kind}-fold{k}.json"
+
+
+def _keep_folds(args: argparse.Namespace, fold_files: list[Path], kind: str = "ranker") -> None:
+    """Copy the folds' weights to `--keep-folds`, if given, for `--frozen-folds` to score with."""
+    if args.keep_folds is None:
+        return
+    args.keep_folds.mkdir(parents=True, exist_ok=True)
+    for k, fold_file in enumerate(fold_files):
+        (args.keep_folds / _fold_file_name(kind, k)).write_bytes(fold_file.read_bytes())
+    print(f"kept the folds' weights in {args.keep_folds}")
+
+
+def score_frozen(args: argparse.Namespace, golds: list[Gold], parts: list[list[int]]) -> int:
+    """The code as it is now, scored on each held-out fold with the weights a run kept for
+    that fold (`--keep-folds`): cross-validated, and nothing retrained."""
+    kind, env_name = ("cues", CUE_WEIGHTS_ENV) if args.claims else ("ranker", WEIGHTS_ENV)
+    fold_files = [args.frozen_folds / _fold_file_name(kind, k) for k in range(len(parts))]
+    missing = [str(path) for path in fold_files if not path.is_file()]
+    if args.score is None or missing:
+        print("--frozen-folds needs --score, and the folds' weights of a run with as many --folds:", *missing)
+        return 2
+    print(f"{len(golds)} documents, {len(parts)} folds, scored with the weights kept in {args.frozen_folds}")
+    print(json.dumps(score_folds(golds, parts, fold_files, args.score, env_name), indent=1))
     return 0
 
 
