@@ -40,6 +40,7 @@ from content.analysis.lexicon import (
     QUANTIFIERS,
     RANK_TITLES,
     SENTENCE_STARTERS,
+    SHORT_FORMS,
     SMALL_WORDS,
     SOURCE_PLURALS,
     SPEAKER_NOUNS,
@@ -762,6 +763,7 @@ class Cast:
             runs.append((offset, titled))
         self._register_full_names(full_names, alone, after_a_preposition, book=len(text) > BOOK_LENGTH)
         self._merge_fragments()
+        self._register_short_forms(alone)
         self._style_by_rank(runs, book=len(text) > BOOK_LENGTH)
         # The names are settled now: each distinct run is resolved once (a book writes the same
         # few thousand runs again and again).
@@ -967,6 +969,19 @@ class Cast:
                             self.full[part] = name
                 self.full.setdefault(name, name)
             self.families.setdefault(last, set()).add(name)
+
+    def _register_short_forms(self, alone: dict[str, int]) -> None:
+        """A short form of a given name written alone ("Kit", "Lizzy") is whom the name it
+        shortens stands for ("Christopher" → Christopher Lund, the first full name the text gives it),
+        where that is one person; unless some full name has the short form itself for its
+        given name ("Kit Lund")."""
+        for short in alone:
+            formal = SHORT_FORMS.get(short.lower())
+            if formal is None or short in self.full:
+                continue
+            fits = {self.full[given.capitalize()] for given in formal if given.capitalize() in self.full}
+            if len(fits) == 1:
+                self.full[short] = fits.pop()
 
     def _merge_fragments(self) -> None:
         """ "W. Mosman" is "Michael W. Mosman" when the text has both: a name that starts with an

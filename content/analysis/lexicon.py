@@ -371,6 +371,60 @@ FEMALE_NAMES = frozenset(
 )
 
 
+# The short forms of common English given names (a general list, drawn from no text): the
+# one who goes by "Harry" may be Henry, "Lizzy" Elizabeth. Short form → the names it shortens.
+SHORT_FORMS: dict[str, frozenset[str]] = {
+    short: frozenset(names.split())
+    for shorts, names in (
+        ("harry hal", "henry"),
+        ("jim jimmy jem jamie", "james"),
+        ("bill billy will willy willie", "william"),
+        ("tom tommy", "thomas"),
+        ("dick", "richard"),
+        ("bob bobby rob", "robert"),
+        ("ned teddy", "edward edmund"),
+        ("jack johnny", "john"),
+        ("joe", "joseph"),
+        ("sam sammy", "samuel"),
+        ("ben", "benjamin"),
+        ("fred freddy freddie", "frederick"),
+        ("charlie", "charles"),
+        ("nick", "nicholas"),
+        ("tony", "anthony"),
+        ("steve", "stephen steven"),
+        ("andy", "andrew"),
+        ("dan danny", "daniel"),
+        ("mike", "michael"),
+        ("pete", "peter"),
+        ("phil", "philip"),
+        ("matt", "matthew"),
+        ("walt", "walter"),
+        ("archie", "archibald"),
+        ("kit", "christopher"),
+        ("larry", "laurence lawrence"),
+        ("alec sandy", "alexander"),
+        ("davy", "david"),
+        ("lizzy lizzie liz bess bessie betsy betty beth", "elizabeth"),
+        ("kate kitty katy", "catherine katherine kathleen"),
+        ("fanny", "frances"),
+        ("polly molly", "mary"),
+        ("sally", "sarah"),
+        ("peggy meg maggie madge", "margaret"),
+        ("nell nelly nellie", "eleanor ellen helen"),
+        ("annie", "anne ann anna"),
+        ("jenny jennie", "jane jennifer"),
+        ("milly", "millicent"),
+        ("dolly", "dorothy"),
+        ("sue susie", "susan susanna"),
+        ("patty patsy", "martha patricia"),
+        ("lottie", "charlotte"),
+        ("tilly", "matilda"),
+        ("cissy sissy", "cecilia cecily"),
+    )
+    for short in shorts.split()
+}
+
+
 # Months, which may end a sentence: "She retired in Nov. Her successor …".
 MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 # States and streets, which may end a sentence: "… in Gullwick, Calif.", "… on Harbour St.".

@@ -302,6 +302,24 @@ def test_a_persons_aliases_are_the_ways_the_text_writes_them_commonest_first() -
     assert ida.aliases == ("Brandt", "Mayor Ida Brandt")
 
 
+def test_a_short_form_of_a_given_name_is_the_person_the_given_name_is() -> None:
+    """ "Kit" is Christopher Lund where "Christopher" alone is him: one person in the People tab,
+    with "Kit" among the ways the text writes him, and "said Kit" is his. Where the text has a
+    Kit of his own, "Kit" is that one."""
+    story = (
+        "Christopher Lund and Ida Berg walked down to the harbour in the rain.\n\n"
+        "“The boat is late,” said Christopher.\n\n“It always is, Kit,” said Ida.\n\n“Then we wait,” said Kit."
+    )
+    analysis = analyse(parse_plain_text("Title\n\n" + story, "x"))
+    assert [q.speaker for q in analysis.quotes] == ["Christopher Lund", "Ida Berg", "Christopher Lund"]
+    assert [(p.name, p.aliases) for p in analysis.people] == [
+        ("Christopher Lund", ("Kit", "Christopher")),
+        ("Ida Berg", ("Ida",)),
+    ]
+    # A Kit Holm of his own: "Kit" is him.
+    assert Cast(story + " Kit Holm came later.").resolve_name("Kit") == "Kit Holm"
+
+
 def test_first_person_fiction_gives_i_to_the_narrator_not_the_author() -> None:
     chapters = "\n\n".join(f"CHAPTER {n}\n\nThe road was long and the rain came down." for n in ("I", "II", "III"))
     text = f"The Long Road\n\nBy Ada Merriweather\n\n{chapters}\n\n“Come in,” I said.\n\n“Thank you,” said Tom Reed."
