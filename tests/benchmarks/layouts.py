@@ -87,6 +87,12 @@ VARIANTS: dict[str, tuple[str, Rewrite, bool] | None] = {
     "two blank lines between paragraphs": (r"\n\n", lambda m: "\n\n\n\n", False),
     "curled marks, dashes, a paragraph on each line": (r'--|"|\n\n|(?<!\n)\n(?!\n)', _e_book, False),
     "curled double marks": (r'"', _curled, False),
+    "curled single marks, as British editions print dialogue": (
+        r'"',
+        lambda m: {"“": "‘", "”": "’"}[_curled(m)],
+        False,
+    ),
+    "straight single marks": (r'"', lambda m: "'", False),
     '"--" written "—"': (r"--", lambda m: "—", False),
     'titles without a full stop ("Mrs Arden")': (_TITLE_DOT, lambda m: m.group(1), True),
     "verbs of saying in the present tense": (rf"\b(?:{'|'.join(_PRESENT)})\b", lambda m: _PRESENT[m.group()], False),
