@@ -175,7 +175,7 @@ def find_quotes(
             name
             for called in called_out
             if not _NESTED_OPENING.search(text, span.start + 1, called.start)
-            for name in (called.text, sieves.people.resolve_name(called.text))
+            for name in _called(sieves.people, called.text)
         }
         kin = _kin_called(text, span, kin_words) if kin_words else []
         if kin and options:
@@ -540,6 +540,15 @@ def vocatives(sieves: Sieves, span: MarkedSpan) -> Iterator[Mention]:
             continue
         if _BEFORE_VOCATIVE.search(text, max(span.start, offset - 12), offset):
             yield Mention(offset, run.end(), name, "person")
+
+
+def _called(people: Cast, name: str) -> tuple[str, ...]:
+    """Whom a name called inside a quotation is: as written, and the person it resolves to,
+    unless its title tells the other gender ("“Mrs. Holm, sit down!”" is not spoken to Mr. Holm,
+    whom a bare "Holm" stands for, and he may say it)."""
+    resolved = people.resolve_name(name)
+    titled, known = title_gender(name), people.gender_of(resolved)
+    return (name,) if titled is not None and known is not None and titled != known else (name, resolved)
 
 
 def _narrator_named(text: str, span: MarkedSpan, narrator: str, known: set[int]) -> list[tuple[int, str]]:

@@ -2049,6 +2049,18 @@ def test_a_quotation_that_calls_someone_by_name_is_never_theirs() -> None:
     assert [speaker for quote, speaker in said if quote.startswith("“Holm,")] == [None, None]
 
 
+def test_a_man_may_call_his_wife_by_their_family_name() -> None:
+    """ "“Mrs. Holm, sit down!” said Mr. Holm." calls Mrs. Holm, not him, though the cast knows
+    the family by him alone (a bare "Holm" is Mr. Holm): the turn stays his."""
+    text, quotes = quotes_of(
+        "Mr. Holm came home late from the quay, and Ida Berg, the maid, had kept his supper warm.\n\n"
+        "“Is she asleep?” asked Mr. Holm.\n\n“No, sir,” said Ida.\n\n"
+        "The door opened and his wife came down the stairs in her coat.\n\n"
+        "“Mrs. Holm, sit down!” said Mr. Holm."
+    )
+    assert [(text[q.start : q.end], q.speaker) for q in quotes][2] == ("“Mrs. Holm, sit down!”", "Mr. Holm")
+
+
 @pytest.mark.parametrize("dash", ["--", "—", "–"])
 def test_a_name_called_out_before_a_dash_is_spoken_to(dash: str) -> None:
     """“Holm--the pier was closed.”: a name before a dash (two hyphens, as many e-texts write
