@@ -82,9 +82,11 @@ def _after_a_plural_subject(left: str, at: int) -> bool:
 
 # "said one of those advisers, who …": a share of a group, "of" and all.
 _SOME_OF = r"(?:one|some|many|most|several|two|three|four|each|any|none|neither|either)\s+of\s+[^.;:!?,“”\"\n]{1,60}?"
-# Where a speaker phrase after its verb ends: punctuation, or a word that says where, when or how.
+# Where a speaker phrase after its verb ends: punctuation, or a word that says where, when or
+# how ("said Ida through her sobs", "muttered Mlle. Varga under her breath").
 _SPEAKER_ENDS = (
-    r"(?=\s*(?:[.,;:!?—–(]|--|$|\s(?:on|in|at|during|after|before|to|as|from|with|via|about|of|for|who|while|when)\b))"
+    r"(?=\s*(?:[.,;:!?—–(]|--|$|\s(?:on|in|at|during|after|before|to|as|from|with|via|about|of|for|who|while|when"
+    r"|through|under|amid|among|between|behind|beneath|without|into|across|over|upon|against|towards?|beside)\b))"
 )
 # Right after the closing mark: “…,” said Wilk / “…,” Wilk said / “…?” she asked.
 _AFTER_INVERTED = kept_regex.compile(
@@ -367,7 +369,7 @@ _OBJECT_PRONOUN = kept_regex.compile(
 # A name that opens a speaker phrase, followed by words that say when or how, not who:
 # "said Mr Hale one morning", "said Sir Tobias coolly" (but "said Brennan campaign chairman …").
 _LEADING_NAME = kept_regex.compile(
-    rf"{NAME}(?=[ \t\n]+(?:\w+ly|{_PARTICIPLE_PHRASE}"
+    rf"{NAME}(?=[ \t\n]+(?:\w+ly|{_PARTICIPLE_PHRASE}|[a-z]\w*ing(?=\s*(?:[,.;:!?—–]|$))"
     rf"|one|this|that|the|a|an|at|on|in|to|with|as|after|before|when|while|and|but|{word_alternation(ADVERBS_IN_S)})\b)"
 )
 

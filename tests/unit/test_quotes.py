@@ -173,6 +173,23 @@ def test_an_adverb_after_the_speaker_ends_the_attribution(attribution: str, ment
     assert text[quote.speaker_start : quote.speaker_end] == mention, shown(text, quotes)
 
 
+@pytest.mark.parametrize(
+    ("attribution", "mention"),
+    [
+        ("said Ada Rusk through her sobs, “that it is all gone!”", "Ada Rusk"),
+        ("muttered Mlle. Varga under her breath.", "Mlle. Varga"),
+        ("said Mr. Holm advancing, “that you must give back.”", "Mr. Holm"),
+        ("said Tomas Berg turning to Mr. Holm, “that you would go.”", "Tomas Berg"),
+        ("said the old man behind the door.", "the old man"),
+    ],
+)
+def test_how_and_where_after_the_speaker_end_the_attribution(attribution: str, mention: str) -> None:
+    """ "said Ada Rusk through her sobs", "said Mr. Holm advancing,": what follows the name
+    says how or where; the speaker is the name, not "her sobs", and not nobody."""
+    text, quotes = quotes_of(f"Ada Rusk, Tomas Berg and Mr. Holm sat by the stove.\n\n“Only think,” {attribution}")
+    assert text[quotes[0].speaker_start : quotes[0].speaker_end] == mention, shown(text, quotes)
+
+
 def test_the_voice_of_someone_is_theirs() -> None:
     """ "“…!” exclaimed the voice of old Mr. Holm": the attribution rests on "the voice", and
     the speaker is whose voice it is."""
