@@ -1287,7 +1287,7 @@ class Cast:
         limit = opens
         fronted = _FRONTED_CLAUSE.match(self._text, opens)
         if fronted is not None:
-            comma = self._text.find(",", opens, self.positions[index])
+            comma = self._text.find(",", fronted.end(), self.positions[index])
             if comma >= 0:
                 limit = comma
         earlier = index - 1
@@ -1352,7 +1352,11 @@ class Cast:
 
 _SPACE = kept_regex.compile(r"\s+")
 # A sentence that opens with a clause of its own before its subject: "When …, ", "As …, ".
-_FRONTED_CLAUSE = kept_regex.compile(r"(?:When|As|After|Before|While|Though|Although|If|Since|Until|Once|Whenever)\s")
+# (Also after a word that opens the sentence: "Again, when …, ", "But as …, ".)
+_FRONTED_CLAUSE = kept_regex.compile(
+    r"(?:(?:Again|Then|But|And|So|Now|Still|Yet|Presently|Suddenly|Only)\s*,?\s+)?"
+    r"(?:[Ww]hen|[Aa]s|[Aa]fter|[Bb]efore|[Ww]hile|[Tt]hough|[Aa]lthough|[Ii]f|[Ss]ince|[Uu]ntil|[Oo]nce|[Ww]henever)\s"
+)
 _OPENS_WITH = {
     gender: kept_regex.compile(rf"(?:(?:But|And|Then|So|Yet|Now),? )?{pronoun}\b")
     for gender, pronoun in (("m", "[Hh]e"), ("f", "[Ss]he"))

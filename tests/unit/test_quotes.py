@@ -1955,6 +1955,9 @@ def test_a_name_in_a_clause_before_the_subject_is_not_the_subject() -> None:
     woman the sentence names is still its subject."""
     for opening, speaker in (
         ("When Mrs. Holm came into the kitchen, Miss Rusk", "Miss Rusk"),
+        # A word may open the sentence before the clause: "Again, when …, ", "But as …, ".
+        ("Again, when Mrs. Holm came into the kitchen, Miss Rusk", "Miss Rusk"),
+        ("But as Mrs. Holm came into the kitchen, Miss Rusk", "Miss Rusk"),
         ("Mrs. Holm came into the kitchen, and Miss Rusk", "Mrs. Holm"),
     ):
         _text, quotes = quotes_of(
