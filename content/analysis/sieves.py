@@ -634,6 +634,8 @@ class Sieves:
                 phrase = _before_a_participle(phrase[: turning.start()])
         if kind == "group" and phrase.split()[-1].lower() in _UNFINISHED:
             return None  # "the rights of the", "a collection of his", "The": a phrase cut before its noun
+        if kind == "person" and phrase.endswith(("’s", "'s")) and len(phrase) > 2:
+            phrase = phrase[:-2]  # "Mrs. Holm's eyes sparkled. “…”": she, not "Mrs. Holm's"
         start = match.start(group) + offset
         return Mention(start, start + len(phrase), phrase, kind)
 

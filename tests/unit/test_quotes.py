@@ -190,6 +190,18 @@ def test_how_and_where_after_the_speaker_end_the_attribution(attribution: str, m
     assert text[quotes[0].speaker_start : quotes[0].speaker_end] == mention, shown(text, quotes)
 
 
+def test_whose_eyes_sparkled_before_a_quotation_speaks_it_by_name() -> None:
+    """ "Mrs. Holm's eyes sparkled. “A ship!”" is Mrs. Holm's: the speaker is she, shown as
+    "Mrs. Holm", and the mention it rests on is her name, not "Mrs. Holm's"."""
+    text, quotes = quotes_of(
+        "Mr. Holm and Mrs. Holm sat at breakfast with their daughter Ida.\n\n"
+        "“A ship came in last night,” said Mr. Holm.\n\n"
+        "Mrs. Holm's eyes sparkled. “A ship! Is it the one from the south?”\n\n“It may be,” said Mr. Holm."
+    )
+    ship = next(q for q in quotes if text[q.start : q.end].startswith("“A ship!"))
+    assert (ship.speaker, text[ship.speaker_start : ship.speaker_end]) == ("Mrs. Holm", "Mrs. Holm")
+
+
 def test_the_voice_of_someone_is_theirs() -> None:
     """ "“…!” exclaimed the voice of old Mr. Holm": the attribution rests on "the voice", and
     the speaker is whose voice it is."""
