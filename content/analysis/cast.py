@@ -323,6 +323,10 @@ def strip_title(name: str) -> str:
     return " ".join(words)
 
 
+_SURNAME_TITLES = frozenset("mr mrs colonel col captain capt major general admiral lieutenant sergeant".split())
+"""Titles written before a family name, never a given name alone ("Sir Tobias", "Lady Ida", "Miss
+Ida" may be either)."""
+
 _RANKS_OF_EITHER = frozenset("captain capt colonel col major admiral rev".split())
 """Ranks the lexicon counts a man's, which a woman holds too."""
 
@@ -1156,6 +1160,10 @@ class Cast:
             titled, given = title_gender(name), title_gender(full)
             if titled is not None and given is not None and titled != given:
                 return _one_line(name)  # "Lady Okafor" is not "Henry Okafor"
+            full_words = _bare(strip_title(full)).split()
+            if len(words) == 1 and _address(name) in _SURNAME_TITLES and full_words[-1:] != words:
+                # "Colonel Orrin" is a family name's: not Orrin Hale, whose given name it is.
+                return _one_line(name)
         return full
 
     def parent(self, child: str, kin: str) -> str | None:

@@ -320,6 +320,18 @@ def test_a_short_form_of_a_given_name_is_the_person_the_given_name_is() -> None:
     assert Cast(story + " Kit Holm came later.").resolve_name("Kit") == "Kit Holm"
 
 
+def test_a_rank_before_a_given_name_is_another_family_s_man() -> None:
+    """ "Colonel Orrin" is a family name's: not Orrin Hale, whose given name "Orrin" is. Two
+    people, each with his own quotation; "Sir Tobias" may still be Tobias Lund's."""
+    story = (
+        "Orrin Hale had come down from the north with his sister, and Colonel Orrin met them at the station.\n\n"
+        "“You are late,” said Colonel Orrin.\n\n“The train was slow,” said Orrin Hale."
+    )
+    analysis = analyse(parse_plain_text("Title\n\n" + story, "x"))
+    assert [q.speaker for q in analysis.quotes] == ["Colonel Orrin", "Orrin Hale"]
+    assert Cast("Tobias Lund came in. “Well,” said Sir Tobias.").resolve_name("Sir Tobias") == "Tobias Lund"
+
+
 def test_first_person_fiction_gives_i_to_the_narrator_not_the_author() -> None:
     chapters = "\n\n".join(f"CHAPTER {n}\n\nThe road was long and the rain came down." for n in ("I", "II", "III"))
     text = f"The Long Road\n\nBy Ada Merriweather\n\n{chapters}\n\n“Come in,” I said.\n\n“Thank you,” said Tom Reed."
