@@ -1198,6 +1198,12 @@ class Cast:
     def gender_of(self, name: str) -> Gender | None:
         return self.gender.get(name) or title_gender(name)
 
+    def of_the_other_gender(self, name: str, resolved: str) -> bool:
+        """Whether `name`'s title tells the other gender than the person it resolves to
+        (`resolved`) is known by: "Mrs. Arden" is not her husband Tom, the only full Arden."""
+        titled, known = title_gender(name), self.gender_of(resolved)
+        return titled is not None and known is not None and titled != known
+
     def people(self, speakers: dict[str, int] | None = None) -> list[Person]:
         """The cast, most named first: each person with the other names the text uses for
         them ("Miss Arden" beside "Jane Arden"), their gender and descriptions.

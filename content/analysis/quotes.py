@@ -547,8 +547,7 @@ def _called(people: Cast, name: str) -> tuple[str, ...]:
     unless its title tells the other gender ("“Mrs. Holm, sit down!”" is not spoken to Mr. Holm,
     whom a bare "Holm" stands for, and he may say it)."""
     resolved = people.resolve_name(name)
-    titled, known = title_gender(name), people.gender_of(resolved)
-    return (name,) if titled is not None and known is not None and titled != known else (name, resolved)
+    return (name,) if people.of_the_other_gender(name, resolved) else (name, resolved)
 
 
 def _narrator_named(text: str, span: MarkedSpan, narrator: str, known: set[int]) -> list[tuple[int, str]]:

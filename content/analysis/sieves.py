@@ -1441,10 +1441,7 @@ class Sieves:
             if titled is not None and self.people.kept_apart(name):
                 return name  # "Mrs. Arden" in a book with a Tom Arden; "Mr. Wilk", father of a "Tomas"
             resolved = self.people.resolve_name(name)
-            known = self.people.gender.get(resolved) or title_gender(resolved)
-            if titled is not None and known is not None and known != titled:
-                return name  # "Mrs. Arden" is not her husband Tom, the only full Arden
-            return resolved
+            return name if self.people.of_the_other_gender(name, resolved) else resolved
         return " ".join(mention.text.split())  # "the\ncroupier", as a line broke it
 
 
