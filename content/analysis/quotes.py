@@ -626,6 +626,9 @@ def _resolve(
             other = next((name for name in reversed(dialogue.recent) if name != last[1]), None)
             if other is not None:
                 return other
+    answering = _answering(sieves, dialogue, candidate, block, span, previous_turn, resolved)
+    if answering is not None:
+        return answering
     if candidate.mention.kind == "pronoun" and span.start - block.start <= 2:
         # “…,” said she — in an exchange of two, the turn's order says which she.
         expected = dialogue.alternating(block)
@@ -636,6 +639,55 @@ def _resolve(
             if since is None or since == previous_turn or since != resolved:
                 resolved = expected.speaker  # (not over one the narration named since the last turn)
     return resolved
+
+
+def _answering(
+    sieves: Sieves,
+    dialogue: DialogueTracker,
+    candidate: Candidate,
+    block: Block,
+    span: Any,
+    previous_turn: str | None,
+    resolved: str | None,
+) -> str | None:
+    """Whom "he", "she" or a description after a turn means when the turn before called
+    someone of that gender by name: the one called answers. "“…, Ida?” asked Mr. Holm. /
+    “Yes,” replied the girl." is Ida's, not the last girl who spoke. None where the mention
+    already means someone else of the story who did not just speak, or someone the
+    narration named since the last turn. On the training novels, read with the fold weights
+    of the cross-validation: 11475 → 11505 of 13646 quotations right, no novel lower (without
+    the "Miss Holm" exception, 11492)."""
+    mention = candidate.mention
+    wanted = _gender_wanted(mention.text, mention.kind)
+    if (
+        wanted not in ("m", "f")
+        or span.start - block.start > 2
+        or mention.start < span.end
+        or not mention.text[:1].islower()
+        or resolved == " ".join(mention.text.split())  # "the man" itself: the exchanges link it later
+    ):
+        return None
+    spoken_to = dialogue.addressed(block)
+    if spoken_to is None:
+        return None
+    called = sieves.resolve(spoken_to.mention, dialogue.recent, previous_turn)
+    caller = dialogue.last.speaker if dialogue.last is not None else None
+    if (
+        called is None
+        or called in (resolved, previous_turn, caller)
+        or sieves.people.gender_of(called) != wanted
+        or (resolved is not None and _family_name_of(called, resolved))
+    ):
+        return None
+    # Nobody of that gender named in the narration after the last turn and its attribution.
+    said = 0 if dialogue.last is None else max(dialogue.last.end, dialogue.last.speaker_end or 0)
+    return called if sieves.named_since(mention, said) in (None, previous_turn) else None
+
+
+def _family_name_of(called: str, person: str) -> bool:
+    """ "Miss Holm" may be what Ida Holm is called: an unmarried woman by her family name."""
+    words = person.split()
+    return called.startswith("Miss ") and words[0].lower().rstrip(".") not in TITLES and called.split()[-1] == words[-1]
 
 
 def _options(

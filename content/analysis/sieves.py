@@ -1315,7 +1315,10 @@ class Sieves:
         index = bisect_right(self.quoted_ends, pronoun.start) - 1
         if index >= 0 and pronoun.start - self.quoted_ends[index] <= _BESIDE_A_QUOTATION:
             index -= 1  # "“…,” he said": the turn before the one the pronoun attributes
-        start = self.quoted_ends[index] if index >= 0 else 0
+        return self.named_since(pronoun, self.quoted_ends[index] if index >= 0 else 0)
+
+    def named_since(self, pronoun: Mention, start: int) -> str | None:
+        """The person of the pronoun's gender the text names between `start` and the pronoun."""
         return self._named_before(pronoun, window=pronoun.start - start)
 
     def introduced_unnamed(self, mention: Mention) -> bool:

@@ -320,6 +320,36 @@ def test_a_short_form_of_a_given_name_is_the_person_the_given_name_is() -> None:
     assert Cast(story + " Kit Holm came later.").resolve_name("Kit") == "Kit Holm"
 
 
+def test_the_one_a_turn_calls_by_name_answers_it() -> None:
+    """ "“…, Anna,” said Tomas. / “…,” she cried." is Anna's: the turn before called her, and
+    the narration named no other woman since. Not Mrs. Berg's, who spoke last of the women."""
+    story = (
+        "CHAPTER I\n\nAnna had gone down to the harbour early, and her mother had stayed at home.\n\n"
+        "CHAPTER II\n\nThe door opened and Tomas came into the room, with Anna behind him.\n\n"
+        "“You are late,” said Mrs. Berg, looking up from her sewing.\n\n"
+        "Tomas only laughed and sat down by the fire.\n\n"
+        "“Row me out to the buoy tomorrow, Anna,” said Tomas.\n\n"
+        "“Only if the sea is calm,” she cried."
+    )
+    analysis = analyse(parse_plain_text("Title\n\n" + story, "x"))
+    assert [q.speaker for q in analysis.quotes] == ["Mrs. Berg", "Tomas", "Anna"]
+    # Where the narration names her again after the turn, she is the one it names.
+    named = story.replace("“Only if the sea is calm,”", "Mrs. Berg put down her sewing.\n\n“Only if the sea is calm,”")
+    assert [q.speaker for q in analyse(parse_plain_text("Title\n\n" + named, "x")).quotes][-1] == "Mrs. Berg"
+    # "Miss Holm" may be what Anna Holm is called: she answers as herself, not as another person.
+    family = (
+        "CHAPTER I\n\nAnna Holm had gone down to the harbour early, and Peter Holm had stayed at home.\n\n"
+        "CHAPTER II\n\nThe door opened and Tomas came into the room. Anna Holm looked up from her book.\n\n"
+        "“You are late,” said Anna.\n\nTomas only laughed and sat down by the fire.\n\n"
+        "“Will you walk with me tomorrow, Miss Holm?” said Tomas.\n\n“Perhaps I will,” she said."
+    )
+    assert [q.speaker for q in analyse(parse_plain_text("Title\n\n" + family, "x")).quotes] == [
+        "Anna Holm",
+        "Tomas",
+        "Anna Holm",
+    ]
+
+
 def test_a_rank_before_a_given_name_is_another_family_s_man() -> None:
     """ "Colonel Orrin" is a family name's: not Orrin Hale, whose given name "Orrin" is. Two
     people, each with his own quotation; "Sir Tobias" may still be Tobias Lund's."""
