@@ -262,6 +262,8 @@ def find_quotes(
             called = next((m for m in called_out if m.text != quote.speaker), None)
             if called is None and kin:
                 called = _parent_called(sieves, kin, quote.speaker)
+            if called is None:
+                called = _spoken_to(text, quote, block)
             dialogue.record(quote, block, called, span.closed)
             paragraph = bisect_right(sieves.block_starts, block.start) - 1
             if not turns or turns[-1].paragraph != paragraph:
@@ -517,6 +519,29 @@ def _own_clause(
     if "," in clause or ";" in clause:
         return candidate
     return replace(candidate, mention=nearest.mention, cue=nearest.cue)
+
+
+# After a turn's attribution, whom it was said to: "said Tomas to Anna", "asked Mr. Holm, in a low
+# voice, of Peter", "he said, turning to Anna". A few words may stand between; not a new clause.
+_SPOKEN_TO = kept_regex.compile(
+    r"(?:,[^,“”\"\n.!?;:]{1,30},|,?\s+(?:turning|turned|speaking|bowing|nodding|appealing|looking)(?:\s+round)?)?"
+    rf"\s+(?:(?P<to>to)|(?P<of>of))\s+(?P<who>{NAME})(?![\w’'])"
+)
+_ASKED_OF = frozenset(("asked", "inquired", "enquired", "demanded", "begged", "required"))
+
+
+def _spoken_to(text: str, quote: Quote, block: Block) -> Mention | None:
+    """The person a turn's attribution after it says it was said to, by name, if any: whom
+    the next turn's "he" or "she" may mean (`_answering`). On the training novels, with the
+    fold weights of the cross-validation, 11505 → 11508 of 13646 quotations right, no novel
+    lower (with any few words before "to", as in "a remark about the letter to Tomas", 11507)."""
+    end = quote.speaker_end
+    if end is None or quote.speaker_start is None or end < quote.end or end >= block.end:
+        return None
+    match = _SPOKEN_TO.match(text, end, block.end)
+    if match is None or (match.group("of") and (quote.cue or "").lower() not in _ASKED_OF):
+        return None
+    return Mention(match.start("who"), match.end("who"), match.group("who"), "person")
 
 
 def vocatives(sieves: Sieves, span: MarkedSpan) -> Iterator[Mention]:

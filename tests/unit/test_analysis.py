@@ -350,6 +350,29 @@ def test_the_one_a_turn_calls_by_name_answers_it() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("attribution", "answerer"),
+    [
+        ("asked Mrs. Berg, in a low voice, of Anna.", "Anna"),
+        ("said Mrs. Berg to Anna.", "Anna"),
+        ("said Mrs. Berg, turning to Anna.", "Anna"),
+        # "Of" is whom a question is asked of, not whom anything is said of.
+        ("said Mrs. Berg, thinking of Anna.", "Mrs. Berg"),
+    ],
+)
+def test_the_one_an_attribution_says_a_turn_was_said_to_answers_it(attribution: str, answerer: str) -> None:
+    """ "“…?” asked Mrs. Berg, in a low voice, of Anna. / “It is,” she replied." is Anna's."""
+    story = (
+        "CHAPTER I\n\nAnna had gone down to the harbour early, and Ruth had stayed at home.\n\n"
+        "CHAPTER II\n\nThe door opened and Anna came into the room.\n\n"
+        "“You are late,” said Ruth, looking up from her sewing.\n\n"
+        "Mrs. Berg put down her cup and looked at the door.\n\n"
+        f"“Is the boat ready?” {attribution}\n\n“It is,” she replied."
+    )
+    analysis = analyse(parse_plain_text("Title\n\n" + story, "x"))
+    assert [q.speaker for q in analysis.quotes] == ["Ruth", "Mrs. Berg", answerer]
+
+
 def test_a_rank_before_a_given_name_is_another_family_s_man() -> None:
     """ "Colonel Orrin" is a family name's: not Orrin Hale, whose given name "Orrin" is. Two
     people, each with his own quotation; "Sir Tobias" may still be Tobias Lund's."""
