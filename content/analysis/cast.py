@@ -647,6 +647,9 @@ def _by_given_name(
     return given >= 10 and given >= written[titled] / 2
 
 
+_CLAUSE_JOINT = kept_regex.compile(r",\s+but\s+")
+
+
 class Cast:
     """The people an article names, in order, so short names and pronouns can be resolved.
 
@@ -1295,7 +1298,10 @@ class Cast:
         A clause set before the subject and closed by a comma ("When Mrs. Holm came in, Miss
         Rusk put down her cup") names no subject: the first is looked for after the comma
         (in-sample on the training novels 11270 → 11277 quotations right, none lost in any novel;
-        without a comma, taking the second name lost 4 in one novel)."""
+        without a comma, taking the second name lost 4 in one novel). A clause after ", but"
+        is the one the story goes on from ("Peter and Paul fished every morning, but Hugh kept
+        to the boatyard. “…,” he said" is Hugh's): with the fold weights of the cross-validation, 11508 →
+        11510 of 13646, no novel lower (after a semicolon too, 11510, two novels lower)."""
         shown = self.titled[index][0]
         opens = sentence_start(self.positions[index])
         limit = opens
@@ -1304,6 +1310,8 @@ class Cast:
             comma = self._text.find(",", fronted.end(), self.positions[index])
             if comma >= 0:
                 limit = comma
+        for joint in _CLAUSE_JOINT.finditer(self._text, limit, self.positions[index]):
+            limit = joint.end()
         earlier = index - 1
         while earlier >= 0 and self.positions[earlier] >= limit:
             if self._named_gender(earlier) == wanted and not (quoted is not None and quoted(self.positions[earlier])):

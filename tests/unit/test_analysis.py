@@ -373,6 +373,17 @@ def test_the_one_an_attribution_says_a_turn_was_said_to_answers_it(attribution: 
     assert [q.speaker for q in analysis.quotes] == ["Ruth", "Mrs. Berg", answerer]
 
 
+def test_he_after_a_sentence_turned_by_but_is_the_subject_after_it() -> None:
+    """ "Peter and Paul fished every morning, but Hugh kept to the boatyard. “…,” he told Anna." is
+    Hugh's: the clause after ", but" is the one the pronoun goes on from."""
+    story = (
+        "CHAPTER I\n\nThe results were to come out in the paper at the end of the week.\n\n"
+        "CHAPTER II\n\nPeter and Paul fished off the pier every morning, but Hugh kept to the boatyard.\n\n"
+        "“The nets want mending,” he told Anna."
+    )
+    assert [q.speaker for q in analyse(parse_plain_text("Title\n\n" + story, "x")).quotes] == ["Hugh"]
+
+
 def test_a_rank_before_a_given_name_is_another_family_s_man() -> None:
     """ "Colonel Orrin" is a family name's: not Orrin Hale, whose given name "Orrin" is. Two
     people, each with his own quotation; "Sir Tobias" may still be Tobias Lund's."""
