@@ -36,6 +36,7 @@ from content.analysis.lexicon import (
     SOMETIMES_FINAL,
     SPEAKER_NOUNS,
     TIME_WORDS,
+    TITLES,
     WEEKDAYS,
     capitalised,
     word_alternation,
@@ -492,6 +493,13 @@ _INTRODUCED_WINDOW = 1500
 """How far before "said the stout man" its "a stout man" is looked for (`introduced_unnamed`)."""
 _NEWCOMER_WINDOW = 1000
 """How far before a "he" its "A stout man" is looked for (`_newcomer`)."""
+
+
+_NAMED_BY_RANK = frozenset(TITLES) | KIN_WORDS
+"""What a story may call someone as if it were a name: "said Grandmother", and then "said the
+Grandmother", the same person. With the fold weights of the cross-validation, the training
+novels 11510 → 11516 of 13646, no novel lower; taking any capitalised word so (a nationality,
+a faith) gained more there but split a named person into two."""
 
 
 class Sieves:
@@ -1365,6 +1373,9 @@ class Sieves:
             role = self.people.described(mention.start, mention.text)
             if role is not None:
                 return role  # "the mayor" after "Mayor Odile Brennan"
+            called = " ".join(mention.text.split()[1:])
+            if called.lower() in _NAMED_BY_RANK and called[:1].isupper() and called in self.people.confirmed:
+                return self.people.resolve_name(called)  # "said the General": the General the story names
         described = DESCRIBED_GENDER.get(" ".join(mention.text.lower().split()[-1:]))
         if mention.kind == "group" and described is not None and self.introduced_unnamed(mention):
             return " ".join(mention.text.split())  # "A stout man rose. … “…,” said the stout man"

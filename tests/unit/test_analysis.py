@@ -384,6 +384,19 @@ def test_he_after_a_sentence_turned_by_but_is_the_subject_after_it() -> None:
     assert [q.speaker for q in analyse(parse_plain_text("Title\n\n" + story, "x")).quotes] == ["Hugh"]
 
 
+def test_the_general_is_the_general_the_story_names() -> None:
+    """A story that calls someone "Grandmother" as a name: "said the Grandmother" is her too,
+    one person in the quotes and the People tab, not a second one called "the Grandmother"."""
+    story = (
+        "CHAPTER I\n\nGrandmother came down the stairs slowly, leaning on her stick.\n\n"
+        "CHAPTER II\n\n“Where is the tea?” said Grandmother.\n\n“It is coming,” said Anna.\n\n"
+        "“Then bring it,” said the Grandmother."
+    )
+    analysis = analyse(parse_plain_text("Title\n\n" + story, "x"))
+    assert [q.speaker for q in analysis.quotes] == ["Grandmother", "Anna", "Grandmother"]
+    assert [p.name for p in analysis.people] == ["Grandmother", "Anna"]
+
+
 def test_a_rank_before_a_given_name_is_another_family_s_man() -> None:
     """ "Colonel Orrin" is a family name's: not Orrin Hale, whose given name "Orrin" is. Two
     people, each with his own quotation; "Sir Tobias" may still be Tobias Lund's."""
