@@ -17,7 +17,7 @@ from itertools import pairwise
 from typing import Any, Literal
 
 from content.analysis import kept_regex
-from content.analysis.cast import Cast, Mention, title_gender
+from content.analysis.cast import Cast, Mention, MentionKind, title_gender
 from content.analysis.dialogue import (
     DialogueTracker,
     Turn,
@@ -181,6 +181,10 @@ def find_quotes(
         if kin and options:
             # “Sit down, Mother”: not the mother of anyone who may have said it.
             callee.update(_parents_called(sieves, kin, options))
+        if fiction and options and not any(p.sieve in ("after", "after_any_verb") for p in proposals):
+            silent = _silent(sieves, dialogue, span, block)
+            if silent is not None and any(o.speaker != silent for o in options):
+                callee.add(silent)  # "“Where is the key?” / He was silent. / “…”": not his
         if callee:
             options = [o for o in options if o.speaker not in callee]
         if sieves.people.narrator is not None and _told_in_the_third_person(options, sieves.people.narrator):
@@ -890,6 +894,30 @@ def _inner(text: str, span: Span | MarkedSpan) -> str:
 
 _NARRATION_REACH = 2000
 """How far back the last quotation may be for the narration after it to count as a turn."""
+
+
+# A sentence that tells someone said nothing, just before a turn: "He was silent.", "Lund made no
+# answer.", "She did not reply." (its subject and where it is).
+_SILENT = kept_regex.compile(
+    rf"(?P<who>\b[Hh]e|\b[Ss]he|{NAME})\s+(?:(?:was|remained|kept|sat|stood)\s+(?:quite\s+|still\s+)?silent"
+    r"|made\s+no\s+(?:answer|reply)|did\s+not\s+(?:answer|reply|speak)|said\s+nothing)(?:\s+again)?[.!?]\s*$"
+)
+
+
+def _silent(sieves: Sieves, dialogue: DialogueTracker, span: MarkedSpan, block: Block) -> str | None:
+    """Who the narration just before a turn says kept silent: not the one who speaks it, where
+    nothing after the turn says who does ("She did not answer. “…,” she said at last"). With the
+    fold weights of the cross-validation, the training novels 11516 → 11518 of 13646, no novel
+    lower; with words after the silence ("did not answer for a while, but looked out"), or
+    over a turn's own "she said", 11507."""
+    start = max(0, span.start - 200, dialogue.last.end if dialogue.last is not None else 0)
+    said = _SILENT.search(sieves.text, start, span.start)
+    if said is None:
+        return None
+    who = said.group("who")
+    kind: MentionKind = "pronoun" if who.lower() in ("he", "she") else "person"
+    mention = Mention(said.start("who"), said.end("who"), who, kind)
+    return sieves.resolve(mention, dialogue.recent, dialogue.previous_turn(block, True))
 
 
 def _narration(sieves: Sieves, dialogue: DialogueTracker, block: Block) -> list[tuple[int, str]]:

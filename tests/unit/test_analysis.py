@@ -397,6 +397,21 @@ def test_the_general_is_the_general_the_story_names() -> None:
     assert [p.name for p in analysis.people] == ["Grandmother", "Anna"]
 
 
+def test_the_one_the_narration_says_kept_silent_does_not_speak_the_next_turn() -> None:
+    """ "“Where is the key?” / He was silent. / “…”" is not his: the one who asked goes on."""
+    story = (
+        "CHAPTER I\n\nThey walked along the river in the evening.\n\n"
+        "CHAPTER II\n\n“Who left the gate open?” asked Anna.\n\n“Nobody I know,” said Tomas.\n\n"
+        "“Tomas!”\n\n“Well?”\n\n“Where is the key?”\n\nHe was silent.\n\n"
+        "“I think you have lost it again.”"
+    )
+    speakers = [q.speaker for q in analyse(parse_plain_text("Title\n\n" + story, "x")).quotes]
+    assert speakers == ["Anna", "Tomas", "Anna", "Tomas", "Anna", "Anna"]
+    # Silent, then speaking "at last": the attribution beside the turn says so.
+    spoke = story.replace("lost it again.”", "lost it,” he said at last.")
+    assert [q.speaker for q in analyse(parse_plain_text("Title\n\n" + spoke, "x")).quotes][-1] == "Tomas"
+
+
 def test_a_rank_before_a_given_name_is_another_family_s_man() -> None:
     """ "Colonel Orrin" is a family name's: not Orrin Hale, whose given name "Orrin" is. Two
     people, each with his own quotation; "Sir Tobias" may still be Tobias Lund's."""
