@@ -315,6 +315,15 @@ _OPENS_BEFORE = kept_regex.compile(r"(?:[.!?][\"”’]?\s|\n)[ \t]*$")
 _VOICE_OF = kept_regex.compile(
     rf"\s+of\s+(?P<who>{WORD_RUN})(?=\s*(?:[.,;:!?—–]|--|\s(?:who|which|as|from|through|in|at)\b))"
 )
+# Words of someone's that speak for them: "his advice went on", "her mother's voice", "her
+# looks said", "crossed my mind" (the owner, and what of theirs). With the fold weights
+# of the cross-validation, the training novels 11518 → 11521 of 13646, no novel lower.
+_OWNERS_WORDS = kept_regex.compile(
+    rf"(?P<owner>[Hh]is|[Hh]er|[Mm]y|(?:his|her|my) (?:{word_alternation(KIN_WORDS)})(?=[’']s))(?:[’']s)?"
+    r"(?: [a-z]+)? (?:voice|lips|tongue|mouth|answer|reply|words|advice|attitude|look|looks|eyes|face|manner"
+    r"|expression|mind|thoughts|heart|persuasions|reflections|glance|smile|whisper)"
+)
+_OWNER_AS_SUBJECT = {"his": "he", "her": "she", "my": "I"}
 _KIN = kept_regex.compile(rf"(his|her) ({word_alternation(KIN_WORDS)})")
 _OWNED_WORDS = kept_regex.compile(
     rf"(?P<who>{NAME})(?:’s|'s)\s+(?:\w+\s+)?(?:answer|reply|voice|words|question|response|remark|exclamation)\b"
@@ -1369,6 +1378,15 @@ class Sieves:
                 if kind in ("person", "group"):
                     start = voice_of.start("who") + offset
                     return self.resolve(Mention(start, start + len(who), who, kind), recent, previous_turn)
+        owned = _OWNERS_WORDS.fullmatch(" ".join(mention.text.split())) if mention.kind == "group" else None
+        if owned is not None:
+            # "his advice went on", "her mother's voice", "crossed my mind": the owner's words.
+            owner = owned.group("owner")
+            subject = _OWNER_AS_SUBJECT.get(owner.lower())
+            whose = Mention(
+                mention.start, mention.start + len(owner), subject or owner, "pronoun" if subject else "group"
+            )
+            return self.resolve(whose, recent, previous_turn)
         if mention.kind == "group" and mention.text.lower().startswith("the "):
             role = self.people.described(mention.start, mention.text)
             if role is not None:

@@ -412,6 +412,23 @@ def test_the_one_the_narration_says_kept_silent_does_not_speak_the_next_turn() -
     assert [q.speaker for q in analyse(parse_plain_text("Title\n\n" + spoke, "x")).quotes][-1] == "Tomas"
 
 
+@pytest.mark.parametrize(
+    ("narration", "attribution", "speaker"),
+    [
+        ("Tomas had sailed that coast for years and knew every rock.", "his advice went on.", "Tomas"),
+        ("Tomas had sailed that coast for years and knew every rock.", "said her mother's voice.", "Mrs. Berg"),
+        ("Anna looked up when Tomas came in, and said nothing.", "her looks said.", "Anna Berg"),
+    ],
+)
+def test_someone_s_words_speak_for_them(narration: str, attribution: str, speaker: str) -> None:
+    """ "“…,” his advice went on" is his: advice, a voice, looks are the owner's, not someone."""
+    story = (
+        "CHAPTER I\n\nAnna Berg lived with Mrs. Berg in the house by the harbour.\n\n"
+        f"CHAPTER II\n\n{narration}\n\n“Do not forget the lamps,” {attribution}"
+    )
+    assert [q.speaker for q in analyse(parse_plain_text("Title\n\n" + story, "x")).quotes] == [speaker]
+
+
 def test_a_rank_before_a_given_name_is_another_family_s_man() -> None:
     """ "Colonel Orrin" is a family name's: not Orrin Hale, whose given name "Orrin" is. Two
     people, each with his own quotation; "Sir Tobias" may still be Tobias Lund's."""
