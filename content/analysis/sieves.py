@@ -654,7 +654,16 @@ class Sieves:
         if kind == "person" and phrase.endswith(("’s", "'s")) and len(phrase) > 2:
             phrase = phrase[:-2]  # "Mrs. Holm's eyes sparkled. “…”": she, not "Mrs. Holm's"
         start = match.start(group) + offset
-        return Mention(start, start + len(phrase), phrase, kind)
+        close_to = None
+        if kind == "group":
+            relation = _CLOSE_TO_SOURCE.search(phrase) is not None
+            close_to = (_CLOSE_TO_WHAT if relation else _CLOSE_AND_WHAT).match(match.string, start + len(phrase))
+        if close_to is not None:
+            # "said a source close to the harbour board": the phrase goes on past "to", where a
+            # speaker's phrase otherwise ends.
+            phrase += close_to.group()
+        source = _source_close_to(match.string, start, start + len(phrase), match.start(group))
+        return source or Mention(start, start + len(phrase), phrase, kind)
 
     def after(self, span: MarkedSpan, limit: int) -> Candidate | None:
         window = self.text[span.end : min(limit, span.end + 120)]
@@ -1009,6 +1018,10 @@ class Sieves:
                 # "Fishers who told pollsters that the mayor was wrong said": not "the mayor"
                 subject = restricted
             mention = self._mention(subject) if subject is not None else None
+            if subject is not None:
+                # "a source close to Holm said", "an aide familiar with Holm’s plans said": the source's.
+                at = mention.start if mention is not None else subject.start("who")
+                mention = _source_close_to(left, at, subject.end("who")) or mention
             if mention is None and ", wh" in left:
                 mention = _described(_DESCRIPTION_THEN_WHO.search(left, opened, verb.start()))
             if mention is not None:
@@ -1475,6 +1488,35 @@ class Sieves:
             resolved = self.people.resolve_name(name)
             return name if self.people.of_the_other_gender(name, resolved) else resolved
         return " ".join(mention.text.split())  # "the\ncroupier", as a line broke it
+
+
+# Who a news story cannot name, by what they are close to: "a source close to Holm", "another
+# official familiar with the plan", "one councillor involved in the talks" (up to the name or
+# phrase after). Training articles 6105 → 6106 of 6583 speakers right; the novels unchanged.
+_SOURCE_CLOSE_TO = kept_regex.compile(
+    r"(?P<who>\b(?:[Aa]n?|[Aa]nother|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any)\s+(?:[\w’'-]+\s+){1,4}?"
+    r"(?:close\s+to|closest\s+to|familiar\s+with|briefed\s+on|knowledgeable\s+about|with\s+knowledge\s+of"
+    r"|involved\s+in|loyal\s+to)\s+)$"
+)
+
+
+_CLOSE_TO_SOURCE = kept_regex.compile(r"\b(?:close|closest|familiar|involved|briefed|knowledgeable|loyal)$")
+_WHAT = (
+    r"\s+(?:to|with|in|on|about)\s+[^.,;:!?“”\"\n()—–]{1,60}?"
+    r"(?=\s*(?:[.,;:!?—–(]|--|$|\s(?:who|when|while|as|said|says|told)\b))"
+)
+"""What a source is close to, familiar with or involved in, up to where the phrase ends."""
+_CLOSE_TO_WHAT = kept_regex.compile(_WHAT)
+_CLOSE_AND_WHAT = kept_regex.compile(rf"\s+(?:close|closest|familiar|involved|briefed|knowledgeable|loyal){_WHAT}")
+
+
+def _source_close_to(text: str, start: int, end: int, floor: int = 0) -> Mention | None:
+    """The unnamed source that the phrase at `start`–`end` of `text` ends, if it ends one: "a
+    source close to Holm" said it, not Holm. (Looked for from `floor` on.)"""
+    found = _SOURCE_CLOSE_TO.search(text, max(floor, start - 120), start)
+    if found is None:
+        return None
+    return Mention(found.start("who"), end, text[found.start("who") : end], "group")
 
 
 def _owner(match: re.Match[str]) -> Mention:

@@ -3223,3 +3223,27 @@ def test_a_campaign_named_with_a_verb_is_a_source_whole() -> None:
     set off after the word for it."""
     assert claim_sources("Save the Pier has said it will ask for a judicial review.") == ["Save the Pier"]
     assert claim_sources("The objectors' group, Save the Pier, says the sale breaks the charter.") == ["Save the Pier"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("A source close to Holm said, “The vote is not settled.”", "A source close to Holm"),
+        (
+            "Another official familiar with Holm’s plans said, “It is nearly done.”",
+            "Another official familiar with Holm’s plans",
+        ),
+        ("“It will be close,” said a source close to the harbour board.", "a source close to the harbour board"),
+        (
+            "“It will be close,” one councillor involved in the talks said.",
+            "one councillor involved in the talks",
+        ),
+        # Not a name's own apposition: "a friend of the mayor" describes Ida Holm, who speaks.
+        ("Ida Holm, a friend of the mayor, said: “We will see.”", "Ida Holm"),
+    ],
+)
+def test_a_source_close_to_someone_speaks_not_the_someone(body: str, speaker: str) -> None:
+    """News that cannot name its source names what the source is close to: "a source close to
+    Holm said" is the source's words, and the People tab shows the source, not Holm."""
+    text, quotes = quotes_of(body)
+    assert [(q.speaker, text[q.speaker_start : q.speaker_end]) for q in quotes] == [(speaker, speaker)]
