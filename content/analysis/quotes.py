@@ -903,6 +903,10 @@ _SILENT = kept_regex.compile(
 )
 
 
+_SILENT_WORDS = ("silent", "answer", "reply", "speak", "nothing")
+"""A word each of `_SILENT`'s forms ends with."""
+
+
 def _silent(sieves: Sieves, dialogue: DialogueTracker, span: MarkedSpan, block: Block) -> str | None:
     """Who the narration just before a turn says kept silent: not the one who speaks it, where
     nothing after the turn says who does ("She did not answer. “…,” she said at last"). With the
@@ -910,6 +914,9 @@ def _silent(sieves: Sieves, dialogue: DialogueTracker, span: MarkedSpan, block: 
     lower; with words after the silence ("did not answer for a while, but looked out"), or
     over a turn's own "she said", 11507."""
     start = max(0, span.start - 200, dialogue.last.end if dialogue.last is not None else 0)
+    before = sieves.text[start : span.start]
+    if not any(word in before for word in _SILENT_WORDS):
+        return None  # (most turns: the pattern, a name and all, is not tried at each place)
     said = _SILENT.search(sieves.text, start, span.start)
     if said is None:
         return None
