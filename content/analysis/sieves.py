@@ -655,7 +655,7 @@ class Sieves:
             phrase = phrase[:-2]  # "Mrs. Holm's eyes sparkled. “…”": she, not "Mrs. Holm's"
         start = match.start(group) + offset
         close_to = None
-        if kind == "group":
+        if kind == "group" and phrase.split(None, 1)[0].lower() in _UNNAMED:  # (not "the boy close to tears")
             relation = _CLOSE_TO_SOURCE.search(phrase) is not None
             close_to = (_CLOSE_TO_WHAT if relation else _CLOSE_AND_WHAT).match(match.string, start + len(phrase))
         if close_to is not None:
@@ -1500,6 +1500,8 @@ _SOURCE_CLOSE_TO = kept_regex.compile(
 )
 
 
+_UNNAMED = frozenset("a an another one two three several some many".split())
+"""The words an unnamed source opens with: "a source", "one official", "several people"."""
 _CLOSE_TO_SOURCE = kept_regex.compile(r"\b(?:close|closest|familiar|involved|briefed|knowledgeable|loyal)$")
 _WHAT = (
     r"\s+(?:to|with|in|on|about)\s+[^.,;:!?“”\"\n()—–]{1,60}?"
