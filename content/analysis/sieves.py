@@ -324,6 +324,7 @@ _OWNERS_WORDS = kept_regex.compile(
     r"|expression|mind|thoughts|heart|persuasions|reflections|glance|smile|whisper)"
 )
 _OWNER_AS_SUBJECT = {"his": "he", "her": "she", "my": "I"}
+"""The subject a possessive stands for: "his advice" is his, "cried his wife" his wife's."""
 _KIN = kept_regex.compile(rf"(his|her) ({word_alternation(KIN_WORDS)})")
 _OWNED_WORDS = kept_regex.compile(
     rf"(?P<who>{NAME})(?:’s|'s)\s+(?:\w+\s+)?(?:answer|reply|voice|words|question|response|remark|exclamation)\b"
@@ -1467,7 +1468,7 @@ class Sieves:
             if kin is not None:
                 # "cried his wife" after Mr. Arden spoke → Mrs. Arden, if the book has one. (Not
                 # the wife of a man a quotation names: "Where is Peter Berg?" asked Mr. Arden.)
-                pronoun = "he" if kin.group(1) == "his" else "she"
+                pronoun = _OWNER_AS_SUBJECT[kin.group(1)]
                 owner = self.people.before(mention.start, pronoun, quoted=self.in_quotation)
                 if owner is not None:
                     relation = kin.group(2)
@@ -1493,23 +1494,22 @@ class Sieves:
 # Who a news story cannot name, by what they are close to: "a source close to Holm", "another
 # official familiar with the plan", "one councillor involved in the talks" (up to the name or
 # phrase after). Training articles 6105 → 6106 of 6583 speakers right; the novels unchanged.
-_SOURCE_CLOSE_TO = kept_regex.compile(
-    r"(?P<who>\b(?:[Aa]n?|[Aa]nother|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any)\s+(?:[\w’'-]+\s+){1,4}?"
-    r"(?:close\s+to|closest\s+to|familiar\s+with|briefed\s+on|knowledgeable\s+about|with\s+knowledge\s+of"
-    r"|involved\s+in|loyal\s+to)\s+)$"
-)
-
-
 _UNNAMED = frozenset("a an another one two three several some many".split())
 """The words an unnamed source opens with: "a source", "one official", "several people"."""
-_CLOSE_TO_SOURCE = kept_regex.compile(r"\b(?:close|closest|familiar|involved|briefed|knowledgeable|loyal)$")
+_RELATION = "close|closest|familiar|involved|briefed|knowledgeable|loyal"
+"""What a source is to what it knows of: "close to", "familiar with", "involved in"."""
+_SOURCE_CLOSE_TO = kept_regex.compile(
+    rf"(?P<who>\b(?i:{'|'.join(sorted(_UNNAMED | {'the'}))})\s+(?:[\w’'-]+\s+){{1,4}}?"
+    rf"(?:(?:{_RELATION})\s+(?:to|with|on|about|in)|with\s+knowledge\s+of)\s+)$"
+)
+_CLOSE_TO_SOURCE = kept_regex.compile(rf"\b(?:{_RELATION})$")
 _WHAT = (
     r"\s+(?:to|with|in|on|about)\s+[^.,;:!?“”\"\n()—–]{1,60}?"
     r"(?=\s*(?:[.,;:!?—–(]|--|$|\s(?:who|when|while|as|said|says|told)\b))"
 )
 """What a source is close to, familiar with or involved in, up to where the phrase ends."""
 _CLOSE_TO_WHAT = kept_regex.compile(_WHAT)
-_CLOSE_AND_WHAT = kept_regex.compile(rf"\s+(?:close|closest|familiar|involved|briefed|knowledgeable|loyal){_WHAT}")
+_CLOSE_AND_WHAT = kept_regex.compile(rf"\s+(?:{_RELATION}){_WHAT}")
 
 
 def _source_close_to(text: str, start: int, end: int, floor: int = 0) -> Mention | None:
@@ -1526,7 +1526,7 @@ def _owner(match: re.Match[str]) -> Mention:
     or its "his" or "her", read as "he" or "she"."""
     if match.group("who") is not None:
         return Mention(match.start("who"), match.end("who"), match.group("who"), "person")
-    pronoun = "he" if match.group("pronoun").lower() == "his" else "she"
+    pronoun = _OWNER_AS_SUBJECT[match.group("pronoun").lower()]
     return Mention(match.start("pronoun"), match.end("pronoun"), pronoun, "pronoun")
 
 
