@@ -535,6 +535,9 @@ class Sieves:
         self.sentence_starts = [s.start for s in self.sentences]
         self.people = cast
         self._verbs: dict[tuple[int, int], list[re.Match[str]]] = {}
+        self._either_way: tuple[tuple[int, int], Candidate | None] = ((-1, -1), None)
+        """`before` of the last quotation and floor asked about, where the main clause's verb
+        and the nearest verb are the same one (or there is none): the two sieves agree."""
         self._subject: tuple[int, Candidate | None] = (-1, None)
         self._before: tuple[int, Span | None] = (-1, None)
         """`_sentence_before` of the last quotation asked about: two sieves ask for each."""
@@ -949,17 +952,28 @@ class Sieves:
         """The speaker of a reporting verb before the quotation, in its sentence: the main
         clause's verb first ("He said the company had “…”"), or with `nearest` the verb
         closest to the quotation ("a woman asked for a photo and Brennan said, “…”")."""
+        key = (span.start, floor)
+        if self._either_way[0] == key:
+            return self._either_way[1]  # (asked by the other sieve, with one verb or none to try)
+        found, either_way = self._before_quotation(span, floor, nearest)
+        if either_way:
+            self._either_way = (key, found)
+        return found
+
+    def _before_quotation(self, span: MarkedSpan, floor: int, nearest: bool) -> tuple[Candidate | None, bool]:
+        """`before`'s candidate, and whether `nearest` made no difference to it: it was found
+        before the verbs were tried, or there was one verb or none to try."""
         left = self.text[floor : span.start]
         headline = self._headline_says(span, floor, left)
         if headline is not None:
-            return headline
+            return headline, True
         according = None
         for according in _ACCORDING.finditer(left):  # noqa: B007 - the last one is wanted
             pass
         first = _SAID_FIRST.match(left) if left[:12].lstrip()[:1].isupper() else None
         if first is not None and (mention := self._mention(first)) is not None:
             # "Said Ines Varga, who grew up there, “…”": the verb opens the sentence.
-            return Candidate(mention.moved(floor), "said")
+            return Candidate(mention.moved(floor), "said"), True
         verbs = self._verbs_before(left, floor, span.start)
         if len(verbs) > 1 and floor in self._quoted_end_set:
             # "“…?” Ida asked, and her mother said: “…”": the verb right after the quotation
@@ -970,6 +984,7 @@ class Sieves:
                 # (Not "“…,” said Holm, explaining …": a participle goes on from that attribution.)
                 if later and not later[0].group().endswith("ing"):
                     verbs = later
+        either_way = len(verbs) <= 1  # the main clause's verb is the nearest
         opener = _INTRODUCTORY.match(left) if verbs else None
         opened = 0 if opener is None else opener.end()
         # Whether "speaking to …" may sit between a subject and its verb: looked at once, not per verb.
@@ -980,7 +995,7 @@ class Sieves:
                 own = _ING_SUBJECT.search(left, 0, verb.start())
                 if own is not None and (mention := self._mention(own)) is not None:
                     # "…, with Wilk tweeting that …": the participle has a subject of its own.
-                    return Candidate(mention.moved(floor), verb.group())
+                    return Candidate(mention.moved(floor), verb.group()), either_way
                 # "…, Berg said, adding …": the participle goes on with the verb just before it.
                 subject = _SAID_THEN.search(left, max(0, verb.start() - 160), verb.start())
                 # "…, saying …": the speaker is the subject of the clause, not the word before.
@@ -988,7 +1003,7 @@ class Sieves:
                 if subject is not None and subject.end() <= verb.start():
                     mention = self._mention(subject)
                     if mention is not None:
-                        return Candidate(mention.moved(floor), verb.group())
+                        return Candidate(mention.moved(floor), verb.group()), either_way
                 continue
             relative = _RELATIVE_BEFORE.search(left, 0, verb.start())
             if relative is not None and _CLOSED_BEFORE_A_VERB.match(left, verb.end()):
@@ -997,7 +1012,7 @@ class Sieves:
                 continue
             if relative is not None and (named := self._antecedent(relative)) is not None:
                 start, end = relative.span("relative")
-                return Candidate(Mention(start + floor, end + floor, named.text, named.kind), verb.group())
+                return Candidate(Mention(start + floor, end + floor, named.text, named.kind), verb.group()), either_way
             # Not inside an opening phrase: "On the gate at the foot of Gannet Head, a sign … reads:"
             # Not the name a participle speaks to: "Another source speaking to the Gazette said".
             subject = (_SPEAKING_TO.search(left, opened, verb.start()) if speaking_to else None) or (
@@ -1026,30 +1041,30 @@ class Sieves:
             if mention is None and ", wh" in left:
                 mention = _described(_DESCRIPTION_THEN_WHO.search(left, opened, verb.start()))
             if mention is not None:
-                return Candidate(mention.moved(floor), verb.group())
+                return Candidate(mention.moved(floor), verb.group()), either_way
             inverted = _INVERTED_MENTION.match(left[verb.end() :])
             if inverted is not None and verb.group().lower() not in NOT_INVERTED:
                 mention = self._mention(inverted)
                 if mention is not None:
                     offset = floor + verb.end()
-                    return Candidate(mention.moved(offset), verb.group())
+                    return Candidate(mention.moved(offset), verb.group()), either_way
         if according is None:
             for according in _POSSESSED_WORDS.finditer(left):  # noqa: B007 - the last one is wanted
                 pass
         label = _COLON_LABEL.search(left) if according is None and left.rstrip().endswith(":") else None
         if label is not None and (mention := self._mention(label)) is not None:
-            return Candidate(mention.moved(floor), ":")
+            return Candidate(mention.moved(floor), ":"), either_way
         if according is None and left.rstrip().endswith(":"):
             # "Brennan made the following comment: “…”": the clause's subject speaks.
             subject = self._clause_subject(left, floor)
             mention = self._mention(subject) if subject is not None else None
             if mention is not None:
-                return Candidate(mention.moved(floor), ":")
+                return Candidate(mention.moved(floor), ":"), either_way
         if according is not None:
             mention = self._mention(according)
             if mention is not None:
-                return Candidate(mention.moved(floor), according.groupdict().get("verb") or "according to")
-        return None
+                return Candidate(mention.moved(floor), according.groupdict().get("verb") or "according to"), either_way
+        return None, either_way
 
     def sentence_subject(self, span: MarkedSpan, things: bool = False) -> Candidate | None:
         """A fragment inside a sentence, with no reporting verb near it, is the words of the
