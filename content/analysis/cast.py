@@ -677,6 +677,8 @@ class Cast:
         self._text = text
         self._opens_only: dict[str, bool] = {}
         self._capitals: _Capitals | None = None
+        self._resolved: dict[str, str] | None = None
+        """Each name asked about → whom it resolves to, once the names are settled."""
         self.narrator = narrator
         """Who "I" is: in first-person fiction the narrator, in non-fiction the byline; in a
         story told in the third person, nobody."""
@@ -772,6 +774,7 @@ class Cast:
         self._merge_fragments()
         self._register_short_forms(alone)
         self._style_by_rank(runs, book=len(text) > BOOK_LENGTH)
+        self._resolved = {}  # the names are settled: each is resolved once
         # The names are settled now: each distinct run is resolved once (a book writes the same
         # few thousand runs again and again).
         resolution = {titled: self.resolve_name(titled) for titled in dict.fromkeys(t for _o, t in runs)}
@@ -1143,6 +1146,15 @@ class Cast:
         return bool(words) and len(self.families.get(words[-1], ())) > 1
 
     def resolve_name(self, name: str) -> str:
+        resolved = self._resolved
+        if resolved is None:
+            return self._resolve_name(name)  # (the names are being gathered)
+        found = resolved.get(name)
+        if found is None:
+            found = resolved[name] = self._resolve_name(name)
+        return found
+
+    def _resolve_name(self, name: str) -> str:
         if "-" in name:
             name = name[_after_a_dash(name) :].lstrip()
         bare = _bare(strip_title(name))
