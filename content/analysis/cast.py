@@ -316,6 +316,7 @@ _FUNCTION_WORDS = frozenset(
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=65536)
 def strip_title(name: str) -> str:
     words = name.split()
     while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
@@ -331,6 +332,7 @@ _RANKS_OF_EITHER = frozenset("captain capt colonel col major admiral rev".split(
 """Ranks the lexicon counts a man's, which a woman holds too."""
 
 
+@lru_cache(maxsize=65536)
 @lru_cache(maxsize=65536)
 def title_gender(name: str) -> Gender | None:
     """The gender a title or a common given name shows ("Mrs. Arden", "Mary"), if any."""
@@ -515,6 +517,7 @@ _POSSESSIVE = kept_regex.compile(r"(?:’s|'s|’|')$")
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=65536)
 def _bare(name: str) -> str:
     return _POSSESSIVE.sub("", name)
 
@@ -561,6 +564,7 @@ def _role_words(words: list[str]) -> int:
     return 0
 
 
+@lru_cache(maxsize=65536)
 def _address(name: str) -> str:
     """A name's first word as the titles table writes it: "Mrs." → "mrs", "Tomas" → "tomas"."""
     words = name.split(None, 1)
@@ -572,6 +576,7 @@ def _same_address(one: str, other: str) -> bool:
     return one == other or {one, other} in ({"ms", "mrs"}, {"ms", "miss"})
 
 
+@lru_cache(maxsize=65536)
 def _one_line(name: str) -> str:
     """The name without a possessive, its words on one line: "Mr.\nWilk's" → "Mr. Wilk"."""
     return " ".join(_bare(name).split())
