@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from operator import methodcaller
 from typing import Literal
 
 from content.analysis import kept_regex
@@ -191,6 +192,8 @@ _CALENDAR = frozenset(
 
 
 _AGED = kept_regex.compile(r"\d{1,3}-year-old")
+_PRONOUN_WORDS = frozenset(PRONOUNS)
+_WITHOUT_COMMAS = methodcaller("strip", ",")
 _DEMONSTRATIVES = frozenset(("this", "that"))  # (not "those surveyed", who speak)
 
 
@@ -204,7 +207,7 @@ def classify(text: str, loose: bool = False) -> MentionKind | None:
     words = text.split()
     if not words:
         return None
-    low = [w.lower() for w in words]
+    low = list(map(str.lower, words))
     first, count = low[0], len(words)
     head = low[-1].strip("’',.")
     # A title's last word may be a time word: "the Harbour Times", "Marrow Today" speak.
@@ -222,9 +225,9 @@ def classify(text: str, loose: bool = False) -> MentionKind | None:
         possessive = words[0][:1].isupper() and words[0].endswith(("’s", "'s"))
         share = words[0][:1].isdigit() and low[1] in ("percent", "per", "%")
         # (Not "Holm’s letter was as", "Ida’s mind and he galloped": a clause.)
-        if (possessive and not any(w in _FUNCTION_WORDS or w in PRONOUNS for w in low[1:])) or share:
+        if (possessive and _FUNCTION_WORDS.isdisjoint(low[1:]) and _PRONOUN_WORDS.isdisjoint(low[1:])) or share:
             return "group"
-    if loose and count <= 8 and _SHARE_OF_PEOPLE.fullmatch(" ".join(low)) and not any(w in CLAUSE_WORDS for w in low):
+    if loose and count <= 8 and _SHARE_OF_PEOPLE.fullmatch(" ".join(low)) and CLAUSE_WORDS.isdisjoint(low):
         return "group"  # "Six in 10", "Nearly half", "About three-quarters of the voters": a share that speaks
     if loose and count == 2 and first in DETERMINERS and _AGED.fullmatch(words[1]):
         return "group"  # "said the 46-year-old"
@@ -232,15 +235,15 @@ def classify(text: str, loose: bool = False) -> MentionKind | None:
         return None  # "This prompted the Gazette to …": a clause, not a body of people
     if loose and count >= 2 and first in DETERMINERS and words[-1][:1].isalpha():
         ends_in_a_name = words[-1][:1].isupper() and words[-2][:1].islower()
-        if not ends_in_a_name and not any(w in _FUNCTION_WORDS for w in low[1:]):
+        if not ends_in_a_name and _FUNCTION_WORDS.isdisjoint(low[1:]):
             return "group"  # (not "a figure Brennan": the name is the speaker)
     plural = loose and 2 <= count <= 3 and head.isalpha() and head.endswith("s") and words[-1].islower()
     plural = plural and head not in ADVERBS_IN_S  # not "Mr. Holm afterwards", "Lady Ida sometimes"
-    if plural and not any(w in CLAUSE_WORDS or w in PRONOUNS for w in low):
+    if plural and CLAUSE_WORDS.isdisjoint(low) and _PRONOUN_WORDS.isdisjoint(low):
         return "group"  # "Local historians", "many younger voters": people in the plural, beside a verb of saying
     # "elected officials from both parties", "Nearly eight of 10 voters", "Twelve percent"
-    people = loose and 2 <= count <= 6 and any(w.strip(",") in PEOPLE_WORDS for w in low[1:])
-    if people and not any(w in CLAUSE_WORDS for w in low):
+    people = loose and 2 <= count <= 6 and not PEOPLE_WORDS.isdisjoint(map(_WITHOUT_COMMAS, low[1:]))
+    if people and CLAUSE_WORDS.isdisjoint(low):
         return "group"
     if loose and count == 1 and (first in QUANTIFIERS or (words[0].islower() and _people_in_the_plural(first))):
         return "group"  # "Many say", "Others argue", "but critics say": people, beside a verb of saying
@@ -263,7 +266,7 @@ def classify(text: str, loose: bool = False) -> MentionKind | None:
         return "group"  # a campaign's name: "Keep the Light", "Save the Pier" (not "the Light")
     if head in SPEAKER_NOUNS:
         # Not a clause that ends in one: "she was pleased with her lawyers".
-        return None if first in PRONOUNS or any(w in _FUNCTION_WORDS for w in low) else "group"
+        return None if first in PRONOUNS or not _FUNCTION_WORDS.isdisjoint(low) else "group"
     if first not in SENTENCE_STARTERS and all(w[0].isupper() for w in words):
         if count == 1 and first.endswith(("ing", "ly", "ed")):
             return None  # "Recovering, he said": a participle that opens a sentence
