@@ -160,6 +160,8 @@ _CLAUSE_FINAL = kept_regex.compile(
     rf"(?:,\s*[^;:!?“”\"]{{1,120}}?)?"  # "…, said Ida Hale, a teacher from Marrow Point."
     rf"(?:\s+[^,.;:!?“”\"]{{0,40}})?[.!?]?\s*$"
 )
+_A_REPORTING_VERB = kept_regex.compile(REPORTING_VERB)
+"""Any verb of saying, even inside a word: what every `_CLAUSE_FINAL` holds after its comma."""
 # Between a subject and its verb: auxiliaries and any adverb ("has also broadly called for").
 _BETWEEN = rf"(?:(?:{AUXILIARY}|\w+ly)\s+)*"
 # A sentence that opens with its subject and a reporting verb: "Holm added that …".
@@ -232,8 +234,9 @@ _PASSIVE_AHEAD = kept_regex.compile(
     r"(?:(?:has|have|had|will|would|could|should|may|might|must)\s+)?(?:be|been|being|is|are|was|were|gets?|got)"
     r"\s+(?:\w+ly\s+)?\w+ed\b"
 )
+# (The word boundary is looked behind the "a", so re skips ahead to each "a": 24 → 14 ms a book.)
 _PUT_IT = kept_regex.compile(
-    rf"\b[Aa]s\s+(?P<who>{MENTION}|{ROLE_NAME})\s+(?:(?:{AUXILIARY})\s+)*"
+    rf"[Aa](?<!\w[Aa])s\s+(?P<who>{MENTION}|{ROLE_NAME})\s+(?:(?:{AUXILIARY})\s+)*"
     r"(?P<verb>put it|puts it|said|says|wrote|writes|noted)\b"
 )
 # A clause's subject, after an opening phrase ("Before the convention, Cleveland Police Chief …").
@@ -856,7 +859,11 @@ class Sieves:
 
     def _closing_attribution(self, start: int, end: int) -> Candidate | None:
         """The attribution that closes the text in [start, end): "…, Wilk said." or "…, said Wilk."."""
-        match = _CLAUSE_FINAL.search(self.text[start:end])
+        window = self.text[start:end]
+        comma = window.find(",")
+        if comma < 0 or _A_REPORTING_VERB.search(window, comma) is None:
+            return None  # (a comma, then a verb of saying: looked for first, as the pattern's search is slow)
+        match = _CLAUSE_FINAL.search(window)
         if match is None:
             return None
         group = "who1" if match.group("who1") else "who2"
