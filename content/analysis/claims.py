@@ -111,6 +111,11 @@ class CueModel:
         return linear_score(self.weights, f)
 
     @cached_property
+    def holds_inverted_cues(self) -> bool:
+        """Whether every cue of "…, said Holm" (`_INVERTED_CUES`) is a candidate cue word."""
+        return frozenset(_INVERTED_CUES) <= cue_forms(self.words)
+
+    @cached_property
     def bar(self) -> float:
         """The threshold as a score (log-odds)."""
         if not 0.0 < self.threshold < 1.0:
@@ -275,8 +280,9 @@ _SUBORDINATE_SUBJECT = kept_regex.compile(_SUBORDINATING + "$")
 # "…,'' said Ola Berg, an economist …": the verb before its speaker.
 # A full stop that is not a title's ("said Mrs. Holm had …" is what was said, not "Mrs").
 _NOT_A_TITLE = "".join(rf"(?<!\b{title})" for title in sorted(ABBREVIATED_TITLES))
+_INVERTED_CUES = ("said", "says", "added", "wrote", "writes", "argued", "noted", "explained")
 _INVERTED = kept_regex.compile(
-    r"[,:]\s*(?P<cue>said|says|added|wrote|writes|argued|noted|explained)\s+"
+    rf"[,:]\s*(?P<cue>{'|'.join(_INVERTED_CUES)})\s+"
     rf"(?P<who>(?:{ABBREVIATION_DOT}|[^.;:!?,“”\"\n]){{1,60}}?)(?=\s*(?:[,;:]|{_NOT_A_TITLE}\.|$))"
 )
 # "according to the harbour master, …": the whole phrase up to the comma (or a dash, or a
@@ -736,27 +742,29 @@ def _reported(
         if kind not in ("person", "pronoun") or crossed:
             offset, kept = len(who) - len(who.lstrip()), who.strip()
         found.append((match.start("who" if match.group("who") else "long") + offset, kept, match.group("cue")))
-    for pattern in (_INVERTED,):
-        for match in pattern.finditer(plain):
-            opening = match.group("who").split(None, 1)
-            if len(opening) > 1 and (
-                opening[0].lower() in PRONOUNS
-                or opening[0].lower() in CLAUSE_WORDS
-                or opening[0].lower() in POSSESSIVES
-                or cut_short(match.group("who").lower().split())
-            ):
-                # ", said she was pleased with …", ", said that the pier …", "Okafor, after a pause,
-                # said the town would survive it": what was said, not who said it (the verb's
-                # subject is before it).
-                continue
-            if len(opening) > 1 and opening[0].lower() in _PLACE_OR_TIME_WORDS:
-                # "…,” the chairman, Anders Lund, said in a statement": a report, but the phrase
-                # after the verb tells where, not who (the speaker is the verb's subject).
-                found.append((match.start("cue"), None, match.group("cue")))
-                continue
-            offset, who, kind = trim_mention(match.group("who"))
-            if kind is not None:
-                found.append((match.start("who") + offset, who, match.group("cue")))
+    # (Each of `_INVERTED_CUES` is among the verbs when the model's words hold them all: a
+    # sentence with no candidate cue has none of them to search for.)
+    inverted = _INVERTED.finditer(plain) if verbs or not model.holds_inverted_cues else ()
+    for match in inverted:
+        opening = match.group("who").split(None, 1)
+        if len(opening) > 1 and (
+            opening[0].lower() in PRONOUNS
+            or opening[0].lower() in CLAUSE_WORDS
+            or opening[0].lower() in POSSESSIVES
+            or cut_short(match.group("who").lower().split())
+        ):
+            # ", said she was pleased with …", ", said that the pier …", "Okafor, after a pause,
+            # said the town would survive it": what was said, not who said it (the verb's
+            # subject is before it).
+            continue
+        if len(opening) > 1 and opening[0].lower() in _PLACE_OR_TIME_WORDS:
+            # "…,” the chairman, Anders Lund, said in a statement": a report, but the phrase
+            # after the verb tells where, not who (the speaker is the verb's subject).
+            found.append((match.start("cue"), None, match.group("cue")))
+            continue
+        offset, who, kind = trim_mention(match.group("who"))
+        if kind is not None:
+            found.append((match.start("who") + offset, who, match.group("cue")))
     for verb in verbs:
         end = verb.end()
         content_follows = _CONTENT_FOLLOWS.match(plain, end) is not None
@@ -894,6 +902,17 @@ def _word_within(starts: list[int], sentence: Span, text: str) -> bool:
     return index < len(starts) and starts[index] < sentence.end
 
 
+def _unquoted(starts: list[int], sentence: Span, quoted: list[tuple[int, int]]) -> bool:
+    """Whether one of `starts` (sorted offsets in the text) lies in `sentence` outside the
+    spans `quoted` (offsets in the sentence), as a search of its blanked text would find it."""
+    first = bisect_left(starts, sentence.start)
+    for at in islice(starts, first, bisect_left(starts, sentence.end, first)):
+        at -= sentence.start
+        if not any(start <= at < end for start, end in quoted):
+            return True
+    return False
+
+
 def _blanked(body: str, quoted: list[tuple[int, int]]) -> str:
     """`body` with the spans `quoted` (in order, apart) made spaces, in one pass."""
     if not quoted:
@@ -951,6 +970,8 @@ def find_claims(
         if same_length
         else None
     )
+    # The digits and currency signs, likewise: a figure needs one, and few sentences have any.
+    digits = [m.start() for at, to in stretches for m in _DIGITS.finditer(text, at, to)]
     claims: list[Claim] = []
     block_index = 0
 
@@ -1012,7 +1033,7 @@ def find_claims(
         if "accus" in plain:
             cues.extend(match.group("cue") for match in _ACCUSED.finditer(plain))
         hedges: list[str] = []
-        has_figure = _DIGITS.search(plain) is not None
+        has_figure = _unquoted(digits, sentence, quoted)
         if of_note is None or _word_within(of_note, sentence, text):
             lowered = plain.lower()
             cues.extend(match.group("cue") for match in _STANCE_NOUN.finditer(lowered))
