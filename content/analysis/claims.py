@@ -902,17 +902,6 @@ def _word_within(starts: list[int], sentence: Span, text: str) -> bool:
     return index < len(starts) and starts[index] < sentence.end
 
 
-def _unquoted(starts: list[int], sentence: Span, quoted: list[tuple[int, int]]) -> bool:
-    """Whether one of `starts` (sorted offsets in the text) lies in `sentence` outside the
-    spans `quoted` (offsets in the sentence), as a search of its blanked text would find it."""
-    first = bisect_left(starts, sentence.start)
-    for at in islice(starts, first, bisect_left(starts, sentence.end, first)):
-        at -= sentence.start
-        if not any(start <= at < end for start, end in quoted):
-            return True
-    return False
-
-
 def _blanked(body: str, quoted: list[tuple[int, int]]) -> str:
     """`body` with the spans `quoted` (in order, apart) made spaces, in one pass."""
     if not quoted:
@@ -970,8 +959,6 @@ def find_claims(
         if same_length
         else None
     )
-    # The digits and currency signs, likewise: a figure needs one, and few sentences have any.
-    digits = [m.start() for at, to in stretches for m in _DIGITS.finditer(text, at, to)]
     claims: list[Claim] = []
     block_index = 0
 
@@ -1033,7 +1020,7 @@ def find_claims(
         if "accus" in plain:
             cues.extend(match.group("cue") for match in _ACCUSED.finditer(plain))
         hedges: list[str] = []
-        has_figure = _unquoted(digits, sentence, quoted)
+        has_figure = _DIGITS.search(plain) is not None
         if of_note is None or _word_within(of_note, sentence, text):
             lowered = plain.lower()
             cues.extend(match.group("cue") for match in _STANCE_NOUN.finditer(lowered))
