@@ -536,6 +536,9 @@ class Sieves:
         self.block_starts = [b.start for b in blocks]
         self.sentences = sentences
         self.sentence_starts = [s.start for s in self.sentences]
+        self._sentence_at: dict[int, Span] = {}
+        self._block_at: dict[int, Block] = {}
+        """`sentence_of` and `block_of` each offset asked about: the sieves ask of each several times."""
         self.people = cast
         self._verbs: dict[tuple[int, int], list[re.Match[str]]] = {}
         self._either_way: tuple[tuple[int, int], Candidate | None] = ((-1, -1), None)
@@ -554,7 +557,10 @@ class Sieves:
         return index >= 0 and offset < self.quoted_ends[index]
 
     def block_of(self, offset: int) -> Block:
-        return self.blocks[max(0, bisect_right(self.block_starts, offset) - 1)]
+        found = self._block_at.get(offset)
+        if found is None:
+            found = self._block_at[offset] = self.blocks[max(0, bisect_right(self.block_starts, offset) - 1)]
+        return found
 
     def named_around(self, block: Block) -> set[str]:
         """The people named in a paragraph outside its quotations: those around each of its
@@ -573,6 +579,12 @@ class Sieves:
         """The sentence around `offset`, as far as `REACH` either side of it: a "sentence" of
         thousands of quotations with no stop (a minified data file, a list of quoted words)
         is seen through a window, so each quotation in it costs what one in prose does."""
+        found = self._sentence_at.get(offset)
+        if found is None:
+            found = self._sentence_at[offset] = self._sentence_around(offset)
+        return found
+
+    def _sentence_around(self, offset: int) -> Span:
         index = max(0, bisect_right(self.sentence_starts, offset) - 1)
         sentence = self.sentences[index] if self.sentences else Span(0, len(self.text))
         if offset - sentence.start <= REACH and sentence.end - offset <= REACH:
