@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from operator import methodcaller
-from typing import Literal
+from typing import Literal, TypeVar
 
 from content.analysis import kept_regex
 from content.analysis.lexicon import (
@@ -585,6 +585,18 @@ def _one_line(name: str) -> str:
     return " ".join(_bare(name).split())
 
 
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def _tally(tallies: dict[_K, Counter[_V]], key: _K, item: _V) -> None:
+    """Count `item` once more in `key`'s tally (with no new Counter made where one is kept)."""
+    tally = tallies.get(key)
+    if tally is None:
+        tally = tallies[key] = Counter()
+    tally[item] += 1
+
+
 class _LowerCase:
     """Whether the text writes a word in lower case, as a whole word ("poor" for "Poor
     Captain"). Asked only of the words that open a run of capitals or stand in a Title Case
@@ -803,10 +815,10 @@ class Cast:
                 if len(_bare(strip_title(titled)).split()) == 1 < len(resolved.split()):
                     # "Mrs. Holm" resolved to "Tomas Holm": she may be his wife. Counted after
                     # the pronouns ("Tomas Holm … his") have had their say.
-                    surname_titles.setdefault(resolved, Counter())[gender] += 1
+                    _tally(surname_titles, resolved, gender)
                 else:
                     self.gender.setdefault(resolved, gender)
-                    titled_as.setdefault(resolved, Counter())[gender] += 1
+                    _tally(titled_as, resolved, gender)
         # Checked around each run of capitalised words rather than by scanning the whole
         # text with name patterns: a book has tens of thousands of runs, and this is fast.
         confirmed: set[str] = set()
@@ -892,6 +904,8 @@ class Cast:
         """A person known by one word ("Cobb", a surname) → how the text writes them, with
         a title or without: the commonest is the name they are shown by (`display`)."""
         merged: list[tuple[int, str]] = []
+        usual_gender = {name: genders.most_common(1)[0][0] for name, genders in titled_as.items() if genders}
+        """Each name → the gender of the titles it is mostly written with."""
         """Titled mentions taken for the full name their surname resolves to, and how each is written."""
         for offset, titled in pausing(runs, pause):
             resolved = resolution[titled]
@@ -900,9 +914,8 @@ class Cast:
                 self.positions.append(offset)
                 self.names.append(resolved)
                 gender = title_gender(titled) if first in TITLES else None
-                usual = titled_as.get(resolved)
                 # "Mrs. Cobb" where the text mostly writes "Mr. Cobb": his wife, not him.
-                most = usual.most_common(1)[0][0] if usual else None
+                most = usual_gender.get(resolved)
                 conflicts = gender is not None and (title_gender(resolved) or most or gender) != gender
                 distinct = (gender is not None and (conflicts or self.kept_apart(titled))) or (
                     gender is None and self._addressed_otherwise(titled)  # "Dr. Hale" beside "Miss Agnes Hale"
@@ -911,9 +924,9 @@ class Cast:
                 self.titled.append((shown, gender))
                 if gender is not None and not distinct:
                     merged.append((len(self.titled) - 1, _one_line(titled)))
-                self._written.setdefault(shown, Counter())[_one_line(titled)] += 1
+                _tally(self._written, shown, _one_line(titled))
                 if " " not in shown:
-                    self._written_as.setdefault(shown, Counter())[_one_line(titled) if first in TITLES else shown] += 1
+                    _tally(self._written_as, shown, _one_line(titled) if first in TITLES else shown)
                 if first in TITLES:
                     # "Dr. Hale" is "the doctor" too; "Mrs. Arden" kept apart from Tom Arden is herself.
                     for role in {first, TITLE_NOUNS.get(first, first)}:
