@@ -100,12 +100,36 @@ class CueModel:
         return kept_regex.compile(rf"(?<!\w)(?:{word_alternation(forms)})\b")
 
     @cached_property
-    def lower_pattern(self) -> re.Pattern[str]:
-        """The same words in lower case, to sweep the lower-cased text with: half the forms,
-        and a book's sweep 0.14 s → 0.10 s. It finds every place `pattern` does (and "SAID" in
-        a headline, which `pattern` then turns down)."""
-        forms = frozenset(form.lower() for form in cue_forms(self.words) if form.isascii() and form.isalpha())
-        return kept_regex.compile(rf"(?<!\w)(?:{word_alternation(forms)})\b")
+    def lowered_sweep(self) -> re.Pattern[str]:
+        """The same words in lower case, to sweep the lower-cased text with (half the forms),
+        and the words of note (`_NOTE_WORDS`) in the same sweep: where a word of note opens,
+        group `note` holds it, and `cue` the cue word there, if any; elsewhere `lone` holds
+        the cue word. It finds every place `pattern` does (and "SAID" in a headline, which
+        `pattern` then turns down). A book's two sweeps took 0.17 s, this one 0.13 s."""
+        forms = word_alternation(
+            frozenset(form.lower() for form in cue_forms(self.words) if form.isascii() and form.isalpha())
+        )
+        return kept_regex.compile(rf"(?<!\w)(?:(?=(?P<note>{_NOTE_WORDS}))(?:(?P<cue>{forms})\b)?|(?P<lone>{forms})\b)")
+
+    def sweep(self, lowered: str, stretches: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+        """Where a candidate cue word opens in the `stretches` of the lower-cased text, and
+        where a word of note does. (A word of note inside the one before it, "said to" in "are
+        said to", is not counted: a sweep of those words alone goes past it.)"""
+        cues: list[int] = []
+        notes: list[int] = []
+        note_end = -1
+        for at, to in stretches:
+            for match in self.lowered_sweep.finditer(lowered, at, to):
+                start, end = match.start(), match.end("note")
+                if end < 0:
+                    cues.append(start)
+                    continue
+                if start >= note_end:
+                    notes.append(start)
+                    note_end = end
+                if match.start("cue") >= 0:
+                    cues.append(start)
+        return cues, notes
 
     def score(self, f: dict[str, float]) -> float:
         return linear_score(self.weights, f)
@@ -315,9 +339,7 @@ _NUMBER_WORD_OF = kept_regex.compile(rf"\b(?:{word_alternation(frozenset(_NUMBER
 # letter for letter in the text (blanking a quotation only turns its own characters, marks
 # included, into spaces). One sweep of the book finds the few sentences that have one, and
 # only those are searched three times: most sentences have none.
-_WORDS_OF_NOTE = kept_regex.compile(
-    rf"(?<!\w)(?:{word_alternation(frozenset((*HEDGES, *STANCE_NOUNS, *_NUMBER_WORDS.split('|'))))})"
-)
+_NOTE_WORDS = word_alternation(frozenset((*HEDGES, *STANCE_NOUNS, *_NUMBER_WORDS.split("|"))))
 _FIGURE = kept_regex.compile(
     r"(?:[£$€¥]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|bn|m|k))?"
     r"|\b\d[\d,.]*\s?(?:%|per\s?cent|percent)"
@@ -943,7 +965,7 @@ def find_claims(
     model = cue_model()
     quotes = [q for q in quotes if q.depth == 1]
     quote_ends = [q.end for q in quotes]  # sorted, as the outermost quotations do not overlap
-    # Where a cue word may be, found in one sweep: most sentences have none. The sweep covers
+    # Where a cue word or a word of note may be, found in one sweep: most sentences have none. It covers
     # the blocks (and a little after, for the patterns' closing word boundary): a part of a
     # book (`Analysis.near`) is not searched whole.
     begin, end = (blocks[0].start, min(len(text), blocks[-1].end + 100)) if blocks else (0, 0)
@@ -952,13 +974,11 @@ def find_claims(
     # the text as written, and every sentence is searched for the words of note.)
     same_length = len(lowered_text) == len(text)
     stretches = _stretches(sentences, end) if scattered else [(begin, end)]
-    cue_pattern, cue_text = (model.lower_pattern, lowered_text) if same_length else (model.pattern, text)
-    cue_starts = [m.start() for at, to in stretches for m in cue_pattern.finditer(cue_text, at, to)]
-    of_note = (
-        [m.start() for at, to in stretches for m in _WORDS_OF_NOTE.finditer(lowered_text, at, to)]
-        if same_length
-        else None
-    )
+    of_note: list[int] | None = None
+    if same_length:
+        cue_starts, of_note = model.sweep(lowered_text, stretches)
+    else:
+        cue_starts = [m.start() for at, to in stretches for m in model.pattern.finditer(text, at, to)]
     claims: list[Claim] = []
     block_index = 0
 
