@@ -14,6 +14,8 @@ import json
 import math
 import os
 from functools import cache, lru_cache
+from itertools import filterfalse
+from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -115,10 +117,14 @@ def cut_short(words: list[str]) -> bool:
     )
 
 
+_ALTERNATIVE = attrgetter("alternative")
+_KIND = attrgetter("kind")
+
+
 def features(e: Evidence) -> Features:
     """The features of one possible speaker; those that are 0 are left out."""
     f: Features = {"bias": 1.0}
-    direct = [s for s in e.sources if not s.alternative]
+    direct = list(filterfalse(_ALTERNATIVE, e.sources))
     # A person some sieve names directly is described by those sieves alone; one reached only
     # as another reading of a pronoun or description, by that reading.
     for source in direct or e.sources:
@@ -177,7 +183,7 @@ def features(e: Evidence) -> Features:
         f["gender_agrees" if e.gender_agrees else "gender_clash"] = 1.0
     # "“…,” he said." in a dialogue: which of the recent speakers a pronoun means depends on
     # the turn (a new paragraph is mostly a new speaker), which the model sees only together.
-    pronoun = any(s.kind == "pronoun" for s in e.sources)
+    pronoun = "pronoun" in map(_KIND, e.sources)
     if e.recent_rank is None:
         f["not_recent"] = 1.0
         if pronoun:
