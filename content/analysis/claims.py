@@ -213,7 +213,15 @@ def _neighbour(word: str | None, known: frozenset[str]) -> str:
     return "word" if word[0].isalpha() else "mark"
 
 
-_TOKEN = kept_regex.compile(r"[\w’'-]+|[^\w\s]")
+_TOKEN = r"[\w’'-]+|[^\w\s]"
+_TWO_TOKENS = kept_regex.compile(rf"\s*({_TOKEN})(?:\s*({_TOKEN}))?")
+
+
+def _two_tokens(text: str) -> tuple[str | None, str | None]:
+    """The first two tokens of `text` (words, or a mark each), as `_TOKEN` splits it. (Read
+    backwards, a text splits into the same tokens, each backwards.)"""
+    match = _TWO_TOKENS.match(text)
+    return (None, None) if match is None else (match.group(1), match.group(2))
 
 
 _ENDING = ("ending=", "ending=s", "ending=ed", "ending=ing")
@@ -226,22 +234,22 @@ def cue_features(
     speaks is added by `subject_features`."""
     word = verb.group()
     low = word.lower()
-    left = plain[max(0, verb.start() - 40) : verb.start()]
-    right = plain[verb.end() : verb.end() + 40]
-    before = _TOKEN.findall(left)
-    after = _TOKEN.findall(right)
+    # The two tokens before the verb (read backwards, from the verb) and the two after it.
+    backwards = plain[max(0, verb.start() - 40) : verb.start()][::-1]
+    before1, before2 = (token and token[::-1] for token in _two_tokens(backwards))
+    after1, after2 = _two_tokens(plain[verb.end() : verb.end() + 40])
     f: dict[str, float] = {"bias": 1.0, f"w={low}": 1.0}
-    previous = _neighbour(before[-1] if before else None, _BEFORE_WORDS)
-    following = _neighbour(after[0] if after else None, _AFTER_WORDS)
+    previous = _neighbour(before1, _BEFORE_WORDS)
+    following = _neighbour(after1, _AFTER_WORDS)
     f[f"before={previous}"] = 1.0
     f[f"after={following}"] = 1.0
     f[f"w={low}&after={following}"] = 1.0
     f[f"w={low}&before={previous}"] = 1.0
-    after2 = _neighbour(after[1] if len(after) > 1 else None, _AFTER_WORDS)
-    f[f"after2={after2}"] = 1.0
+    following2 = _neighbour(after2, _AFTER_WORDS)
+    f[f"after2={following2}"] = 1.0
     # "said the deal …", "continued his tour …": the verb with the two words after it.
-    f[f"w={low}&after={following}&after2={after2}"] = 1.0
-    f[f"before2={_neighbour(before[-2] if len(before) > 1 else None, _BEFORE_WORDS)}"] = 1.0
+    f[f"w={low}&after={following}&after2={following2}"] = 1.0
+    f[f"before2={_neighbour(before2, _BEFORE_WORDS)}"] = 1.0
     f[_ENDING[3 if low.endswith("ing") else 2 if low.endswith("ed") else 1 if low.endswith("s") else 0]] = 1.0
     if word[0].isupper():
         f["capital"] = 1.0
