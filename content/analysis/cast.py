@@ -435,6 +435,19 @@ _KIN_AFTER = kept_regex.compile(rf",\s+{_KIN_WORD},")
 _MALE_PRONOUNS = kept_regex.compile(r"h(?<!\wh)(?:e|is|im(?:self)?)\b")
 _FEMALE_PRONOUNS = kept_regex.compile(r"s(?<!\ws)he\b|h(?<!\wh)er(?:s|self)?\b")
 
+Pronouns = tuple[list[tuple[int, int]], list[tuple[int, int]]]
+"""The spans of a text's "he", "his", "him" and "himself", and of its "she", "her", "hers" and "herself"."""
+
+
+def gendered_pronouns(text: str, lowered: str | None = None) -> Pronouns:
+    """The spans of the text's pronouns of each gender, each found in one pass of the text
+    lower-cased (`lowered`, when the caller has it). Each pattern opens with its letter, so
+    re skips ahead to each "h" or "s"."""
+    lowered = text.lower() if lowered is None else lowered
+    if len(lowered) != len(text):
+        lowered = "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
+    return [m.span() for m in _MALE_PRONOUNS.finditer(lowered)], [m.span() for m in _FEMALE_PRONOUNS.finditer(lowered)]
+
 
 def _could_be_a_person(name: str) -> bool:
     words = name.split()
@@ -686,8 +699,10 @@ class Cast:
         pause: Pause | None = None,
         lowered: str | None = None,
         fiction: bool = False,
+        pronouns: Pronouns | None = None,
     ) -> None:
-        """`lowered` is `text.lower()` when the caller has it already (a book's: 30 ms to make).
+        """`lowered` is `text.lower()` when the caller has it already (a book's: 30 ms to make),
+        and `pronouns` its `gendered_pronouns`, likewise.
         In a story (`fiction`, shorter than a book), a name that acts in the narration ("Hugo
         Marsh opened the door") is a person, as one who speaks is: a story need never write
         "said Hugo". (A book names its people in its attributions often enough; there the rule
@@ -939,7 +954,7 @@ class Cast:
         for offset, name in zip(self.positions, self.names, strict=True):
             self._first_named.setdefault(name, offset)
         self._kin_genders(kin_of, confirmed)
-        self._vote_genders(text, text.lower() if lowered is None else lowered)
+        self._vote_genders(text, pronouns or gendered_pronouns(text, lowered))
         for index, titled_name in merged:
             # "Mrs. Lund" taken for the family's one full name, Anders Lund, whom the pronouns
             # have since shown to be a man: she is someone else, his wife or his mother.
@@ -1089,7 +1104,7 @@ class Cast:
             if person in confirmed:
                 self.gender.setdefault(person, gender)
 
-    def _vote_genders(self, text: str, lowered: str) -> None:
+    def _vote_genders(self, text: str, pronouns: Pronouns) -> None:
         """Guess each person's gender from the pronouns that follow their name.
 
         "Wilk … he", "Okafor … her": counted over every mention, and trusted only when the
@@ -1097,10 +1112,7 @@ class Cast:
         """
         votes: dict[str, list[int]] = {}
         # Every pronoun's offset, found in one pass; each name's window then counts by bisection.
-        if len(lowered) != len(text):
-            lowered = "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
-        his = [m.span() for m in _MALE_PRONOUNS.finditer(lowered)]
-        hers = [m.span() for m in _FEMALE_PRONOUNS.finditer(lowered)]
+        his, hers = pronouns
         his_starts, his_ends = [a for a, _ in his], [b for _, b in his]
         hers_starts, hers_ends = [a for a, _ in hers], [b for _, b in hers]
         windows = [
