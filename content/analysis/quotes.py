@@ -196,7 +196,9 @@ def find_quotes(
         narrated = _narrated(narration)
         explicit_flags = [_explicit(option) for option in options]
         explicit_count = sum(explicit_flags)
-        according = [_according(option) for option in options]
+        # (Only a proposal of the "according" sieve makes one: most quotations have none.)
+        cited = any(proposal.sieve == "according" for proposal in proposals)
+        according = [cited and _according(option) for option in options]
         scored = [
             features(
                 Evidence(

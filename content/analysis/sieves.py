@@ -529,6 +529,7 @@ class Sieves:
     ) -> None:
         self.text = document.text
         self._found: dict[str, bool] = {}
+        self._word_places: dict[str, list[int]] = {}
         self.quoted_starts = [q.start for q in quoted or []]
         self.quoted_ends = [q.end for q in quoted or []]
         self._quoted_end_set = set(self.quoted_ends)
@@ -1361,11 +1362,25 @@ class Sieves:
 
     def _in_text(self, phrase: str) -> bool:
         """Whether the text has `phrase` anywhere: each phrase is looked for once, so a book
-        with hundreds of "his wife" speakers is not searched end to end for each."""
+        with hundreds of "his wife" speakers is not searched end to end for each; and only
+        where its first word is ("Mrs" for "Mrs. Arden", found once for every "Mrs. …")."""
         found = self._found.get(phrase)
         if found is None:
-            found = self._found[phrase] = phrase in self.text
+            first = phrase.split(" ", 1)[0] or phrase  # (a prefix of it, where every match starts)
+            found = not phrase or any(self.text.startswith(phrase, at) for at in self._places_of(first))
+            self._found[phrase] = found
         return found
+
+    def _places_of(self, word: str) -> list[int]:
+        """Every offset in the text where `word` is (inside another word too)."""
+        places = self._word_places.get(word)
+        if places is None:
+            places, at = [], self.text.find(word)
+            while at >= 0:
+                places.append(at)
+                at = self.text.find(word, at + 1)
+            self._word_places[word] = places
+        return places
 
     def _named_before(self, pronoun: Mention, window: int = 2500) -> str | None:
         """The person named before `pronoun` it refers to (`Cast.before`), outside quotations,
