@@ -84,6 +84,16 @@ class DialogueTracker:
     """The document's text: what lies between two paragraphs (`adjacent`)."""
     breaks: int = ADJACENT
     """The line breaks two paragraphs of one exchange may have between them (`line_breaks_between`)."""
+    _inherited: dict[tuple[int, str, bool], Candidate | None] = field(default_factory=dict)
+    """`inherit` of each quotation asked about (by where it starts), each way: a speaker's last
+    quotation is proposed again for many turns after it."""
+
+    def inherited(self, quote: Quote, sieve: str, unresolved: bool = False) -> Candidate | None:
+        """`inherit`, made once for each quotation and way."""
+        key = (quote.start, sieve, unresolved)
+        if key not in self._inherited:
+            self._inherited[key] = inherit(quote, sieve, unresolved)
+        return self._inherited[key]
 
     def adjacent(self, end: int, start: int) -> bool:
         return adjacent(self.text, end, start, self.breaks)
@@ -99,11 +109,11 @@ class DialogueTracker:
         if self.last is None:
             return None
         if block_of(self.last.start).start == block.start:
-            return inherit(self.last, "continued", unresolved=True)
+            return self.inherited(self.last, "continued", unresolved=True)
         if self.adjacent(block_of(self.last.end - 1).end, block.start):
             # In the next paragraph: weaker, and weaker still after a closing mark (a speech
             # that runs on over paragraphs leaves each but its last open).
-            return inherit(self.last, "continued_next" if not self.last_closed else "continued_closed")
+            return self.inherited(self.last, "continued_next" if not self.last_closed else "continued_closed")
         return None
 
     def answer(self, quotes: list[Quote]) -> Candidate | None:
@@ -111,7 +121,7 @@ class DialogueTracker:
         if len(self.turns) < 2 or self.turns[-1][1] == self.turns[-2][1]:
             return None
         earlier = next((q for q in reversed(quotes) if q.speaker == self.turns[-2][1]), None)
-        return None if earlier is None else inherit(earlier, "answer")
+        return None if earlier is None else self.inherited(earlier, "answer")
 
     def addressed(self, block: Block) -> Candidate | None:
         """The person the last turn spoke to by name, in the paragraph after it: “Will you
@@ -136,7 +146,7 @@ class DialogueTracker:
             chosen: Quote | None = nearest
         else:
             chosen = next((quote for _, quote in known[1:] if quote.speaker != nearest.speaker), None)
-        return None if chosen is None else inherit(chosen, "alternating")
+        return None if chosen is None else self.inherited(chosen, "alternating")
 
     def run_length(self) -> int:
         return len(self.run)

@@ -22,7 +22,6 @@ from content.analysis.dialogue import (
     DialogueTracker,
     Turn,
     bare_turn,
-    inherit,
     line_breaks_between,
     link_descriptions,
     linked_here,
@@ -792,7 +791,7 @@ def _options(
                 offer(candidate, other, alternative, wanted)
     for name in list(reversed(dialogue.recent))[:3]:
         if name not in options and (last := dialogue.last_quote_of.get(name)) is not None:
-            inherited_candidate = inherit(last, "recent")
+            inherited_candidate = dialogue.inherited(last, "recent")
             if inherited_candidate is not None:
                 source = Source("recent", "person", name, last.cue or "", len(proposals), 0, False, False)
                 offer(inherited_candidate, name, source, None)
