@@ -84,7 +84,7 @@ class DialogueTracker:
     """The document's text: what lies between two paragraphs (`adjacent`)."""
     breaks: int = ADJACENT
     """The line breaks two paragraphs of one exchange may have between them (`line_breaks_between`)."""
-    _inherited: dict[tuple[int, str, bool], Candidate | None] = field(default_factory=dict)
+    _inherited: dict[tuple[int, str, bool], Candidate | None] = field(default_factory=dict, init=False, repr=False)
     """`inherit` of each quotation asked about (by where it starts), each way: a speaker's last
     quotation is proposed again for many turns after it."""
 
