@@ -111,7 +111,7 @@ _CREDIT_AFTER_BREAK = kept_regex.compile(rf"(?i)\n{_CREDIT}")
 line start ("^") is tried at every position, 18 ms a book)."""
 _NAME_RUN_TEXT = rf"\b{NAME}\b"
 _PLACE_BEFORE = kept_regex.compile(r"\b(?:from|in|at|to|of|the|near|into)\s+$")
-# Before a place rather than a person ("in Moscow", "left Paris", "stayed at Gull Lodge"); "to"
+# Before a place rather than a person ("in Marrow", "left Gullwick", "stayed at Gull Lodge"); "to"
 # is left out, as people are spoken to, and "at" after a look or a smile ("smiled at Ida", "looked
 # down at Tomas").
 _LOOKED = "".join(
@@ -977,7 +977,7 @@ class Cast:
 
     def _places(self, runs: list[tuple[int, str]], resolution: dict[str, str], confirmed: set[str]) -> set[str]:
         """The names a book mostly writes after "in", "from", "into", "near" …: places ("in
-        Moscow", "from Paris"), which the verbs beside them ("as all Moscow said") had made
+        Marrow", "from Gullwick"), which the verbs beside them ("as all Marrow said") had made
         people. In the books at hand such a word comes before 2–4% of a main character's
         mentions, and before 26–53% of a city's or a country's."""
         seen: dict[str, int] = {}
@@ -994,10 +994,10 @@ class Cast:
         self, full_names: dict[str, int], alone: dict[str, int], after_a_preposition: set[str], book: bool
     ) -> None:
         """Each part of a full name ("Wilk", "Tomasz") stands for the first full name the text
-        gives it. In a book, a place and a name side by side once ("from London Lydia came",
-        "in Petersburg Berg proposed") are two words: written once, after a preposition, and
+        gives it. In a book, a place and a name side by side once ("from Gullwick Hanna came",
+        "in Marrow Tomas proposed") are two words: written once, after a preposition, and
         each word stands alone elsewhere. So are a participle and a name, and a name and an
-        adverb ("Overhearing Starbuck, …", "Jonah Historically")."""
+        adverb ("Overhearing Rusk, …", "Orrin Quietly")."""
         for name, seen in full_names.items():
             parts = name.split()
             first, last = parts[0], parts[-1]
@@ -1006,7 +1006,7 @@ class Cast:
                 and seen == 1
                 and (
                     (name in after_a_preposition and alone.get(first, 0) >= 2 and alone.get(last, 0) >= 2)
-                    # "Overhearing Starbuck, the crew …", "Jonah Historically Regarded"
+                    # "Overhearing Rusk, the crew …", "Orrin Quietly Returned"
                     or (first.endswith("ing") and alone.get(last, 0) >= 2)
                     or (last.endswith("ly") and alone.get(first, 0) >= 2)
                 )

@@ -75,7 +75,7 @@ CLAUSE_OPENING = (
 # The subject a clause opens with.
 CLAUSE_SUBJECT = rf"{CLAUSE_OPENING}(?P<who>{MENTION})"
 # An initial or a short abbreviation and its dot inside a phrase: "Gov. ", "Jr. ", "J. ", "Fla. ";
-# not a name that ends its sentence, whatever opens the next ("muttered Ahab. Then as the men …",
+# not a name that ends its sentence, whatever opens the next ("muttered Orrin. Then as the men …",
 # "said Ida Holm. Berg nodded."), nor a word that is also an abbreviation ("said Art. Berg …").
 _SHORT_ABBREVIATIONS = frozenset(
     w for w in (ABBREVIATIONS | SOMETIMES_FINAL) - ABBREVIATIONS_THAT_ARE_WORDS if w.isalpha() and 1 < len(w) <= 4

@@ -448,11 +448,11 @@ def test_two_apostrophes_make_a_double_mark() -> None:
 
 def test_a_fragment_is_the_words_of_the_sentence_subject() -> None:
     text, quotes = quotes_of(
-        "In July, Ada Gingrich placed Estonia in the “suburbs of St. Petersburg” on air. "
+        "In July, Ada Varga placed the island in the “suburbs of Marrow Point” on air. "
         "At the forum, one questioner claimed that the “forces of correctness” were to blame."
     )
     assert [(text[q.start : q.end], q.speaker, q.kind) for q in quotes] == [
-        ("“suburbs of St. Petersburg”", "Ada Gingrich", "term"),  # no reporting verb: the subject's words
+        ("“suburbs of Marrow Point”", "Ada Varga", "term"),  # no reporting verb: the subject's words
         ("“forces of correctness”", "one questioner", "speech"),  # "one" opens a speaker phrase
     ]
 
