@@ -151,8 +151,10 @@ _AFTER_NORMAL = kept_regex.compile(
     rf"(?P<verb>{REPORTING_VERB})\b"
 )
 # The same with the plural present, taken after a plural subject only: “…,” they conclude.
+_PLURAL_VERB = word_alternation(PLURAL_REPORTING_VERBS)
+_A_PLURAL_VERB = kept_regex.compile(_PLURAL_VERB)
 _AFTER_PLURAL = kept_regex.compile(
-    rf"^[\s,—–-]*(?P<who>{WORD_RUN}){PARENTHESIS}\s+(?P<verb>{word_alternation(PLURAL_REPORTING_VERBS)})\b"
+    rf"^[\s,—–-]*(?P<who>{WORD_RUN}){PARENTHESIS}\s+(?P<verb>{_PLURAL_VERB})\b"
     r"(?=\s*(?:[.,;:!?—–(]|--|$|\s(?:on|in|at|to|that|of|about|for|with)\b))"
 )
 # A conjunction that opens a clause of its own after a quotation: "…”, but he also warned …".
@@ -755,7 +757,9 @@ class Sieves:
         if reply is not None:
             # "“Is the lamp lit?” was his first remark", "… was Ida's answer": whose the words are.
             return Candidate(_owner(reply).moved(span.end), "was")
-        for pattern in (_AFTER_INVERTED, _AFTER_NORMAL):
+        # (Each pattern holds a verb of saying, and most windows that come this far have none:
+        # looked for first, as the patterns' matches are slow.)
+        for pattern in (_AFTER_INVERTED, _AFTER_NORMAL) if _A_REPORTING_VERB.search(window) else ():
             match = pattern.match(window)
             if match and _a_clause_of_its_own(match, pattern is _AFTER_INVERTED):
                 return None
@@ -763,7 +767,7 @@ class Sieves:
                 mention = self._mention(match)
                 if mention is not None:
                     return Candidate(mention.moved(span.end), match.group("verb"))
-        plural = _AFTER_PLURAL.match(window)
+        plural = _AFTER_PLURAL.match(window) if _A_PLURAL_VERB.search(window) else None
         if (
             plural is not None
             and _after_a_plural_subject(window, plural.start("verb"))
