@@ -813,6 +813,13 @@ def test_the_author_credit_is_not_a_person_in_the_story() -> None:
     assert quote.speaker != "Jane Marsh"
 
 
+def test_an_author_credit_on_the_first_line_is_not_a_person_in_the_story() -> None:
+    # The story's Ida is not its author, Ida Marsh, credited on the text's first line.
+    analysis = analyse(parse_plain_text("By Ida Marsh\n\n“The lamp is out,” said Ida. “It is.”", "/tmp/t.txt"))
+    assert [quote.speaker for quote in analysis.quotes] == ["Ida", "Ida"]
+    assert [person.name for person in analysis.people] == ["Ida"]
+
+
 def test_said_i_is_the_narrator_or_the_bylined_author() -> None:
     _text, quotes = quotes_of("The lamp was out when we reached it.\n\n“We are too late,” said I.")
     assert quotes[0].speaker == "the narrator"
