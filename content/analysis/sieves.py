@@ -511,6 +511,8 @@ and 800 after."""
 
 _INTRODUCED_WINDOW = 1500
 """How far before "said the stout man" its "a stout man" is looked for (`introduced_unnamed`)."""
+_FEW_PLACES = 64
+"""Where a title is written more often, a phrase that opens with it is searched for in the whole text."""
 _NEWCOMER_WINDOW = 1000
 """How far before a "he" its "A stout man" is looked for (`_newcomer`)."""
 
@@ -1392,16 +1394,21 @@ class Sieves:
         found = self._found.get(phrase)
         if found is None:
             first = phrase.split(" ", 1)[0] or phrase  # (a prefix of it, where every match starts)
-            found = not phrase or any(self.text.startswith(phrase, at) for at in self._places_of(first))
+            places = self._places_of(first) if phrase else []
+            if len(places) > _FEW_PLACES or not phrase:
+                found = phrase in self.text  # (a text of many "Mr"s: one search, as many phrases may be asked)
+            else:
+                found = any(self.text.startswith(phrase, at) for at in places)
             self._found[phrase] = found
         return found
 
     def _places_of(self, word: str) -> list[int]:
-        """Every offset in the text where `word` is (inside another word too)."""
+        """Every offset in the text where `word` is (inside another word too), up to one more
+        than `_FEW_PLACES`."""
         places = self._word_places.get(word)
         if places is None:
             places, at = [], self.text.find(word)
-            while at >= 0:
+            while at >= 0 and len(places) <= _FEW_PLACES:
                 places.append(at)
                 at = self.text.find(word, at + 1)
             self._word_places[word] = places
