@@ -198,22 +198,25 @@ def find_quotes(
         # (Only a proposal of the "according" sieve makes one: most quotations have none.)
         cited = any(proposal.sieve == "according" for proposal in proposals)
         according = [cited and _according(option) for option in options]
+        # What is the same for every option, worked out once:
+        confirmed, run, any_according = sieves.people.confirmed, dialogue.run_length(), any(according)
+        opens = span.start - block.start <= 2
         scored = [
             features(
                 Evidence(
                     tuple(option.sources),
                     option.speaker is not None,
-                    option.speaker is not None and option.speaker in sieves.people.confirmed,
+                    option.speaker is not None and option.speaker in confirmed,
                     option.gender_agrees,
                     dialogue.recent_rank(option.speaker),
                     option.speaker in inside,
                     option.speaker in around,
                     bare,
-                    span.start - block.start <= 2,
+                    opens,
                     fragment,
-                    dialogue.run_length(),
+                    run,
                     contested=explicit_count > 0 and not explicit,
-                    according_elsewhere=not by_according and any(according),
+                    according_elsewhere=not by_according and any_according,
                     rivals=len(options) > 1,
                     same_description=option.speaker is not None
                     and described_as.get(_description(option)) == option.speaker,
