@@ -191,8 +191,11 @@ def _is_boundary(text: str, stop_start: int, stop_end: int, limit: int, matched:
 
 
 # A name and a verb of saying that close the sentence after a quotation: "“Why not?” Holm asked."
+# (Not a pronoun, which the attribution would write in lower case: "“Is it safe?” Nobody replied."
+# is two sentences.)
 _SAID_BY_NAME = kept_regex.compile(
-    r"[ \t]+(?!(?:He|She|They|We|It|You|I)\b)(?:[A-Z][\w’'.-]*[ \t]+){1,3}"
+    r"[ \t]+(?!(?:He|She|They|We|It|You|I|No one|Nobody|Somebody|Someone|Everybody|Everyone|Anybody|Anyone)\b)"
+    r"(?:[A-Z][\w’'.-]*[ \t]+){1,3}"
     r"(?:said|says|asked|asks|added|cried|shouted|replied|exclaimed|wondered|demanded|wrote|tweeted)\b"
     r"(?=[ \t]*(?:[.,;:!?]|$|\w+ly\b|on\b|in\b|at\b|to\b))"
 )

@@ -68,6 +68,8 @@ def split(text: str) -> list[str]:
         ('"We won!" Ida Holm said on Monday.', ['"We won!" Ida Holm said on Monday.']),
         ('"Why not?" Holm left the room.', ['"Why not?"', "Holm left the room."]),
         ("'Why not?' They said nothing.", ["'Why not?'", "They said nothing."]),
+        ("She asked: “Is it safe?” Nobody replied.", ["She asked: “Is it safe?”", "Nobody replied."]),
+        ("“Fire!” Someone shouted.", ["“Fire!”", "Someone shouted."]),
     ],
 )
 def test_sentence_boundaries(text: str, expected: list[str]) -> None:
