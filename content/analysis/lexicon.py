@@ -446,6 +446,9 @@ SOMETIMES_FINAL = frozenset(
     "etc inc ltd co corp jr sr llc plc bros a.m p.m u.s u.k u.n d.c e.u u.s.a ph.d b.a m.a".split()
 )
 
+INDEFINITE_PRONOUNS = frozenset("nobody somebody someone everybody everyone anybody anyone nothing none".split())
+"""Pronouns for nobody in particular: capitalised, they open a sentence ("Nobody replied."); they are never a name."""
+
 SENTENCE_OPENERS = frozenset(
     """the a an he she it they we i you his her its their our my this that these those there
     but and so yet then now when while after before in on at as if however meanwhile still

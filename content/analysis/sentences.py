@@ -15,10 +15,13 @@ from content.analysis import kept_regex
 from content.analysis.lexicon import (
     ABBREVIATIONS,
     ABBREVIATIONS_THAT_ARE_WORDS,
+    INDEFINITE_PRONOUNS,
     MONTH_ABBREVIATIONS,
     PLACE_ABBREVIATIONS,
     SENTENCE_OPENERS,
     SOMETIMES_FINAL,
+    capitalised,
+    word_alternation,
 )
 from content.analysis.pause import Pause, pausing
 from content.document import Block, Document, Sentence
@@ -186,7 +189,8 @@ def _is_boundary(text: str, stop_start: int, stop_end: int, limit: int, matched:
     if bare in ("a.m", "p.m"):
         return raw[0].isupper() or word.lower() in SENTENCE_OPENERS
     if bare in SOMETIMES_FINAL or ("." in bare and len(bare) <= 6 and bare.replace(".", "").isalpha()):
-        return word.lower() in SENTENCE_OPENERS
+        # "Tidewater Inc. The board …", "apples, pears, etc. Nothing else." (not "U.S. Coast Guard")
+        return word.lower() in SENTENCE_OPENERS or word.lower() in INDEFINITE_PRONOUNS
     return True
 
 
@@ -194,7 +198,7 @@ def _is_boundary(text: str, stop_start: int, stop_end: int, limit: int, matched:
 # (Not a pronoun, which the attribution would write in lower case: "“Is it safe?” Nobody replied."
 # is two sentences.)
 _SAID_BY_NAME = kept_regex.compile(
-    r"[ \t]+(?!(?:He|She|They|We|It|You|I|No one|Nobody|Somebody|Someone|Everybody|Everyone|Anybody|Anyone)\b)"
+    rf"[ \t]+(?!(?:He|She|They|We|It|You|I|No one|{word_alternation(capitalised(INDEFINITE_PRONOUNS))})\b)"
     r"(?:[A-Z][\w’'.-]*[ \t]+){1,3}"
     r"(?:said|says|asked|asks|added|cried|shouted|replied|exclaimed|wondered|demanded|wrote|tweeted)\b"
     r"(?=[ \t]*(?:[.,;:!?]|$|\w+ly\b|on\b|in\b|at\b|to\b))"

@@ -70,6 +70,8 @@ def split(text: str) -> list[str]:
         ("'Why not?' They said nothing.", ["'Why not?'", "They said nothing."]),
         ("She asked: “Is it safe?” Nobody replied.", ["She asked: “Is it safe?”", "Nobody replied."]),
         ("“Fire!” Someone shouted.", ["“Fire!”", "Someone shouted."]),
+        ("They sold nets, rope, etc. Nothing else.", ["They sold nets, rope, etc.", "Nothing else."]),
+        ("They sold nets, rope, etc. Nobody bought any.", ["They sold nets, rope, etc.", "Nobody bought any."]),
     ],
 )
 def test_sentence_boundaries(text: str, expected: list[str]) -> None:
