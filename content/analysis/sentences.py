@@ -189,7 +189,7 @@ def _is_boundary(text: str, stop_start: int, stop_end: int, limit: int, matched:
     if bare in ("a.m", "p.m"):
         return raw[0].isupper() or word.lower() in SENTENCE_OPENERS
     if bare in SOMETIMES_FINAL or ("." in bare and len(bare) <= 6 and bare.replace(".", "").isalpha()):
-        # "Tidewater Inc. The board …", "apples, pears, etc. Nothing else." (not "U.S. Coast Guard")
+        # "Tidewater Inc. The board …", "apples, pears, etc. Nothing else." (not "the U.S. Harbour Board")
         return word.lower() in SENTENCE_OPENERS or word.lower() in INDEFINITE_PRONOUNS
     return True
 
