@@ -66,7 +66,8 @@ from content.document import Block, Document, Sentence, Span
 _VERB_RE = kept_regex.compile(rf"\b(?:{REPORTING_VERB})\b")
 # "Critics argue that …", "They note …": the plural present, after a plural subject only
 # (the same words are nouns too: "the note", "a claim").
-_PLURAL_VERB_RE = kept_regex.compile(rf"\b(?:{word_alternation(PLURAL_REPORTING_VERBS)})\b")
+_PLURAL_VERB = word_alternation(PLURAL_REPORTING_VERBS)
+_PLURAL_VERB_RE = kept_regex.compile(rf"\b(?:{_PLURAL_VERB})\b")
 _PLURAL_SUBJECT_WORDS = frozenset("they we you i".split())
 _NOT_PLURAL = frozenset("his this was is has does its as us thus plus less news".split())
 
@@ -151,7 +152,6 @@ _AFTER_NORMAL = kept_regex.compile(
     rf"(?P<verb>{REPORTING_VERB})\b"
 )
 # The same with the plural present, taken after a plural subject only: “…,” they conclude.
-_PLURAL_VERB = word_alternation(PLURAL_REPORTING_VERBS)
 _A_PLURAL_VERB = kept_regex.compile(_PLURAL_VERB)
 _AFTER_PLURAL = kept_regex.compile(
     rf"^[\s,—–-]*(?P<who>{WORD_RUN}){PARENTHESIS}\s+(?P<verb>{_PLURAL_VERB})\b"
